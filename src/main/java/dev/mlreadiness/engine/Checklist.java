@@ -1,0 +1,253 @@
+package dev.mlreadiness.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
+
+/**
+ * Runs the rules over a snapshot and turns what they report into a {@link Report}: severities from config,
+ * new versus existing, inline suppression, the conclusion from {@code fail-on}, a stable order.
+ */
+public final class Checklist {
+
+    /** Never read, whatever the config says. */
+    private static final List<Glob> ALWAYS_IGNORED = List.of(Glob.compile(".git/**"),
+            Glob.compile("**/.ipynb_checkpoints/**"));
+
+    private final List<Rule> rules;
+    private final ProjectDetector detector;
+
+    public Checklist(List<Rule> rules, ProjectDetector detector) {
+        this.rules = List.copyOf(rules);
+        this.detector = detector;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Report evaluate(EvaluationInput in) {
+        ReadinessConfig config = in.config();
+        Mode mode = in.changes().isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
+        if (config.enabled() == Enabled.FALSE) {
+            return Report.notApplicable(mode, "disabled by config (enabled: false)", config);
+        }
+        Snapshot head = visible(in.head(), config);
+        Snapshot base = in.base() == null ? null : visible(in.base(), config);
+        RuleContext headCtx = new RuleContext(head, in.changes(), config, RuleContext.Side.HEAD);
+        RuleContext baseCtx = base == null ? null : new RuleContext(base, in.changes(), config, RuleContext.Side.BASE);
+
+        Optional<String> headMl = detector.evidence(headCtx);
+        boolean baseMl = baseCtx != null && detector.evidence(baseCtx).isPresent();
+        if (config.enabled() == Enabled.AUTO && !in.configPresent() && headMl.isEmpty() && !baseMl) {
+            return Report.notApplicable(mode, "not an ML project: no notebook, no ML library in a dependency "
+                    + "manifest and no " + dev.mlreadiness.engine.config.ConfigLoader.PATH, config);
+        }
+
+        List<Rule> active = new ArrayList<>();
+        for (Rule r : rules) {
+            if (config.severityOf(r.info().id(), r.info().defaultSeverity()).isPresent()
+                    && !in.ignoredRules().contains(r.info().id())) {
+                active.add(r);
+            }
+        }
+        List<Rule> repoRules = active.stream().filter(r -> r.info().scope() == Scope.REPOSITORY).toList();
+        prefetch(headCtx, active, baseCtx, repoRules);
+
+        Map<String, Findings> headResults = run(active, headCtx);
+        Set<String> baseKeys = new HashSet<>();
+        if (baseCtx != null && baseMl) {
+            run(repoRules, baseCtx).forEach((id, f) -> f.raw().stream()
+                    .filter(raw -> raw.kind() == Findings.Kind.REPOSITORY)
+                    .forEach(raw -> baseKeys.add(key(id, raw))));
+        }
+
+        List<Finding> findings = new ArrayList<>();
+        int suppressed = 0;
+        Map<String, String[]> lines = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Set<String> applied = new LinkedHashSet<>();
+        for (Rule rule : active) {
+            RuleInfo info = rule.info();
+            Findings out = headResults.get(info.id());
+            if (!out.isNotApplicable()) {
+                applied.add(info.id());
+            }
+            Severity severity = config.severityOf(info.id(), info.defaultSeverity()).orElseThrow();
+            for (Findings.Raw raw : out.raw()) {
+                if (isSuppressed(head, raw, info.id(), lines)) {
+                    suppressed++;
+                    continue;
+                }
+                boolean isNew = switch (raw.kind()) {
+                    case REPOSITORY -> mode == Mode.PULL_REQUEST && (!baseMl || !baseKeys.contains(key(info.id(), raw)));
+                    case FILE -> mode == Mode.PULL_REQUEST && in.changes().touches(raw.path());
+                    case LINE -> mode == Mode.PULL_REQUEST && in.changes().isAddedLine(raw.path(), raw.line());
+                    case PULL_REQUEST -> mode == Mode.PULL_REQUEST;
+                };
+                String fp = fingerprint(info.id(), raw, lineText(head, raw, lines), seen);
+                findings.add(new Finding(info.id(), info.category(), severity, raw.message(), raw.path(), raw.line(),
+                        isNew, fp));
+            }
+        }
+        findings.sort(Finding.ORDER);
+
+        List<String> notes = notes(in, head, headCtx);
+        List<SkippedFile> skipped = headCtx.skippedFiles();
+        Conclusion conclusion = findings.stream().anyMatch(f -> counts(f, mode, config)
+                && config.failOn().fails(f.severity())) ? Conclusion.FAILURE : Conclusion.SUCCESS;
+        return new Report(mode, true, null, List.copyOf(findings), conclusion, scores(active, applied, findings),
+                active.stream().map(Rule::info).toList(), skipped, notes,
+                new TreeSet<>(in.ignoredRules()), suppressed, config);
+    }
+
+    /** Findings that can fail the check: new ones, all of them with fail-on-existing, or all in a full scan. */
+    private static boolean counts(Finding f, Mode mode, ReadinessConfig config) {
+        return f.isNew() || config.failOnExisting() || mode == Mode.FULL_SCAN;
+    }
+
+    private static Snapshot visible(Snapshot s, ReadinessConfig config) {
+        return s.filter(p -> !config.isIgnored(p) && ALWAYS_IGNORED.stream().noneMatch(g -> g.matches(p)));
+    }
+
+    /** Head and base reads go out side by side: neither waits for the other. */
+    private static void prefetch(RuleContext head, List<Rule> headRules, RuleContext base, List<Rule> baseRules) {
+        CompletableFuture<Void> baseDone = base == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> base.snapshot().prefetch(reads(base, baseRules)));
+        head.snapshot().prefetch(reads(head, headRules));
+        try {
+            baseDone.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    private static Set<String> reads(RuleContext ctx, List<Rule> rules) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (Rule r : rules) {
+            paths.addAll(r.reads(ctx));
+        }
+        return paths;
+    }
+
+    private static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
+        Map<String, Findings> out = new HashMap<>();
+        for (Rule r : rules) {
+            Findings f = new Findings();
+            r.check(ctx, f);
+            out.put(r.info().id(), f);
+        }
+        return out;
+    }
+
+    private static String key(String ruleId, Findings.Raw raw) {
+        return ruleId + "\u0000" + raw.path() + "\u0000" + raw.message();
+    }
+
+    private static boolean isSuppressed(Snapshot head, Findings.Raw raw, String ruleId, Map<String, String[]> lines) {
+        if (raw.path() == null || !head.isLoaded(raw.path())) {
+            return false; // never read a file only to look for suppression comments
+        }
+        Optional<String> text = head.text(raw.path());
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (Suppressions.suppressesFile(text.get(), ruleId)) {
+            return true;
+        }
+        String line = lineText(head, raw, lines);
+        return line != null && Suppressions.suppressesLine(line, ruleId);
+    }
+
+    private static String lineText(Snapshot head, Findings.Raw raw, Map<String, String[]> cache) {
+        if (raw.path() == null || raw.line() == null || !head.isLoaded(raw.path())) {
+            return null;
+        }
+        String[] lines = cache.computeIfAbsent(raw.path(),
+                p -> head.text(p).map(t -> t.split("\r?\n", -1)).orElse(new String[0]));
+        int i = raw.line() - 1;
+        return i >= 0 && i < lines.length ? lines[i] : null;
+    }
+
+    /**
+     * Rule, path and the line's text (not its number, which shifts when lines are added above), with an
+     * occurrence count for identical lines; the message for findings without a line.
+     */
+    private static String fingerprint(String ruleId, Findings.Raw raw, String lineText, Map<String, Integer> seen) {
+        String subject = lineText != null ? lineText.strip() : raw.message();
+        String base = ruleId + "\n" + (raw.path() == null ? "" : raw.path()) + "\n" + subject;
+        int n = seen.merge(base, 1, Integer::sum);
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((base + "\n" + n).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static List<String> notes(EvaluationInput in, Snapshot head, RuleContext ctx) {
+        List<String> notes = new ArrayList<>();
+        if (head.truncated()) {
+            notes.add("The repository tree was too large to list whole; rules about missing files saw only part "
+                    + "of it.");
+        }
+        if (in.changes().partial()) {
+            notes.add("Only the first " + in.changes().files().size()
+                    + " changed files were evaluated (GitHub lists at most 3,000 files of a pull request).");
+        }
+        List<String> noPatch = in.changes().files().stream()
+                .filter(c -> c.status().exists() && !c.linesKnown()).map(FileChange::path).sorted().toList();
+        if (!noPatch.isEmpty()) {
+            notes.add("Line rules skipped " + noPatch.size() + " changed file(s) whose diff is not available "
+                    + "(binary or too large): " + String.join(", ", noPatch.subList(0, Math.min(10, noPatch.size())))
+                    + (noPatch.size() > 10 ? ", ..." : "") + ".");
+        }
+        return notes;
+    }
+
+    private static List<CategoryScore> scores(List<Rule> active, Set<String> applied, List<Finding> findings) {
+        Map<Category, int[]> acc = new EnumMap<>(Category.class);
+        Set<String> withFindings = new HashSet<>();
+        for (Finding f : findings) {
+            withFindings.add(f.ruleId());
+        }
+        for (Rule r : active) {
+            String id = r.info().id();
+            if (!applied.contains(id)) {
+                continue;
+            }
+            int[] a = acc.computeIfAbsent(r.info().category(), c -> new int[4]);
+            a[0]++;
+            if (!withFindings.contains(id)) {
+                a[1]++;
+            }
+        }
+        for (Finding f : findings) {
+            int[] a = acc.computeIfAbsent(f.category(), c -> new int[4]);
+            a[f.isNew() ? 2 : 3]++;
+        }
+        List<CategoryScore> out = new ArrayList<>();
+        acc.forEach((c, a) -> out.add(new CategoryScore(c, a[0], a[1], a[2], a[3])));
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mlreadiness.engine;
+
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * One gap: a rule, its severity, a one-sentence message that says what to do, where it is (optional path and
+ * 1-based line) and whether the change under review introduced it.
+ *
+ * @param fingerprint stable across pushes for the same gap (rule, path, the line's text rather than its number),
+ *                    so publishers can recognise a finding they already commented on
+ */
+public record Finding(String ruleId, Category category, Severity severity, String message, String path,
+        Integer line, boolean isNew, String fingerprint) {
+
+    /** Category order, then rule id, path, line and message: the same input always gives the same order. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::category)
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.path() == null ? "" : f.path())
+            .thenComparing(f -> f.line() == null ? 0 : f.line())
+            .thenComparing(Finding::message);
+
+    public Optional<String> pathOpt() {
+        return Optional.ofNullable(path);
+    }
+
+    public boolean hasLine() {
+        return path != null && line != null;
+    }
+
+    /** {@code path:line}, {@code path} or an empty string, for people. */
+    public String location() {
+        if (path == null) {
+            return "";
+        }
+        return line == null ? path : path + ":" + line;
+    }
+
+    public Finding withNew(boolean value) {
+        return new Finding(ruleId, category, severity, message, path, line, value, fingerprint);
+    }
+
+    public Finding withSeverity(Severity value) {
+        return new Finding(ruleId, category, value, message, path, line, isNew, fingerprint);
+    }
+
+    public Finding withFingerprint(String value) {
+        return new Finding(ruleId, category, severity, message, path, line, isNew, value);
+    }
+}

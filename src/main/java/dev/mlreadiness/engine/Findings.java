@@ -1,0 +1,70 @@
+package dev.mlreadiness.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a rule reports its gaps. The method chosen says what kind of gap it is, which decides how the
+ * {@link Checklist} judges it new or existing.
+ */
+public final class Findings {
+
+    /** How a gap is judged new. */
+    enum Kind {
+        /** Of the repository as a whole: new when the base of the change did not have it. */
+        REPOSITORY,
+        /** Of one file: new when the change adds or modifies that file. */
+        FILE,
+        /** Of one line: new when the change adds that line. */
+        LINE,
+        /** Caused by the pull request itself: always new. */
+        PULL_REQUEST
+    }
+
+    record Raw(Kind kind, String path, Integer line, String message) {
+    }
+
+    private final List<Raw> raw = new ArrayList<>();
+    private boolean notApplicable;
+
+    /** A gap of the whole repository, such as a missing README. */
+    public void repository(String message) {
+        raw.add(new Raw(Kind.REPOSITORY, null, null, message));
+    }
+
+    /** A gap of the whole repository that belongs to a file, such as README.md lacking a usage section. */
+    public void repository(String path, String message) {
+        raw.add(new Raw(Kind.REPOSITORY, path, null, message));
+    }
+
+    /** A gap of one file the change adds or touches, such as a badly named notebook. */
+    public void file(String path, String message) {
+        raw.add(new Raw(Kind.FILE, path, null, message));
+    }
+
+    /** A gap on one line (1-based) of a file. */
+    public void line(String path, int line, String message) {
+        raw.add(new Raw(Kind.LINE, path, line, message));
+    }
+
+    /** A gap the pull request causes by what it changes as a whole (code without docs). Optional path. */
+    public void pullRequest(String path, String message) {
+        raw.add(new Raw(Kind.PULL_REQUEST, path, null, message));
+    }
+
+    /**
+     * The rule does not apply to this repository (no data, no classifier, ...): it is left out of the
+     * scorecard instead of counting as passed.
+     */
+    public void notApplicable() {
+        notApplicable = true;
+    }
+
+    List<Raw> raw() {
+        return raw;
+    }
+
+    boolean isNotApplicable() {
+        return notApplicable && raw.isEmpty();
+    }
+}

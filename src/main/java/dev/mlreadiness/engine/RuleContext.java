@@ -1,0 +1,158 @@
+package dev.mlreadiness.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.config.ReadinessConfig;
+
+/**
+ * What a rule sees of one side of a change (the head, or the base it is compared with): the tree, the change, the
+ * config, and shared, cached views of files (each file parsed once per evaluation whatever the number of rules).
+ */
+public final class RuleContext {
+
+    /** Which tree a context describes. Rules rarely care; the base side only answers repository questions. */
+    public enum Side {
+        HEAD, BASE
+    }
+
+    private static final Object FAILED = new Object();
+
+    private final Snapshot snapshot;
+    private final ChangeSet changes;
+    private final ReadinessConfig config;
+    private final Side side;
+    private final Map<FileParser<?>, Map<String, Object>> parsed = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Class<?>, Object> facts = new ConcurrentHashMap<>();
+    private final Map<String, String> skipped = new ConcurrentHashMap<>();
+
+    public RuleContext(Snapshot snapshot, ChangeSet changes, ReadinessConfig config, Side side) {
+        this.snapshot = snapshot;
+        this.changes = changes;
+        this.config = config;
+        this.side = side;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public ChangeSet changes() {
+        return changes;
+    }
+
+    public ReadinessConfig config() {
+        return config;
+    }
+
+    public ProjectPaths paths() {
+        return config.paths();
+    }
+
+    public Side side() {
+        return side;
+    }
+
+    public Mode mode() {
+        return changes.isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
+    }
+
+    /** True on the head side of a pull request: "the PR adds / changes" questions make sense. */
+    public boolean isPullRequest() {
+        return side == Side.HEAD && !changes.isFullScan();
+    }
+
+    /**
+     * The files line and file rules read: every file in a full scan; in a pull request the files it adds,
+     * modifies or renames whose added lines are known (see {@link FileChange#linesKnown()}); nothing on the base
+     * side.
+     */
+    public List<FileEntry> filesToScan() {
+        if (side == Side.BASE) {
+            return List.of();
+        }
+        if (changes.isFullScan()) {
+            return List.copyOf(snapshot.files());
+        }
+        List<FileEntry> out = new ArrayList<>();
+        for (FileChange c : changes.files()) {
+            if (c.status().exists() && c.linesKnown()) {
+                snapshot.file(c.path()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The files of the documentation set (config {@code paths.docs}) present in the tree. */
+    public List<String> docFiles() {
+        return fact(DocFiles.class, ctx -> new DocFiles(ctx.snapshot.stream()
+                .map(FileEntry::path).filter(ctx.paths()::isDoc).toList())).paths();
+    }
+
+    private record DocFiles(List<String> paths) {
+    }
+
+    public Optional<String> text(String path) {
+        return snapshot.text(path);
+    }
+
+    /**
+     * The file parsed by {@code parser}, cached for the evaluation. Empty when the file is missing or binary, or
+     * when the parser rejected it (the file is then listed as skipped with the parser's reason).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> parse(String path, FileParser<T> parser) {
+        Map<String, Object> cache = parsed.computeIfAbsent(parser, p -> new ConcurrentHashMap<>());
+        Object result = cache.computeIfAbsent(path, p -> {
+            Optional<byte[]> bytes = snapshot.bytes(p);
+            if (bytes.isEmpty()) {
+                return FAILED;
+            }
+            try {
+                Object value = parser.parse(p, bytes.get());
+                return value == null ? FAILED : value;
+            } catch (FileParser.ParseFailure e) {
+                skip(p, e.getMessage());
+                return FAILED;
+            } catch (RuntimeException e) {
+                // a parser bug must not end the review; say which file was not checked
+                skip(p, "could not be analysed (" + e.getClass().getSimpleName() + ")");
+                return FAILED;
+            }
+        });
+        return result == FAILED ? Optional.empty() : Optional.of((T) result);
+    }
+
+    /**
+     * A fact about the repository that several rules share (code evidence, the docs outline), computed once per
+     * evaluation by {@code compute}. Key it by a type of its own.
+     */
+    public <T> T fact(Class<T> type, Function<RuleContext, T> compute) {
+        Object v = facts.get(type);
+        if (v == null) {
+            v = compute.apply(this);
+            Object prev = facts.putIfAbsent(type, v);
+            if (prev != null) {
+                v = prev;
+            }
+        }
+        return type.cast(v);
+    }
+
+    /** Records that a file was not checked, with the reason people will read. */
+    public void skip(String path, String reason) {
+        skipped.putIfAbsent(path, reason);
+    }
+
+    List<SkippedFile> skippedFiles() {
+        return skipped.entrySet().stream().map(e -> new SkippedFile(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mlreadiness.engine.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.mlreadiness.engine.Glob;
+import dev.mlreadiness.engine.Severity;
+
+/**
+ * The settings of {@code .github/ml-readiness.yml}, already validated. {@link #defaults()} is what applies
+ * without a file.
+ *
+ * @param sections extra heading words per docs rule id, added to the rule's own words
+ */
+public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExisting, CommentMode comments,
+        long maxFileSize, ProjectPaths paths, List<Glob> ignore, Map<String, RuleSetting> rules,
+        boolean extendsOrganization, Map<String, List<String>> sections) {
+
+    /** 5 MiB: the spec's default for {@code max-file-size}. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
+
+    public static ReadinessConfig defaults() {
+        return new ReadinessConfig(Enabled.AUTO, FailOn.ERROR, false, CommentMode.REVIEW, DEFAULT_MAX_FILE_SIZE,
+                ProjectPaths.defaults(), List.of(), Map.of(), true, Map.of());
+    }
+
+    /** The severity a rule's findings get: the config's choice, else the rule's default; empty when off. */
+    public Optional<Severity> severityOf(String ruleId, Severity defaultSeverity) {
+        RuleSetting s = rules.get(ruleId);
+        if (s == null) {
+            return Optional.of(defaultSeverity);
+        }
+        return s.severity();
+    }
+
+    public boolean isIgnored(String path) {
+        for (Glob g : ignore) {
+            if (g.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<String> extraSectionWords(String ruleId) {
+        return sections.getOrDefault(ruleId, List.of());
+    }
+
+    /** {@code enabled:} auto (ML projects only), true, false. */
+    public enum Enabled {
+        AUTO, TRUE, FALSE
+    }
+
+    /** {@code comments:} what the app posts besides the check run. */
+    public enum CommentMode {
+        REVIEW, SUMMARY, NONE
+    }
+
+    /** {@code fail-on:} the lowest severity that fails the check; NEVER never fails. */
+    public enum FailOn {
+        ERROR(Severity.ERROR), WARNING(Severity.WARNING), NOTICE(Severity.NOTICE), NEVER(null);
+
+        private final Severity threshold;
+
+        FailOn(Severity threshold) {
+            this.threshold = threshold;
+        }
+
+        public boolean fails(Severity severity) {
+            return threshold != null && severity.atLeast(threshold);
+        }
+
+        public String id() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** A rule's setting under {@code rules:}: off, or a severity. */
+    public record RuleSetting(Severity severityOrNull) {
+        public static final RuleSetting OFF = new RuleSetting(null);
+
+        public Optional<Severity> severity() {
+            return Optional.ofNullable(severityOrNull);
+        }
+    }
+}

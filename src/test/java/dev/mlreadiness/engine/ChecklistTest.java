@@ -1,0 +1,182 @@
+package dev.mlreadiness.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ChecklistTest {
+
+    private static RuleDoc doc() {
+        return new RuleDoc("w", "y", "f", "e", "u");
+    }
+
+    /** Repository rule: a finding when there is no LICENSE. */
+    static final Rule NEEDS_LICENSE = new Rule() {
+        public RuleInfo info() {
+            return new RuleInfo("structure/test-license", "License", Severity.ERROR, Scope.REPOSITORY, doc());
+        }
+
+        public void check(RuleContext ctx, Findings out) {
+            if (!ctx.snapshot().exists("LICENSE")) {
+                out.repository("Add a LICENSE file.");
+            }
+        }
+    };
+
+    /** Line rule: every line containing TODO in scanned .py files. */
+    static final Rule NO_TODO = new Rule() {
+        public RuleInfo info() {
+            return new RuleInfo("reproducibility/test-todo", "Todo", Severity.WARNING, Scope.LINE, doc());
+        }
+
+        public void check(RuleContext ctx, Findings out) {
+            for (FileEntry f : ctx.filesToScan()) {
+                if (!f.path().endsWith(".py")) {
+                    continue;
+                }
+                String[] lines = ctx.text(f.path()).orElse("").split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lines[i].contains("TODO")) {
+                        out.line(f.path(), i + 1, "Resolve the TODO.");
+                    }
+                }
+            }
+        }
+    };
+
+    @Test
+    void fullScanFindingsAreExistingAndFailTheCheck() {
+        Report r = TestRepo.create().file("a.py", "x = 1  # TODO\n").scan(NEEDS_LICENSE, NO_TODO);
+        assertThat(r.mode()).isEqualTo(Mode.FULL_SCAN);
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::location, Finding::isNew).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("structure/test-license", "", false),
+                org.assertj.core.groups.Tuple.tuple("reproducibility/test-todo", "a.py:1", false));
+        assertThat(r.conclusion()).isEqualTo(Conclusion.FAILURE);
+    }
+
+    @Test
+    void repositoryFindingIsNewOnlyWhenThePullRequestCausesIt() {
+        Report existing = TestRepo.create().file("a.py", "x = 1\n")
+                .change().add("b.py", "y = 2\n").evaluate(NEEDS_LICENSE);
+        assertThat(existing.findings()).singleElement().extracting(Finding::isNew).isEqualTo(false);
+        assertThat(existing.conclusion()).isEqualTo(Conclusion.SUCCESS);
+
+        Report caused = TestRepo.create().file("LICENSE", "MIT\n")
+                .change().delete("LICENSE").evaluate(NEEDS_LICENSE);
+        assertThat(caused.findings()).singleElement().extracting(Finding::isNew).isEqualTo(true);
+        assertThat(caused.conclusion()).isEqualTo(Conclusion.FAILURE);
+    }
+
+    @Test
+    void lineFindingsAreNewOnAddedLinesOnlyAndUnchangedFilesAreNotRead() {
+        Report r = TestRepo.create()
+                .file("a.py", "old = 1  # TODO\n")
+                .file("untouched.py", "z = 3  # TODO\n")
+                .change().modify("a.py", "old = 1  # TODO\nnew = 2  # TODO\n").evaluate(NO_TODO);
+        assertThat(r.findings()).extracting(Finding::location, Finding::isNew).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("a.py:1", false),
+                org.assertj.core.groups.Tuple.tuple("a.py:2", true));
+    }
+
+    @Test
+    void inlineSuppressionDropsTheFindingOnThatLineOnly() {
+        Report r = TestRepo.create()
+                .file("a.py", "x = 1  # TODO readiness: ignore[reproducibility/test-todo]\ny = 2  # TODO\n")
+                .scan(NO_TODO);
+        assertThat(r.findings()).extracting(Finding::location).containsExactly("a.py:2");
+        assertThat(r.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void fileWideSuppressionAndOtherRuleIdsDoNotInterfere() {
+        Report r = TestRepo.create()
+                .file("a.py", "# readiness: ignore-file[reproducibility/test-todo]\nx = 1  # TODO\n")
+                .file("b.py", "# readiness: ignore[structure/other]\nx = 1  # TODO\n")
+                .scan(NO_TODO);
+        assertThat(r.findings()).extracting(Finding::location).containsExactly("b.py:2");
+    }
+
+    @Test
+    void configTurnsRulesOffAndChangesSeverity() {
+        Report off = TestRepo.create().config("enabled: true\nrules:\n  structure/test-license: off\n")
+                .scan(NEEDS_LICENSE);
+        assertThat(off.findings()).isEmpty();
+        assertThat(off.rules()).isEmpty();
+
+        Report notice = TestRepo.create().config("enabled: true\nrules:\n  structure/test-license: notice\n")
+                .scan(NEEDS_LICENSE);
+        assertThat(notice.findings()).singleElement().extracting(Finding::severity).isEqualTo(Severity.NOTICE);
+        assertThat(notice.conclusion()).isEqualTo(Conclusion.SUCCESS);
+    }
+
+    @Test
+    void failOnWarningAndNever() {
+        TestRepo repo = TestRepo.create().file("LICENSE", "x").file("a.py", "x  # TODO\n");
+        assertThat(repo.scan(NO_TODO).conclusion()).isEqualTo(Conclusion.SUCCESS);
+        assertThat(repo.config("enabled: true\nfail-on: warning\n").scan(NO_TODO).conclusion())
+                .isEqualTo(Conclusion.FAILURE);
+        assertThat(repo.config("enabled: true\nfail-on: never\n").scan(NEEDS_LICENSE, NO_TODO).conclusion())
+                .isEqualTo(Conclusion.SUCCESS);
+    }
+
+    @Test
+    void failOnExistingMakesOldDebtBlock() {
+        TestRepo repo = TestRepo.create().file("a.py", "x = 1\n").config("enabled: true\nfail-on-existing: true\n");
+        Report r = repo.change().add("b.py", "y = 2\n").evaluate(NEEDS_LICENSE);
+        assertThat(r.findings()).singleElement().extracting(Finding::isNew).isEqualTo(false);
+        assertThat(r.conclusion()).isEqualTo(Conclusion.FAILURE);
+    }
+
+    @Test
+    void fingerprintFollowsTheLineTextNotItsNumber() {
+        TestRepo repo = TestRepo.create().file("a.py", "x = 1  # TODO\n");
+        String before = repo.scan(NO_TODO).findings().get(0).fingerprint();
+        String after = TestRepo.create().file("a.py", "import os\n\nx = 1  # TODO\n").scan(NO_TODO).findings().get(0)
+                .fingerprint();
+        String other = TestRepo.create().file("a.py", "y = 2  # TODO\n").scan(NO_TODO).findings().get(0).fingerprint();
+        assertThat(after).isEqualTo(before);
+        assertThat(other).isNotEqualTo(before);
+    }
+
+    @Test
+    void ignoredRulesAreLeftOutAndListed() {
+        Report r = TestRepo.create().change().add("a.py", "x  # TODO\n").evaluate(new Checklist(
+                List.of(NEEDS_LICENSE, NO_TODO), ctx -> Optional.of("test")));
+        assertThat(r.findings()).hasSize(2);
+    }
+
+    @Test
+    void notAnMlProjectGivesNothingAtAll() {
+        Checklist never = new Checklist(List.of(NEEDS_LICENSE), ctx -> Optional.empty());
+        Report r = TestRepo.create().noConfig().file("main.go", "package main\n").scan(never);
+        assertThat(r.applicable()).isFalse();
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.skipReason()).startsWith("not an ML project");
+
+        Report forced = TestRepo.create().config("enabled: true\n").file("main.go", "package main\n").scan(never);
+        assertThat(forced.applicable()).isTrue();
+        assertThat(forced.findings()).hasSize(1);
+
+        Report disabled = TestRepo.create().config("enabled: false\n").scan(NEEDS_LICENSE);
+        assertThat(disabled.applicable()).isFalse();
+    }
+
+    @Test
+    void ignoreGlobsHideFilesFromRules() {
+        Report r = TestRepo.create().config("enabled: true\nignore: [\"vendor/**\"]\n")
+                .file("vendor/lib.py", "x  # TODO\n").file(".ipynb_checkpoints/a.py", "x  # TODO\n")
+                .file("src/a.py", "x  # TODO\n").scan(NO_TODO);
+        assertThat(r.findings()).extracting(Finding::path).containsExactly("src/a.py");
+    }
+
+    @Test
+    void scorecardCountsCheckedAndPassedRulesPerCategory() {
+        Report r = TestRepo.create().file("a.py", "x = 1\n").scan(NEEDS_LICENSE, NO_TODO);
+        assertThat(r.scores()).containsExactly(
+                new CategoryScore(Category.STRUCTURE, 1, 0, 0, 1),
+                new CategoryScore(Category.REPRODUCIBILITY, 1, 1, 0, 0));
+    }
+}

@@ -1,0 +1,153 @@
+package dev.mlreadiness.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.mlreadiness.engine.config.ConfigException;
+import dev.mlreadiness.engine.config.ConfigLoader;
+import dev.mlreadiness.engine.config.ReadinessConfig;
+
+/**
+ * An in-memory repository for rule tests: files of the base, then a change on top, then a full scan or a
+ * pull-request evaluation with any set of rules. Added lines of modified files come from a real line diff.
+ *
+ * <pre>
+ * Report r = TestRepo.create().file("README.md", "# x").scan(new ReadmeRule());
+ * Report pr = TestRepo.create().file("a.py", "x = 1\n").change().modify("a.py", "x = 1\ny = 2\n").evaluate(rule);
+ * </pre>
+ */
+public final class TestRepo {
+
+    private final Map<String, byte[]> base = new LinkedHashMap<>();
+    private final Map<String, Long> declaredSizes = new LinkedHashMap<>();
+    private String configYaml = "enabled: true\n";
+    private boolean configPresent = true;
+
+    public static TestRepo create() {
+        return new TestRepo();
+    }
+
+    public TestRepo file(String path, String content) {
+        base.put(path, content.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** A file of the given size whose content is not interesting (weights, data). Reads return no bytes. */
+    public TestRepo file(String path, long size) {
+        base.put(path, new byte[0]);
+        declaredSizes.put(path, size);
+        return this;
+    }
+
+    /** The config to evaluate with (YAML); default {@code enabled: true} so detection does not interfere. */
+    public TestRepo config(String yaml) {
+        this.configYaml = yaml;
+        return this;
+    }
+
+    /** Evaluate with defaults and no config file, as an unconfigured repository would be. */
+    public TestRepo noConfig() {
+        this.configYaml = null;
+        this.configPresent = false;
+        return this;
+    }
+
+    public Report scan(Rule... rules) {
+        return scan(new Checklist(List.of(rules), ctx -> Optional.of("test")));
+    }
+
+    public Report scan(Checklist checklist) {
+        return checklist.evaluate(EvaluationInput.fullScan(snapshot(base, declaredSizes), config(checklist),
+                configPresent));
+    }
+
+    /** Starts a change on top of the files so far (the base). */
+    public Change change() {
+        return new Change();
+    }
+
+    ReadinessConfig config(Checklist checklist) {
+        Set<String> ids = new java.util.TreeSet<>(RuleCatalog.ids());
+        checklist.rules().forEach(r -> ids.add(r.info().id()));
+        try {
+            return new ConfigLoader(ids).load(configYaml, ConfigLoader.PATH);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    static Snapshot snapshot(Map<String, byte[]> files, Map<String, Long> sizes) {
+        List<FileEntry> entries = new ArrayList<>();
+        files.forEach((p, b) -> entries.add(new FileEntry(p, sizes.getOrDefault(p, (long) b.length))));
+        Map<String, byte[]> copy = new LinkedHashMap<>(files);
+        return Snapshot.of(entries, f -> Optional.ofNullable(copy.get(f.path())));
+    }
+
+    /** The pull request: files added, modified, deleted or renamed on top of the base. */
+    public final class Change {
+        private final Map<String, byte[]> head = new LinkedHashMap<>(base);
+        private final Map<String, Long> headSizes = new LinkedHashMap<>(declaredSizes);
+        private final List<FileChange> changes = new ArrayList<>();
+
+        public Change add(String path, String content) {
+            byte[] b = content.getBytes(StandardCharsets.UTF_8);
+            head.put(path, b);
+            changes.add(new FileChange(path, ChangeStatus.ADDED, null, allLines(content)));
+            return this;
+        }
+
+        public Change add(String path, long size) {
+            head.put(path, new byte[0]);
+            headSizes.put(path, size);
+            changes.add(new FileChange(path, ChangeStatus.ADDED, null, null));
+            return this;
+        }
+
+        public Change modify(String path, String content) {
+            String old = base.containsKey(path) ? new String(base.get(path), StandardCharsets.UTF_8) : "";
+            head.put(path, content.getBytes(StandardCharsets.UTF_8));
+            changes.add(new FileChange(path, ChangeStatus.MODIFIED, null, LineDiff.addedLines(old, content)));
+            return this;
+        }
+
+        public Change delete(String path) {
+            head.remove(path);
+            headSizes.remove(path);
+            changes.add(new FileChange(path, ChangeStatus.DELETED, null, new BitSet()));
+            return this;
+        }
+
+        public Change rename(String from, String to) {
+            byte[] b = head.remove(from);
+            head.put(to, b);
+            Long size = headSizes.remove(from);
+            if (size != null) {
+                headSizes.put(to, size);
+            }
+            changes.add(new FileChange(to, ChangeStatus.RENAMED, from, new BitSet()));
+            return this;
+        }
+
+        public Report evaluate(Rule... rules) {
+            return evaluate(new Checklist(List.of(rules), ctx -> Optional.of("test")));
+        }
+
+        public Report evaluate(Checklist checklist) {
+            return checklist.evaluate(EvaluationInput.change(snapshot(base, declaredSizes),
+                    snapshot(head, headSizes), ChangeSet.of(changes, false), config(checklist), configPresent));
+        }
+
+        private static BitSet allLines(String content) {
+            BitSet b = new BitSet();
+            int n = content.isEmpty() ? 0 : content.split("\n", -1).length - (content.endsWith("\n") ? 1 : 0);
+            b.set(1, n + 1);
+            return b;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.mlreadiness.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
+import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
+import dev.mlreadiness.engine.config.ReadinessConfig.FailOn;
+
+class ConfigLoaderTest {
+
+    private final ConfigLoader loader = new ConfigLoader(
+            Set.of("structure/layout", "reproducibility/random-seed", "docs/usage"));
+
+    @Test
+    void everyKeyOfTheSpecSketch() throws Exception {
+        ReadinessConfig c = loader.load("""
+                enabled: auto
+                fail-on: warning
+                fail-on-existing: true
+                comments: summary
+                max-file-size: 5MB
+                paths: { data: datasets/, models: weights, notebooks: nb, docs: ["README.md", "docs/**"] }
+                ignore: ["vendor/**", "third_party/**"]
+                rules:
+                  structure/layout: off
+                  reproducibility/random-seed: error
+                sections:
+                  docs/usage: ["how to use"]
+                """, ConfigLoader.PATH);
+        assertThat(c.enabled()).isEqualTo(Enabled.AUTO);
+        assertThat(c.failOn()).isEqualTo(FailOn.WARNING);
+        assertThat(c.failOnExisting()).isTrue();
+        assertThat(c.comments()).isEqualTo(CommentMode.SUMMARY);
+        assertThat(c.maxFileSize()).isEqualTo(5_242_880L);
+        assertThat(c.paths().data()).isEqualTo("datasets");
+        assertThat(c.paths().models()).isEqualTo("weights");
+        assertThat(c.paths().isDoc("docs/x/y.md")).isTrue();
+        assertThat(c.paths().isDoc("MODEL_CARD.md")).isFalse();
+        assertThat(c.isIgnored("third_party/a/b.py")).isTrue();
+        assertThat(c.severityOf("structure/layout", Severity.NOTICE)).isEmpty();
+        assertThat(c.severityOf("reproducibility/random-seed", Severity.WARNING)).contains(Severity.ERROR);
+        assertThat(c.severityOf("docs/usage", Severity.WARNING)).contains(Severity.WARNING);
+        assertThat(c.extraSectionWords("docs/usage")).containsExactly("how to use");
+    }
+
+    @Test
+    void emptyFileGivesDefaults() throws Exception {
+        ReadinessConfig c = loader.load("", ConfigLoader.PATH);
+        assertThat(c).isEqualTo(loader.load(null, ConfigLoader.PATH));
+        assertThat(c.enabled()).isEqualTo(Enabled.AUTO);
+        assertThat(c.failOn()).isEqualTo(FailOn.ERROR);
+        assertThat(c.comments()).isEqualTo(CommentMode.REVIEW);
+        assertThat(c.paths().isDoc("MODEL_CARD.md")).isTrue();
+        assertThat(c.paths().isDoc("data/README.md")).isTrue();
+    }
+
+    @Test
+    void sizesUseBinaryUnits() throws Exception {
+        assertThat(loader.load("max-file-size: 512KB", "f").maxFileSize()).isEqualTo(524_288L);
+        assertThat(loader.load("max-file-size: 1 GiB", "f").maxFileSize()).isEqualTo(1_073_741_824L);
+        assertThat(loader.load("max-file-size: 1000", "f").maxFileSize()).isEqualTo(1000L);
+        assertThat(loader.load("max-file-size: 1.5mb", "f").maxFileSize()).isEqualTo(1_572_864L);
+    }
+
+    @Test
+    void errorsNameTheKeyTheValueAndWhatIsAllowed() {
+        assertThatThrownBy(() -> loader.load("fail-on: fatal", "f"))
+                .hasMessage("f: `fail-on`: `fatal` is not allowed; use one of error, warning, notice, never");
+        assertThatThrownBy(() -> loader.load("colour: blue", "f"))
+                .hasMessageContaining("`colour`").hasMessageContaining("unknown key")
+                .hasMessageContaining("fail-on");
+        assertThatThrownBy(() -> loader.load("max-file-size: huge", "f"))
+                .hasMessageContaining("`max-file-size`: `huge` is not allowed").hasMessageContaining("5MB");
+        assertThatThrownBy(() -> loader.load("max-file-size: -3", "f"))
+                .hasMessageContaining("`-3` is not allowed");
+        assertThatThrownBy(() -> loader.load("ignore: [\"data/[x\"]", "f"))
+                .hasMessageContaining("`ignore`: `data/[x` is not allowed").hasMessageContaining("unclosed");
+        assertThatThrownBy(() -> loader.load("rules:\n  reproducibility/random-sed: error\n", "f"))
+                .hasMessageContaining("`rules.reproducibility/random-sed`")
+                .hasMessageContaining("did you mean reproducibility/random-seed");
+        assertThatThrownBy(() -> loader.load("rules:\n  structure/layout: loud\n", "f"))
+                .hasMessageContaining("`loud` is not allowed; use off, error, warning or notice");
+        assertThatThrownBy(() -> loader.load("paths: { data: ../x }", "f"))
+                .hasMessageContaining("`paths.data`: `../x` is not allowed");
+        assertThatThrownBy(() -> loader.load("paths: { dta: x }", "f"))
+                .hasMessageContaining("`paths.dta`");
+        assertThatThrownBy(() -> loader.load("enabled: maybe", "f"))
+                .hasMessageContaining("use auto (ML projects only), true or false");
+        assertThatThrownBy(() -> loader.load("fail-on-existing: sometimes", "f"))
+                .hasMessageContaining("use true or false");
+    }
+
+    @Test
+    void yamlSyntaxErrorsAndNonMappingsAreClear() {
+        assertThatThrownBy(() -> loader.load("rules: [unclosed", "f"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML at line");
+        assertThatThrownBy(() -> loader.load("- a\n- b\n", "f"))
+                .hasMessageContaining("must be a mapping");
+    }
+
+    @Test
+    void repositoryFileOverridesOrganizationDefaultsKeyByKey() throws Exception {
+        String org = "fail-on: warning\nrules:\n  structure/layout: off\n  docs/usage: notice\n";
+        String repo = "rules:\n  docs/usage: error\n";
+        ReadinessConfig c = loader.load(org, "org/.github:" + ConfigLoader.PATH, repo, ConfigLoader.PATH);
+        assertThat(c.failOn()).isEqualTo(FailOn.WARNING);
+        assertThat(c.severityOf("structure/layout", Severity.NOTICE)).isEmpty();
+        assertThat(c.severityOf("docs/usage", Severity.WARNING)).contains(Severity.ERROR);
+
+        ReadinessConfig alone = loader.load(org, "org", "extends: false\nrules:\n  docs/usage: error\n", "repo");
+        assertThat(alone.failOn()).isEqualTo(FailOn.ERROR);
+        assertThat(alone.severityOf("structure/layout", Severity.NOTICE)).contains(Severity.NOTICE);
+
+        ReadinessConfig orgOnly = loader.load(org, "org", null, "repo");
+        assertThat(orgOnly.failOn()).isEqualTo(FailOn.WARNING);
+    }
+
+    @Test
+    void anOrganizationFileErrorNamesTheOrganizationFile() {
+        assertThatThrownBy(() -> loader.load("fail-on: loud", "acme/.github:.github/ml-readiness.yml",
+                "comments: none", ConfigLoader.PATH))
+                .hasMessageStartingWith("acme/.github:.github/ml-readiness.yml: `fail-on`");
+    }
+}
