@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -152,11 +153,11 @@ class MarkdownDocumentTest {
                     """);
 
             assertThat(doc.sections()).extracting(Section::text, Section::level, Section::line).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("Project", 1, 1),
-                    org.assertj.core.groups.Tuple.tuple("Usage", 2, 2),
-                    org.assertj.core.groups.Tuple.tuple("Install", 3, 3),
-                    org.assertj.core.groups.Tuple.tuple("Train", 3, 5),
-                    org.assertj.core.groups.Tuple.tuple("License", 2, 9));
+                    tuple("Project", 1, 1),
+                    tuple("Usage", 2, 2),
+                    tuple("Install", 3, 3),
+                    tuple("Train", 3, 5),
+                    tuple("License", 2, 9));
             Section usage = doc.sections().get(1);
             assertThat(usage.hasContent()).isTrue();
             assertThat(usage.hasExampleBlock()).isTrue();
