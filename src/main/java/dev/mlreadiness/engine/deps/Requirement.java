@@ -72,9 +72,4 @@ public record Requirement(String name, String specifier, String marker, Kind kin
     Requirement withHash() {
         return new Requirement(name, specifier, marker, kind, line, true, vcsRef, rawText, extras, url);
     }
-
-    /** The same requirement reported at another line (entries parsed one by one out of YAML). */
-    Requirement atLine(int newLine) {
-        return new Requirement(name, specifier, marker, kind, newLine, hasHash, vcsRef, rawText, extras, url);
-    }
 }

@@ -80,12 +80,17 @@ public final class RequirementsParser {
         }
         List<LogicalLine> meaningful = new ArrayList<>();
         for (LogicalLine line : joined) {
-            String stripped = COMMENT.matcher(line.text()).replaceFirst("").strip();
+            String stripped = withoutComment(line.text());
             if (!stripped.isEmpty()) {
                 meaningful.add(new LogicalLine(line.number(), stripped));
             }
         }
         return meaningful;
+    }
+
+    /** The line without its comment, stripped; empty for a comment line. */
+    static String withoutComment(String line) {
+        return COMMENT.matcher(line).replaceFirst("").strip();
     }
 
     /** Parses one logical line (comment already removed) into the entries. */
