@@ -182,12 +182,10 @@ public final class PythonTokenizer {
                 pos += triple ? 3 : 1;
                 return true;
             }
-            int newline = newlineLength(pos);
-            if (newline > 0) {
-                if (!triple) {
+            if (newlineLength(pos) > 0) {
+                if (!consumeLineBreakInString(triple)) {
                     return false;
                 }
-                consumeNewline(newline);
             } else if (c == '\\') {
                 skipEscape(formatted);
             } else if (formatted && c == '{') {
@@ -230,12 +228,10 @@ public final class PythonTokenizer {
         int brackets = 0;
         while (pos < n) {
             char c = src[pos];
-            int newline = newlineLength(pos);
-            if (newline > 0) {
-                if (!triple) {
+            if (newlineLength(pos) > 0) {
+                if (!consumeLineBreakInString(triple)) {
                     return false;
                 }
-                consumeNewline(newline);
                 continue;
             }
             if (c == '\'' || c == '"') {
@@ -280,12 +276,10 @@ public final class PythonTokenizer {
     private boolean scanFormatSpec(char quote, boolean triple, int nesting) {
         while (pos < n) {
             char c = src[pos];
-            int newline = newlineLength(pos);
-            if (newline > 0) {
-                if (!triple) {
+            if (newlineLength(pos) > 0) {
+                if (!consumeLineBreakInString(triple)) {
                     return false;
                 }
-                consumeNewline(newline);
             } else if (c == quote && (!triple || isTripleQuote(pos, quote))) {
                 // A field left open: let the enclosing string end here, as the closing quote is the likelier intent.
                 return true;
@@ -390,6 +384,19 @@ public final class PythonTokenizer {
         if (kind != Token.Kind.COMMENT) {
             lineHasTokens = true;
         }
+    }
+
+    /**
+     * At a line break inside a string: a triple-quoted string goes on over it, a single-quoted one breaks
+     * off there (the break is left for the main loop).
+     *
+     * @return whether the string goes on
+     */
+    private boolean consumeLineBreakInString(boolean triple) {
+        if (triple) {
+            consumeNewline(newlineLength(pos));
+        }
+        return triple;
     }
 
     private void consumeNewline(int length) {
