@@ -99,13 +99,17 @@ final class CallReader {
                 List.copyOf(positional), Collections.unmodifiableMap(keywords), doubleStar, star);
     }
 
-    /** Where the arguments of a parenthesis that is never closed stop: the end of its logical line. */
+    /**
+     * Where the arguments of a parenthesis that is never closed stop: the end of its physical line (its
+     * logical line may run to the end of the file, and reading that far for each would be quadratic).
+     */
     private int unclosedEnd(int paren) {
+        int line = code.get(paren).line();
         int i = paren + 1;
-        while (i < code.size() && !code.isStatementEnd(i)) {
+        while (i < code.size() - 1 && !code.isStatementEnd(i) && code.get(i).line() == line) {
             i++;
         }
-        return Math.min(i, code.size() - 1);
+        return i;
     }
 
     private Argument argument(int from, int to) {

@@ -18,8 +18,8 @@ import java.util.Set;
  *   <li>A call is an opening parenthesis after a non-keyword name or after a closing bracket; calls through
  *       other receivers ({@code "".join(x)}, {@code pd.read_csv(f).sample()}) get the callee {@code ?.name}.</li>
  *   <li>Argument kinds come from the argument's tokens alone ({@link ValueKind}); values are not evaluated.</li>
- *   <li>Unbalanced brackets end at the end of their logical line; code after a broken statement is still
- *       read.</li>
+ *   <li>The arguments of a call whose parenthesis is never closed end with its physical line; code after
+ *       a broken statement is still read.</li>
  * </ul>
  */
 public final class PythonModule {

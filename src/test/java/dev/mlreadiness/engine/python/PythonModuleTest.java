@@ -325,6 +325,15 @@ class PythonModuleTest {
     }
 
     @Test
+    void unclosedCallsKeepTheArgumentsOfTheirOwnLine() {
+        PythonModule module = PythonModule.parse("f(a,\ng(b,\nh(c\n");
+        assertThat(module.calls()).extracting(Call::callee, Call::line, Call::endLine,
+                        c -> c.positional().stream().map(Argument::text).toList())
+                .containsExactly(tuple("f", 1, 1, List.of("a")), tuple("g", 2, 2, List.of("b")),
+                        tuple("h", 3, 3, List.of("c")));
+    }
+
+    @Test
     void emptySource() {
         PythonModule module = PythonModule.parse("");
         assertThat(module.imports()).isEmpty();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mlreadiness.engine.python.Token.Kind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -250,6 +252,51 @@ class PythonTokenizerTest {
     @Test
     void stringValueIsNullForOtherKinds() {
         assertThat(significant("name").get(0).stringValue()).isNull();
+    }
+
+    @Test
+    void randomFragmentsNeverThrowAndEveryTokenIsTheSourceTextAtItsPosition() {
+        String[] fragments = {"'", "\"", "'''", "\"\"\"", "f'", "rb\"", "{", "}", "(", ")", "[", "]", "\\", "\n",
+            "\r\n", "\r", "#", " ", "x", "1e", "+", "-", ".", "=", ":", "!", "%", "$", "é", "\t"};
+        Random random = new Random(20240611L);
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder source = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                source.append(fragments[random.nextInt(fragments.length)]);
+            }
+            String text = source.toString();
+            List<Token> tokens = tokens(text);
+            assertThat(tokens.get(tokens.size() - 1).kind()).as(text).isEqualTo(Kind.END);
+            List<Integer> lineStarts = lineStarts(text);
+            for (Token token : tokens) {
+                int offset = lineStarts.get(token.line() - 1) + token.column() - 1;
+                assertThat(text.startsWith(token.text(), offset)).as("%s in %s", token, text).isTrue();
+            }
+            assertThat(PythonModule.parse(text).tokens()).isEqualTo(tokens);
+        }
+    }
+
+    private static List<Integer> lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                starts.add(i + 1);
+            }
+        }
+        starts.add(text.length());
+        return starts;
+    }
+
+    @Test
+    void deeplyNestedFStringsAndBracketsDoNotOverflowTheStack() {
+        List<Token> fStrings = tokens("f'{".repeat(10_000));
+        assertThat(fStrings.get(0).kind()).isEqualTo(Kind.ERRORTOKEN);
+        assertThat(fStrings.get(fStrings.size() - 1).kind()).isEqualTo(Kind.END);
+        List<Token> brackets = tokens("(".repeat(10_000) + ")".repeat(10_000));
+        assertThat(brackets).hasSize(20_002);
+        assertThat(brackets.get(20_000).kind()).isEqualTo(Kind.NEWLINE);
     }
 
     @Test
