@@ -52,7 +52,10 @@ public record Cell(int index, CellType type, String source, Integer executionCou
         return IPythonSource.blankMagics(source);
     }
 
-    /** The cell read as Python; map its lines back with {@link #ipynbLine(int)}. */
+    /**
+     * The cell read as Python (parsed anew on each call: keep the result); map its lines back with
+     * {@link #ipynbLine(int)}.
+     */
     public PythonModule python() {
         return PythonModule.parse(pythonSource());
     }
