@@ -14,6 +14,7 @@ public final class RuleCatalog {
 
     private static final List<Rule> RULES = List.of(
     // rules are added here, one line each, grouped by category
+            new dev.mlreadiness.engine.rules.structure.DependencyManifestRule()
     );
 
     private RuleCatalog() {
@@ -21,6 +22,11 @@ public final class RuleCatalog {
 
     public static List<Rule> rules() {
         return RULES;
+    }
+
+    /** The checklist of every rule with the spec's ML-project detection: the one the CLI and the app run. */
+    public static Checklist checklist() {
+        return new Checklist(rules(), new MlProjectDetector());
     }
 
     public static Set<String> ids() {
