@@ -19,36 +19,33 @@ public final class ManifestParsers {
     public static final FileParser<RequirementsFile> REQUIREMENTS = (path, content) -> new RequirementsParser()
             .parse(path, text(content));
 
-    public static final FileParser<PyprojectManifest> PYPROJECT = (path, content) -> {
-        try {
-            return new PyprojectParser().parse(path, text(content));
-        } catch (ManifestParseException e) {
-            throw new FileParser.ParseFailure(e.getMessage(), e);
-        }
-    };
+    public static final FileParser<PyprojectManifest> PYPROJECT = strict(new PyprojectParser()::parse);
 
-    public static final FileParser<PipfileManifest> PIPFILE = (path, content) -> {
-        try {
-            return new PipfileParser().parse(path, text(content));
-        } catch (ManifestParseException e) {
-            throw new FileParser.ParseFailure(e.getMessage(), e);
-        }
-    };
+    public static final FileParser<PipfileManifest> PIPFILE = strict(new PipfileParser()::parse);
 
     /** {@code environment.yml} and its spellings. */
-    public static final FileParser<CondaEnvironment> CONDA_ENVIRONMENT = (path, content) -> {
-        try {
-            return new EnvironmentYmlParser().parse(path, text(content));
-        } catch (ManifestParseException e) {
-            throw new FileParser.ParseFailure(e.getMessage(), e);
-        }
-    };
+    public static final FileParser<CondaEnvironment> CONDA_ENVIRONMENT = strict(new EnvironmentYmlParser()::parse);
 
     /** Package names of the manifests without a parser of their own (setup.py, setup.cfg, R files). */
     private static final FileParser<List<String>> OTHER_DECLARED = (path, content) -> DeclaredPackages.of(path,
             text(content));
 
     private ManifestParsers() {
+    }
+
+    /** A parser that rejects the whole file when it is not valid TOML or YAML. */
+    private interface TextParser<T> {
+        T parse(String path, String text) throws ManifestParseException;
+    }
+
+    private static <T> FileParser<T> strict(TextParser<T> parser) {
+        return (path, content) -> {
+            try {
+                return parser.parse(path, text(content));
+            } catch (ManifestParseException e) {
+                throw new FileParser.ParseFailure(e.getMessage(), e);
+            }
+        };
     }
 
     /**
