@@ -15,7 +15,8 @@ public final class RuleCatalog {
     private static final List<Rule> RULES = List.of(
     // rules are added here, one line each, grouped by category
             new dev.mlreadiness.engine.rules.structure.DependencyManifestRule(),
-            new dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule()
+            new dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule(),
+            new dev.mlreadiness.engine.rules.reproducibility.PythonVersionRule()
     );
 
     private RuleCatalog() {
