@@ -304,4 +304,12 @@ class UnpinnedDependencyRuleTest {
                 + "numpy==1.26.4  # pandas>=2\n").scan(rule);
         assertThat(r.findings()).isEmpty();
     }
+
+    @Test
+    void inlineSuppressionOnARequirementLine() {
+        Report r = TestRepo.create().file("requirements.txt",
+                "pandas>=2  # readiness: ignore[reproducibility/unpinned-dependency]\nscipy\n").scan(rule);
+        assertThat(locations(r)).containsExactly("requirements.txt:2");
+        assertThat(r.suppressed()).isEqualTo(1);
+    }
 }
