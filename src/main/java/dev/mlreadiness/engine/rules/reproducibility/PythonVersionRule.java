@@ -1,13 +1,10 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -17,6 +14,8 @@ import dev.mlreadiness.engine.Rule;
 import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.docker.BuildStage;
+import dev.mlreadiness.engine.docker.Dockerfile;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.deps.ManifestFiles;
@@ -31,9 +30,6 @@ public final class PythonVersionRule implements Rule {
     private static final Pattern PYENV_VERSION = Pattern.compile("(?i)^(?:c?python-?|pypy)?3\\.\\d+");
     /** Heroku-style {@code python-3.11.4}. */
     private static final Pattern RUNTIME_VERSION = Pattern.compile("(?i)^python-3\\.\\d+");
-    private static final Pattern FROM = Pattern.compile("(?i)^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)");
-    private static final Pattern ARG = Pattern.compile("(?i)^\\s*ARG\\s+([A-Za-z_][A-Za-z0-9_]*)=[\"']?([^\"'\\s]*)");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(?::?-[^}]*)?}?");
     private static final Pattern MINOR_TAG = Pattern.compile("3\\.\\d+([.-].*)?");
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/python-version", "Python version fixed",
@@ -131,28 +127,23 @@ public final class PythonVersionRule implements Rule {
         if (name.equals("runtime.txt")) {
             return firstValue(text.get()).map(v -> RUNTIME_VERSION.matcher(v).lookingAt()).orElse(false);
         }
-        return dockerfileFixesPython(text.get());
+        return ctx.parse(f.path(), Dockerfile.PARSER).map(PythonVersionRule::dockerfileFixesPython).orElse(false);
     }
 
     private static Optional<String> firstValue(String text) {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst();
     }
 
-    /** A {@code FROM python:3.x...} line, with {@code ARG} defaults declared before it substituted. */
-    static boolean dockerfileFixesPython(String text) {
-        Map<String, String> args = new HashMap<>();
-        for (String line : text.split("\r?\n")) {
-            Matcher arg = ARG.matcher(line);
-            if (arg.lookingAt()) {
-                args.putIfAbsent(arg.group(1), arg.group(2));
+    /**
+     * A build stage {@code FROM python:3.x...}, with {@code ARG} defaults declared before it substituted (through
+     * the shared Dockerfile reader, which also joins continuation lines).
+     */
+    static boolean dockerfileFixesPython(Dockerfile file) {
+        for (BuildStage stage : BuildStage.of(file)) {
+            String image = stage.image();
+            if (image == null) {
                 continue;
             }
-            Matcher from = FROM.matcher(line);
-            if (!from.lookingAt()) {
-                continue;
-            }
-            String image = VARIABLE.matcher(from.group(1))
-                    .replaceAll(v -> Matcher.quoteReplacement(args.getOrDefault(v.group(1), "")));
             int at = image.indexOf('@');
             String reference = at >= 0 ? image.substring(0, at) : image;
             String last = reference.substring(reference.lastIndexOf('/') + 1);

@@ -93,6 +93,7 @@ class PythonVersionRuleTest {
         assertFixed("docker/serve.Dockerfile", "FROM --platform=linux/amd64 docker.io/library/python:3.12.3@sha256:"
                 + "abc AS base\n");
         assertFixed("Dockerfile", "ARG PY_VERSION=3.10\nFROM python:${PY_VERSION}-slim\n");
+        assertFixed("Dockerfile", "FROM --platform=linux/amd64 \\\n    python:3.12-slim AS base\nUSER app\n");
         assertMissing("Dockerfile", "FROM python:3\n");
         assertMissing("Dockerfile", "FROM python:latest\n");
         assertMissing("Dockerfile", "FROM python\n");
