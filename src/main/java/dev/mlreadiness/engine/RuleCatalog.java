@@ -14,6 +14,10 @@ public final class RuleCatalog {
 
     private static final List<Rule> RULES = List.of(
     // rules are added here, one line each, grouped by category
+            new dev.mlreadiness.engine.rules.docs.PurposeRule(),
+            new dev.mlreadiness.engine.rules.docs.UsageRule(),
+            new dev.mlreadiness.engine.rules.docs.DeploymentRule(),
+            new dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule()
     );
 
     private RuleCatalog() {

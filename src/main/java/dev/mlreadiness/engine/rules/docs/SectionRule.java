@@ -1,0 +1,43 @@
+package dev.mlreadiness.engine.rules.docs;
+
+import java.util.Collection;
+
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleInfo;
+
+/**
+ * A rule that reads the documentation set for one kind of section. By default it asks for the section and
+ * nothing more; rules that ask for more (a metric, an example, a condition for applying) override
+ * {@link #check}.
+ */
+public abstract class SectionRule implements Rule {
+
+    private final RuleInfo info;
+    private final SectionCheck section;
+
+    protected SectionRule(RuleInfo info, SectionCheck section) {
+        this.info = info;
+        this.section = section;
+    }
+
+    @Override
+    public RuleInfo info() {
+        return info;
+    }
+
+    protected SectionCheck section() {
+        return section;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return DocsOutline.files(ctx);
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        section.require(ctx, info.id(), out);
+    }
+}
