@@ -17,7 +17,14 @@ public final class RuleCatalog {
             new dev.mlreadiness.engine.rules.docs.PurposeRule(),
             new dev.mlreadiness.engine.rules.docs.UsageRule(),
             new dev.mlreadiness.engine.rules.docs.DeploymentRule(),
-            new dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule()
+            new dev.mlreadiness.engine.rules.docs.DataSourcesRule(),
+            new dev.mlreadiness.engine.rules.docs.DataSchemaRule(),
+            new dev.mlreadiness.engine.rules.docs.DataSchemaMeasurementRule(),
+            new dev.mlreadiness.engine.rules.docs.ExperimentsRule(),
+            new dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule(),
+            new dev.mlreadiness.engine.rules.docs.ModelPseudocodeRule(),
+            new dev.mlreadiness.engine.rules.docs.StaleDocsRule(),
+            new dev.mlreadiness.engine.rules.docs.ModelCardRule()
     );
 
     private RuleCatalog() {

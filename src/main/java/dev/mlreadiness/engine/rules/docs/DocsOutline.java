@@ -17,6 +17,8 @@ import dev.mlreadiness.engine.Snapshot;
 import dev.mlreadiness.engine.markdown.HeadingMatcher;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
 import dev.mlreadiness.engine.markdown.MarkdownParser;
+import dev.mlreadiness.engine.markdown.SchemaTable;
+import dev.mlreadiness.engine.markdown.SchemaTables;
 import dev.mlreadiness.engine.markdown.Section;
 
 /**
@@ -43,6 +45,15 @@ public final class DocsOutline {
      * @param document its outline
      */
     public record Doc(String path, MarkdownDocument document) {
+    }
+
+    /**
+     * A schema table in one doc file.
+     *
+     * @param path  the doc file
+     * @param table the table
+     */
+    public record DocSchemaTable(String path, SchemaTable table) {
     }
 
     private final List<Doc> docs;
@@ -139,6 +150,12 @@ public final class DocsOutline {
             }
         }
         return new SectionSearch(List.copyOf(found), Optional.ofNullable(firstEmpty));
+    }
+
+    /** Every data-schema table in the docs, with or without a heading above it, in doc and document order. */
+    public List<DocSchemaTable> schemaTables() {
+        return docs.stream().flatMap(d -> SchemaTables.find(d.document()).stream()
+                .map(t -> new DocSchemaTable(d.path(), t))).toList();
     }
 
     static boolean isMarkdown(String path) {

@@ -2,6 +2,8 @@ package dev.mlreadiness.engine.rules.docs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.RuleContext;
@@ -39,6 +41,21 @@ public record SectionCheck(List<String> words, String heading, String says, Stri
             reportGap(ctx, search, out);
         }
         return search.isFound();
+    }
+
+    /**
+     * Like {@link #require(RuleContext, String, Findings)}, and one of the matching sections must also pass
+     * {@code ok}; when none does, the first one gets the message {@code lacking} gives.
+     */
+    public void require(RuleContext ctx, String ruleId, Findings out, Predicate<DocSection> ok,
+            Function<DocSection, String> lacking) {
+        SectionSearch search = search(ctx, ruleId);
+        if (!search.isFound()) {
+            reportGap(ctx, search, out);
+        } else if (search.found().stream().noneMatch(ok)) {
+            DocSection first = search.found().get(0);
+            out.repository(first.path(), lacking.apply(first));
+        }
     }
 
     /** The finding for a search that found nothing: an empty section to fill, or a section to add. */
