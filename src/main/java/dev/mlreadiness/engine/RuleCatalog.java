@@ -24,7 +24,8 @@ public final class RuleCatalog {
             new dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule(),
             new dev.mlreadiness.engine.rules.docs.ModelPseudocodeRule(),
             new dev.mlreadiness.engine.rules.docs.StaleDocsRule(),
-            new dev.mlreadiness.engine.rules.docs.ModelCardRule()
+            new dev.mlreadiness.engine.rules.docs.ModelCardRule(),
+            new dev.mlreadiness.engine.rules.production.MonitoringRule()
     );
 
     private RuleCatalog() {
