@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -60,10 +59,8 @@ public final class DataSchemaRule extends SectionRule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(super.reads(ctx));
-        files.addAll(panderaCandidates(ctx));
-        return files;
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        return panderaCandidates(ctx);
     }
 
     @Override

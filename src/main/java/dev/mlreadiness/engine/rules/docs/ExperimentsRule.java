@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -65,10 +64,8 @@ public final class ExperimentsRule extends SectionRule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(super.reads(ctx));
-        files.add("dvc.yaml");
-        return files;
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        return List.of("dvc.yaml");
     }
 
     @Override

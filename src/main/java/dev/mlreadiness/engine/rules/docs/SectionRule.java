@@ -1,6 +1,8 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.Rule;
@@ -31,9 +33,17 @@ public abstract class SectionRule implements Rule {
         return section;
     }
 
+    /** The doc files, plus what {@link #alsoReads} names. */
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return DocsOutline.files(ctx);
+    public final Collection<String> reads(RuleContext ctx) {
+        List<String> files = new ArrayList<>(DocsOutline.files(ctx));
+        files.addAll(alsoReads(ctx));
+        return files;
+    }
+
+    /** Files besides the docs the rule reads (a manifest, {@code dvc.yaml}). Default: none. */
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        return List.of();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.production;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -63,10 +62,8 @@ public final class MonitoringRule extends SectionRule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(super.reads(ctx));
-        files.addAll(manifests(ctx));
-        return files;
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        return manifests(ctx);
     }
 
     @Override
