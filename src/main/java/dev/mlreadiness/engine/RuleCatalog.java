@@ -14,18 +14,27 @@ public final class RuleCatalog {
 
     private static final List<Rule> RULES = List.of(
     // rules are added here, one line each, grouped by category
+            new dev.mlreadiness.engine.rules.structure.ReadmeRule(),
+            new dev.mlreadiness.engine.rules.structure.LayoutRule(),
+            new dev.mlreadiness.engine.rules.structure.NotebookLocationRule(),
+            new dev.mlreadiness.engine.rules.structure.FileNamingRule(),
             new dev.mlreadiness.engine.rules.docs.PurposeRule(),
             new dev.mlreadiness.engine.rules.docs.UsageRule(),
             new dev.mlreadiness.engine.rules.docs.DeploymentRule(),
             new dev.mlreadiness.engine.rules.docs.DataSourcesRule(),
             new dev.mlreadiness.engine.rules.docs.DataSchemaRule(),
             new dev.mlreadiness.engine.rules.docs.DataSchemaMeasurementRule(),
+            new dev.mlreadiness.engine.rules.docs.LabelingRule(),
             new dev.mlreadiness.engine.rules.docs.ExperimentsRule(),
             new dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule(),
             new dev.mlreadiness.engine.rules.docs.ModelPseudocodeRule(),
             new dev.mlreadiness.engine.rules.docs.StaleDocsRule(),
             new dev.mlreadiness.engine.rules.docs.ModelCardRule(),
-            new dev.mlreadiness.engine.rules.production.MonitoringRule()
+            new dev.mlreadiness.engine.rules.versioning.LargeArtifactRule(),
+            new dev.mlreadiness.engine.rules.production.TestsRule(),
+            new dev.mlreadiness.engine.rules.production.MonitoringRule(),
+            new dev.mlreadiness.engine.rules.production.CiRule(),
+            new dev.mlreadiness.engine.rules.production.ContainerRule()
     );
 
     private RuleCatalog() {

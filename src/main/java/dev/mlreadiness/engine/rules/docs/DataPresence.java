@@ -6,12 +6,13 @@ import java.util.Optional;
 
 import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.config.ProjectPaths;
 
 /**
  * Whether the repository has data, which makes {@code docs/data-sources} and {@code docs/data-schema} apply: a
  * data folder with files other than {@code .gitkeep} and READMEs, tracked data files anywhere, or DVC-tracked
- * data.
+ * data, or data-loading code ({@code pd.read_*}, {@code np.load*}, {@code load_dataset}, ...).
  */
 final class DataPresence {
 
@@ -37,6 +38,7 @@ final class DataPresence {
                 return Optional.of("DVC-tracked data (" + f.path() + ")");
             }
         }
-        return Optional.empty();
+        return CodeEvidence.of(ctx).dataLoading().stream().findFirst()
+                .map(e -> "data-loading code (" + e.what() + " in " + e.path() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeEvidence;
 
 /** {@code docs/data-schema}: a repository with data documents its schema, as a table or a schema file. */
 public final class DataSchemaRule extends SectionRule {
@@ -60,7 +62,9 @@ public final class DataSchemaRule extends SectionRule {
 
     @Override
     protected Collection<String> alsoReads(RuleContext ctx) {
-        return panderaCandidates(ctx);
+        List<String> files = new ArrayList<>(panderaCandidates(ctx));
+        files.addAll(CodeEvidence.files(ctx));
+        return files;
     }
 
     @Override

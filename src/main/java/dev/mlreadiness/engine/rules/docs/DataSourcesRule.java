@@ -1,13 +1,14 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.Collection;
 import java.util.List;
 
-import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeEvidence;
 
 /** {@code docs/data-sources}: a repository with data says where the data comes from. */
 public final class DataSourcesRule extends SectionRule {
@@ -22,7 +23,8 @@ public final class DataSourcesRule extends SectionRule {
                     """
                     Applies when the repository has data: files in the data folder other than `.gitkeep` and \
                     READMEs, data files anywhere (`.csv .tsv .parquet .feather .arrow .h5 .hdf5 .npy .npz .jsonl \
-                    .xlsx`), or DVC-tracked data (`*.dvc`, `dvc.yaml`). Then passes with a section of the \
+                    .xlsx`), or DVC-tracked data (`*.dvc`, `dvc.yaml`), or data-loading code (`pd.read_*`, `np.load*`, \
+                    `datasets.load_dataset`, `open(...csv)`). Then passes with a section of the \
                     documentation set whose heading contains data, data source(s), dataset(s), data collection or \
                     provenance as whole words (`Metadata` does not match; add words under `sections: \
                     docs/data-sources:`), with content.""",
@@ -49,11 +51,12 @@ public final class DataSourcesRule extends SectionRule {
     }
 
     @Override
-    public void check(RuleContext ctx, Findings out) {
-        if (DataPresence.evidence(ctx).isEmpty()) {
-            out.notApplicable();
-            return;
-        }
-        SECTION.require(ctx, INFO.id(), out);
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        return CodeEvidence.files(ctx);
+    }
+
+    @Override
+    protected boolean applies(RuleContext ctx) {
+        return DataPresence.evidence(ctx).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.markdown.WordMatcher;
 
 /** {@code docs/experiments}: the docs say which models were tried and with which metrics they were compared. */
@@ -34,7 +36,8 @@ public final class ExperimentsRule extends SectionRule {
                     under `sections: docs/experiments:`) names at least one metric as a whole word (accuracy, \
                     precision, recall, F1, AUC/ROC, RMSE, MAE, MSE, R², log loss, BLEU, ROUGE, perplexity, WER, \
                     IoU, NDCG, ...), in its text, tables or subsections. Also passes when an experiment tracker is \
-                    in use: DVC `params.yaml` with metrics (a `dvc.yaml` declaring `metrics`, or a \
+                    in use: code that uses MLflow, W&B, Neptune or Comet, or DVC `params.yaml` with metrics \
+                    (a `dvc.yaml` declaring `metrics`, or a \
                     `metrics.json`/`metrics.yaml`). A matching section that names no metric is reported as such.""",
                     """
                     Selecting a model is a decision that has to be re-made when data or requirements change. If \
@@ -65,7 +68,9 @@ public final class ExperimentsRule extends SectionRule {
 
     @Override
     protected Collection<String> alsoReads(RuleContext ctx) {
-        return List.of("dvc.yaml");
+        List<String> files = new ArrayList<>(CodeEvidence.files(ctx));
+        files.add("dvc.yaml");
+        return files;
     }
 
     @Override
@@ -87,6 +92,9 @@ public final class ExperimentsRule extends SectionRule {
         boolean params = ctx.snapshot().exists("params.yaml");
         boolean dvcMetrics = ctx.text("dvc.yaml").map(t -> t.contains("metrics:")).orElse(false)
                 || ctx.snapshot().exists("metrics.json") || ctx.snapshot().exists("metrics.yaml");
-        return params && dvcMetrics ? Optional.of("DVC params.yaml with metrics") : Optional.empty();
+        if (params && dvcMetrics) {
+            return Optional.of("DVC params.yaml with metrics");
+        }
+        return CodeEvidence.of(ctx).experimentTrackers().stream().findFirst().map(e -> e.what() + " in " + e.path());
     }
 }

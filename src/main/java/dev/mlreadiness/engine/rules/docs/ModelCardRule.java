@@ -18,8 +18,8 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
-import dev.mlreadiness.engine.config.ProjectPaths;
 import dev.mlreadiness.engine.markdown.HeadingMatcher;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
 
 /**
@@ -27,11 +27,6 @@ import dev.mlreadiness.engine.markdown.MarkdownDocument;
  * data, evaluation and limitations.
  */
 public final class ModelCardRule implements Rule {
-
-    // Private copy of the artifact kinds until the shared ArtifactKinds class is on this branch.
-    private static final List<String> WEIGHT_EXTENSIONS = List.of(".pt", ".pth", ".ckpt", ".onnx", ".safetensors",
-            ".h5", ".bin");
-    private static final List<String> PICKLE_EXTENSIONS = List.of(".pkl", ".pickle", ".joblib");
 
     /** Keys of Hugging Face model-card metadata; a README front matter with one of them is a model card. */
     private static final List<String> HF_CARD_KEYS = List.of("license", "tags", "datasets", "metrics",
@@ -126,12 +121,7 @@ public final class ModelCardRule implements Rule {
     }
 
     private static boolean shipsModelArtifacts(RuleContext ctx) {
-        String models = ctx.paths().models();
-        return ctx.snapshot().stream().map(FileEntry::path).anyMatch(p -> {
-            String lower = p.toLowerCase(Locale.ROOT);
-            return WEIGHT_EXTENSIONS.stream().anyMatch(lower::endsWith)
-                    || ProjectPaths.isUnder(p, models) && PICKLE_EXTENSIONS.stream().anyMatch(lower::endsWith);
-        });
+        return ctx.snapshot().stream().anyMatch(f -> ArtifactKinds.isModelArtifact(f.path(), ctx.paths()));
     }
 
     private static List<String> modelCardFiles(RuleContext ctx) {

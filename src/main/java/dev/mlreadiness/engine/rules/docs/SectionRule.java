@@ -46,8 +46,18 @@ public abstract class SectionRule implements Rule {
         return List.of();
     }
 
+    /** Asks for the section where the rule {@link #applies}; elsewhere the rule is not applicable. */
     @Override
     public void check(RuleContext ctx, Findings out) {
+        if (!applies(ctx)) {
+            out.notApplicable();
+            return;
+        }
         section.require(ctx, info.id(), out);
+    }
+
+    /** Whether the repository needs the section at all (it has data, trains a classifier). Default: yes. */
+    protected boolean applies(RuleContext ctx) {
+        return true;
     }
 }

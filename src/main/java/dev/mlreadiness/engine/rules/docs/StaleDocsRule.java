@@ -14,6 +14,7 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.repo.TestFiles;
 
 /**
  * {@code docs/stale}: a pull request that changes training, model or feature code, or the dependencies, and
@@ -95,21 +96,13 @@ public final class StaleDocsRule implements Rule {
 
     static boolean isCode(String path, ProjectPaths paths) {
         String lower = path.toLowerCase(Locale.ROOT);
-        if (CODE_EXTENSIONS.stream().noneMatch(lower::endsWith) || isTest(path)) {
+        if (CODE_EXTENSIONS.stream().noneMatch(lower::endsWith) || TestFiles.isTestFile(path)) {
             return false;
         }
         String name = lower.substring(lower.lastIndexOf('/') + 1);
         return CODE_NAME_PREFIXES.stream().anyMatch(name::startsWith)
                 || ProjectPaths.isUnder(path, "src") || ProjectPaths.isUnder(path, paths.models())
                 || ProjectPaths.isUnder(path, paths.notebooks());
-    }
-
-    static boolean isTest(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        String dirs = "/" + path.substring(0, path.length() - name.length());
-        return dirs.contains("/tests/") || dirs.contains("/test/") || dirs.contains("/testthat/")
-                || name.startsWith("test_") && name.endsWith(".py") || name.endsWith("_test.py")
-                || name.equals("conftest.py");
     }
 
     static boolean isManifest(String path) {

@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.rules.production;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.code.Evidence;
 import dev.mlreadiness.engine.rules.docs.SectionCheck;
 import dev.mlreadiness.engine.rules.docs.SectionRule;
 
@@ -33,9 +36,9 @@ public final class MonitoringRule extends SectionRule {
                     Passes with a section of the documentation set whose heading contains monitoring, \
                     observability, drift, alerting or alerts, with content; or with a `monitoring/` folder at any \
                     depth; or with a dependency manifest at the root (requirements*.txt, pyproject.toml, \
-                    setup.cfg, setup.py, environment.yml, Pipfile) naming a monitoring library \
-                    (prometheus-client, evidently, whylogs, alibi-detect, nannyml). We chose to accept a declared \
-                    dependency as monitoring in place; imports in code are not read yet. The heading words are \
+                    setup.cfg, setup.py, environment.yml, Pipfile) or code importing a \
+                    monitoring library (prometheus-client, evidently, whylogs, alibi-detect, nannyml). We chose \
+                    to accept a declared dependency as monitoring in place. The heading words are \
                     fixed (`sections:` takes docs rules only).""",
                     """
                     The course counts monitoring among what makes an experiment ready for production. Models \
@@ -63,7 +66,9 @@ public final class MonitoringRule extends SectionRule {
 
     @Override
     protected Collection<String> alsoReads(RuleContext ctx) {
-        return manifests(ctx);
+        List<String> files = new ArrayList<>(manifests(ctx));
+        files.addAll(CodeEvidence.files(ctx));
+        return files;
     }
 
     @Override
@@ -80,6 +85,10 @@ public final class MonitoringRule extends SectionRule {
                 .filter(p -> ("/" + p).contains("/monitoring/")).findFirst();
         if (folder.isPresent()) {
             return folder;
+        }
+        Optional<String> code = CodeEvidence.of(ctx).monitoring().stream().findFirst().map(Evidence::path);
+        if (code.isPresent()) {
+            return code;
         }
         return manifests(ctx).stream()
                 .filter(p -> ctx.text(p).map(t -> MONITORING_LIBRARY.matcher(t.toLowerCase(Locale.ROOT)).find())

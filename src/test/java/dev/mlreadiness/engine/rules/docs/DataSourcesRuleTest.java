@@ -56,4 +56,15 @@ class DataSourcesRuleTest {
         assertThat(pr.findings()).extracting(Finding::ruleId, Finding::isNew)
                 .containsExactly(tuple("docs/data-sources", true));
     }
+
+    @Test
+    void dataLoadingCodeMakesItApplyButAStringMentionDoesNot() {
+        Report code = TestRepo.create().file("README.md", "# X\n\nIntro.\n")
+                .file("src/load.py", "import pandas as pd\ndf = pd.read_csv(path)\n").scan(new DataSourcesRule());
+        assertThat(code.findings()).extracting(Finding::message).containsExactly(MESSAGE);
+
+        Report string = TestRepo.create().file("README.md", "# X\n\nIntro.\n")
+                .file("src/load.py", "HELP = \"call pd.read_csv(path)\"\n").scan(new DataSourcesRule());
+        assertThat(string.findings()).isEmpty();
+    }
 }

@@ -52,4 +52,11 @@ class ExperimentsRuleTest {
                 .scan(new ExperimentsRule());
         assertThat(paramsOnly.findings()).extracting(Finding::ruleId).containsExactly("docs/experiments");
     }
+
+    @Test
+    void mlflowInCodeIsATracker() {
+        Report r = TestRepo.create().file("README.md", "# X\n\nIntro.\n")
+                .file("train.py", "import mlflow\nmlflow.log_metric(\"f1\", 0.7)\n").scan(new ExperimentsRule());
+        assertThat(r.findings()).isEmpty();
+    }
 }

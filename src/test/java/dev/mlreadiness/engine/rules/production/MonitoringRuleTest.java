@@ -55,4 +55,11 @@ class MonitoringRuleTest {
                 .change().modify("requirements.txt", "numpy==1.26.4\n").evaluate(new MonitoringRule());
         assertThat(r.findings()).extracting(Finding::message, Finding::isNew).containsExactly(tuple(MESSAGE, true));
     }
+
+    @Test
+    void monitoringImportInCodePasses() {
+        Report r = TestRepo.create().file("README.md", "# X\n\nIntro.\n")
+                .file("serve.py", "from evidently.report import Report\n").scan(new MonitoringRule());
+        assertThat(r.findings()).isEmpty();
+    }
 }
