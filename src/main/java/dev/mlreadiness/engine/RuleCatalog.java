@@ -6,8 +6,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mlreadiness.engine.config.ClosestNames;
+import dev.mlreadiness.engine.rules.docs.DataSchemaMeasurementRule;
+import dev.mlreadiness.engine.rules.docs.DataSchemaRule;
+import dev.mlreadiness.engine.rules.docs.DataSourcesRule;
+import dev.mlreadiness.engine.rules.docs.DeploymentRule;
+import dev.mlreadiness.engine.rules.docs.ExperimentsRule;
+import dev.mlreadiness.engine.rules.docs.LabelingRule;
+import dev.mlreadiness.engine.rules.docs.ModelCardRule;
+import dev.mlreadiness.engine.rules.docs.ModelPseudocodeRule;
+import dev.mlreadiness.engine.rules.docs.PurposeRule;
+import dev.mlreadiness.engine.rules.docs.StaleDocsRule;
+import dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule;
+import dev.mlreadiness.engine.rules.docs.UsageRule;
 import dev.mlreadiness.engine.rules.production.CiRule;
 import dev.mlreadiness.engine.rules.production.ContainerRule;
+import dev.mlreadiness.engine.rules.production.MonitoringRule;
 import dev.mlreadiness.engine.rules.production.TestsRule;
 import dev.mlreadiness.engine.rules.reproducibility.PythonVersionRule;
 import dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule;
@@ -32,6 +45,18 @@ public final class RuleCatalog {
         new NotebookLocationRule(),
         new FileNamingRule(),
         // docs/
+        new PurposeRule(),
+        new UsageRule(),
+        new DeploymentRule(),
+        new DataSourcesRule(),
+        new DataSchemaRule(),
+        new DataSchemaMeasurementRule(),
+        new LabelingRule(),
+        new ExperimentsRule(),
+        new TrainingEnvironmentRule(),
+        new ModelPseudocodeRule(),
+        new StaleDocsRule(),
+        new ModelCardRule(),
         // reproducibility/
         new UnpinnedDependencyRule(),
         new PythonVersionRule(),
@@ -39,6 +64,7 @@ public final class RuleCatalog {
         new LargeArtifactRule(),
         // production/
         new TestsRule(),
+        new MonitoringRule(),
         new CiRule(),
         new ContainerRule(),
     };
