@@ -119,10 +119,15 @@ public final class Checklist {
         ReadinessConfig config = in.config();
         List<Rule> active = active(in);
         RuleContext head = new RuleContext(visible(in.head(), config), in.changes(), config, RuleContext.Side.HEAD);
-        Set<String> baseReads = in.base() == null ? Set.of()
-                : reads(new RuleContext(visible(in.base(), config), in.changes(), config, RuleContext.Side.BASE),
-                        repositoryRules(active));
-        return new Reads(reads(head, active), baseReads);
+        Set<String> headReads = reads(head, active);
+        headReads.addAll(detector.reads(head));
+        Set<String> baseReads = new LinkedHashSet<>();
+        if (in.base() != null) {
+            RuleContext base = new RuleContext(visible(in.base(), config), in.changes(), config, RuleContext.Side.BASE);
+            baseReads.addAll(reads(base, repositoryRules(active)));
+            baseReads.addAll(detector.reads(base));
+        }
+        return new Reads(headReads, baseReads);
     }
 
     /** What {@link #reads} answers: paths of the head tree and of the base tree. */

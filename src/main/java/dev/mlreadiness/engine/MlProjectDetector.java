@@ -26,9 +26,9 @@ public final class MlProjectDetector implements ProjectDetector {
     @Override
     public Optional<String> evidence(RuleContext ctx) {
         Snapshot tree = ctx.snapshot();
-        Optional<FileEntry> notebook = tree.stream().filter(f -> f.path().endsWith(".ipynb")).findFirst();
+        Optional<String> notebook = notebook(tree);
         if (notebook.isPresent()) {
-            return Optional.of("has the notebook " + notebook.get().path());
+            return Optional.of("has the notebook " + notebook.get());
         }
         List<String> manifests = manifests(tree);
         tree.prefetch(manifests);
@@ -43,6 +43,16 @@ public final class MlProjectDetector implements ProjectDetector {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public java.util.Collection<String> reads(RuleContext ctx) {
+        return notebook(ctx.snapshot()).isPresent() ? List.of() : manifests(ctx.snapshot());
+    }
+
+    /** The first notebook of the tree: evidence enough without reading any file. */
+    public static Optional<String> notebook(Snapshot tree) {
+        return tree.stream().map(FileEntry::path).filter(p -> p.endsWith(".ipynb")).findFirst();
     }
 
     /** The dependency manifests of the tree that detection reads, so callers can fetch them in one go. */

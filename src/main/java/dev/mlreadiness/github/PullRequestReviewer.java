@@ -207,6 +207,9 @@ public class PullRequestReviewer {
         }
         Snapshot head = snapshot.head().filter(p -> !config.isIgnored(p));
         Snapshot base = snapshot.base().filter(p -> !config.isIgnored(p));
+        if (MlProjectDetector.notebook(head).isPresent() || MlProjectDetector.notebook(base).isPresent()) {
+            return Optional.empty(); // no need to read the manifests
+        }
         snapshot.prefetch(MlProjectDetector.manifests(head), MlProjectDetector.manifests(base));
         MlProjectDetector detector = new MlProjectDetector();
         if (detector.evidence(new RuleContext(head, snapshot.changes(), config, RuleContext.Side.HEAD)).isPresent()

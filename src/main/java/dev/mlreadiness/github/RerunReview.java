@@ -1,9 +1,7 @@
 package dev.mlreadiness.github;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
@@ -17,6 +15,8 @@ import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.CheckRun;
 import io.quarkiverse.githubapp.event.CheckSuite;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Makes GitHub's "Re-run" buttons work: a requested or re-requested check suite, or a re-requested check run,
@@ -38,7 +38,7 @@ class RerunReview {
             DynamicGraphQLClient graphql, GitHubEvent event) throws IOException {
         metrics.eventReceived("check_suite", payload.getAction());
         rerun(payload.getRepository(), payload.getCheckSuite().getHeadSha(),
-                numbers(payload.getCheckSuite().getPullRequests()), graphql, event.getDeliveryId());
+                numbers(event.getParsedPayload().getJsonObject("check_suite")), graphql, event.getDeliveryId());
     }
 
     void onCheckRun(@CheckRun.Rerequested GHEventPayload.CheckRun payload, DynamicGraphQLClient graphql,
@@ -48,7 +48,7 @@ class RerunReview {
             return;
         }
         rerun(payload.getRepository(), payload.getCheckRun().getHeadSha(),
-                numbers(payload.getCheckRun().getPullRequests()), graphql, event.getDeliveryId());
+                numbers(event.getParsedPayload().getJsonObject("check_run")), graphql, event.getDeliveryId());
     }
 
     private void rerun(GHRepository repo, String headSha, Set<Integer> numbers, DynamicGraphQLClient graphql,
@@ -70,10 +70,17 @@ class RerunReview {
         }
     }
 
-    private static Set<Integer> numbers(List<GHPullRequest> prs) {
+    /**
+     * The numbers of the payload's {@code pull_requests}, read from the raw payload: github-api's getter fetches
+     * each pull request again, a request per number that {@link #rerun} makes anyway.
+     */
+    private static Set<Integer> numbers(JsonObject checkObject) {
         Set<Integer> out = new LinkedHashSet<>();
-        for (GHPullRequest pr : prs == null ? new ArrayList<GHPullRequest>() : prs) {
-            out.add(pr.getNumber());
+        JsonArray prs = checkObject == null ? null : checkObject.getJsonArray("pull_requests");
+        if (prs != null) {
+            for (int i = 0; i < prs.size(); i++) {
+                out.add(prs.getJsonObject(i).getInteger("number"));
+            }
         }
         return out;
     }
