@@ -1,27 +1,21 @@
 package dev.mlreadiness.engine;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import dev.mlreadiness.engine.deps.ManifestFiles;
+import dev.mlreadiness.engine.deps.ManifestParsers;
+import dev.mlreadiness.engine.deps.MlLibraries;
 
 /**
- * The spec's detection: a tree is an ML project when it has a notebook, or a dependency manifest that names an
- * ML library. (A config file also makes it one; the {@link Checklist} checks that from
- * {@link EvaluationInput#configPresent()}.) Reads manifests only, so a remote snapshot can decide with one batch.
+ * The spec's ML-project detection: a tree is an ML project when it holds a notebook ({@code .ipynb}), or a
+ * dependency manifest (see {@link ManifestFiles}) that declares a known ML library (see {@link MlLibraries}).
+ * Names are compared exactly after PEP 503 normalisation, so {@code numpy-financial} is not {@code numpy}. A
+ * config file also makes a repository one; the {@link Checklist} decides that from
+ * {@link EvaluationInput#configPresent()}. Reads manifests only, through the shared parsers, so the rules that read
+ * them later find them parsed.
  */
 public final class MlProjectDetector implements ProjectDetector {
-
-    /** Distribution names as they appear in manifests; {@code sklearn} for the old alias package. */
-    static final List<String> ML_LIBRARIES = List.of("numpy", "pandas", "scikit-learn", "sklearn", "scipy", "torch",
-            "torchvision", "pytorch", "tensorflow", "tensorflow-cpu", "tensorflow-gpu", "keras", "jax", "flax",
-            "xgboost", "lightgbm", "catboost", "transformers", "datasets", "statsmodels", "mlflow", "lightning",
-            "pytorch-lightning", "polars", "optuna", "wandb", "dvc", "onnx", "onnxruntime", "spacy", "nltk",
-            "sentence-transformers", "huggingface-hub", "prophet", "evidently");
-
-    private static final Pattern LIBRARY = Pattern.compile("(?<![A-Za-z0-9_.-])("
-            + String.join("|", ML_LIBRARIES.stream().map(Pattern::quote).toList()) + ")(?![A-Za-z0-9_-])",
-            Pattern.CASE_INSENSITIVE);
 
     @Override
     public Optional<String> evidence(RuleContext ctx) {
@@ -33,18 +27,16 @@ public final class MlProjectDetector implements ProjectDetector {
         List<String> manifests = manifests(tree);
         tree.prefetch(manifests);
         for (String path : manifests) {
-            Optional<String> text = tree.text(path);
-            if (text.isEmpty()) {
-                continue;
-            }
-            var m = LIBRARY.matcher(text.get());
-            if (m.find()) {
-                return Optional.of(path + " names " + m.group(1).toLowerCase(Locale.ROOT));
+            Optional<String> library = ManifestParsers.declaredPackages(ctx, path).stream()
+                    .filter(MlLibraries::isMlLibrary).findFirst();
+            if (library.isPresent()) {
+                return Optional.of(path + " declares " + library.get());
             }
         }
         return Optional.empty();
     }
 
+    /** The manifests, unless a notebook already decides: lets a remote snapshot fetch them with the rules' files. */
     @Override
     public java.util.Collection<String> reads(RuleContext ctx) {
         return notebook(ctx.snapshot()).isPresent() ? List.of() : manifests(ctx.snapshot());
@@ -55,17 +47,8 @@ public final class MlProjectDetector implements ProjectDetector {
         return tree.stream().map(FileEntry::path).filter(p -> p.endsWith(".ipynb")).findFirst();
     }
 
-    /** The dependency manifests of the tree that detection reads, so callers can fetch them in one go. */
+    /** The dependency manifests of the tree, in path order: all that detection reads, for one batched fetch. */
     public static List<String> manifests(Snapshot tree) {
-        return tree.stream().map(FileEntry::path).filter(MlProjectDetector::isManifest).toList();
-    }
-
-    static boolean isManifest(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return (name.startsWith("requirements") && name.endsWith(".txt"))
-                || (name.startsWith("constraints") && name.endsWith(".txt"))
-                || name.equals("pyproject.toml") || name.equals("setup.cfg") || name.equals("setup.py")
-                || name.equals("environment.yml") || name.equals("environment.yaml") || name.equals("conda.yml")
-                || name.equals("conda.yaml") || name.equals("pipfile");
+        return tree.stream().map(FileEntry::path).filter(ManifestFiles::isManifest).toList();
     }
 }
