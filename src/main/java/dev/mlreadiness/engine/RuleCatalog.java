@@ -18,6 +18,7 @@ public final class RuleCatalog {
             new dev.mlreadiness.engine.rules.structure.LayoutRule(),
             new dev.mlreadiness.engine.rules.structure.NotebookLocationRule(),
             new dev.mlreadiness.engine.rules.structure.FileNamingRule(),
+            new dev.mlreadiness.engine.rules.reproducibility.RandomSeedRule(),
             new dev.mlreadiness.engine.rules.versioning.LargeArtifactRule(),
             new dev.mlreadiness.engine.rules.production.TestsRule(),
             new dev.mlreadiness.engine.rules.production.CiRule(),
