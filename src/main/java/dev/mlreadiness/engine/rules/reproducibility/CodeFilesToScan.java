@@ -22,6 +22,15 @@ final class CodeFilesToScan {
         return ctx.filesToScan().stream().filter(CodeFiles::isReadable).map(FileEntry::path).toList();
     }
 
+    static Collection<String> notebookPaths(RuleContext ctx) {
+        return paths(ctx).stream().filter(CodeFiles::isNotebook).toList();
+    }
+
+    /** The notebooks among the files to scan (notebooks that could not be read are skipped with the reason). */
+    static List<CodeFile> notebooks(RuleContext ctx) {
+        return read(ctx).stream().filter(f -> f.notebook().isPresent()).toList();
+    }
+
     static List<CodeFile> read(RuleContext ctx) {
         List<CodeFile> out = new ArrayList<>();
         for (FileEntry f : ctx.filesToScan()) {
