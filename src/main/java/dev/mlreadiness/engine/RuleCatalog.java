@@ -23,7 +23,9 @@ public final class RuleCatalog {
             new dev.mlreadiness.engine.rules.reproducibility.NotebookErrorOutputRule(),
             new dev.mlreadiness.engine.rules.reproducibility.AbsolutePathRule(),
             new dev.mlreadiness.engine.rules.versioning.LargeArtifactRule(),
+            new dev.mlreadiness.engine.rules.versioning.SecretRule(),
             new dev.mlreadiness.engine.rules.production.TestsRule(),
+            new dev.mlreadiness.engine.rules.production.EvaluationRule(),
             new dev.mlreadiness.engine.rules.production.CiRule(),
             new dev.mlreadiness.engine.rules.production.ContainerRule()
     );
