@@ -75,6 +75,7 @@ public final class Checklist {
         List<Finding> findings = new ArrayList<>();
         int suppressed = 0;
         Map<String, String[]> lines = new HashMap<>();
+        Map<String, Boolean> fileSuppressed = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         Set<String> applied = new LinkedHashSet<>();
         for (Rule rule : active) {
@@ -85,7 +86,7 @@ public final class Checklist {
             }
             Severity severity = config.severityOf(info.id(), info.defaultSeverity()).orElseThrow();
             for (Findings.Raw raw : out.raw()) {
-                if (isSuppressed(head, raw, info.id(), lines)) {
+                if (isSuppressed(head, raw, info.id(), lines, fileSuppressed)) {
                     suppressed++;
                     continue;
                 }
@@ -195,15 +196,21 @@ public final class Checklist {
         return ruleId + "\u0000" + raw.path() + "\u0000" + raw.message();
     }
 
-    private static boolean isSuppressed(Snapshot head, Findings.Raw raw, String ruleId, Map<String, String[]> lines) {
+    /**
+     * @param fileSuppressed per path and rule, whether the file suppresses the rule: decoding a large file once
+     *                       per finding made thousands of findings in one file take seconds
+     */
+    private static boolean isSuppressed(Snapshot head, Findings.Raw raw, String ruleId, Map<String, String[]> lines,
+            Map<String, Boolean> fileSuppressed) {
         if (raw.path() == null || !head.isLoaded(raw.path())) {
             return false; // never read a file only to look for suppression comments
         }
-        Optional<String> text = head.text(raw.path());
-        if (text.isEmpty()) {
+        Boolean wholeFile = fileSuppressed.computeIfAbsent(raw.path() + "\u0000" + ruleId,
+                k -> head.text(raw.path()).map(t -> Suppressions.suppressesFile(t, ruleId)).orElse(null));
+        if (wholeFile == null) {
             return false;
         }
-        if (Suppressions.suppressesFile(text.get(), ruleId)) {
+        if (wholeFile) {
             return true;
         }
         String line = lineText(head, raw, lines);

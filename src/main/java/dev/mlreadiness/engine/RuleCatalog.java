@@ -20,9 +20,14 @@ import dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule;
 import dev.mlreadiness.engine.rules.docs.UsageRule;
 import dev.mlreadiness.engine.rules.production.CiRule;
 import dev.mlreadiness.engine.rules.production.ContainerRule;
+import dev.mlreadiness.engine.rules.production.EvaluationRule;
 import dev.mlreadiness.engine.rules.production.MonitoringRule;
 import dev.mlreadiness.engine.rules.production.TestsRule;
+import dev.mlreadiness.engine.rules.reproducibility.AbsolutePathRule;
+import dev.mlreadiness.engine.rules.reproducibility.NotebookErrorOutputRule;
+import dev.mlreadiness.engine.rules.reproducibility.NotebookExecutionOrderRule;
 import dev.mlreadiness.engine.rules.reproducibility.PythonVersionRule;
+import dev.mlreadiness.engine.rules.reproducibility.RandomSeedRule;
 import dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule;
 import dev.mlreadiness.engine.rules.structure.DependencyManifestRule;
 import dev.mlreadiness.engine.rules.structure.FileNamingRule;
@@ -30,6 +35,7 @@ import dev.mlreadiness.engine.rules.structure.LayoutRule;
 import dev.mlreadiness.engine.rules.structure.NotebookLocationRule;
 import dev.mlreadiness.engine.rules.structure.ReadmeRule;
 import dev.mlreadiness.engine.rules.versioning.LargeArtifactRule;
+import dev.mlreadiness.engine.rules.versioning.SecretRule;
 
 /**
  * Every rule of the checklist, in the order reports list them. Adding a rule is one class plus one line here.
@@ -60,10 +66,16 @@ public final class RuleCatalog {
         // reproducibility/
         new UnpinnedDependencyRule(),
         new PythonVersionRule(),
+        new RandomSeedRule(),
+        new NotebookExecutionOrderRule(),
+        new NotebookErrorOutputRule(),
+        new AbsolutePathRule(),
         // versioning/
         new LargeArtifactRule(),
+        new SecretRule(),
         // production/
         new TestsRule(),
+        new EvaluationRule(),
         new MonitoringRule(),
         new CiRule(),
         new ContainerRule(),

@@ -84,6 +84,11 @@ public final class CodeFile {
         return path;
     }
 
+    /** The last path segment. */
+    public String name() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     /** The code read as Python (all code cells of a notebook, in order). */
     public PythonModule module() {
         return module;

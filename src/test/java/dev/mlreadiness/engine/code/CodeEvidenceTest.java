@@ -17,6 +17,7 @@ import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.notebook.NotebookJson;
 
 class CodeEvidenceTest {
 
@@ -37,22 +38,6 @@ class CodeEvidenceTest {
 
     private CodeEvidence evidence() {
         return CodeEvidence.of(context());
-    }
-
-    /** A one-cell-per-element notebook (sources as lists of lines). */
-    static String notebook(String... cells) {
-        StringBuilder nb = new StringBuilder("{\n \"cells\": [\n");
-        for (int i = 0; i < cells.length; i++) {
-            nb.append("  {\n   \"cell_type\": \"code\",\n   \"execution_count\": ").append(i + 1)
-                    .append(",\n   \"metadata\": {},\n   \"outputs\": [],\n   \"source\": [\n");
-            String[] lines = cells[i].split("(?<=\n)");
-            for (int j = 0; j < lines.length; j++) {
-                nb.append("    \"").append(lines[j].replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n"))
-                        .append('"').append(j + 1 < lines.length ? ",\n" : "\n");
-            }
-            nb.append("   ]\n  }").append(i + 1 < cells.length ? ",\n" : "\n");
-        }
-        return nb.append(" ],\n \"metadata\": {},\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n").toString();
     }
 
     @Test
@@ -195,20 +180,11 @@ class CodeEvidenceTest {
 
     @Test
     void notebooksMapToIpynbLinesAndResolveImportsAcrossCells() {
-        String nb = notebook("import pandas as pd\n%matplotlib inline\n", "x = 1\ndf = pd.read_csv(\"a.csv\")\n",
-                "!pip install x\nclf = SVC()\n");
+        String nb = NotebookJson.create().code(1, "import pandas as pd\n%matplotlib inline\n")
+                .code(2, "x = 1\ndf = pd.read_csv(\"a.csv\")\n").code(3, "!pip install x\nclf = SVC()\n").json();
         CodeEvidence e = file("notebooks/eda.ipynb", nb).evidence();
-        String[] lines = nb.split("\n", -1);
-        int readCsvLine = 0;
-        int svcLine = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains("pd.read_csv")) {
-                readCsvLine = i + 1;
-            }
-            if (lines[i].contains("SVC()")) {
-                svcLine = i + 1;
-            }
-        }
+        int readCsvLine = NotebookJson.lineOf(nb, "pd.read_csv");
+        int svcLine = NotebookJson.lineOf(nb, "SVC()");
         assertThat(readCsvLine).isGreaterThan(10);
         assertThat(e.dataLoading()).extracting(Evidence::path, Evidence::line)
                 .containsExactly(tuple("notebooks/eda.ipynb", readCsvLine));

@@ -1,0 +1,100 @@
+package dev.mlreadiness.engine.rules.reproducibility;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeFile;
+import dev.mlreadiness.engine.python.StringLiteral;
+
+/** {@code reproducibility/absolute-path}: no paths that exist only on one machine in code. */
+public final class AbsolutePathRule implements Rule {
+
+    /**
+     * A home folder, Colab's Drive mount or a drive letter, starting the string or after a character that cannot
+     * be part of a longer path ({@code data/home/x/} is relative).
+     */
+    private static final Pattern ABSOLUTE = Pattern.compile(
+            "(?<![\\w.~/\\\\-])(/Users/[^/\\s'\"]+/|/home/[^/\\s'\"]+/|/content/drive/|[A-Za-z]:[\\\\/])");
+
+    public static final RuleInfo INFO = new RuleInfo("reproducibility/absolute-path", "Hard-coded absolute paths",
+            Severity.WARNING, Scope.LINE, new RuleDoc("""
+                    Flags a string literal in Python code or a notebook code cell holding an absolute local
+                    path: `/Users/<name>/`, `/home/<name>/`, `/content/drive/` (Google Colab's Drive) or a drive
+                    letter (`C:\\`, `D:/`). Only string literals count: comments, docstrings, Markdown cells and
+                    notebook outputs never do. URLs never match, and we chose to treat `file:///home/...` as a
+                    URL too (the spec's rule), so it is not flagged. One finding per string literal, on the line
+                    where the path sits.
+                    """, """
+                    A path under someone's home folder or Drive exists on one machine only: the notebook fails
+                    for every colleague, in CI and in the serving container, and nobody can tell which data it
+                    really read.
+                    """, """
+                    Use paths relative to the project root (build them from `pathlib.Path(__file__).parent` or a
+                    project-root helper), or read the location from a config file or an environment variable.
+                    """, """
+                    ```python
+                    df = pd.read_csv("/Users/alice/Downloads/train.csv")
+                    ```
+                    """, """
+                    ```python
+                    DATA_DIR = Path(os.environ.get("DATA_DIR", "data/raw"))
+                    df = pd.read_csv(DATA_DIR / "train.csv")
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return CodeFilesToScan.paths(ctx);
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        for (CodeFile file : CodeFilesToScan.read(ctx)) {
+            for (StringLiteral s : file.module().strings()) {
+                if (s.docstring()) {
+                    continue;
+                }
+                find(s.value()).ifPresent(at -> {
+                    int line = s.line() + (int) s.value().substring(0, at).chars().filter(c -> c == '\n').count();
+                    out.line(file.path(), file.fileLine(line), "Replace the absolute path starting `"
+                            + s.value().substring(at, end(s.value(), at)) + "` with a path relative to the project "
+                            + "or one read from config, so the code runs on other machines.");
+                });
+            }
+        }
+    }
+
+    /** Where the first absolute path of a string starts, skipping URLs. */
+    static Optional<Integer> find(String value) {
+        Matcher m = ABSOLUTE.matcher(value);
+        while (m.find()) {
+            int wordStart = m.start();
+            while (wordStart > 0 && !Character.isWhitespace(value.charAt(wordStart - 1))) {
+                wordStart--;
+            }
+            if (!value.substring(wordStart, m.start()).contains("://")) {
+                return Optional.of(m.start());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int end(String value, int at) {
+        Matcher m = ABSOLUTE.matcher(value);
+        return m.find(at) ? m.end() : at;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mlreadiness.engine.rules.reproducibility;
+
+import java.util.Collection;
+
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeFile;
+import dev.mlreadiness.engine.notebook.Cell;
+import dev.mlreadiness.engine.notebook.ErrorOutput;
+
+/** {@code reproducibility/notebook-error-output}: notebooks are not committed with errors in their outputs. */
+public final class NotebookErrorOutputRule implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("reproducibility/notebook-error-output",
+            "Notebook committed with an error", Severity.WARNING, Scope.LINE, new RuleDoc("""
+                    Flags each code cell of a notebook that has an error output (`output_type: error`, `pyerr`
+                    in nbformat 3), on the line of the `.ipynb` file holding the cell's first source line (the
+                    `"source"` key's line when the cell is empty). The message names the exception type, never
+                    its message (which may hold data or credentials).
+                    """, """
+                    A traceback in a committed notebook means it does not run as saved: the results below the
+                    failing cell come from an earlier state of the kernel, and whoever runs it next hits the
+                    same error without knowing whether it matters.
+                    """, """
+                    Fix the failing cell, restart the kernel and run all cells, then commit. If the error is the
+                    point of the cell (a demonstration), catch it in the code instead of leaving a traceback.
+                    """, """
+                    ```text
+                    In [4]: model.fit(X_train, y_train)
+                    ValueError: Input contains NaN
+                    ```
+                    """, """
+                    ```text
+                    In [4]: model.fit(X_train.fillna(0), y_train)
+                    Out[4]: RandomForestClassifier(random_state=0)
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return CodeFilesToScan.notebookPaths(ctx);
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        for (CodeFile f : CodeFilesToScan.notebooks(ctx)) {
+            f.notebook().ifPresent(nb -> {
+                for (Cell c : nb.cells()) {
+                    if (c.errors().isEmpty()) {
+                        continue;
+                    }
+                    ErrorOutput e = c.errors().get(0);
+                    out.line(f.path(), c.firstSourceLine(), "Fix cell " + (c.index() + 1) + " of " + f.name()
+                            + ", which failed with " + (e.ename() == null ? "an error" : e.ename())
+                            + ", and re-run the notebook from the top before committing.");
+                }
+            });
+        }
+    }
+}

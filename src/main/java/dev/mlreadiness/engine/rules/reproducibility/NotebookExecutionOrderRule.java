@@ -1,0 +1,97 @@
+package dev.mlreadiness.engine.rules.reproducibility;
+
+import java.util.Collection;
+
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeFile;
+import dev.mlreadiness.engine.notebook.Cell;
+import dev.mlreadiness.engine.notebook.Notebook;
+
+/** {@code reproducibility/notebook-execution-order}: notebooks are committed as run top to bottom. */
+public final class NotebookExecutionOrderRule implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("reproducibility/notebook-execution-order",
+            "Notebook cells run out of order", Severity.WARNING, Scope.LINE, new RuleDoc("""
+                    Flags a notebook whose code cells' execution counts do not increase strictly from top to
+                    bottom. Cells with no count and no outputs (never run) are ignored, and a notebook with every
+                    count cleared is fine. We chose to count a cell with outputs but no count as out of order
+                    when other cells have counts: its output came from an earlier kernel. One finding per
+                    notebook, on the first offending cell: the first whose count is not greater than the previous
+                    counted cell's, reported on the line of the `.ipynb` file holding its first source line.
+                    """, """
+                    Counts that go down or repeat mean cells were run in another order than the file shows, or
+                    re-run after later cells changed the kernel's state. The outputs in the file may not come from
+                    the code above them, and running the notebook from the top may give other results or fail.
+                    """, """
+                    Restart the kernel and run all cells (Kernel → Restart & Run All), check the results, then
+                    commit. Or clear all outputs before committing (`jupyter nbconvert --clear-output`, or
+                    `nbstripout` as a git filter).
+                    """, """
+                    ```text
+                    In [3]: df = load()
+                    In [1]: import pandas as pd
+                    In [2]: model.fit(df)
+                    ```
+                    """, """
+                    ```text
+                    In [1]: import pandas as pd
+                    In [2]: df = load()
+                    In [3]: model.fit(df)
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return CodeFilesToScan.notebookPaths(ctx);
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        for (CodeFile f : CodeFilesToScan.notebooks(ctx)) {
+            f.notebook().ifPresent(nb -> {
+                Cell offending = firstOutOfOrder(nb);
+                if (offending != null) {
+                    out.line(f.path(), offending.firstSourceLine(), "Restart the kernel and run all cells of "
+                            + f.name() + " from the top before committing: cell " + (offending.index() + 1)
+                            + " ran " + describe(offending) + " after a cell with a higher count.");
+                }
+            });
+        }
+    }
+
+    static Cell firstOutOfOrder(Notebook nb) {
+        if (nb.codeCells().stream().allMatch(c -> c.executionCount() == null)) {
+            return null;
+        }
+        Integer previous = null;
+        for (Cell c : nb.codeCells()) {
+            Integer count = c.executionCount();
+            if (count == null) {
+                if (c.outputCount() > 0) {
+                    return c;
+                }
+                continue;
+            }
+            if (previous != null && count <= previous) {
+                return c;
+            }
+            previous = count;
+        }
+        return null;
+    }
+
+    private static String describe(Cell c) {
+        return c.executionCount() == null ? "without a count but kept outputs" : "as [" + c.executionCount() + "]";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.mlreadiness.engine.rules.versioning;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeFiles;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+
+/** {@code versioning/secret}: no credentials in committed files. */
+public final class SecretRule implements Rule {
+
+    /** Text files larger than this are not scanned (2 MiB); notebooks up to {@link CodeFiles#MAX_NOTEBOOK_BYTES}. */
+    static final long MAX_TEXT_BYTES = 2L * 1024 * 1024;
+
+    public static final RuleInfo INFO = new RuleInfo("versioning/secret", "Credentials committed to git",
+            Severity.ERROR, Scope.LINE, new RuleDoc("""
+                    Flags a line of any text file (code, notebooks, `.env`, YAML, JSON, config) holding a
+                    credential: an AWS access key id (`AKIA`/`ASIA` + 16 characters; AWS's documented
+                    `...EXAMPLE` key is ignored), a GitHub token (`ghp_`, `gho_`, `ghu_`, `ghs_`, `ghr_`,
+                    `github_pat_`), a Hugging Face token (`hf_`), an OpenAI key (`sk-`, `sk-proj-`), a Weights &
+                    Biases API key (40 hex characters given to `WANDB_API_KEY` or `wandb.login(key=...)`), a
+                    private-key PEM block, or a quoted `password = "..."` / `"password": "..."` value. Tokens must
+                    mix digits and both letter cases, which rules out names like `sk-toggleable__label`.
+                    Password values that are empty, placeholders (`"***"`, `"changeme"`, `"<password>"`,
+                    `"${DB_PASSWORD}"`, anything with a space or the word password) or not quoted
+                    (`password = os.environ["DB_PASSWORD"]`) are not flagged.
+
+                    We chose to count comments and notebook outputs: a token in a comment or a printed token is
+                    leaked all the same. Binary files, data and model files (`.csv`, `.parquet`, `.pt`, ...) and
+                    text files over 2 MiB (notebooks over 20 MiB) are not read. A pull request is judged on its
+                    changed files (secrets on lines it adds are new, on other lines of those files existing); a
+                    full scan reads every file. The message names the kind of credential and never repeats it.
+                    """, """
+                    A credential in git is public to everyone who can read the repository, forever: deleting
+                    it in a later commit leaves it in history, forks and clones. Leaked cloud keys are exploited
+                    within minutes by bots that scan GitHub.
+                    """, """
+                    Revoke the credential now (rotating it is the only fix once it was pushed), remove it from
+                    the file, and read it at run time from an environment variable or a secret store
+                    (`os.environ["HF_TOKEN"]`, GitHub Actions secrets, a `.env` file listed in `.gitignore`).
+                    Rewrite history (`git filter-repo`) if the repository must not keep it.
+                    """, """
+                    ```python
+                    from huggingface_hub import login
+                    login(token="hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789")
+                    ```
+                    """, """
+                    ```python
+                    import os
+                    from huggingface_hub import login
+                    login(token=os.environ["HF_TOKEN"])
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return ctx.filesToScan().stream().filter(SecretRule::isScanned).map(FileEntry::path).toList();
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        for (FileEntry f : ctx.filesToScan()) {
+            if (!isScanned(f)) {
+                continue;
+            }
+            ctx.text(f.path()).ifPresent(text -> scan(f.path(), text, out));
+        }
+    }
+
+    private static void scan(String path, String text, Findings out) {
+        int line = 1;
+        int start = 0;
+        while (start <= text.length()) {
+            int end = text.indexOf('\n', start);
+            String content = text.substring(start, end < 0 ? text.length() : end);
+            String lower = content.toLowerCase(Locale.ROOT);
+            Set<String> kinds = new HashSet<>();
+            for (SecretPatterns.Kind kind : SecretPatterns.ALL) {
+                if (!kinds.contains(kind.name()) && kind.find(content, lower).isPresent()) {
+                    kinds.add(kind.name());
+                    out.line(path, line, "Remove " + kind.name() + " from this line and revoke it; read it from an "
+                            + "environment variable or a secret store instead.");
+                }
+            }
+            if (end < 0) {
+                break;
+            }
+            start = end + 1;
+            line++;
+        }
+    }
+
+    private static boolean isScanned(FileEntry f) {
+        if (ArtifactKinds.isDataOrModelFile(f.path())) {
+            return false;
+        }
+        long limit = CodeFiles.isNotebook(f.path()) ? CodeFiles.MAX_NOTEBOOK_BYTES : MAX_TEXT_BYTES;
+        return f.size() <= limit;
+    }
+}
