@@ -18,6 +18,7 @@ import com.networknt.schema.ValidationMessage;
 
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.TestRules;
 
 class SarifReportTest {
 
@@ -44,8 +45,7 @@ class SarifReportTest {
     void pullRequestAndNotApplicableAreValidSarif() throws Exception {
         assertThat(validate(SarifReport.render(ReportFixtures.pullRequest(), DocsLinks.relative()))).isEmpty();
         Report none = TestRepo.create().noConfig().file("main.go", "package main\n")
-                .scan(new dev.mlreadiness.engine.Checklist(java.util.List.of(ReportFixtures.LICENSE),
-                        ctx -> java.util.Optional.empty()));
+                .scan(TestRules.checklist(false, TestRules.LICENSE));
         JsonNode root = new ObjectMapper().readTree(SarifReport.render(none, DocsLinks.online()));
         assertThat(schema.validate(root)).isEmpty();
         assertThat(root.get("runs").get(0).get("results")).isEmpty();
@@ -75,10 +75,12 @@ class SarifReportTest {
         assertThat(license.get("id").asText()).isEqualTo("structure/test-license");
         assertThat(license.get("name").asText()).isEqualTo("TestLicense");
         assertThat(license.get("shortDescription").get("text").asText()).isEqualTo("License file");
-        assertThat(license.get("fullDescription").get("text").asText()).isEqualTo("Checks for a LICENSE file.");
-        assertThat(license.get("help").get("text").asText()).isEqualTo("Checks for a LICENSE file.\n\nFix it.");
+        String what = "Checks that the repository has a LICENSE file.";
+        assertThat(license.get("fullDescription").get("text").asText()).isEqualTo(what);
+        assertThat(license.get("help").get("text").asText()).isEqualTo(what + "\n\nHow to fix it.");
         assertThat(license.get("help").get("markdown").asText())
-                .startsWith("# `structure/test-license`: License file\n").contains("## Why is this bad?\n\nIt hurts.");
+                .startsWith("# `structure/test-license`: License file\n")
+                .contains("## Why is this bad?\n\nWhy it matters.");
         assertThat(license.get("helpUri").asText())
                 .isEqualTo(DocsLinks.ONLINE_BASE + "rules/structure/test-license.md");
         assertThat(license.get("defaultConfiguration").get("level").asText()).isEqualTo("error");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.TestRules;
 
 class TextReportTest {
 
@@ -43,7 +44,7 @@ class TextReportTest {
     @Test
     void passingRepositoryShowsScoresAndSuccess() {
         Report r = TestRepo.create().file("LICENSE", "MIT\n").file("a.py", "x = 1\n")
-                .scan(ReportFixtures.LICENSE, ReportFixtures.TODO);
+                .scan(TestRules.LICENSE, TestRules.TODO);
         assertThat(TextReport.render(r)).isEqualTo("""
                 Project structure  1/1 checks pass  (0 new, 0 existing)
 
@@ -57,7 +58,7 @@ class TextReportTest {
     void suppressedFindingsAreCountedInNotes() {
         Report r = TestRepo.create().file("LICENSE", "MIT\n")
                 .file("a.py", "x = 1  # TODO readiness: ignore[reproducibility/test-todo]\n")
-                .scan(ReportFixtures.TODO);
+                .scan(TestRules.TODO);
         assertThat(TextReport.render(r)).contains("""
                 Notes:
                   - 1 finding(s) suppressed by readiness: ignore comments.
@@ -67,8 +68,7 @@ class TextReportTest {
     @Test
     void notAnMlProjectSaysWhy() {
         Report r = TestRepo.create().noConfig().file("main.go", "package main\n")
-                .scan(new dev.mlreadiness.engine.Checklist(java.util.List.of(ReportFixtures.LICENSE),
-                        ctx -> java.util.Optional.empty()));
+                .scan(TestRules.checklist(false, TestRules.LICENSE));
         assertThat(TextReport.render(r)).isEqualTo("""
                 Not checked: not an ML project: no notebook, no ML library in a dependency manifest and no \
                 .github/ml-readiness.yml
