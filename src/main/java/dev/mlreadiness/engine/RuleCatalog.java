@@ -14,6 +14,14 @@ public final class RuleCatalog {
 
     private static final List<Rule> RULES = List.of(
     // rules are added here, one line each, grouped by category
+            new dev.mlreadiness.engine.rules.structure.ReadmeRule(),
+            new dev.mlreadiness.engine.rules.structure.LayoutRule(),
+            new dev.mlreadiness.engine.rules.structure.NotebookLocationRule(),
+            new dev.mlreadiness.engine.rules.structure.FileNamingRule(),
+            new dev.mlreadiness.engine.rules.versioning.LargeArtifactRule(),
+            new dev.mlreadiness.engine.rules.production.TestsRule(),
+            new dev.mlreadiness.engine.rules.production.CiRule(),
+            new dev.mlreadiness.engine.rules.production.ContainerRule()
     );
 
     private RuleCatalog() {

@@ -1,0 +1,19 @@
+package dev.mlreadiness.engine.markdown;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a run of top-level blocks (a section's content, or a whole document) holds, put together once. */
+record BlockContents(boolean hasContent, boolean hasExample, String plainText, List<Table> tables,
+        List<CodeBlock> codeBlocks) {
+
+    static BlockContents of(List<BlockSummary> blocks) {
+        return new BlockContents(
+                blocks.stream().anyMatch(BlockSummary::content),
+                blocks.stream().anyMatch(BlockSummary::example),
+                blocks.stream().map(BlockSummary::text).filter(text -> !text.isEmpty())
+                        .collect(Collectors.joining("\n")),
+                blocks.stream().flatMap(block -> block.tables().stream()).toList(),
+                blocks.stream().flatMap(block -> block.codeBlocks().stream()).toList());
+    }
+}

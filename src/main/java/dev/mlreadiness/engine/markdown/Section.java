@@ -1,0 +1,76 @@
+package dev.mlreadiness.engine.markdown;
+
+import java.util.List;
+
+/**
+ * A heading and its content: every block after it until the next heading of the same or a higher level
+ * (a smaller level number), so the subsections of a section are part of its content.
+ *
+ * <p>Only top-level headings start sections; a heading inside a list or block quote is content of the
+ * section it sits in.
+ */
+public final class Section {
+
+    private final Heading heading;
+    private final BlockContents content;
+
+    Section(Heading heading, List<BlockSummary> content) {
+        this.heading = heading;
+        this.content = BlockContents.of(content);
+    }
+
+    public Heading heading() {
+        return heading;
+    }
+
+    /** The heading's plain text, e.g. {@code Usage} for {@code ## **Usage**}. */
+    public String text() {
+        return heading.text();
+    }
+
+    public int level() {
+        return heading.level();
+    }
+
+    /** 1-based line of the heading. */
+    public int line() {
+        return heading.line();
+    }
+
+    /**
+     * Whether the section, subsections included, holds a non-empty paragraph, a list, a table, a non-blank
+     * fenced or indented code block, a block quote with any of these, or an HTML block other than a
+     * comment. Headings and thematic breaks alone are not content.
+     */
+    public boolean hasContent() {
+        return content.hasContent();
+    }
+
+    /** Whether the section, subsections included, holds a non-blank code block or a table. */
+    public boolean hasExampleBlock() {
+        return content.hasExample();
+    }
+
+    /**
+     * The text of the content for word searches, subsections (their headings too) and code included,
+     * raw HTML left out; the section's own heading is not part of it.
+     */
+    public String plainText() {
+        return content.plainText();
+    }
+
+    /** The tables in the section, subsections included, in document order. */
+    public List<Table> tables() {
+        return content.tables();
+    }
+
+    /** The code blocks in the section, subsections included, in document order. */
+    public List<CodeBlock> codeBlocks() {
+        return content.codeBlocks();
+    }
+
+    @Override
+    public String toString() {
+        return "Section[" + "#".repeat(level()) + " " + text() + " @" + line() + "]";
+    }
+}

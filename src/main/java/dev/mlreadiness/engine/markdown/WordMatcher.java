@@ -1,0 +1,81 @@
+package dev.mlreadiness.engine.markdown;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds whole words and phrases in prose, case-insensitively: {@code data} is found in {@code Data
+ * sources} but not in {@code Metadata}, {@code deploy} not in {@code Deployment}.
+ *
+ * <p>Text and words are split into words at every character that is not a letter or a digit, so
+ * whitespace, hyphens, underscores and punctuation all separate words ({@code Getting-Started} and
+ * {@code Quick_start} read as {@code getting started} and {@code quick start}). Text is compared after
+ * Unicode NFKC normalisation and lower-casing, so {@code R²} reads as {@code r2}.
+ *
+ * <p>Closed and open compounds match each other: a word or phrase is found where consecutive words of
+ * the text, glued together, spell it glued together. So the phrase {@code quick start} matches
+ * {@code Quickstart}, and the word {@code quickstart} matches {@code Quick start}; {@code log loss}
+ * matches {@code logloss}. A match still starts and ends at word boundaries: {@code quickstart} is not
+ * found in {@code quickstarter}. Inflections are not folded: {@code install} is not found in
+ * {@code Installing}; list each form you want to accept.
+ */
+public final class WordMatcher {
+
+    private WordMatcher() {
+    }
+
+    /** Whether {@code text} contains {@code word} (a word or a phrase) as whole words; see the class notes. */
+    public static boolean containsWord(String text, String word) {
+        return containsWord(words(text), String.join("", words(word)));
+    }
+
+    /** Whether {@code text} contains any of {@code words} as whole words; see the class notes. */
+    public static boolean containsAnyWord(String text, Collection<String> words) {
+        List<String> textWords = words(text);
+        return words.stream().anyMatch(word -> containsWord(textWords, String.join("", words(word))));
+    }
+
+    private static boolean containsWord(List<String> textWords, String glued) {
+        if (glued.isEmpty()) {
+            return false;
+        }
+        for (int start = 0; start < textWords.size(); start++) {
+            StringBuilder run = new StringBuilder();
+            for (int end = start; end < textWords.size() && run.length() < glued.length(); end++) {
+                run.append(textWords.get(end));
+                if (!glued.startsWith(run.toString())) {
+                    break;
+                }
+                if (run.length() == glued.length()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The lower-cased words of {@code text}: maximal runs of letters and digits. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        if (text == null) {
+            return words;
+        }
+        String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder word = new StringBuilder();
+        normalized.codePoints().forEach(codePoint -> {
+            if (Character.isLetterOrDigit(codePoint)) {
+                word.appendCodePoint(codePoint);
+            } else if (word.length() > 0) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        });
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}

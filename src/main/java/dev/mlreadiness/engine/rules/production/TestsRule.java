@@ -1,0 +1,97 @@
+package dev.mlreadiness.engine.rules.production;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.mlreadiness.engine.FileChange;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.repo.TestFiles;
+
+/**
+ * {@code production/tests}: the repository has tests and, in a pull request, code changes come with test changes.
+ * At most one finding: the repository one when there are no tests at all, else the pull-request one.
+ */
+public final class TestsRule implements Rule {
+
+    /** Python files that are project plumbing rather than code under test. */
+    private static final List<String> NOT_CODE = List.of("setup.py");
+
+    /** How many changed files the pull-request message names before it says "and N more". */
+    private static final int NAMED = 3;
+
+    public static final RuleInfo INFO = new RuleInfo("production/tests", "Tests", Severity.WARNING, Scope.REPOSITORY,
+            new RuleDoc("""
+                    Checks that the repository has tests: a file under a `tests/`, `test/` or R `testthat/`
+                    folder, or a `test_*.py`, `*_test.py` or `conftest.py` anywhere. When it has, a pull request
+                    that adds or changes a `.py` file that is not a test, a notebook or a doc (files under the
+                    `docs` globs) and changes no test file gets one finding. We chose to leave `setup.py` out of the
+                    code that needs tests. At most one finding: the repository one when there are no tests at all.
+                    The pull-request finding is always new; it never appears in a full scan.
+                    """, """
+                    An ML experiment is not ready for production until it is tested: feature code, preprocessing
+                    and inference glue break silently (wrong column order, a changed default, a NaN) and the model
+                    keeps producing plausible but wrong predictions. Tests catch that before users do, and code
+                    changed without tests is where the regressions come from.
+                    """, """
+                    Add a `tests/` folder with pytest tests for the feature engineering, preprocessing and
+                    prediction code (`tests/test_features.py`); in a pull request, add or update the tests for the
+                    code it changes.
+                    """, """
+                    ```text
+                    ├── src/features.py
+                    └── src/train.py
+                    ```
+                    """, """
+                    ```text
+                    ├── src/features.py
+                    ├── src/train.py
+                    └── tests/test_features.py   # def test_scales_income(): ...
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        if (ctx.snapshot().stream().noneMatch(f -> TestFiles.isTestFile(f.path()))) {
+            out.repository("Add tests (e.g. `tests/test_features.py` with pytest) for the data processing, "
+                    + "feature and prediction code.");
+            return;
+        }
+        if (!ctx.isPullRequest()) {
+            return;
+        }
+        List<String> code = new ArrayList<>();
+        for (FileChange c : ctx.changes().files()) {
+            if (!c.status().exists()) {
+                continue;
+            }
+            if (TestFiles.isTestFile(c.path())) {
+                return; // the pull request touches tests: that is all the rule can ask
+            }
+            if (isCode(ctx, c.path())) {
+                code.add(c.path());
+            }
+        }
+        if (!code.isEmpty()) {
+            String named = String.join(", ", code.subList(0, Math.min(NAMED, code.size())))
+                    + (code.size() > NAMED ? " and " + (code.size() - NAMED) + " more" : "");
+            out.pullRequest(null, "Add or update tests for the code this pull request changes (" + named + ").");
+        }
+    }
+
+    private static boolean isCode(RuleContext ctx, String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return path.toLowerCase(Locale.ROOT).endsWith(".py") && !NOT_CODE.contains(name) && !ctx.paths().isDoc(path);
+    }
+}

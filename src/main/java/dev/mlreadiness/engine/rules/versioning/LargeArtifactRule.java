@@ -1,0 +1,118 @@
+package dev.mlreadiness.engine.rules.versioning;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.repo.DvcTracking;
+import dev.mlreadiness.engine.repo.GitAttributes;
+import dev.mlreadiness.engine.repo.LfsPointer;
+import dev.mlreadiness.engine.rules.AddedFiles;
+
+/** {@code versioning/large-artifact}: large data files and model weights are kept out of plain git. */
+public final class LargeArtifactRule implements Rule {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    public static final RuleInfo INFO = new RuleInfo("versioning/large-artifact", "Large data and model files in git",
+            Severity.ERROR, Scope.FILE, new RuleDoc("""
+                    Flags a data or model file (`.csv .tsv .parquet .feather .arrow .h5 .hdf5 .npy .npz .pkl
+                    .pickle .joblib .pt .pth .ckpt .onnx .safetensors .bin .tflite .pb .zip .tar.gz`, any letter
+                    case) larger than `max-file-size` (default 5MB, binary units: 5 MiB), and model weights
+                    (`.pt .pth .ckpt .onnx .safetensors .h5 .bin`) at any size, unless the file is a Git LFS
+                    pointer, a `.gitattributes` rule (at the root or in a folder above the file) gives it
+                    `filter=lfs`, or DVC tracks it (`<file>.dvc`, a `.dvc` file of a folder above it, or `outs` of
+                    a `dvc.yaml`). In a pull request we chose to judge every file it adds, modifies, renames or
+                    copies, since each new version of a large file is stored in git history again; a full scan
+                    judges every file.
+                    """, """
+                    Git keeps every version of every file forever: a 200 MB checkpoint committed once makes every
+                    clone, CI run and container build download it, even after it is deleted. Git has no way to
+                    version datasets and models alongside the code that produced them, so they drift apart.
+                    """, """
+                    Remove the file from the commit and track it with Git LFS (`git lfs track "*.pt"`, commit the
+                    `.gitattributes`) or DVC (`dvc add models/model.pt`, commit the `.dvc` file). To purge it from
+                    history as well, use `git filter-repo` or `git lfs migrate import`. Raise `max-file-size` in
+                    `.github/ml-readiness.yml` if your data files are meant to live in git.
+                    """, """
+                    ```text
+                    models/resnet50.pt        (97.8 MiB, committed to git)
+                    data/train.csv            (340.2 MiB, committed to git)
+                    ```
+                    """, """
+                    ```text
+                    .gitattributes            *.pt filter=lfs diff=lfs merge=lfs -text
+                    models/resnet50.pt        (Git LFS pointer)
+                    data/train.csv.dvc        (DVC tracks data/train.csv)
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        List<String> files = new ArrayList<>(GitAttributes.files(ctx.snapshot()));
+        files.addAll(DvcTracking.files(ctx.snapshot()));
+        for (FileEntry f : AddedFiles.written(ctx)) {
+            if (ArtifactKinds.isDataOrModelFile(f.path()) && LfsPointer.mayBePointer(f.size())) {
+                files.add(f.path());
+            }
+        }
+        return files;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        long max = ctx.config().maxFileSize();
+        for (FileEntry f : AddedFiles.written(ctx)) {
+            if (!ArtifactKinds.isDataOrModelFile(f.path())) {
+                continue;
+            }
+            boolean weights = ArtifactKinds.isWeights(f.path());
+            boolean tooLarge = f.size() > max;
+            if (!weights && !tooLarge) {
+                continue; // includes unknown sizes (-1): no evidence the file is large
+            }
+            if (isPointer(ctx, f) || GitAttributes.in(ctx).isLfs(f.path()) || DvcTracking.in(ctx).tracks(f.path())) {
+                continue;
+            }
+            String size = f.size() < 0 ? "" : mib(f.size());
+            String what = weights ? size + (size.isEmpty() ? "" : " of ") + "model weights"
+                    : size + ", over the " + mib(max) + " limit";
+            out.file(f.path(), "Track " + f.path() + " (" + what + ") with Git LFS (`" + lfsCommand(f.path())
+                    + "`) or DVC (`dvc add " + f.path() + "`) instead of committing it to git.");
+        }
+    }
+
+    private static boolean isPointer(RuleContext ctx, FileEntry f) {
+        return LfsPointer.mayBePointer(f.size()) && ctx.snapshot().bytes(f.path()).filter(LfsPointer::isPointer)
+                .isPresent();
+    }
+
+    private static String lfsCommand(String path) {
+        String ext = ArtifactKinds.extension(path).orElse("");
+        return "git lfs track \"*" + ext + "\"";
+    }
+
+    /** Sizes for people, in MiB as config sizes are binary: {@code 12.3 MiB}, {@code 0.04 MiB}. */
+    static String mib(long bytes) {
+        double v = bytes / MIB;
+        if (v >= 0.1 || bytes == 0) {
+            return String.format(Locale.ROOT, "%.1f MiB", v);
+        }
+        return v >= 0.01 ? String.format(Locale.ROOT, "%.2f MiB", v) : "under 0.01 MiB";
+    }
+}
