@@ -10,29 +10,26 @@ public final class ToolInfo {
     public static final String NAME = "ml-readiness";
     public static final String INFORMATION_URI = "https://github.com/ml-readiness/ml-readiness";
 
-    private static final String POM_PROPERTIES = "/META-INF/maven/dev.mlreadiness/ml-readiness/pom.properties";
+    /** Written by the build from the pom's version (Maven resource filtering). */
+    private static final String PROPERTIES = "tool.properties";
 
     private ToolInfo() {
     }
 
-    /**
-     * The project version from the jar's Maven metadata; {@code dev} when running from classes (tests, IDE),
-     * where that metadata does not exist.
-     */
+    /** The project version as the build recorded it; {@code dev} when the build did not run (some IDEs). */
     public static String version() {
-        try (InputStream in = ToolInfo.class.getResourceAsStream(POM_PROPERTIES)) {
+        try (InputStream in = ToolInfo.class.getResourceAsStream(PROPERTIES)) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);
                 String v = p.getProperty("version");
-                if (v != null && !v.isBlank()) {
+                if (v != null && !v.isBlank() && !v.startsWith("${")) {
                     return v;
                 }
             }
         } catch (IOException e) {
             // fall through: a version string is not worth failing a run for
         }
-        String v = ToolInfo.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return "dev";
     }
 }
