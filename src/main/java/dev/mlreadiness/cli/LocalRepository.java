@@ -74,10 +74,16 @@ public final class LocalRepository implements AutoCloseable {
         Set<String> paths = new LinkedHashSet<>(Git.fields(git.run("ls-files", "-co", "--exclude-standard", "-z")));
         List<FileEntry> out = new ArrayList<>();
         for (String p : paths) {
-            Path file = dir.resolve(p);
-            // deleted but still tracked, symlinks and submodules are not files to read
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                out.add(new FileEntry(p, size(file)));
+            // one stat per file (the listing's main cost); deleted-but-tracked files, symlinks and submodules are
+            // not files to read
+            try {
+                BasicFileAttributes a = Files.readAttributes(dir.resolve(p), BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
+                    out.add(new FileEntry(p, a.size()));
+                }
+            } catch (IOException e) {
+                // gone since git listed it
             }
         }
         return out;
@@ -115,14 +121,6 @@ public final class LocalRepository implements AutoCloseable {
     private String relative(Path f) {
         String p = dir.relativize(f).toString();
         return f.getFileSystem().getSeparator().equals("/") ? p : p.replace(f.getFileSystem().getSeparator(), "/");
-    }
-
-    private static long size(Path f) {
-        try {
-            return Files.size(f);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     /**
