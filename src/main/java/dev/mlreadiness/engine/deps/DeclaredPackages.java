@@ -55,6 +55,13 @@ public final class DeclaredPackages {
         requirements.stream().map(Requirement::name).filter(name -> name != null).forEach(names::add);
     }
 
+    /** The names of the requirements, each once, in order; URL and path requirements without a name left out. */
+    static List<String> namesOf(List<Requirement> requirements) {
+        Set<String> names = new LinkedHashSet<>();
+        addNames(names, requirements);
+        return List.copyOf(names);
+    }
+
     private static void addPep508Name(Set<String> names, String entry) {
         Matcher m = NAME.matcher(entry);
         if (m.find()) {

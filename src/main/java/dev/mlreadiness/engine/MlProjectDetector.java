@@ -1,0 +1,43 @@
+package dev.mlreadiness.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.mlreadiness.engine.deps.ManifestFiles;
+import dev.mlreadiness.engine.deps.ManifestParsers;
+import dev.mlreadiness.engine.deps.MlLibraries;
+
+/**
+ * The spec's ML-project detection: a tree is an ML project when it holds a notebook ({@code .ipynb}), or a
+ * dependency manifest (see {@link ManifestFiles}) that declares a known ML library (see {@link MlLibraries}).
+ * Names are compared exactly after PEP 503 normalisation, so {@code numpy-financial} is not {@code numpy}. A
+ * config file also makes a repository one; the {@link Checklist} decides that from
+ * {@link EvaluationInput#configPresent()}. Reads manifests only, through the shared parsers, so the rules that read
+ * them later find them parsed.
+ */
+public final class MlProjectDetector implements ProjectDetector {
+
+    @Override
+    public Optional<String> evidence(RuleContext ctx) {
+        Snapshot tree = ctx.snapshot();
+        Optional<String> notebook = tree.stream().map(FileEntry::path).filter(p -> p.endsWith(".ipynb")).findFirst();
+        if (notebook.isPresent()) {
+            return Optional.of("has the notebook " + notebook.get());
+        }
+        List<String> manifests = manifests(tree);
+        tree.prefetch(manifests);
+        for (String path : manifests) {
+            Optional<String> library = ManifestParsers.declaredPackages(ctx, path).stream()
+                    .filter(MlLibraries::isMlLibrary).findFirst();
+            if (library.isPresent()) {
+                return Optional.of(path + " declares " + library.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The dependency manifests of the tree, in path order: all that detection reads, for one batched fetch. */
+    public static List<String> manifests(Snapshot tree) {
+        return tree.stream().map(FileEntry::path).filter(ManifestFiles::isManifest).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.mlreadiness.engine.code;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.repo.TestFiles;
+
+/**
+ * What the repository's Python code and notebooks show: classifier training, model training, metrics, held-out
+ * splits, data loading, experiment trackers and monitoring libraries. Computed once per evaluation (a shared
+ * fact) from every {@code .py} and {@code .ipynb} file that is not a test file, within the size limits of
+ * {@link CodeFiles}, at most {@link #MAX_FILES} files in path order. Only code counts: strings, comments and
+ * docstrings never do, and names are resolved through import aliases (see {@link EvidenceReader} for what each
+ * list holds).
+ */
+public final class CodeEvidence {
+
+    /** At most this many code files are read; the rest are not looked at ({@link #capped()}). */
+    public static final int MAX_FILES = 2_000;
+
+    final List<Evidence> classifierTraining = new ArrayList<>();
+    final List<Evidence> modelTraining = new ArrayList<>();
+    final List<Evidence> metrics = new ArrayList<>();
+    final List<Evidence> heldOutSplits = new ArrayList<>();
+    final List<Evidence> dataLoading = new ArrayList<>();
+    final List<Evidence> experimentTrackers = new ArrayList<>();
+    final List<Evidence> monitoring = new ArrayList<>();
+    private int filesRead;
+    private boolean capped;
+
+    private CodeEvidence() {
+    }
+
+    /** The evidence of the context's tree, computed on first use and shared by every rule. */
+    public static CodeEvidence of(RuleContext ctx) {
+        return ctx.fact(CodeEvidence.class, CodeEvidence::compute);
+    }
+
+    /** The code files the evidence reads, for rules' {@code reads}. */
+    public static Collection<String> files(RuleContext ctx) {
+        return selected(ctx).stream().map(FileEntry::path).toList();
+    }
+
+    private static List<FileEntry> selected(RuleContext ctx) {
+        return ctx.snapshot().stream()
+                .filter(f -> CodeFiles.isCode(f.path()) && !TestFiles.isTestFile(f.path()))
+                .limit(MAX_FILES + 1L).toList();
+    }
+
+    private static CodeEvidence compute(RuleContext ctx) {
+        CodeEvidence evidence = new CodeEvidence();
+        List<FileEntry> files = selected(ctx);
+        if (files.size() > MAX_FILES) {
+            evidence.capped = true;
+            files = files.subList(0, MAX_FILES);
+        }
+        for (FileEntry f : files) {
+            CodeFiles.read(ctx, f).ifPresent(code -> {
+                evidence.filesRead++;
+                EvidenceReader.read(code, evidence);
+            });
+        }
+        return evidence;
+    }
+
+    /**
+     * Code that trains a classifier: sklearn {@code *Classifier}, {@code LogisticRegression}, SVMs, naive Bayes,
+     * xgboost/lightgbm/catboost classifiers, torch classification losses, keras cross-entropy losses.
+     */
+    public List<Evidence> classifierTraining() {
+        return List.copyOf(classifierTraining);
+    }
+
+    /** Code that trains a model: {@code .fit(}, {@code train(}, {@code trainer.train(}. */
+    public List<Evidence> modelTraining() {
+        return List.copyOf(modelTraining);
+    }
+
+    /** Metrics in use: {@code sklearn.metrics}, {@code evaluate}, {@code torchmetrics}, keras {@code metrics=}. */
+    public List<Evidence> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    /** Held-out data: {@code train_test_split}, CV splitters, {@code cross_val_*}, validation sets. */
+    public List<Evidence> heldOutSplits() {
+        return List.copyOf(heldOutSplits);
+    }
+
+    /** Data loading: {@code pd.read_*}, {@code np.load*}, {@code datasets.load_dataset}, {@code open("x.csv")}. */
+    public List<Evidence> dataLoading() {
+        return List.copyOf(dataLoading);
+    }
+
+    /** Imports of experiment trackers: mlflow, wandb, neptune, comet_ml. */
+    public List<Evidence> experimentTrackers() {
+        return List.copyOf(experimentTrackers);
+    }
+
+    /** Imports of monitoring libraries: prometheus_client, evidently, whylogs, alibi_detect, nannyml. */
+    public List<Evidence> monitoring() {
+        return List.copyOf(monitoring);
+    }
+
+    /** How many code files were read (skipped and unreadable files not counted). */
+    public int filesRead() {
+        return filesRead;
+    }
+
+    /** True when the repository has more than {@link #MAX_FILES} code files and only the first were read. */
+    public boolean capped() {
+        return capped;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.mlreadiness.engine.notebook;
+
+import dev.mlreadiness.engine.python.IPythonSource;
+import dev.mlreadiness.engine.python.PythonModule;
+import java.util.List;
+
+/**
+ * One notebook cell, with what rules need and nothing of its outputs but their count and errors.
+ *
+ * @param index             0-based position among the notebook's cells (across worksheets in nbformat 3)
+ * @param type              the cell type
+ * @param source            the cell source, list elements joined
+ * @param executionCount    {@code execution_count} ({@code prompt_number} in nbformat 3), or {@code null}
+ * @param sourceKeyLine     1-based line of the {@code "source"} key in the {@code .ipynb} text (of the cell
+ *                          object's start when the key is missing)
+ * @param sourceLineNumbers for each source line (the source split on {@code \n}, no entry for the empty
+ *                          rest after a final {@code \n}), its 1-based line in the {@code .ipynb} text
+ * @param outputCount       the number of outputs
+ * @param errors            the error outputs
+ */
+public record Cell(int index, CellType type, String source, Integer executionCount, int sourceKeyLine,
+        List<Integer> sourceLineNumbers, int outputCount, List<ErrorOutput> errors) {
+
+    public Cell {
+        sourceLineNumbers = List.copyOf(sourceLineNumbers);
+        errors = List.copyOf(errors);
+    }
+
+    public boolean isCode() {
+        return type == CellType.CODE;
+    }
+
+    /** The {@code .ipynb} line of the first source line, or {@link #sourceKeyLine()} when the source is empty. */
+    public int firstSourceLine() {
+        return sourceLineNumbers.isEmpty() ? sourceKeyLine : sourceLineNumbers.get(0);
+    }
+
+    /**
+     * Maps a 1-based line of {@link #source()} to its line in the {@code .ipynb} text. Lines before the
+     * first map to the first source line, lines past the last to the last one.
+     */
+    public int ipynbLine(int sourceLine) {
+        if (sourceLineNumbers.isEmpty()) {
+            return sourceKeyLine;
+        }
+        int index = Math.min(Math.max(sourceLine, 1), sourceLineNumbers.size()) - 1;
+        return sourceLineNumbers.get(index);
+    }
+
+    /** The source with IPython magics and shell lines blanked, line numbering kept (see {@link IPythonSource}). */
+    public String pythonSource() {
+        return IPythonSource.blankMagics(source);
+    }
+
+    /**
+     * The cell read as Python (parsed anew on each call: keep the result); map its lines back with
+     * {@link #ipynbLine(int)}.
+     */
+    public PythonModule python() {
+        return PythonModule.parse(pythonSource());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.mlreadiness.engine.python;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the rules need to know about one Python source file: imports, calls with their arguments, string
+ * literals and comments, read from {@link PythonTokenizer} tokens so that text inside strings, comments
+ * and docstrings is never taken for code.
+ *
+ * <p>Approximations (there is no parse tree):
+ * <ul>
+ *   <li>Scope is ignored: an alias bound anywhere in the file (inside a function too) resolves every use;
+ *       when a name is bound twice, the later import wins for the whole file. Assignments
+ *       ({@code np = None}) do not shadow imports.</li>
+ *   <li>A call is an opening parenthesis after a non-keyword name or after a closing bracket; calls through
+ *       other receivers ({@code "".join(x)}, {@code pd.read_csv(f).sample()}) get the callee {@code ?.name}.</li>
+ *   <li>Argument kinds come from the argument's tokens alone ({@link ValueKind}); values are not evaluated.</li>
+ *   <li>The arguments of a call whose parenthesis is never closed end with its physical line; code after
+ *       a broken statement is still read.</li>
+ * </ul>
+ */
+public final class PythonModule {
+
+    private final List<Token> tokens;
+    private final List<Import> imports;
+    private final Map<String, String> bindings;
+    private final List<Call> calls;
+    private final List<StringLiteral> strings;
+    private final List<Token> comments;
+    private final Set<String> definedFunctions;
+
+    private PythonModule(List<Token> tokens) {
+        this.tokens = List.copyOf(tokens);
+        CodeTokens code = new CodeTokens(tokens);
+        ImportReader importReader = ImportReader.read(code);
+        this.imports = List.copyOf(importReader.imports());
+        this.bindings = Map.copyOf(importReader.bindings());
+        this.calls = List.copyOf(CallReader.read(code, this::resolve));
+        this.strings = List.copyOf(StringReader.read(code));
+        this.comments = tokens.stream().filter(t -> t.kind() == Token.Kind.COMMENT).toList();
+        Set<String> functions = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < code.size(); i++) {
+            if (code.isName(i, "def") && code.isIdentifier(i + 1)) {
+                functions.add(code.get(i + 1).text());
+            }
+        }
+        this.definedFunctions = Set.copyOf(functions);
+    }
+
+    /**
+     * Reads Python source. Never throws on bad input: whatever cannot be tokenized or understood is skipped.
+     *
+     * @param source the file's text; {@code null} is treated as empty
+     */
+    public static PythonModule parse(String source) {
+        return new PythonModule(PythonTokenizer.tokenize(source));
+    }
+
+    /** All tokens of the source, comments and line breaks included, ending with END. */
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    /** Every name bound by an import statement, in source order (a {@code from x import *} is recorded too). */
+    public List<Import> imports() {
+        return imports;
+    }
+
+    /**
+     * Resolves the first segment of a dotted name through the imports: {@code np.random.rand} becomes
+     * {@code numpy.random.rand} after {@code import numpy as np}, and {@code tts} becomes
+     * {@code sklearn.model_selection.train_test_split} after {@code from sklearn.model_selection import
+     * train_test_split as tts}. A name no import binds (or a {@code ?} receiver) is returned unchanged.
+     */
+    public String resolve(String dotted) {
+        if (dotted == null || dotted.isEmpty()) {
+            return dotted;
+        }
+        int dot = dotted.indexOf('.');
+        String first = dot < 0 ? dotted : dotted.substring(0, dot);
+        String target = bindings.get(first);
+        return target == null ? dotted : target + dotted.substring(first.length());
+    }
+
+    /** Every call of the file (nested calls, method calls and decorator calls included), in source order. */
+    public List<Call> calls() {
+        return calls;
+    }
+
+    /** Every string literal of the file in source order; implicitly concatenated literals stay separate. */
+    public List<StringLiteral> strings() {
+        return strings;
+    }
+
+    /** The COMMENT tokens, {@code #} included. */
+    public List<Token> comments() {
+        return comments;
+    }
+
+    /** Names defined with {@code def} anywhere in the file (functions and methods). */
+    public Set<String> definedFunctions() {
+        return definedFunctions;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mlreadiness.engine.rules.docs;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeEvidence;
+
+/** {@code docs/data-schema}: a repository with data documents its schema, as a table or a schema file. */
+public final class DataSchemaRule extends SectionRule {
+
+    private static final SectionCheck SECTION = new SectionCheck(List.of("schema", "data dictionary", "columns",
+            "features"), "Data schema",
+            "each column's name, type and level of measurement in a table (`| Column | Type | Level |`)",
+            "data/README.md or a page under docs/");
+
+    public static final RuleInfo INFO = new RuleInfo("docs/data-schema", "Document the data schema",
+            Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
+                    """
+                    Applies when the repository has data (as for `docs/data-sources`). Passes with a schema table \
+                    anywhere in the documentation set, under any heading or none: a Markdown table whose header \
+                    has a name-like column (name, column, field, key, feature, variable) and another, type-like \
+                    one (type, dtype, data type), matched by substring, so `Database key | Data type | Data order` \
+                    passes. Also passes with a schema file: `*.schema.json`, `schema.json`, `schema.yml`, \
+                    `schema.yaml`, a Frictionless `datapackage.json`, a Great Expectations project \
+                    (`great_expectations.yml` or `great_expectations/`, `gx/` expectations), or a Python file \
+                    named like `*schema*.py` that uses pandera. A section whose heading contains schema, data \
+                    dictionary, columns or features but holds no such table is named in the finding; its prose \
+                    alone does not pass.""",
+                    """
+                    A schema says what each field is, its type and how it is measured. Without one, a renamed or \
+                    retyped column silently breaks features, and nobody can check new data against what the \
+                    model was trained on.""",
+                    "Add a table with one row per column: its name, its type and its level of measurement "
+                            + "(nominal, ordinal, interval, ratio), or commit a schema file that validation uses.",
+                    """
+                    ```markdown
+                    ## Data
+                    Customer survey export, one row per person.
+                    ```""",
+                    """
+                    ```markdown
+                    ## Data schema
+                    | Database key          | Data type | Data order |
+                    |-----------------------|-----------|------------|
+                    | Person.name           | string    | nominal    |
+                    | Person.survey_score   | integer   | ordinal    |
+                    ```"""));
+
+    public DataSchemaRule() {
+        super(INFO, SECTION);
+    }
+
+    @Override
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        List<String> files = new ArrayList<>(panderaCandidates(ctx));
+        files.addAll(CodeEvidence.files(ctx));
+        return files;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        if (DataPresence.evidence(ctx).isEmpty()) {
+            out.notApplicable();
+            return;
+        }
+        if (!DocsOutline.of(ctx).schemaTables().isEmpty() || schemaFile(ctx).isPresent()) {
+            return;
+        }
+        SectionSearch search = SECTION.search(ctx, INFO.id());
+        if (search.isFound()) {
+            DocSection s = search.found().get(0);
+            out.repository(s.path(), "The " + s.label() + " has no schema table: list each column's name, type and "
+                    + "level of measurement in a table (`| Column | Type | Level |`).");
+        } else {
+            SECTION.reportGap(ctx, search, out);
+        }
+    }
+
+    /** A schema file in the tree, if any. */
+    static Optional<String> schemaFile(RuleContext ctx) {
+        for (FileEntry f : ctx.snapshot().files()) {
+            String name = f.name().toLowerCase(Locale.ROOT);
+            String lower = f.path().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".schema.json") || List.of("schema.json", "schema.yml", "schema.yaml",
+                    "datapackage.json", "great_expectations.yml").contains(name)
+                    || lower.matches("(.*/)?(great_expectations|gx)/expectations/.+\\.json")) {
+                return Optional.of(f.path());
+            }
+        }
+        return panderaCandidates(ctx).stream()
+                .filter(p -> ctx.text(p).map(t -> t.contains("pandera")).orElse(false)).findFirst();
+    }
+
+    private static List<String> panderaCandidates(RuleContext ctx) {
+        return ctx.snapshot().stream().map(FileEntry::path)
+                .filter(p -> p.toLowerCase(Locale.ROOT).matches("(.*/)?[^/]*schema[^/]*\\.py")).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mlreadiness.engine.rules.docs;
+
+import java.util.List;
+
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+
+/** {@code docs/deployment}: the docs say how the model is deployed and served. */
+public final class DeploymentRule extends SectionRule {
+
+    private static final SectionCheck SECTION = new SectionCheck(
+            List.of("deployment", "deploy", "serving", "inference", "production"), "Deployment",
+            "how the model is served");
+
+    public static final RuleInfo INFO = new RuleInfo("docs/deployment", "Document how to deploy the model",
+            Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
+                    """
+                    Looks in the documentation set for a heading containing deployment, deploy, serving, \
+                    inference or production (whole words: `Deploying` does not match; add words under \
+                    `sections: docs/deployment:`) with content under it. An empty matching section is reported \
+                    as empty.""",
+                    """
+                    The course asks for "instructions on how to deploy the ML model". Without them the path from \
+                    a trained file to a running service lives in one person's head: which artifact, which \
+                    entry point, which hardware, which input format. Deployments then drift from what was \
+                    evaluated.""",
+                    "Add a `## Deployment` section that says which artifact is served, how (batch job, REST "
+                            + "endpoint, container), with which command or image, and what input it expects.",
+                    """
+                    ```markdown
+                    ## Training
+                    Run `python train.py`.
+                    ```""",
+                    """
+                    ```markdown
+                    ## Deployment
+                    The model is served by `serve.py` (FastAPI) in the image built from `Dockerfile`:
+
+                        docker build -t churn . && docker run -p 8080:8080 churn
+
+                    POST /predict with `{"tenure": 12, "plan": "pro"}` returns `{"churn_probability": 0.27}`.
+                    ```"""));
+
+    public DeploymentRule() {
+        super(INFO, SECTION);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.mlreadiness.engine.rules.docs;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.markdown.HeadingMatcher;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.markdown.MarkdownDocument;
+
+/**
+ * {@code docs/model-card}: a repository that ships model artifacts has a model card with intended use, training
+ * data, evaluation and limitations.
+ */
+public final class ModelCardRule implements Rule {
+
+    /** Keys of Hugging Face model-card metadata; a README front matter with one of them is a model card. */
+    private static final List<String> HF_CARD_KEYS = List.of("license", "tags", "datasets", "metrics",
+            "model-index", "library_name", "pipeline_tag", "base_model", "language");
+
+    /** The card's required parts, by the name messages use, with the heading words that find each. */
+    private static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("intended use", List.of("intended use", "intended uses", "uses", "use cases", "direct use",
+                "intended purpose"));
+        PARTS.put("training data", List.of("training data", "training dataset", "training details", "data",
+                "dataset", "datasets"));
+        PARTS.put("evaluation", List.of("evaluation", "metrics", "results", "performance"));
+        PARTS.put("limitations", List.of("limitations", "limitation", "bias", "risks", "caveats", "out of scope"));
+    }
+
+    public static final RuleInfo INFO = new RuleInfo("docs/model-card", "Ship a model card with the model",
+            Severity.NOTICE, Scope.REPOSITORY, new RuleDoc(
+                    """
+                    Applies when the repository holds model artifacts: weights (`.pt .pth .ckpt .onnx \
+                    .safetensors .h5 .bin`) anywhere, or pickles (`.pkl .pickle .joblib`) under the models \
+                    folder. A model card is a `MODEL_CARD.md` (any case, any folder; the root one first) or a \
+                    `README.md` of the documentation set with Hugging Face model-card YAML front matter (a \
+                    `license`, `tags`, `datasets`, `metrics`, `model-index`, `library_name`, `pipeline_tag`, \
+                    `base_model` or `language` key). The card needs sections, with content, for intended use \
+                    (intended use, uses, use cases, direct use), training data (training data, training details, \
+                    data, dataset), evaluation (evaluation, metrics, results, performance; or `model-index` \
+                    results in the front matter) and limitations (limitations, bias, risks, caveats, out of \
+                    scope). The missing ones are listed in one finding. These heading words are fixed: \
+                    `sections:` in the config does not change them.""",
+                    """
+                    A model file says nothing about what it is for, what it was trained on, how well it does \
+                    and where it fails. Without a card, the model gets used outside the conditions it was \
+                    evaluated in, and nobody can tell a regression from a known limitation.""",
+                    "Add MODEL_CARD.md next to the code (or Hugging Face metadata at the top of README.md) with "
+                            + "the four sections: intended use, training data, evaluation, limitations.",
+                    """
+                    ```text
+                    models/churn.joblib
+                    README.md          (no card)
+                    ```""",
+                    """
+                    ```markdown
+                    # Model card: churn classifier
+                    ## Intended use
+                    Ranking subscribers for retention calls. Not for pricing decisions.
+                    ## Training data
+                    CRM export 2023-01..2023-12, 48k subscribers, see DATASHEET.md.
+                    ## Evaluation
+                    F1 0.68, ROC AUC 0.84 on a 20 % stratified hold-out.
+                    ## Limitations
+                    Under-predicts churn for accounts younger than 1 month.
+                    ```"""));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        List<String> files = new ArrayList<>(DocsOutline.files(ctx));
+        modelCardFiles(ctx).forEach(files::add);
+        return files;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        if (!shipsModelArtifacts(ctx)) {
+            out.notApplicable();
+            return;
+        }
+        Optional<DocsOutline.Doc> card = card(ctx);
+        if (card.isEmpty()) {
+            out.repository("This repository ships model artifacts but no model card: add MODEL_CARD.md with "
+                    + "sections for intended use, training data, evaluation and limitations.");
+            return;
+        }
+        MarkdownDocument doc = card.get().document();
+        List<String> missing = new ArrayList<>();
+        PARTS.forEach((part, words) -> {
+            boolean evaluationInMetadata = part.equals("evaluation") && doc.frontMatter().has("model-index");
+            if (!evaluationInMetadata && HeadingMatcher.findSection(doc, words).isEmpty()) {
+                missing.add(part);
+            }
+        });
+        if (!missing.isEmpty()) {
+            out.repository(card.get().path(), "Add " + joined(missing) + " section" + (missing.size() > 1 ? "s" : "")
+                    + " to the model card " + card.get().path() + ".");
+        }
+    }
+
+    private static boolean shipsModelArtifacts(RuleContext ctx) {
+        return ctx.snapshot().stream().anyMatch(f -> ArtifactKinds.isModelArtifact(f.path(), ctx.paths()));
+    }
+
+    private static List<String> modelCardFiles(RuleContext ctx) {
+        return ctx.snapshot().stream().map(FileEntry::path)
+                .filter(p -> p.toLowerCase(Locale.ROOT).matches("(.*/)?model_card\\.md"))
+                .sorted((a, b) -> Integer.compare(a.indexOf('/') < 0 ? 0 : 1, b.indexOf('/') < 0 ? 0 : 1))
+                .toList();
+    }
+
+    /** The MODEL_CARD.md (root first), else a README with Hugging Face card metadata. */
+    private static Optional<DocsOutline.Doc> card(RuleContext ctx) {
+        for (String path : modelCardFiles(ctx)) {
+            Optional<MarkdownDocument> doc = ctx.parse(path, DocsOutline.PARSER);
+            if (doc.isPresent()) {
+                return Optional.of(new DocsOutline.Doc(path, doc.get()));
+            }
+        }
+        return DocsOutline.of(ctx).docs().stream()
+                .filter(d -> d.path().toLowerCase(Locale.ROOT).matches("(.*/)?readme\\.md"))
+                .filter(d -> hasCardMetadata(d.document().frontMatter()))
+                .findFirst();
+    }
+
+    private static boolean hasCardMetadata(JsonNode frontMatter) {
+        return HF_CARD_KEYS.stream().anyMatch(frontMatter::has);
+    }
+
+    private static String joined(List<String> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mlreadiness.engine.rules.docs;
+
+import java.util.List;
+
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+
+/** {@code docs/purpose}: the README says what the project is for. */
+public final class PurposeRule extends SectionRule {
+
+    private static final SectionCheck SECTION = new SectionCheck(List.of("overview", "about", "purpose", "goal",
+            "goals", "objective", "objectives", "motivation", "introduction"), "Overview",
+            "what the project is for: the problem, who uses the model and what it predicts");
+
+    public static final RuleInfo INFO = new RuleInfo("docs/purpose", "Say what the project is for",
+            Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
+                    """
+                    Passes when the root README opens with an intro: a paragraph before the first heading, or \
+                    right under the title (the first heading, when it is level 1). A row of badges is not an \
+                    intro. Also passes with a section in the documentation set whose heading contains overview, \
+                    about, purpose, goal(s), objective(s), motivation or introduction (add words under \
+                    `sections: docs/purpose:`). We chose to accept such a section in any doc of the set, not only \
+                    the README, so a docs site's `index.md` overview counts.""",
+                    """
+                    Unclear goals are the first reason the course gives for ML experiments failing. A repository \
+                    that does not say what it predicts, for whom and why cannot be judged ready: reviewers cannot \
+                    tell whether the metrics fit the problem, and users cannot tell whether the model fits theirs.""",
+                    "Open README.md with one or two sentences under the title: what the model predicts, from "
+                            + "which data, and who uses the prediction.",
+                    """
+                    ```markdown
+                    # churn-model
+
+                    ## Usage
+                    ...
+                    ```""",
+                    """
+                    ```markdown
+                    # churn-model
+
+                    Predicts which subscribers will cancel in the next 30 days from their last 6 months of
+                    usage, so the retention team can call them first.
+
+                    ## Usage
+                    ...
+                    ```"""));
+
+    public PurposeRule() {
+        super(INFO, SECTION);
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        DocsOutline outline = DocsOutline.of(ctx);
+        if (outline.readme().map(r -> r.document().hasIntro()).orElse(false)) {
+            return;
+        }
+        SectionSearch search = SECTION.search(ctx, INFO.id());
+        if (search.isFound()) {
+            return;
+        }
+        if (search.firstEmpty().isPresent()) {
+            SECTION.reportGap(ctx, search, out);
+            return;
+        }
+        String target = outline.readmeName();
+        String message = "Open " + target + " with a paragraph under the title that says " + SECTION.says()
+                + ", or add an " + SECTION.suggestedHeading(target) + " section.";
+        outline.reportOnReadme(out, message);
+    }
+}

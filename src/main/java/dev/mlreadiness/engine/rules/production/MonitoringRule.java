@@ -1,0 +1,105 @@
+package dev.mlreadiness.engine.rules.production;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.code.Evidence;
+import dev.mlreadiness.engine.rules.docs.SectionCheck;
+import dev.mlreadiness.engine.rules.docs.SectionRule;
+
+/** {@code production/monitoring}: monitoring is in place, documented or set up in code. */
+public final class MonitoringRule extends SectionRule {
+
+    private static final SectionCheck SECTION = new SectionCheck(List.of("monitoring", "observability", "drift",
+            "alerting", "alerts"), "Monitoring",
+            "how the served model is monitored (input drift, prediction quality, latency) and who gets alerted");
+
+    /** Monitoring libraries, by their package names as manifests spell them ({@code -} and {@code _} alike). */
+    private static final Pattern MONITORING_LIBRARY = Pattern.compile(
+            "(?<![\\w.-])(prometheus[-_]client|evidently|whylogs|alibi[-_]detect|nannyml)(?![\\w-])");
+
+    public static final RuleInfo INFO = new RuleInfo("production/monitoring", "Monitor the model in production",
+            Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
+                    """
+                    Passes with a section of the documentation set whose heading contains monitoring, \
+                    observability, drift, alerting or alerts, with content; or with a `monitoring/` folder at any \
+                    depth; or with a dependency manifest at the root (requirements*.txt, pyproject.toml, \
+                    setup.cfg, setup.py, environment.yml, Pipfile) or code importing a \
+                    monitoring library (prometheus-client, evidently, whylogs, alibi-detect, nannyml). We chose \
+                    to accept a declared dependency as monitoring in place. The heading words are \
+                    fixed (`sections:` takes docs rules only).""",
+                    """
+                    The course counts monitoring among what makes an experiment ready for production. Models \
+                    degrade silently: the input distribution drifts, an upstream field changes meaning, latency \
+                    creeps up. Without monitoring, the first signal is a business complaint weeks later.""",
+                    "Log the model's inputs and predictions, track drift and quality with a tool such as Evidently "
+                            + "or whylogs (or Prometheus metrics for the service), and document in a `## Monitoring` "
+                            + "section what is watched, the thresholds, and who is alerted.",
+                    """
+                    ```markdown
+                    ## Deployment
+                    `docker run churn` serves /predict.
+                    ```""",
+                    """
+                    ```markdown
+                    ## Monitoring
+                    `monitoring/drift_report.py` runs nightly (Evidently) on the day's requests against the
+                    training sample; a PSI above 0.2 on any feature pages #ml-oncall. Latency and error rate
+                    are Prometheus metrics on the service's /metrics endpoint.
+                    ```"""));
+
+    public MonitoringRule() {
+        super(INFO, SECTION);
+    }
+
+    @Override
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        List<String> files = new ArrayList<>(manifests(ctx));
+        files.addAll(CodeEvidence.files(ctx));
+        return files;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        if (monitoringSetUp(ctx).isPresent()) {
+            return;
+        }
+        SECTION.require(ctx, INFO.id(), out);
+    }
+
+    /** What shows monitoring set up outside the docs, if anything. */
+    private static Optional<String> monitoringSetUp(RuleContext ctx) {
+        Optional<String> folder = ctx.snapshot().stream().map(FileEntry::path)
+                .filter(p -> ("/" + p).contains("/monitoring/")).findFirst();
+        if (folder.isPresent()) {
+            return folder;
+        }
+        Optional<String> code = CodeEvidence.of(ctx).monitoring().stream().findFirst().map(Evidence::path);
+        if (code.isPresent()) {
+            return code;
+        }
+        return manifests(ctx).stream()
+                .filter(p -> ctx.text(p).map(t -> MONITORING_LIBRARY.matcher(t.toLowerCase(Locale.ROOT)).find())
+                        .orElse(false))
+                .findFirst();
+    }
+
+    private static List<String> manifests(RuleContext ctx) {
+        return ctx.snapshot().stream().map(FileEntry::path).filter(p -> p.indexOf('/') < 0)
+                .filter(p -> p.startsWith("requirements") && p.endsWith(".txt") || List.of("pyproject.toml",
+                        "setup.cfg", "setup.py", "environment.yml", "environment.yaml", "Pipfile").contains(p))
+                .toList();
+    }
+}

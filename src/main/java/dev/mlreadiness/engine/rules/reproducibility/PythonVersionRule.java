@@ -1,0 +1,171 @@
+package dev.mlreadiness.engine.rules.reproducibility;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.docker.BuildStage;
+import dev.mlreadiness.engine.docker.Dockerfile;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.deps.ManifestFiles;
+import dev.mlreadiness.engine.deps.ManifestKind;
+import dev.mlreadiness.engine.deps.ManifestParsers;
+import dev.mlreadiness.engine.deps.PythonVersion;
+
+/** {@code reproducibility/python-version}: the repository fixes the Python minor version it runs on. */
+public final class PythonVersionRule implements Rule {
+
+    /** pyenv names: {@code 3.11}, {@code 3.11.4}, {@code pypy3.10-7.3.12}, {@code cpython-3.12}. */
+    private static final Pattern PYENV_VERSION = Pattern.compile("(?i)^(?:c?python-?|pypy)?3\\.\\d+");
+    /** Heroku-style {@code python-3.11.4}. */
+    private static final Pattern RUNTIME_VERSION = Pattern.compile("(?i)^python-3\\.\\d+");
+    private static final Pattern MINOR_TAG = Pattern.compile("3\\.\\d+([.-].*)?");
+
+    public static final RuleInfo INFO = new RuleInfo("reproducibility/python-version", "Python version fixed",
+            Severity.NOTICE, Scope.REPOSITORY, new RuleDoc("""
+                    Checks that the repository fixes the Python minor version somewhere: a `.python-version`
+                    file (pyenv, uv), a `runtime.txt` (`python-3.11.4`), `requires-python` in pyproject.toml,
+                    Poetry's `python`, Pipfile's `python_version`, `python=3.x` in environment.yml, or a
+                    Dockerfile `FROM python:3.x...` (also through an `ARG` default such as
+                    `ARG PY=3.11` / `FROM python:${PY}-slim`). A constraint counts only when it allows a single
+                    minor version: `==3.11.*`, `~=3.11.0`, `>=3.11,<3.12`, `3.11` do; `>=3.8`, `^3.10`, `~=3.11`
+                    and `python:3` do not. We chose to accept Poetry's `python` by the same test (`~3.11` counts,
+                    `^3.10` does not) and these files at any depth, like the manifests. When a manifest declares a
+                    Python range that is too wide, the finding points at it.
+                    """, """
+                    Libraries ship different wheels per Python minor version, and the language itself changes
+                    between them (pickles, `dict` ordering guarantees, removed modules). A model trained on 3.11
+                    and served on 3.8 may fail to install, fail to unpickle, or compute different features.
+                    """, """
+                    Commit a `.python-version` with the version you train with (`pyenv local 3.11` or
+                    `uv python pin 3.11` writes it), or narrow `requires-python` to one minor version, and use the
+                    same version in the serving image's `FROM python:3.11-slim`.
+                    """, """
+                    ```toml
+                    [project]
+                    requires-python = ">=3.8"
+                    ```
+                    """, """
+                    ```toml
+                    [project]
+                    requires-python = "==3.11.*"
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return ctx.snapshot().stream().filter(PythonVersionRule::isSource).map(FileEntry::path).toList();
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        String tooWide = null;
+        for (FileEntry f : ctx.snapshot().stream().filter(PythonVersionRule::isSource).toList()) {
+            if (!isManifest(f)) {
+                if (fixedByFile(ctx, f)) {
+                    return;
+                }
+                continue;
+            }
+            for (PythonVersion v : declared(ctx, f.path())) {
+                if (v.fixesMinorVersion()) {
+                    return;
+                }
+                tooWide = tooWide == null ? f.path() : tooWide;
+            }
+        }
+        if (tooWide != null) {
+            out.repository(tooWide, "Narrow the Python version declared in " + tooWide + " to one minor version "
+                    + "(`==3.11.*` or `>=3.11,<3.12`), or add a `.python-version` file with the version you train "
+                    + "with.");
+        } else {
+            out.repository("Fix the Python version the project runs on: add a `.python-version` file with the "
+                    + "version you train with (e.g. `3.11`), or set `requires-python = \"==3.11.*\"` in "
+                    + "pyproject.toml.");
+        }
+    }
+
+    /** The Python constraints a manifest declares, possibly none. */
+    private static List<PythonVersion> declared(RuleContext ctx, String path) {
+        Optional<PythonVersion[]> versions = switch (ManifestFiles.kind(path).orElseThrow()) {
+            case PYPROJECT -> ctx.parse(path, ManifestParsers.PYPROJECT)
+                    .map(p -> new PythonVersion[] {p.requiresPython(), p.poetryPython()});
+            case PIPFILE -> ctx.parse(path, ManifestParsers.PIPFILE).map(p -> new PythonVersion[] {p.python()});
+            case CONDA_ENVIRONMENT -> ctx.parse(path, ManifestParsers.CONDA_ENVIRONMENT)
+                    .map(e -> new PythonVersion[] {e.python()});
+            default -> Optional.empty();
+        };
+        return versions.stream().flatMap(Stream::of).filter(Objects::nonNull).toList();
+    }
+
+    /** {@code .python-version}, {@code runtime.txt} and Dockerfiles, which are no manifests. */
+    private static boolean fixedByFile(RuleContext ctx, FileEntry f) {
+        Optional<String> text = ctx.text(f.path());
+        if (text.isEmpty()) {
+            return false;
+        }
+        String name = f.name().toLowerCase(Locale.ROOT);
+        if (name.equals(".python-version")) {
+            return firstValue(text.get()).map(v -> PYENV_VERSION.matcher(v).lookingAt()).orElse(false);
+        }
+        if (name.equals("runtime.txt")) {
+            return firstValue(text.get()).map(v -> RUNTIME_VERSION.matcher(v).lookingAt()).orElse(false);
+        }
+        return ctx.parse(f.path(), Dockerfile.PARSER).map(PythonVersionRule::dockerfileFixesPython).orElse(false);
+    }
+
+    private static Optional<String> firstValue(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst();
+    }
+
+    /**
+     * A build stage {@code FROM python:3.x...}, with {@code ARG} defaults declared before it substituted (through
+     * the shared Dockerfile reader, which also joins continuation lines).
+     */
+    static boolean dockerfileFixesPython(Dockerfile file) {
+        for (BuildStage stage : BuildStage.of(file)) {
+            String image = stage.image();
+            if (image == null) {
+                continue;
+            }
+            int at = image.indexOf('@');
+            String reference = at >= 0 ? image.substring(0, at) : image;
+            String last = reference.substring(reference.lastIndexOf('/') + 1);
+            int colon = last.indexOf(':');
+            if (colon > 0 && last.substring(0, colon).equalsIgnoreCase("python")
+                    && MINOR_TAG.matcher(last.substring(colon + 1)).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSource(FileEntry f) {
+        String name = f.name().toLowerCase(Locale.ROOT);
+        return name.equals(".python-version") || name.equals("runtime.txt") || name.equals("dockerfile")
+                || name.startsWith("dockerfile.") || name.endsWith(".dockerfile") || name.equals("containerfile")
+                || isManifest(f);
+    }
+
+    /** The manifests that can declare a Python version. */
+    private static boolean isManifest(FileEntry f) {
+        return ManifestFiles.kind(f.path()).filter(k -> k == ManifestKind.PYPROJECT || k == ManifestKind.PIPFILE
+                || k == ManifestKind.CONDA_ENVIRONMENT).isPresent();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.mlreadiness.engine.rules.structure;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.deps.ManifestFiles;
+
+/** {@code structure/dependency-manifest}: the repository lists the packages it needs in a manifest. */
+public final class DependencyManifestRule implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("structure/dependency-manifest", "Dependency manifest",
+            Severity.ERROR, Scope.REPOSITORY, new RuleDoc("""
+                    Checks that the repository has a dependency manifest: `requirements*.txt` (also
+                    `dev-requirements.txt` and the `.txt` files of a `requirements/` folder), `constraints*.txt`,
+                    `pyproject.toml`, `setup.cfg`, `setup.py`, `environment.yml` / `environment.yaml` /
+                    `conda.yml`, `Pipfile`, or R's `renv.lock` / `DESCRIPTION`. We chose to accept a manifest at
+                    any depth (`training/requirements.txt` counts), since ML repositories often keep one per
+                    component; pip-tools' `requirements.in` alone does not count, as it is the unpinned input of
+                    a requirements file. Whether the versions are pinned is `reproducibility/unpinned-dependency`'s
+                    question.
+                    """, """
+                    Without a list of packages nobody can rebuild the environment the model was trained in: the
+                    next person guesses from the imports, gets other versions, and the model behaves differently
+                    or does not load at all. Training servers, CI and the serving image all need the same list.
+                    """, """
+                    Write down what the code imports, with the versions you run: `pip freeze > requirements.txt`
+                    in a clean virtual environment, or declare them in `pyproject.toml` and commit the lock file
+                    your tool writes (`poetry.lock`, `uv.lock`, `pdm.lock`). Conda users export
+                    `environment.yml` (`conda env export --from-history`, then add versions).
+                    """, """
+                    ```text
+                    churn-model/
+                    ├── README.md
+                    ├── notebooks/eda.ipynb
+                    └── src/train.py        # imports pandas, scikit-learn
+                    ```
+                    """, """
+                    ```text
+                    churn-model/
+                    ├── README.md
+                    ├── requirements.txt    # pandas==2.2.2, scikit-learn==1.5.0
+                    ├── notebooks/eda.ipynb
+                    └── src/train.py
+                    ```
+                    """));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        boolean hasManifest = ctx.snapshot().stream().map(FileEntry::path).anyMatch(ManifestFiles::isManifest);
+        if (!hasManifest) {
+            out.repository("Add a dependency manifest listing the packages the project needs, such as a "
+                    + "`requirements.txt` with exact versions (`pip freeze > requirements.txt`) or a "
+                    + "`pyproject.toml` with its lock file.");
+        }
+    }
+}

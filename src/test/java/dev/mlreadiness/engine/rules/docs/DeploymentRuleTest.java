@@ -1,0 +1,113 @@
+package dev.mlreadiness.engine.rules.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.TestRepo;
+
+class DeploymentRuleTest {
+
+    private static final String WITH_DEPLOYMENT = """
+            # Churn
+
+            Predicts churn.
+
+            ## Deployment
+
+            Served by `serve.py` behind FastAPI.
+            """;
+
+    @Test
+    void sectionWithContentPasses() {
+        Report r = TestRepo.create().file("README.md", WITH_DEPLOYMENT).scan(new DeploymentRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void missingSectionNamesTheReadmeAndTheSectionToAdd() {
+        Report r = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n").scan(new DeploymentRule());
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::path, Finding::message, Finding::isNew)
+                .containsExactly(tuple("docs/deployment", "README.md", "Add a `## Deployment` section to README.md "
+                        + "(or a page under docs/) that says how the model is served.", false));
+    }
+
+    @Test
+    void sectionInADocsPagePasses() {
+        Report r = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n")
+                .file("docs/serving.md", "# Model serving\n\nRun the container.\n").scan(new DeploymentRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void matchingHeadingWithoutContentIsReportedAsEmpty() {
+        Report r = TestRepo.create().file("README.md", "# Churn\n\nIntro.\n\n## Deployment\n\n## License\n\nMIT\n")
+                .scan(new DeploymentRule());
+        assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple("README.md",
+                "The `## Deployment` section of README.md is empty: say how the model is served."));
+    }
+
+    @Test
+    void inflectionsAndMarkdownOutsideTheDocSetDoNotCount() {
+        Report r = TestRepo.create().file("README.md", "# Churn\n\n## Deploying\n\nSoon.\n")
+                .file("src/NOTES.md", "## Deployment\n\nSecret plan.\n").scan(new DeploymentRule());
+        assertThat(r.findings()).extracting(Finding::message)
+                .containsExactly("Add a `## Deployment` section to README.md (or a page under docs/) that says how "
+                        + "the model is served.");
+    }
+
+    @Test
+    void configuredExtraWordsCount() {
+        Report r = TestRepo.create().config("enabled: true\nsections:\n  docs/deployment: [\"shipping\"]\n")
+                .file("README.md", "# Churn\n\n## Shipping\n\nWe push the image.\n").scan(new DeploymentRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void noReadmeGivesARepositoryFindingWithoutPath() {
+        Report r = TestRepo.create().file("train.py", "x = 1\n").scan(new DeploymentRule());
+        assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple(null,
+                "Add a `## Deployment` section to README.md (or a page under docs/) that says how the model is "
+                        + "served."));
+    }
+
+    @Test
+    void rstReadmeIsReadForUnderlinedTitles() {
+        String rst = "Churn\n=====\n\nPredicts churn.\n\nDeployment\n----------\n\nRun the container.\n";
+        assertThat(TestRepo.create().file("README.rst", rst).scan(new DeploymentRule()).findings()).isEmpty();
+
+        Report missing = TestRepo.create().file("README.rst", "Churn\n=====\n\nPredicts churn.\n")
+                .scan(new DeploymentRule());
+        assertThat(missing.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple(
+                "README.rst", "Add a `Deployment` section to README.rst (or a page under docs/) that says how the "
+                        + "model is served."));
+    }
+
+    @Test
+    void pullRequestDeletingTheSectionMakesANewFinding() {
+        Report r = TestRepo.create().file("README.md", WITH_DEPLOYMENT)
+                .change().modify("README.md", "# Churn\n\nPredicts churn.\n").evaluate(new DeploymentRule());
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::isNew)
+                .containsExactly(tuple("docs/deployment", true));
+    }
+
+    @Test
+    void unchangedGapIsExisting() {
+        Report r = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n")
+                .change().add("train.py", "x = 1\n").evaluate(new DeploymentRule());
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::isNew)
+                .containsExactly(tuple("docs/deployment", false));
+    }
+
+    @Test
+    void fileWideSuppressionInTheReadmeDropsTheFinding() {
+        Report r = TestRepo.create()
+                .file("README.md", "<!-- readiness: ignore-file[docs/deployment] -->\n# Churn\n\nIntro.\n")
+                .scan(new DeploymentRule());
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.suppressed()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mlreadiness.engine.rules.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.TestRepo;
+
+class ModelCardRuleTest {
+
+    private static final String FULL_CARD = """
+            # Model card
+            ## Intended use
+            Retention calls.
+            ## Training data
+            CRM 2023.
+            ## Evaluation
+            F1 0.68.
+            ## Limitations
+            New accounts.
+            """;
+
+    @Test
+    void noArtifactsMeansNotApplicable() {
+        Report r = TestRepo.create().file("README.md", "# X\n").file("data/x.pkl", 10).scan(new ModelCardRule());
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.scores()).isEmpty();
+    }
+
+    @Test
+    void weightsWithoutACardAreReported() {
+        Report r = TestRepo.create().file("README.md", "# X\n").file("checkpoints/best.safetensors", 100)
+                .scan(new ModelCardRule());
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::path, Finding::message).containsExactly(tuple(
+                "docs/model-card", null, "This repository ships model artifacts but no model card: add MODEL_CARD.md "
+                        + "with sections for intended use, training data, evaluation and limitations."));
+    }
+
+    @Test
+    void picklesCountOnlyUnderTheModelsFolder() {
+        Report r = TestRepo.create().file("models/churn.joblib", 100).scan(new ModelCardRule());
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("docs/model-card");
+    }
+
+    @Test
+    void completeModelCardPasses() {
+        Report r = TestRepo.create().file("models/churn.pt", 100).file("MODEL_CARD.md", FULL_CARD)
+                .scan(new ModelCardRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void missingAndEmptyPartsAreListedInOneFinding() {
+        String card = "# Card\n## Uses\nRetention.\n## Training data\nCRM.\n## Limitations\n";
+        Report r = TestRepo.create().file("models/churn.pt", 100).file("MODEL_CARD.md", card).scan(new ModelCardRule());
+        assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple("MODEL_CARD.md",
+                "Add evaluation and limitations sections to the model card MODEL_CARD.md."));
+    }
+
+    @Test
+    void huggingFaceFrontMatterMakesTheReadmeACard() {
+        String readme = """
+                ---
+                license: apache-2.0
+                pipeline_tag: text-classification
+                model-index:
+                - name: churn
+                  results: []
+                ---
+                # churn
+                ## Intended uses & limitations
+                Retention. Not for pricing.
+                ## Training and evaluation data
+                CRM 2023.
+                """;
+        Report r = TestRepo.create().file("model.safetensors", 100).file("README.md", readme).scan(new ModelCardRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void frontMatterWithoutCardKeysIsNoCard() {
+        String readme = "---\ntitle: Churn\nlayout: page\n---\n# churn\n## Intended use\nx\n";
+        Report r = TestRepo.create().file("model.onnx", 100).file("README.md", readme).scan(new ModelCardRule());
+        assertThat(r.findings()).extracting(Finding::message).singleElement().asString()
+                .startsWith("This repository ships model artifacts but no model card");
+    }
+}
