@@ -18,6 +18,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class ExampleProjectTest {
 
     @Test
+    void folderWithoutMlSignsIsNotCheckedAndExitsZero(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("main.go"), "package main\n");
+        Files.writeString(tmp.resolve("requirements.txt"), "requests==2.32.3\n");
+        CliRun r = CliRun.of(Checklists.standard(), "check", tmp.toString());
+        assertThat(r.exit()).isEqualTo(Cli.OK);
+        assertThat(r.out()).isEqualTo("Not checked: not an ML project: no notebook, no ML library in a dependency "
+                + "manifest and no .github/ml-readiness.yml\nResult: skipped\n");
+    }
+
+    @Test
     void churnModelHasFindingsInSeveralCategories(@TempDir Path tmp) throws Exception {
         Path example = Path.of("examples/churn-model").toAbsolutePath();
         try (Stream<Path> files = Files.walk(example)) {
@@ -34,15 +44,25 @@ class ExampleProjectTest {
         Set<String> found = new HashSet<>();
         Set<String> categories = new HashSet<>();
         for (JsonNode f : root.get("findings")) {
-            found.add(f.get("ruleId").asText() + " " + f.get("path").asText("-"));
+            found.add(f.get("ruleId").asText() + " " + f.get("path").asText("-")
+                    + (f.get("line").isNull() ? "" : ":" + f.get("line").asInt()));
             categories.add(f.get("category").asText());
             assertThat(f.get("new").asBoolean()).as("a full scan has no new findings").isFalse();
         }
-        // deliberate gaps: no models/ folder, no CI
-        assertThat(found).contains("structure/layout -", "production/ci -");
-        // and what it does right: a README, tests, notebooks in notebooks/, no large artifacts
+        // the deliberate gaps: unpinned scikit-learn>=1.3, joblib and seaborn; no models/ folder, no CI, no
+        // deployment or monitoring section, no schema table, no Python version
+        assertThat(found).contains("reproducibility/unpinned-dependency requirements.txt:4",
+                "reproducibility/unpinned-dependency requirements.txt:5",
+                "reproducibility/unpinned-dependency requirements.txt:8",
+                "structure/layout -", "production/ci -", "docs/deployment README.md", "docs/data-schema README.md",
+                "production/monitoring README.md", "reproducibility/python-version -");
+        assertThat(found).filteredOn(s -> s.startsWith("reproducibility/unpinned-dependency")).hasSize(3);
+        // and what it does right: README with purpose and usage, a manifest, tests, notebooks in notebooks/
         assertThat(found).noneMatch(s -> s.startsWith("structure/readme") || s.startsWith("production/tests")
-                || s.startsWith("structure/notebook-location") || s.startsWith("versioning/large-artifact"));
-        assertThat(categories).contains("structure", "production");
+                || s.startsWith("structure/notebook-location") || s.startsWith("versioning/large-artifact")
+                || s.startsWith("structure/dependency-manifest") || s.startsWith("docs/purpose")
+                || s.startsWith("docs/usage"));
+        assertThat(r.exit()).as("unpinned dependencies are errors").isEqualTo(Cli.FINDINGS);
+        assertThat(categories).contains("structure", "docs", "reproducibility", "production");
     }
 }
