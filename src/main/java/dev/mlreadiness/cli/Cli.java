@@ -33,7 +33,7 @@ public final class Cli {
 
     static final String USAGE = """
             Usage:
-              readiness check DIR [--base REF] [--format text|json|sarif] [--config FILE]
+              readiness check DIR [--base REF] [--format text|markdown|json|sarif] [--config FILE]
                                   [--fail-on error|warning|notice|never] [--output FILE]
               readiness rules            list the checklist's rules
               readiness explain RULE     show a rule's documentation

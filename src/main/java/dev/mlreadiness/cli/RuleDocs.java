@@ -85,7 +85,7 @@ public final class RuleDocs {
         StringBuilder t = new StringBuilder("| Rule | Default severity | Checks |\n|---|---|---|\n");
         DocsLinks links = DocsLinks.relative();
         for (RuleInfo r : rules) {
-            t.append("| [`").append(r.id()).append("`](").append(links.rule(r)).append(") | ")
+            t.append("| [`").append(r.id()).append("`](").append(links.rule(r.id())).append(") | ")
                     .append(r.defaultSeverity().id()).append(" | ").append(r.title().replace("|", "\\|"))
                     .append(" |\n");
         }

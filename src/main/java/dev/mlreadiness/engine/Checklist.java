@@ -60,14 +60,8 @@ public final class Checklist {
                     + "manifest and no " + dev.mlreadiness.engine.config.ConfigLoader.PATH, config);
         }
 
-        List<Rule> active = new ArrayList<>();
-        for (Rule r : rules) {
-            if (config.severityOf(r.info().id(), r.info().defaultSeverity()).isPresent()
-                    && !in.ignoredRules().contains(r.info().id())) {
-                active.add(r);
-            }
-        }
-        List<Rule> repoRules = active.stream().filter(r -> r.info().scope() == Scope.REPOSITORY).toList();
+        List<Rule> active = active(in);
+        List<Rule> repoRules = repositoryRules(active);
         prefetch(headCtx, active, baseCtx, repoRules);
 
         Map<String, Findings> headResults = run(active, headCtx);
@@ -115,6 +109,44 @@ public final class Checklist {
         return new Report(mode, true, null, List.copyOf(findings), conclusion, scores(active, applied, findings),
                 active.stream().map(Rule::info).toList(), skipped, notes,
                 new TreeSet<>(in.ignoredRules()), suppressed, config);
+    }
+
+    /**
+     * The files an evaluation of {@code in} will read, per side, without reading them: lets a remote source fetch
+     * head and base contents in one request before {@link #evaluate}, which then finds them loaded.
+     */
+    public Reads reads(EvaluationInput in) {
+        ReadinessConfig config = in.config();
+        List<Rule> active = active(in);
+        RuleContext head = new RuleContext(visible(in.head(), config), in.changes(), config, RuleContext.Side.HEAD);
+        Set<String> headReads = reads(head, active);
+        headReads.addAll(detector.reads(head));
+        Set<String> baseReads = new LinkedHashSet<>();
+        if (in.base() != null) {
+            RuleContext base = new RuleContext(visible(in.base(), config), in.changes(), config, RuleContext.Side.BASE);
+            baseReads.addAll(reads(base, repositoryRules(active)));
+            baseReads.addAll(detector.reads(base));
+        }
+        return new Reads(headReads, baseReads);
+    }
+
+    /** What {@link #reads} answers: paths of the head tree and of the base tree. */
+    public record Reads(Set<String> head, Set<String> base) {
+    }
+
+    private List<Rule> active(EvaluationInput in) {
+        List<Rule> active = new ArrayList<>();
+        for (Rule r : rules) {
+            if (in.config().severityOf(r.info().id(), r.info().defaultSeverity()).isPresent()
+                    && !in.ignoredRules().contains(r.info().id())) {
+                active.add(r);
+            }
+        }
+        return active;
+    }
+
+    private static List<Rule> repositoryRules(List<Rule> active) {
+        return active.stream().filter(r -> r.info().scope() == Scope.REPOSITORY).toList();
     }
 
     /** Findings that can fail the check: new ones, all of them with fail-on-existing, or all in a full scan. */

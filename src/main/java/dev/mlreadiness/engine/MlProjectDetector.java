@@ -20,7 +20,7 @@ public final class MlProjectDetector implements ProjectDetector {
     @Override
     public Optional<String> evidence(RuleContext ctx) {
         Snapshot tree = ctx.snapshot();
-        Optional<String> notebook = tree.stream().map(FileEntry::path).filter(p -> p.endsWith(".ipynb")).findFirst();
+        Optional<String> notebook = notebook(tree);
         if (notebook.isPresent()) {
             return Optional.of("has the notebook " + notebook.get());
         }
@@ -34,6 +34,17 @@ public final class MlProjectDetector implements ProjectDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /** The manifests, unless a notebook already decides: lets a remote snapshot fetch them with the rules' files. */
+    @Override
+    public java.util.Collection<String> reads(RuleContext ctx) {
+        return notebook(ctx.snapshot()).isPresent() ? List.of() : manifests(ctx.snapshot());
+    }
+
+    /** The first notebook of the tree: evidence enough without reading any file. */
+    public static Optional<String> notebook(Snapshot tree) {
+        return tree.stream().map(FileEntry::path).filter(p -> p.endsWith(".ipynb")).findFirst();
     }
 
     /** The dependency manifests of the tree, in path order: all that detection reads, for one batched fetch. */

@@ -1,5 +1,7 @@
 package dev.mlreadiness.engine;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Decides whether a tree is an ML project, so organization-wide installs stay silent elsewhere. */
@@ -8,4 +10,9 @@ public interface ProjectDetector {
 
     /** Why the tree is an ML project ("has notebooks/eda.ipynb"), or empty when it is not one. */
     Optional<String> evidence(RuleContext ctx);
+
+    /** The files {@link #evidence} will read, so they can be fetched with the rules' files. Default: none. */
+    default Collection<String> reads(RuleContext ctx) {
+        return List.of();
+    }
 }

@@ -36,9 +36,9 @@ public final class DocsLinks {
         return base;
     }
 
-    /** {@code docs/rules/structure/readme.md} with the default base. */
-    public String rule(RuleInfo info) {
-        return base + info.docPath();
+    /** {@code docs/rules/structure/readme.md} with the default base (the page {@link RuleInfo#docPath()} names). */
+    public String rule(String ruleId) {
+        return base + "rules/" + ruleId + ".md";
     }
 
     /** True when links carry a scheme (https:, file:), as SARIF's {@code helpUri} requires. */

@@ -68,8 +68,7 @@ public final class JsonReport {
             n.put("line", f.line());
             n.put("new", f.isNew());
             n.put("fingerprint", f.fingerprint());
-            n.put("docs", report.rules().stream().filter(r -> r.id().equals(f.ruleId())).findFirst()
-                    .map(links::rule).orElse(null));
+            n.put("docs", links.rule(f.ruleId()));
         }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedFile s : report.skipped()) {

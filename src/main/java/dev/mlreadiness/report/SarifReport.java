@@ -71,7 +71,7 @@ public final class SarifReport {
         help.put("text", info.doc().what().strip() + "\n\n" + info.doc().howToFix().strip());
         help.put("markdown", info.toMarkdown());
         if (links.isAbsolute()) {
-            r.put("helpUri", links.rule(info));
+            r.put("helpUri", links.rule(info.id()));
         }
         r.putObject("defaultConfiguration").put("level", info.defaultSeverity().sarifLevel());
         ArrayNode tags = r.putObject("properties").putArray("tags");

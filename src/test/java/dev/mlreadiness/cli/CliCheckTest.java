@@ -23,6 +23,7 @@ import com.networknt.schema.SpecVersion;
 
 import dev.mlreadiness.engine.Checklist;
 import dev.mlreadiness.engine.TestRules;
+import dev.mlreadiness.report.DocsLinks;
 
 /** {@code readiness check} end to end on folders and git repositories built in temp folders. */
 class CliCheckTest {
@@ -227,7 +228,7 @@ class CliCheckTest {
     void usageErrorsExitWithTwo() {
         assertThat(run("check", tmp.toString(), "--format", "html"))
                 .extracting(CliRun::exit, CliRun::err)
-                .containsExactly(Cli.ERROR, "readiness: unknown --format html; use one of text, json, sarif\n");
+                .containsExactly(Cli.ERROR, "readiness: unknown --format html; use one of text, markdown, json, sarif\n");
         assertThat(run("check", tmp.toString(), "--fail-on", "fatal").err())
                 .isEqualTo("readiness: unknown --fail-on fatal; use one of error, warning, notice, never\n");
         assertThat(run("check").err()).isEqualTo("readiness: check needs a folder: readiness check DIR\n");
@@ -249,6 +250,16 @@ class CliCheckTest {
         assertThat(r.exit()).isEqualTo(Cli.OK);
         assertThat(r.out()).isEmpty();
         assertThat(new ObjectMapper().readTree(out.toFile()).get("version").asText()).isEqualTo("2.1.0");
+    }
+
+    @Test
+    void markdownFormatUsesTheSharedRendererWithOnlineLinks() throws Exception {
+        write(tmp.resolve("a.py"), "# TODO\n");
+        CliRun r = run("check", tmp.toString(), "--format", "markdown");
+        assertThat(r.exit()).isEqualTo(Cli.FINDINGS);
+        assertThat(r.out()).contains("| Category | Passed | Gaps | New | Existing |")
+                .contains("[how to fix](" + DocsLinks.ONLINE_BASE + "rules/structure/test-license.md)")
+                .contains("`reproducibility/test-todo`");
     }
 
     @Test

@@ -1,0 +1,250 @@
+package dev.mlreadiness.github;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.jboss.logging.Logger;
+import org.kohsuke.github.GHCheckRun;
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestReviewComment;
+import org.kohsuke.github.GHRepository;
+
+import dev.mlreadiness.engine.Checklist;
+import dev.mlreadiness.engine.EvaluationInput;
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.MlProjectDetector;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.config.ConfigException;
+import dev.mlreadiness.engine.config.ConfigLoader;
+import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
+import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
+import dev.mlreadiness.github.publish.CheckRunPublisher;
+import dev.mlreadiness.github.publish.ReviewCommentPublisher;
+import dev.mlreadiness.github.publish.SummaryCommentPublisher;
+import dev.mlreadiness.github.snapshot.BlobCache;
+import dev.mlreadiness.github.snapshot.Concurrently;
+import dev.mlreadiness.github.snapshot.GraphQLQuery;
+import dev.mlreadiness.github.snapshot.PullRequestReader;
+import dev.mlreadiness.github.snapshot.PullRequestSnapshot;
+import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reviews one pull request: reads it, decides whether it is an ML project before writing anything, evaluates
+ * the checklist, and publishes the check run, the inline review and the summary comment. Every entry point (pull
+ * request events, re-run buttons, comment commands) comes here. Stateless: what it must remember lives in GitHub.
+ */
+@ApplicationScoped
+public class PullRequestReviewer {
+
+    private static final Logger LOG = Logger.getLogger(PullRequestReviewer.class);
+
+    private final RuleSource rules;
+    private final GitHubGraphQL graphql;
+    private final CheckRunPublisher checkRuns;
+    private final ReviewCommentPublisher reviews;
+    private final SummaryCommentPublisher summaries;
+    private final ReadinessMetrics metrics;
+    private final ExecutorService executor;
+    private final PullRequestReader reader;
+
+    public PullRequestReviewer(RuleSource rules, GitHubGraphQL graphql, CheckRunPublisher checkRuns,
+            ReviewCommentPublisher reviews, SummaryCommentPublisher summaries, ReadinessMetrics metrics,
+            ReadinessSettings settings) {
+        this.rules = rules;
+        this.graphql = graphql;
+        this.checkRuns = checkRuns;
+        this.reviews = reviews;
+        this.summaries = summaries;
+        this.metrics = metrics;
+        this.executor = Executors.newFixedThreadPool(settings.requestThreads(), r -> {
+            Thread t = new Thread(r, "ml-readiness-github");
+            t.setDaemon(true);
+            return t;
+        });
+        this.reader = new PullRequestReader(executor, new BlobCache(settings.blobCacheBytes()));
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /**
+     * Evaluates the pull request and publishes the result; never throws. {@code ignoredRules} are rules switched
+     * off for this pull request only.
+     */
+    public void review(GHRepository repo, GHPullRequest pr, DynamicGraphQLClient client, String deliveryId,
+            Set<String> ignoredRules) {
+        long start = System.nanoTime();
+        String outcome = "neutral";
+        GHCheckRun run = null;
+        boolean completed = false;
+        String where = repo.getFullName() + "#" + pr.getNumber();
+        try {
+            if (pr.getState() == GHIssueState.CLOSED) {
+                outcome = "skipped";
+                return;
+            }
+            List<Rule> ruleList = rules.rules();
+            Checklist checklist = new Checklist(ruleList, new MlProjectDetector());
+            PullRequestReader.Result read = reader.read(repo, pr, graphql.on(client));
+            PullRequestSnapshot snapshot = read.snapshot();
+            ReadinessConfig config;
+            try {
+                config = new ConfigLoader(ids(ruleList)).load(read.config().orgText(), read.config().orgSource(),
+                        read.config().repoText(), read.config().repoSource());
+            } catch (ConfigException e) {
+                // a config file exists, so this is an ML project that asked for the app: say what is wrong
+                run = checkRuns.start(repo, snapshot.headSha());
+                checkRuns.configError(repo, run, e);
+                completed = true;
+                outcome = "config_error";
+                LOG.infof("%s: invalid config (delivery %s): %s", where, deliveryId, e.getMessage());
+                return;
+            }
+            Optional<String> skip = silence(config, read.config().present(), snapshot);
+            if (skip.isPresent()) {
+                outcome = "skipped";
+                LOG.debugf("%s: silent, %s", where, skip.get());
+                return;
+            }
+            boolean draft = pr.isDraft();
+            boolean inline = config.comments() == CommentMode.REVIEW && !draft;
+            boolean summary = config.comments() != CommentMode.NONE;
+            EvaluationInput input = EvaluationInput.change(snapshot.base(), snapshot.head(), snapshot.changes(),
+                    config, read.config().present()).withIgnoredRules(ignoredRules);
+
+            // independent requests side by side: the check run, the contents rules read, our earlier comments
+            CompletableFuture<GHCheckRun> started = async(() -> checkRuns.start(repo, snapshot.headSha()));
+            CompletableFuture<Void> contents = async(() -> {
+                Checklist.Reads reads = checklist.reads(input);
+                snapshot.prefetch(reads.head(), reads.base());
+                return null;
+            });
+            CompletableFuture<List<GHPullRequestReviewComment>> reviewComments = inline
+                    ? async(() -> pr.listReviewComments().toList())
+                    : CompletableFuture.completedFuture(List.of());
+            CompletableFuture<List<GHIssueComment>> comments = summary ? async(pr::getComments)
+                    : CompletableFuture.completedFuture(List.of());
+            run = join(started);
+            join(CompletableFuture.allOf(contents, reviewComments, comments));
+
+            Report report = checklist.evaluate(input);
+            metrics.findings(report);
+
+            List<Runnable> writes = new ArrayList<>();
+            GHCheckRun checkRun = run;
+            writes.add(() -> {
+                try {
+                    checkRuns.complete(repo, checkRun, report);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            ReviewCommentPublisher.Outcome plan = inline ? reviews.plan(report, join(reviewComments))
+                    : new ReviewCommentPublisher.Outcome(List.of(), report.newFindings().stream()
+                            .filter(Finding::hasLine).toList(), List.of());
+            if (inline) {
+                writes.addAll(reviews.writes(pr, snapshot.headSha(), plan));
+            }
+            if (summary) {
+                summaries.write(pr, snapshot.headSha(), report, join(comments), plan.notCommented())
+                        .ifPresent(writes::add);
+            }
+            CompletableFuture<Void> completion = CompletableFuture.runAsync(writes.get(0), executor);
+            List<CompletableFuture<Void>> rest = writes.subList(1, writes.size()).stream()
+                    .map(w -> CompletableFuture.runAsync(w, executor)).toList();
+            join(completion);
+            completed = true;
+            join(CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)));
+            outcome = report.conclusion().name().toLowerCase(java.util.Locale.ROOT);
+            LOG.infof("%s: %s, %d new and %d existing findings (delivery %s)", where, outcome,
+                    report.newFindings().size(), report.existingFindings().size(), deliveryId);
+        } catch (Exception e) {
+            LOG.errorf(e, "%s: evaluation failed (delivery %s)", where, deliveryId);
+            if (run != null && !completed) {
+                try {
+                    checkRuns.neutral(repo, run, shortReason(e));
+                } catch (Exception again) {
+                    LOG.errorf(again, "%s: could not complete the check run as neutral (delivery %s)", where,
+                            deliveryId);
+                }
+            }
+        } finally {
+            metrics.evaluated(outcome, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * Why the app must stay silent on this repository, decided from the tree and the manifests before anything
+     * is written; empty when it should review.
+     */
+    Optional<String> silence(ReadinessConfig config, boolean configPresent, PullRequestSnapshot snapshot)
+            throws IOException {
+        if (config.enabled() == Enabled.FALSE) {
+            return Optional.of("disabled by config (enabled: false)");
+        }
+        if (config.enabled() == Enabled.TRUE || configPresent) {
+            return Optional.empty();
+        }
+        Snapshot head = snapshot.head().filter(p -> !config.isIgnored(p));
+        Snapshot base = snapshot.base().filter(p -> !config.isIgnored(p));
+        if (MlProjectDetector.notebook(head).isPresent() || MlProjectDetector.notebook(base).isPresent()) {
+            return Optional.empty(); // no need to read the manifests
+        }
+        snapshot.prefetch(MlProjectDetector.manifests(head), MlProjectDetector.manifests(base));
+        MlProjectDetector detector = new MlProjectDetector();
+        if (detector.evidence(new RuleContext(head, snapshot.changes(), config, RuleContext.Side.HEAD)).isPresent()
+                || detector.evidence(new RuleContext(base, snapshot.changes(), config, RuleContext.Side.BASE))
+                        .isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("not an ML project");
+    }
+
+    private static Set<String> ids(List<Rule> rules) {
+        Set<String> ids = new TreeSet<>();
+        rules.forEach(r -> ids.add(r.info().id()));
+        return ids;
+    }
+
+    /** One line people can read in the check run: what failed, not how. */
+    static String shortReason(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof UncheckedIOException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String kind = t instanceof IOException ? "a GitHub request failed" : "an internal error occurred";
+        String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        if (msg.length() > 200) {
+            msg = msg.substring(0, 200) + "...";
+        }
+        return kind + (msg.isBlank() ? "" : " (" + msg + ")");
+    }
+
+    private <T> CompletableFuture<T> async(Concurrently.IoSupplier<T> s) {
+        return Concurrently.supply(s, executor);
+    }
+
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        return Concurrently.join(f);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.mlreadiness.github;
+
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.GHIssueState;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHRepository;
+
+import dev.mlreadiness.github.publish.CheckRunPublisher;
+import io.quarkiverse.githubapp.GitHubEvent;
+import io.quarkiverse.githubapp.event.CheckRun;
+import io.quarkiverse.githubapp.event.CheckSuite;
+import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Makes GitHub's "Re-run" buttons work: a requested or re-requested check suite, or a re-requested check run,
+ * reviews again the open pull requests whose head is that commit.
+ */
+class RerunReview {
+
+    private static final Logger LOG = Logger.getLogger(RerunReview.class);
+
+    private final PullRequestReviewer reviewer;
+    private final ReadinessMetrics metrics;
+
+    RerunReview(PullRequestReviewer reviewer, ReadinessMetrics metrics) {
+        this.reviewer = reviewer;
+        this.metrics = metrics;
+    }
+
+    void onCheckSuite(@CheckSuite.Requested @CheckSuite.Rerequested GHEventPayload.CheckSuite payload,
+            DynamicGraphQLClient graphql, GitHubEvent event) throws IOException {
+        metrics.eventReceived("check_suite", payload.getAction());
+        rerun(payload.getRepository(), payload.getCheckSuite().getHeadSha(),
+                numbers(event.getParsedPayload().getJsonObject("check_suite")), graphql, event.getDeliveryId());
+    }
+
+    void onCheckRun(@CheckRun.Rerequested GHEventPayload.CheckRun payload, DynamicGraphQLClient graphql,
+            GitHubEvent event) throws IOException {
+        metrics.eventReceived("check_run", payload.getAction());
+        if (!CheckRunPublisher.NAME.equals(payload.getCheckRun().getName())) {
+            return;
+        }
+        rerun(payload.getRepository(), payload.getCheckRun().getHeadSha(),
+                numbers(event.getParsedPayload().getJsonObject("check_run")), graphql, event.getDeliveryId());
+    }
+
+    private void rerun(GHRepository repo, String headSha, Set<Integer> numbers, DynamicGraphQLClient graphql,
+            String deliveryId) throws IOException {
+        if (numbers.isEmpty()) {
+            // pushes from forks, and some re-runs, come without pull requests: ask which ones hold the commit
+            for (GHPullRequest pr : repo.getCommit(headSha).listPullRequests()) {
+                numbers.add(pr.getNumber());
+            }
+        }
+        for (int number : numbers) {
+            GHPullRequest pr = repo.getPullRequest(number); // the payload's copies lack draft and state
+            if (pr.getState() != GHIssueState.OPEN || !headSha.equals(pr.getHead().getSha())) {
+                LOG.debugf("%s#%d: not re-run (closed, or %s is no longer its head)", repo.getFullName(), number,
+                        headSha);
+                continue;
+            }
+            reviewer.review(repo, pr, graphql, deliveryId, Set.of());
+        }
+    }
+
+    /**
+     * The numbers of the payload's {@code pull_requests}, read from the raw payload: github-api's getter fetches
+     * each pull request again, a request per number that {@link #rerun} makes anyway.
+     */
+    private static Set<Integer> numbers(JsonObject checkObject) {
+        Set<Integer> out = new LinkedHashSet<>();
+        JsonArray prs = checkObject == null ? null : checkObject.getJsonArray("pull_requests");
+        if (prs != null) {
+            for (int i = 0; i < prs.size(); i++) {
+                out.add(prs.getJsonObject(i).getInteger("number"));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mlreadiness.github.publish;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestReviewComment;
+
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.github.ReadinessSettings;
+import dev.mlreadiness.report.MarkdownReport;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Inline review comments on new line findings: one review per push, at most {@link #MAX_PER_REVIEW} comments,
+ * never twice for the same finding (each comment carries the finding's fingerprint), and a comment whose finding
+ * a later push fixed is edited once to say so.
+ */
+@ApplicationScoped
+public class ReviewCommentPublisher {
+
+    public static final int MAX_PER_REVIEW = 30;
+
+    private final GitHubWriter writer;
+    private final MarkdownReport markdown;
+
+    public ReviewCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
+        this.writer = writer;
+        this.markdown = new MarkdownReport(settings.docsUrl());
+    }
+
+    /** What a push's review did. */
+    public record Outcome(List<Finding> commented, List<Finding> notCommented, List<GHPullRequestReviewComment> fixed) {
+    }
+
+    /** The findings to comment on, and which earlier comments are now fixed, without writing anything. */
+    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing) {
+        Set<String> alreadyCommented = new HashSet<>();
+        for (GHPullRequestReviewComment c : existing) {
+            Markers.fingerprintOf(c.getBody()).ifPresent(alreadyCommented::add);
+        }
+        List<Finding> toComment = new ArrayList<>();
+        List<Finding> overflow = new ArrayList<>();
+        for (Finding f : report.newFindings()) {
+            if (!f.hasLine() || alreadyCommented.contains(f.fingerprint())) {
+                continue;
+            }
+            (toComment.size() < MAX_PER_REVIEW ? toComment : overflow).add(f);
+        }
+        Set<String> current = new HashSet<>();
+        report.findings().forEach(f -> current.add(f.fingerprint()));
+        List<GHPullRequestReviewComment> fixed = existing.stream()
+                .filter(c -> Markers.fingerprintOf(c.getBody()).filter(fp -> !current.contains(fp)).isPresent())
+                .filter(c -> !Markers.isFixed(c.getBody()))
+                .toList();
+        return new Outcome(toComment, overflow, fixed);
+    }
+
+    /** Posts the planned review and marks fixed comments; independent writes go out side by side. */
+    public List<Runnable> writes(GHPullRequest pr, String headSha, Outcome plan) {
+        List<Runnable> writes = new ArrayList<>();
+        if (!plan.commented().isEmpty()) {
+            List<GitHubWriter.InlineComment> comments = plan.commented().stream()
+                    .map(f -> new GitHubWriter.InlineComment(f.path(), f.line(), body(f))).toList();
+            String body = "ML readiness found " + comments.size() + " new gap(s) on lines of this push."
+                    + (plan.notCommented().isEmpty() ? ""
+                            : " " + plan.notCommented().size() + " more are listed in the summary comment.");
+            writes.add(io(() -> writer.createReview(pr, headSha, body, comments)));
+        }
+        String sha = headSha.substring(0, Math.min(7, headSha.length()));
+        for (GHPullRequestReviewComment c : plan.fixed()) {
+            writes.add(io(() -> writer.editReviewComment(c, ":white_check_mark: **Fixed** in " + sha
+                    + ": this gap is gone.\n\n~~" + firstLine(c.getBody()) + "~~\n\n" + c.getBody() + "\n"
+                    + Markers.FIXED)));
+        }
+        return writes;
+    }
+
+    /** A comment names the rule, says what to do and links the rule's page. */
+    String body(Finding f) {
+        return MarkdownReport.icon(f.severity()) + " **`" + f.ruleId() + "`** (" + f.severity().id() + "): "
+                + MarkdownReport.escape(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
+                + ") · silence this line with `readiness: ignore[" + f.ruleId() + "]`\n\n"
+                + Markers.fingerprint(f.fingerprint());
+    }
+
+    private static String firstLine(String body) {
+        int nl = body.indexOf('\n');
+        return (nl < 0 ? body : body.substring(0, nl)).strip();
+    }
+
+    /** A write that may fail with an IOException, run by the caller's executor. */
+    public interface IoWrite {
+        void run() throws IOException;
+    }
+
+    static Runnable io(IoWrite w) {
+        return () -> {
+            try {
+                w.run();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+}

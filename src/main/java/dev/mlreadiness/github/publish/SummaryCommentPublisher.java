@@ -1,0 +1,61 @@
+package dev.mlreadiness.github.publish;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.kohsuke.github.GHIssueComment;
+import org.kohsuke.github.GHPullRequest;
+
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.github.ReadinessSettings;
+import dev.mlreadiness.report.MarkdownReport;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * One summary comment per pull request, found again by its hidden marker and edited in place: created only when
+ * there is something to say, never a new one per push, left alone when its text would not change.
+ */
+@ApplicationScoped
+public class SummaryCommentPublisher {
+
+    private final GitHubWriter writer;
+    private final MarkdownReport markdown;
+
+    public SummaryCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
+        this.writer = writer;
+        this.markdown = new MarkdownReport(settings.docsUrl());
+    }
+
+    /** The write to make, if any. */
+    public Optional<Runnable> write(GHPullRequest pr, String headSha, Report report, List<GHIssueComment> comments,
+            List<Finding> notCommentedInline) {
+        Optional<GHIssueComment> mine = comments.stream().filter(c -> Markers.isSummary(c.getBody())).findFirst();
+        if (mine.isEmpty() && report.newFindings().isEmpty()) {
+            return Optional.empty(); // nothing to say, and nothing said before
+        }
+        String body = body(headSha, report, notCommentedInline);
+        if (mine.isPresent()) {
+            if (body.equals(mine.get().getBody())) {
+                return Optional.empty();
+            }
+            return Optional.of(ReviewCommentPublisher.io(() -> writer.editComment(mine.get(), body)));
+        }
+        return Optional.of(ReviewCommentPublisher.io(() -> writer.createComment(pr, body)));
+    }
+
+    String body(String headSha, Report report, List<Finding> notCommentedInline) {
+        StringBuilder md = new StringBuilder(Markers.SUMMARY).append("\n## ML readiness: ")
+                .append(CheckRunPublisher.title(report)).append("\n\nLast evaluated commit: ")
+                .append(headSha, 0, Math.min(7, headSha.length())).append("\n\n");
+        if (!notCommentedInline.isEmpty()) {
+            md.append("### Not commented inline (").append(notCommentedInline.size())
+                    .append(", over the limit of ").append(ReviewCommentPublisher.MAX_PER_REVIEW)
+                    .append(" comments per push)\n\n");
+            notCommentedInline.forEach(f -> md.append("- ").append(markdown.findingLine(f)).append('\n'));
+            md.append('\n');
+        }
+        md.append(markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH));
+        return MarkdownReport.truncate(md.toString(), MarkdownReport.GITHUB_MAX_LENGTH);
+    }
+}

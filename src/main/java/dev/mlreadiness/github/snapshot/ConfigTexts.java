@@ -1,0 +1,49 @@
+package dev.mlreadiness.github.snapshot;
+
+import java.io.IOException;
+
+import org.kohsuke.github.GHRepository;
+
+import dev.mlreadiness.engine.config.ConfigLoader;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * The raw text of {@code .github/ml-readiness.yml} in the repository (default branch) and in the organization's
+ * {@code .github} repository, either null when absent. Both come from one GraphQL request; the engine's
+ * {@link ConfigLoader} parses and merges them, so errors are its clear messages.
+ */
+public record ConfigTexts(String orgText, String orgSource, String repoText, String repoSource) {
+
+    public boolean present() {
+        return orgText != null || repoText != null;
+    }
+
+    /** Reads both files at once; a missing organization repository or file is simply absent. */
+    public static ConfigTexts read(GraphQLQuery graphql, GHRepository repo) throws IOException {
+        String owner = repo.getOwnerName();
+        String branch = repo.getDefaultBranch() == null ? "HEAD" : repo.getDefaultBranch();
+        String query = "query { repo: repository(owner: " + GraphQLQuery.quote(owner) + ", name: "
+                + GraphQLQuery.quote(repo.getName()) + ") { object(expression: "
+                + GraphQLQuery.quote(branch + ":" + ConfigLoader.PATH) + ") { ... on Blob { text } } }"
+                + " org: repository(owner: " + GraphQLQuery.quote(owner) + ", name: \".github\") {"
+                + " object(expression: " + GraphQLQuery.quote("HEAD:" + ConfigLoader.PATH)
+                + ") { ... on Blob { text } } } }";
+        JsonObject data = graphql.run(query);
+        return new ConfigTexts(text(data, "org"), owner + "/.github:" + ConfigLoader.PATH, text(data, "repo"),
+                ConfigLoader.PATH);
+    }
+
+    private static String text(JsonObject data, String alias) {
+        JsonValue repo = data.get(alias);
+        if (repo == null || repo.getValueType() != JsonValue.ValueType.OBJECT) {
+            return null;
+        }
+        JsonValue object = repo.asJsonObject().get("object");
+        if (object == null || object.getValueType() != JsonValue.ValueType.OBJECT
+                || object.asJsonObject().isNull("text")) {
+            return null;
+        }
+        return object.asJsonObject().getString("text", null);
+    }
+}

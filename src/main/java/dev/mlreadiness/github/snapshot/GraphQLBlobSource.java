@@ -1,0 +1,85 @@
+package dev.mlreadiness.github.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.GHRepository;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * Reads many files in one GraphQL request ({@code object(expression: "<sha>:<path>")} per file, with aliases),
+ * because the REST API needs one request per file. Binary and truncated blobs (GraphQL gives no text for them)
+ * fall back to REST, one request each.
+ */
+public final class GraphQLBlobSource implements BlobSource {
+
+    /** Files per GraphQL request: well under GitHub's node limits and response size for source files. */
+    static final int BATCH = 100;
+
+    private final GraphQLQuery graphql;
+    private final GHRepository repo;
+
+    public GraphQLBlobSource(GraphQLQuery graphql, GHRepository repo) {
+        this.graphql = graphql;
+        this.repo = repo;
+    }
+
+    @Override
+    public Map<BlobKey, byte[]> read(Collection<BlobKey> keys) throws IOException {
+        Map<BlobKey, byte[]> out = new LinkedHashMap<>();
+        List<BlobKey> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<BlobKey> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            JsonObject data = graphql.run(query(repo.getOwnerName(), repo.getName(), batch));
+            JsonObject repository = data.getJsonObject("repository");
+            for (int i = 0; i < batch.size(); i++) {
+                JsonValue v = repository == null ? JsonValue.NULL : repository.get("f" + i);
+                if (v == null || v.getValueType() != JsonValue.ValueType.OBJECT) {
+                    continue; // no such file at that commit
+                }
+                JsonObject blob = v.asJsonObject();
+                boolean binary = blob.getBoolean("isBinary", false);
+                boolean truncated = blob.getBoolean("isTruncated", false);
+                if (!binary && !truncated && blob.containsKey("text") && !blob.isNull("text")) {
+                    out.put(batch.get(i), blob.getString("text").getBytes(StandardCharsets.UTF_8));
+                } else {
+                    byte[] rest = readRest(batch.get(i));
+                    if (rest != null) {
+                        out.put(batch.get(i), rest);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The query for a batch: aliases f0..fn in the order of {@code batch}. */
+    static String query(String owner, String name, List<BlobKey> batch) {
+        StringBuilder q = new StringBuilder("query { repository(owner: ").append(GraphQLQuery.quote(owner))
+                .append(", name: ").append(GraphQLQuery.quote(name)).append(") {");
+        for (int i = 0; i < batch.size(); i++) {
+            BlobKey k = batch.get(i);
+            q.append(" f").append(i).append(": object(expression: ").append(GraphQLQuery.quote(k.ref() + ":" + k.path()))
+                    .append(") { ... on Blob { text isBinary byteSize isTruncated } }");
+        }
+        return q.append(" } }").toString();
+    }
+
+    private byte[] readRest(BlobKey key) throws IOException {
+        try (InputStream in = key.blobId() != null ? repo.getBlob(key.blobId()).read()
+                : repo.getFileContent(key.path(), key.ref()).read()) {
+            return in.readAllBytes();
+        } catch (GHFileNotFoundException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mlreadiness.github.snapshot;
+
+import java.io.IOException;
+
+import jakarta.json.JsonObject;
+
+/** Runs one GraphQL query against GitHub and answers its {@code data}; fails only when there is no data. */
+@FunctionalInterface
+public interface GraphQLQuery {
+
+    JsonObject run(String query) throws IOException;
+
+    /** A GraphQL string literal (GraphQL strings escape like JSON strings). */
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

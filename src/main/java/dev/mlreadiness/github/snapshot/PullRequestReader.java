@@ -1,0 +1,126 @@
+package dev.mlreadiness.github.snapshot;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHPullRequestFileDetail;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GHTree;
+import org.kohsuke.github.GHTreeEntry;
+
+import dev.mlreadiness.engine.ChangeSet;
+import dev.mlreadiness.engine.ChangeStatus;
+import dev.mlreadiness.engine.FileChange;
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.diff.UnifiedDiff;
+
+/**
+ * Reads what an evaluation of a pull request needs, with the three independent requests side by side: the
+ * changed files (100 a page, up to GitHub's 3,000), the recursive head tree with sizes and blob ids, and the
+ * config files. Contents are read later, only for the files rules ask for.
+ */
+public final class PullRequestReader {
+
+    /** GitHub lists at most this many files of a pull request. */
+    public static final int MAX_FILES = 3000;
+
+    private final Executor executor;
+    private final BlobCache cache;
+
+    public PullRequestReader(Executor executor, BlobCache cache) {
+        this.executor = executor;
+        this.cache = cache;
+    }
+
+    /** What {@link #read} answers. */
+    public record Result(PullRequestSnapshot snapshot, ConfigTexts config) {
+    }
+
+    public Result read(GHRepository repo, GHPullRequest pr, GraphQLQuery graphql) throws IOException {
+        String headSha = pr.getHead().getSha();
+        String baseSha = pr.getBase().getSha();
+        CompletableFuture<ChangedFiles> files = Concurrently.supply(() -> changedFiles(pr), executor);
+        CompletableFuture<GHTree> tree = Concurrently.supply(() -> repo.getTreeRecursive(headSha, 1), executor);
+        CompletableFuture<ConfigTexts> config = Concurrently.supply(() -> ConfigTexts.read(graphql, repo), executor);
+        Concurrently.join(CompletableFuture.allOf(files, tree, config));
+        PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo), cache);
+        return new Result(assemble(headSha, baseSha, files.join(), tree.join(), contents), config.join());
+    }
+
+    record ChangedFiles(List<GHPullRequestFileDetail> files, boolean partial) {
+    }
+
+    private static ChangedFiles changedFiles(GHPullRequest pr) {
+        List<GHPullRequestFileDetail> out = new ArrayList<>();
+        for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(100)) {
+            if (out.size() == MAX_FILES) {
+                return new ChangedFiles(out, true);
+            }
+            out.add(f);
+        }
+        return new ChangedFiles(out, false);
+    }
+
+    static PullRequestSnapshot assemble(String headSha, String baseSha, ChangedFiles listed, GHTree tree,
+            PullRequestContents contents) {
+        Map<String, FileEntry> head = new LinkedHashMap<>();
+        for (GHTreeEntry e : tree.getTree()) {
+            if ("blob".equals(e.getType())) {
+                head.put(e.getPath(), new FileEntry(e.getPath(), e.getSize(), e.getSha()));
+            }
+        }
+        Map<String, FileEntry> base = new LinkedHashMap<>(head);
+        List<FileChange> changes = new ArrayList<>();
+        for (GHPullRequestFileDetail f : listed.files()) {
+            ChangeStatus status = status(f.getStatus());
+            String path = f.getFilename();
+            String patch = f.getPatch();
+            changes.add(new FileChange(path, status, f.getPreviousFilename(),
+                    patch == null ? null : UnifiedDiff.addedLines(patch)));
+            if (status.exists() && !head.containsKey(path)) {
+                head.put(path, new FileEntry(path, -1, f.getSha())); // a truncated tree may miss it
+            }
+            switch (status) {
+                case ADDED -> {
+                    base.remove(path);
+                    FileEntry entry = head.get(path);
+                    AddedFileContent.rebuild(patch, entry.size())
+                            .ifPresent(b -> contents.known(new BlobKey(headSha, path, entry.blobId()), b));
+                }
+                case MODIFIED -> base.put(path, new FileEntry(path, -1, null));
+                case DELETED -> base.put(path, new FileEntry(path, -1, null));
+                case RENAMED, COPIED -> {
+                    if (status == ChangeStatus.RENAMED) {
+                        base.remove(path);
+                    }
+                    if (f.getPreviousFilename() != null) {
+                        // a pure rename keeps the blob: share the head's content
+                        String blob = f.getChanges() == 0 ? f.getSha() : null;
+                        base.put(f.getPreviousFilename(), new FileEntry(f.getPreviousFilename(), -1, blob));
+                    }
+                }
+            }
+        }
+        ChangeSet changeSet = ChangeSet.of(changes, listed.partial());
+        Snapshot headSnapshot = Snapshot.of(head.values(), contents.loader(headSha), tree.isTruncated());
+        Snapshot baseSnapshot = Snapshot.of(base.values(), contents.loader(baseSha), tree.isTruncated());
+        return new PullRequestSnapshot(headSha, baseSha, changeSet, headSnapshot, baseSnapshot, contents);
+    }
+
+    static ChangeStatus status(String github) {
+        return switch (github == null ? "" : github) {
+            case "added" -> ChangeStatus.ADDED;
+            case "removed" -> ChangeStatus.DELETED;
+            case "renamed" -> ChangeStatus.RENAMED;
+            case "copied" -> ChangeStatus.COPIED;
+            default -> ChangeStatus.MODIFIED; // modified, changed, unchanged
+        };
+    }
+}

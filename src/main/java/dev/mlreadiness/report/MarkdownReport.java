@@ -1,0 +1,179 @@
+package dev.mlreadiness.report;
+
+import java.util.List;
+
+import dev.mlreadiness.engine.CategoryScore;
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.SkippedFile;
+
+/**
+ * A {@link Report} as GitHub-flavoured Markdown: the scorecard, the new gaps, existing debt folded in a
+ * {@code <details>}, skipped files, coverage notes and ignored rules. Shared by the check run summary, the pull
+ * request's summary comment and the CLI's {@code --format markdown}. Every path and piece of text that comes
+ * from the repository is escaped, so a file name cannot inject links, mentions or HTML.
+ */
+public final class MarkdownReport {
+
+    /** GitHub's limit for a check run summary or text, and for a comment body. */
+    public static final int GITHUB_MAX_LENGTH = 65_535;
+
+    /** Where the rule pages live when nothing else is configured. */
+    public static final String DEFAULT_DOCS_URL = DocsLinks.ONLINE_BASE;
+
+    static final String TRUNCATION_NOTE = "\n\n---\n:scissors: **Truncated**: the report is longer than GitHub "
+            + "shows (%d characters). Run `ml-readiness --format markdown` locally for all of it.\n";
+
+    private final DocsLinks links;
+
+    /** @param docsBaseUrl the documentation folder; rule pages are {@code rules/<id>.md} below it */
+    public MarkdownReport(String docsBaseUrl) {
+        this.links = new DocsLinks(docsBaseUrl == null || docsBaseUrl.isBlank() ? DEFAULT_DOCS_URL
+                : docsBaseUrl.strip());
+    }
+
+    /** The link to a rule's documentation page. */
+    public String ruleUrl(String ruleId) {
+        return links.rule(ruleId);
+    }
+
+    /** The whole report, cut to {@code maxLength} characters with a note when it is longer. */
+    public String render(Report report, int maxLength) {
+        StringBuilder md = new StringBuilder();
+        if (!report.applicable()) {
+            md.append("Not evaluated: ").append(escape(report.skipReason())).append('\n');
+            return truncate(md.toString(), maxLength);
+        }
+        md.append(scorecard(report)).append('\n');
+        List<Finding> fresh = report.newFindings();
+        List<Finding> existing = report.existingFindings();
+        if (fresh.isEmpty()) {
+            md.append("### No new gaps\n\nThis change introduces no production-readiness gap.\n\n");
+        } else {
+            md.append("### New gaps (").append(fresh.size()).append(")\n\n");
+            fresh.forEach(f -> md.append("- ").append(findingLine(f)).append('\n'));
+            md.append('\n');
+        }
+        if (!existing.isEmpty()) {
+            md.append("<details>\n<summary>Existing gaps (").append(existing.size())
+                    .append("): already there before this change</summary>\n\n");
+            existing.forEach(f -> md.append("- ").append(findingLine(f)).append('\n'));
+            md.append("\n</details>\n\n");
+        }
+        appendRest(report, md);
+        return truncate(md.toString(), maxLength);
+    }
+
+    private static void appendRest(Report report, StringBuilder md) {
+        if (!report.skipped().isEmpty()) {
+            md.append("### Files not checked\n\n");
+            for (SkippedFile s : report.skipped()) {
+                md.append("- ").append(escape(s.path())).append(": ").append(escape(s.reason())).append('\n');
+            }
+            md.append('\n');
+        }
+        if (!report.notes().isEmpty()) {
+            md.append("### Notes\n\n");
+            report.notes().forEach(n -> md.append("- ").append(escape(n)).append('\n'));
+            md.append('\n');
+        }
+        if (!report.ignoredRules().isEmpty() || report.suppressed() > 0) {
+            md.append("### Ignored\n\n");
+            report.ignoredRules().forEach(r -> md.append("- rule `").append(r).append("` ignored for this change\n"));
+            if (report.suppressed() > 0) {
+                md.append("- ").append(report.suppressed())
+                        .append(" finding(s) suppressed by `readiness: ignore[...]` comments\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    /** One table row per category that has checked rules or findings: passed, gaps, new and existing. */
+    public String scorecard(Report report) {
+        StringBuilder md = new StringBuilder("| Category | Passed | Gaps | New | Existing |\n");
+        md.append("|---|---:|---:|---:|---:|\n");
+        for (CategoryScore s : report.scores()) {
+            md.append("| ").append(s.category().title()).append(" | ").append(s.passed()).append('/')
+                    .append(s.checked()).append(" | ").append(s.gaps()).append(" | ").append(s.newFindings())
+                    .append(" | ").append(s.existingFindings()).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** {@code ❌ `rule/id` (error) in path:line: message · how to fix}, for lists. */
+    public String findingLine(Finding f) {
+        StringBuilder md = new StringBuilder();
+        md.append(icon(f.severity())).append(" `").append(f.ruleId()).append("` (").append(f.severity().id())
+                .append(')');
+        if (f.path() != null) {
+            md.append(" in ").append(escape(f.location()));
+        }
+        md.append(": ").append(escape(f.message())).append(" · [how to fix](").append(ruleUrl(f.ruleId()))
+                .append(')');
+        return md.toString();
+    }
+
+    public static String icon(Severity s) {
+        return switch (s) {
+            case ERROR -> ":x:";
+            case WARNING -> ":warning:";
+            case NOTICE -> ":information_source:";
+        };
+    }
+
+    /**
+     * Text from the repository made inert in Markdown: emphasis, links, code spans, tables and HTML lose their
+     * meaning, {@code @name} mentions nobody, and line breaks cannot start a new block.
+     */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '@' -> out.append("&#64;");
+                case '\r', '\n' -> out.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '~', '!', '{', '}' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The Markdown unchanged when it fits, else cut at a line end, any open {@code <details>} closed, and a note
+     * saying it was cut; the result is never longer than {@code maxLength}.
+     */
+    public static String truncate(String markdown, int maxLength) {
+        if (markdown.length() <= maxLength) {
+            return markdown;
+        }
+        String note = String.format(TRUNCATION_NOTE, markdown.length());
+        String close = "\n</details>\n";
+        int budget = maxLength - note.length() - close.length();
+        if (budget <= 0) {
+            return markdown.substring(0, Math.max(0, maxLength));
+        }
+        String cut = markdown.substring(0, budget);
+        int nl = cut.lastIndexOf('\n');
+        if (nl > 0) {
+            cut = cut.substring(0, nl);
+        }
+        boolean open = count(cut, "<details>") > count(cut, "</details>");
+        return cut + (open ? close : "") + note;
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.mlreadiness.github;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/**
+ * GitHub's GraphQL endpoint for the queries the app sends: {@code repository(owner, name)} blocks with
+ * {@code object(expression: "<ref>:<path>")} fields, answered from the files tests register here. Unknown
+ * repositories answer null with a NOT_FOUND error, as GitHub does; a ref listed in {@link #FAILING_REFS} makes
+ * the whole request fail with 502.
+ */
+public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "fake-github-graphql";
+    /** "owner/name@ref:path" to text. */
+    static final Map<String, String> FILES = new ConcurrentHashMap<>();
+    /** Repositories that exist ("owner/name"). */
+    static final Set<String> REPOS = ConcurrentHashMap.newKeySet();
+    static final Set<String> FAILING_REFS = ConcurrentHashMap.newKeySet();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REPOSITORY = Pattern.compile(
+            "(?:(\\w+): )?repository\\(owner: \"((?:[^\"\\\\]|\\\\.)*)\", name: \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    private static final Pattern OBJECT = Pattern.compile(
+            "(?:(\\w+): )?object\\(expression: \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+
+    static void put(String repo, String ref, String path, String text) {
+        REPOS.add(repo);
+        FILES.put(repo + "@" + ref + ":" + path, text);
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        try {
+            String query = JSON.readTree(event.getRequest().getBodyAsString()).path("query").asText();
+            for (String ref : FAILING_REFS) {
+                if (query.contains("\"" + ref + ":")) {
+                    return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(502)
+                            .withBody("{\"message\":\"Server Error\"}").build();
+                }
+            }
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(answer(query)))
+                    .build();
+        } catch (Exception e) {
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(400).withBody(e.toString()).build();
+        }
+    }
+
+    static JsonNode answer(String query) throws Exception {
+        ObjectNode data = JSON.createObjectNode();
+        List<JsonNode> errors = new ArrayList<>();
+        Matcher repo = REPOSITORY.matcher(query);
+        List<int[]> starts = new ArrayList<>();
+        List<String[]> repos = new ArrayList<>();
+        while (repo.find()) {
+            starts.add(new int[] { repo.end() });
+            repos.add(new String[] { repo.group(1) == null ? "repository" : repo.group(1), unquote(repo.group(2)),
+                    unquote(repo.group(3)) });
+        }
+        for (int i = 0; i < repos.size(); i++) {
+            String alias = repos.get(i)[0];
+            String fullName = repos.get(i)[1] + "/" + repos.get(i)[2];
+            int from = starts.get(i)[0];
+            int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : query.length();
+            if (!REPOS.contains(fullName)) {
+                data.putNull(alias);
+                errors.add(JSON.readTree("{\"type\":\"NOT_FOUND\",\"path\":[\"" + alias
+                        + "\"],\"message\":\"Could not resolve to a Repository with the name '" + fullName + "'.\"}"));
+                continue;
+            }
+            ObjectNode r = data.putObject(alias);
+            Matcher obj = OBJECT.matcher(query.substring(from, to));
+            while (obj.find()) {
+                String field = obj.group(1) == null ? "object" : obj.group(1);
+                String text = FILES.get(fullName + "@" + unquote(obj.group(2)));
+                if (text == null) {
+                    r.putNull(field);
+                } else {
+                    ObjectNode blob = r.putObject(field);
+                    blob.put("text", text).put("isBinary", false)
+                            .put("byteSize", text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                            .put("isTruncated", false);
+                }
+            }
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.set("data", data);
+        if (!errors.isEmpty()) {
+            out.putArray("errors").addAll(errors);
+        }
+        return out;
+    }
+
+    private static String unquote(String s) throws Exception {
+        return JSON.readValue("\"" + s + "\"", String.class);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.mlreadiness.github;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Scope;
+import dev.mlreadiness.engine.Severity;
+import io.quarkus.test.Mock;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Two rules whose findings tests can place exactly: a line rule on {@code GAP-HERE} markers
+ * (as many findings as a test needs) and a repository rule that reads the docs set (as the docs rules do). The real catalog joins them only where a test asks ({@link #withCatalog}): scenario
+ * tests check publishing mechanics with findings they place exactly; the budget test runs every real rule.
+ */
+@Mock
+@ApplicationScoped
+public class TestRules extends RuleSource {
+
+    static final String MARKER_RULE = "reproducibility/test-marker";
+    static final String DOCS_RULE = "docs/test-usage";
+    private static final RuleDoc DOC = new RuleDoc("Test rule.", "Tests need it.", "Remove the marker.", "`x`", "`y`");
+
+    static volatile boolean withCatalog;
+
+    @Override
+    public List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>(withCatalog ? RuleCatalog.rules() : List.of());
+        rules.add(new MarkerRule());
+        rules.add(new UsageDocsRule());
+        return rules;
+    }
+
+    static final class MarkerRule implements Rule {
+        @Override
+        public RuleInfo info() {
+            return new RuleInfo(MARKER_RULE, "No GAP-HERE markers", Severity.WARNING, Scope.LINE, DOC);
+        }
+
+        @Override
+        public Collection<String> reads(RuleContext ctx) {
+            return ctx.filesToScan().stream().map(FileEntry::path).toList();
+        }
+
+        @Override
+        public void check(RuleContext ctx, Findings out) {
+            for (FileEntry f : ctx.filesToScan()) {
+                Optional<String> text = ctx.text(f.path());
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String[] lines = text.get().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lines[i].contains("GAP-HERE")) {
+                        out.line(f.path(), i + 1, "Remove the GAP-HERE marker on this line.");
+                    }
+                }
+            }
+        }
+    }
+
+    static final class UsageDocsRule implements Rule {
+        @Override
+        public RuleInfo info() {
+            return new RuleInfo(DOCS_RULE, "Docs say how to use it", Severity.WARNING, Scope.REPOSITORY, DOC);
+        }
+
+        @Override
+        public Collection<String> reads(RuleContext ctx) {
+            return ctx.docFiles();
+        }
+
+        @Override
+        public void check(RuleContext ctx, Findings out) {
+            boolean usage = ctx.docFiles().stream()
+                    .anyMatch(p -> ctx.text(p).map(t -> t.contains("## Usage")).orElse(false));
+            if (!usage) {
+                out.repository("Add a Usage section to the README or docs/ that says how to run the project.");
+            }
+        }
+    }
+}

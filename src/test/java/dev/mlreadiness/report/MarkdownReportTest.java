@@ -1,0 +1,89 @@
+package dev.mlreadiness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.Category;
+import dev.mlreadiness.engine.CategoryScore;
+import dev.mlreadiness.engine.Conclusion;
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Mode;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.SkippedFile;
+import dev.mlreadiness.engine.config.ReadinessConfig;
+
+class MarkdownReportTest {
+
+    static final MarkdownReport MD = new MarkdownReport("https://example.org/docs");
+
+    static Finding finding(String rule, String path, Integer line, boolean isNew) {
+        return new Finding(rule, Category.ofRuleId(rule), Severity.WARNING, "Seed the random generator.", path, line,
+                isNew, "fp");
+    }
+
+    static Report report(List<Finding> findings) {
+        return new Report(Mode.PULL_REQUEST, true, null, findings, Conclusion.SUCCESS,
+                List.of(new CategoryScore(Category.REPRODUCIBILITY, 4, 3, 1, 1)), List.of(),
+                List.of(new SkippedFile("nb/[x].ipynb", "not valid JSON")), List.of("Only the first 3,000 files."),
+                Set.of("docs/usage"), 2, ReadinessConfig.defaults());
+    }
+
+    @Test
+    void ruleLinksFollowTheDocsBase() {
+        assertThat(MD.ruleUrl("docs/usage")).isEqualTo("https://example.org/docs/rules/docs/usage.md");
+        assertThat(new MarkdownReport(null).ruleUrl("docs/usage"))
+                .isEqualTo(MarkdownReport.DEFAULT_DOCS_URL + "rules/docs/usage.md");
+    }
+
+    @Test
+    void fullReportHasScorecardNewExistingInDetailsSkippedNotesAndIgnored() {
+        String md = MD.render(report(List.of(finding("reproducibility/random-seed", "src/train.py", 3, true),
+                finding("reproducibility/random-seed", "src/old.py", 9, false))), 65_535);
+        assertThat(md).contains("| Reproducibility | 3/4 | 1 | 1 | 1 |")
+                .contains("### New gaps (1)\n\n- :warning: `reproducibility/random-seed` (warning) in src/train.py:3: "
+                        + "Seed the random generator. · [how to fix]"
+                        + "(https://example.org/docs/rules/reproducibility/random-seed.md)")
+                .contains("<details>\n<summary>Existing gaps (1): already there before this change</summary>")
+                .contains("src/old.py:9").contains("- nb/\\[x\\].ipynb: not valid JSON")
+                .contains("- Only the first 3,000 files.").contains("- rule `docs/usage` ignored for this change")
+                .contains("2 finding(s) suppressed");
+        assertThat(md.indexOf("src/old.py")).isGreaterThan(md.indexOf("<details>"));
+    }
+
+    @Test
+    void noNewGapsSaysSo() {
+        assertThat(MD.render(report(List.of()), 65_535)).contains("### No new gaps").doesNotContain("<details>");
+    }
+
+    @Test
+    void repositoryTextCannotInjectMarkdownOrMentions() {
+        assertThat(MarkdownReport.escape("[click](http://x) <img src=x> @team *b* `c` a|b\nline"))
+                .isEqualTo("\\[click\\]\\(http://x\\) &lt;img src=x&gt; &#64;team \\*b\\* \\`c\\` a\\|b line");
+        assertThat(MarkdownReport.escape("plain/path_name.py")).isEqualTo("plain/path\\_name.py");
+        assertThat(MarkdownReport.escape(null)).isEmpty();
+    }
+
+    @Test
+    void truncationKeepsTheLimitClosesDetailsAndSaysSo() {
+        StringBuilder big = new StringBuilder("head\n<details>\n");
+        for (int i = 0; i < 5000; i++) {
+            big.append("- line ").append(i).append('\n');
+        }
+        String cut = MarkdownReport.truncate(big.toString(), 2000);
+        assertThat(cut.length()).isLessThanOrEqualTo(2000);
+        assertThat(cut).startsWith("head\n<details>\n- line 0\n").contains("\n</details>\n")
+                .contains(":scissors: **Truncated**").contains("(" + big.length() + " characters)");
+        assertThat(MarkdownReport.truncate("short", 2000)).isEqualTo("short");
+    }
+
+    @Test
+    void notApplicableReportSaysWhy() {
+        Report r = Report.notApplicable(Mode.PULL_REQUEST, "not an ML project", ReadinessConfig.defaults());
+        assertThat(MD.render(r, 1000)).isEqualTo("Not evaluated: not an ML project\n");
+    }
+}
