@@ -182,7 +182,7 @@ class CliCheckTest {
         assertThat(r.exit()).isEqualTo(Cli.ERROR);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("readiness: --base no-such-branch: no such commit, branch or tag in "
-                + tmp.toRealPath() + "\n");
+                + tmp.toAbsolutePath().normalize() + "\n");
     }
 
     @Test
