@@ -119,7 +119,8 @@ public final class ScanBenchmark {
      */
     static long generate(Path dir) throws IOException {
         long bytes = 0;
-        bytes += write(dir.resolve("README.md"), "# Bench monorepo\n\nMany small ML projects.\n\n## Usage\n\nRun it.\n");
+        bytes += write(dir.resolve("README.md"),
+                "# Bench monorepo\n\nMany small ML projects.\n\n## Usage\n\nRun it.\n");
         int written = 1;
         for (int i = 0; written < FILES; i++) {
             String folder = "team" + (i % 10) + "/project" + (i / 10 % 20) + "/part" + (i / 200);

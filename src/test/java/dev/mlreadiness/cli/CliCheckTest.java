@@ -147,7 +147,8 @@ class CliCheckTest {
         assertThat(findings(json(r))).containsExactly("structure/test-license -:0 existing");
         assertThat(r.exit()).isEqualTo(Cli.OK);
 
-        GitFixture h = GitFixture.init(Files.createDirectories(tmp.resolve("second"))).write("LICENSE", "MIT\n").commit("base");
+        GitFixture h = GitFixture.init(Files.createDirectories(tmp.resolve("second"))).write("LICENSE", "MIT\n")
+                .commit("base");
         h.branch("feature").git("rm", "-q", "LICENSE");
         h.commit("drop the license");
         CliRun caused = run("check", h.dir().toString(), "--base", "main", "--format", "json");
@@ -219,7 +220,8 @@ class CliCheckTest {
     void configTurnsRulesOffAndIgnoresPaths() throws Exception {
         write(tmp.resolve("a.py"), "# TODO\n");
         write(tmp.resolve("vendor/b.py"), "# TODO\n");
-        write(tmp.resolve(".github/ml-readiness.yml"), "ignore: [\"vendor/**\"]\nrules:\n  structure/test-license: off\n");
+        write(tmp.resolve(".github/ml-readiness.yml"),
+                "ignore: [\"vendor/**\"]\nrules:\n  structure/test-license: off\n");
         JsonNode root = json(run("check", tmp.toString(), "--format", "json"));
         assertThat(findings(root)).containsExactly("reproducibility/test-todo a.py:1 existing");
     }
@@ -228,7 +230,8 @@ class CliCheckTest {
     void usageErrorsExitWithTwo() {
         assertThat(run("check", tmp.toString(), "--format", "html"))
                 .extracting(CliRun::exit, CliRun::err)
-                .containsExactly(Cli.ERROR, "readiness: unknown --format html; use one of text, markdown, json, sarif\n");
+                .containsExactly(Cli.ERROR,
+                        "readiness: unknown --format html; use one of text, markdown, json, sarif\n");
         assertThat(run("check", tmp.toString(), "--fail-on", "fatal").err())
                 .isEqualTo("readiness: unknown --fail-on fatal; use one of error, warning, notice, never\n");
         assertThat(run("check").err()).isEqualTo("readiness: check needs a folder: readiness check DIR\n");

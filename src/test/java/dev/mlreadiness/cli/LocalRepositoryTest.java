@@ -15,7 +15,8 @@ class LocalRepositoryTest {
     void newPathReadsThePlusPlusPlusLine() {
         assertThat(LocalRepository.newPath("diff --git a/x.py b/x.py\n--- a/x.py\n+++ b/x.py\n@@ -1 +1 @@\n+y\n"))
                 .isEqualTo("x.py");
-        assertThat(LocalRepository.newPath("diff --git a/a b.py b/a b.py\n--- a/a b.py\n+++ b/a b.py\t\n@@ -0,0 +1 @@\n"))
+        assertThat(LocalRepository.newPath(
+                "diff --git a/a b.py b/a b.py\n--- a/a b.py\n+++ b/a b.py\t\n@@ -0,0 +1 @@\n"))
                 .isEqualTo("a b.py");
         assertThat(LocalRepository.newPath("diff --git a/x b/x\n--- a/x\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n"))
                 .as("deleted").isNull();
