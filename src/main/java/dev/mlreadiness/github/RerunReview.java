@@ -19,8 +19,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Makes GitHub's "Re-run" buttons work: a requested or re-requested check suite, or a re-requested check run,
- * reviews again the open pull requests whose head is that commit.
+ * Makes GitHub's "Re-run" buttons work: a re-requested check suite or check run reviews again the open pull
+ * requests whose head is that commit.
+ *
+ * <p>A <em>requested</em> check suite (GitHub sends one for every push) is received and deliberately left alone:
+ * a push to a pull request also sends {@code pull_request.synchronize}, which {@link ReviewPullRequest} already
+ * reviews, so acting on both would review the same commit twice, with two evaluations racing to post the same
+ * review comments; and a push to a branch without a pull request has nothing to review, yet finding that out
+ * would cost two API requests on every push of every repository of an organization-wide installation.
  */
 class RerunReview {
 
@@ -34,7 +40,13 @@ class RerunReview {
         this.metrics = metrics;
     }
 
-    void onCheckSuite(@CheckSuite.Requested @CheckSuite.Rerequested GHEventPayload.CheckSuite payload,
+    void onCheckSuiteRequested(@CheckSuite.Requested GHEventPayload.CheckSuite payload) {
+        metrics.eventReceived("check_suite", payload.getAction());
+        LOG.debugf("%s: check suite requested for %s; its pull requests are reviewed on their pull_request event",
+                payload.getRepository().getFullName(), payload.getCheckSuite().getHeadSha());
+    }
+
+    void onCheckSuite(@CheckSuite.Rerequested GHEventPayload.CheckSuite payload,
             DynamicGraphQLClient graphql, GitHubEvent event) throws IOException {
         metrics.eventReceived("check_suite", payload.getAction());
         rerun(payload.getRepository(), payload.getCheckSuite().getHeadSha(),

@@ -74,6 +74,16 @@ class RoutingTest {
     }
 
     @Test
+    void requestedCheckSuiteOfAPushIsLeftToThePullRequestEvent() throws Exception {
+        given().when().payloadFromClasspath("/webhooks/check_suite.requested.json").event(GHEvent.CHECK_SUITE)
+                .then().github(mocks -> {
+                    verify(reviewer, never()).review(any(), any(), any(), any(), any());
+                    verify(mocks.repository(REPO), never()).getCommit(anyString());
+                    verify(mocks.repository(REPO), never()).getPullRequest(org.mockito.ArgumentMatchers.anyInt());
+                });
+    }
+
+    @Test
     void checkSuiteWhosePullRequestMovedOnIsNotReviewed() throws Exception {
         GHPullRequest moved = openWithHead("0000000000000000000000000000000000000000");
         given().github(mocks -> when(mocks.repository(REPO).getPullRequest(2)).thenReturn(moved))
