@@ -20,22 +20,22 @@ public final class MarkdownReport {
     public static final int GITHUB_MAX_LENGTH = 65_535;
 
     /** Where the rule pages live when nothing else is configured. */
-    public static final String DEFAULT_DOCS_URL = "https://github.com/ml-readiness/ml-readiness/blob/main/docs/";
+    public static final String DEFAULT_DOCS_URL = DocsLinks.ONLINE_BASE;
 
     static final String TRUNCATION_NOTE = "\n\n---\n:scissors: **Truncated**: the report is longer than GitHub "
             + "shows (%d characters). Run `ml-readiness --format markdown` locally for all of it.\n";
 
-    private final String docsBaseUrl;
+    private final DocsLinks links;
 
     /** @param docsBaseUrl the documentation folder; rule pages are {@code rules/<id>.md} below it */
     public MarkdownReport(String docsBaseUrl) {
-        String base = docsBaseUrl == null || docsBaseUrl.isBlank() ? DEFAULT_DOCS_URL : docsBaseUrl.strip();
-        this.docsBaseUrl = base.endsWith("/") ? base : base + "/";
+        this.links = new DocsLinks(docsBaseUrl == null || docsBaseUrl.isBlank() ? DEFAULT_DOCS_URL
+                : docsBaseUrl.strip());
     }
 
     /** The link to a rule's documentation page. */
     public String ruleUrl(String ruleId) {
-        return docsBaseUrl + "rules/" + ruleId + ".md";
+        return links.rule(ruleId);
     }
 
     /** The whole report, cut to {@code maxLength} characters with a note when it is longer. */

@@ -9,43 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class ChecklistTest {
 
-    private static RuleDoc doc() {
-        return new RuleDoc("w", "y", "f", "e", "u");
-    }
-
     /** Repository rule: a finding when there is no LICENSE. */
-    static final Rule NEEDS_LICENSE = new Rule() {
-        public RuleInfo info() {
-            return new RuleInfo("structure/test-license", "License", Severity.ERROR, Scope.REPOSITORY, doc());
-        }
-
-        public void check(RuleContext ctx, Findings out) {
-            if (!ctx.snapshot().exists("LICENSE")) {
-                out.repository("Add a LICENSE file.");
-            }
-        }
-    };
+    static final Rule NEEDS_LICENSE = TestRules.LICENSE;
 
     /** Line rule: every line containing TODO in scanned .py files. */
-    static final Rule NO_TODO = new Rule() {
-        public RuleInfo info() {
-            return new RuleInfo("reproducibility/test-todo", "Todo", Severity.WARNING, Scope.LINE, doc());
-        }
-
-        public void check(RuleContext ctx, Findings out) {
-            for (FileEntry f : ctx.filesToScan()) {
-                if (!f.path().endsWith(".py")) {
-                    continue;
-                }
-                String[] lines = ctx.text(f.path()).orElse("").split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (lines[i].contains("TODO")) {
-                        out.line(f.path(), i + 1, "Resolve the TODO.");
-                    }
-                }
-            }
-        }
-    };
+    static final Rule NO_TODO = TestRules.TODO;
 
     @Test
     void fullScanFindingsAreExistingAndFailTheCheck() {

@@ -1,0 +1,178 @@
+package dev.mlreadiness.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.mlreadiness.engine.Checklist;
+import dev.mlreadiness.engine.Conclusion;
+import dev.mlreadiness.engine.EvaluationInput;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.SnapshotReadException;
+import dev.mlreadiness.engine.config.ClosestNames;
+import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.report.ToolInfo;
+
+/**
+ * The {@code readiness} commands over one checklist: {@code check}, {@code rules}, {@code explain}, {@code docs}.
+ * Returns exit codes instead of exiting, so tests run it in-process: 0 nothing at or above {@code fail-on}, 1
+ * findings at or above it, 2 a usage, config or input error (one line on stderr).
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int ERROR = 2;
+
+    static final String USAGE = """
+            Usage:
+              readiness check DIR [--base REF] [--format text|markdown|json|sarif] [--config FILE]
+                                  [--fail-on error|warning|notice|never] [--output FILE]
+              readiness rules            list the checklist's rules
+              readiness explain RULE     show a rule's documentation
+              readiness docs [ROOT]      regenerate docs/rules/ and the README's rule table
+              readiness --help | --version
+
+            check without --base scans every file of DIR (a git work tree as git lists it, or any folder).
+            With --base REF it reviews the change git diff REF...HEAD like a pull request: only new findings
+            fail. Exit codes: 0 nothing at or above fail-on, 1 findings at or above it, 2 usage or input error.
+            """;
+
+    private final Checklist checklist;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(Checklist checklist, PrintStream out, PrintStream err) {
+        this.checklist = checklist;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        try {
+            return dispatch(List.of(args));
+        } catch (InputException e) {
+            err.println("readiness: " + e.getMessage());
+            return ERROR;
+        }
+    }
+
+    private int dispatch(List<String> args) throws InputException {
+        if (args.isEmpty()) {
+            err.print(USAGE);
+            return ERROR;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "--help", "-h", "help" -> {
+                out.print(USAGE);
+                yield OK;
+            }
+            case "--version", "-V" -> {
+                out.println(ToolInfo.NAME + " " + ToolInfo.version());
+                yield OK;
+            }
+            case "check" -> check(CheckOptions.parse(rest));
+            case "rules" -> rules(rest);
+            case "explain" -> explain(rest);
+            case "docs" -> docs(rest);
+            default -> throw new InputException("unknown command " + args.get(0)
+                    + "; use check, rules, explain or docs (readiness --help)");
+        };
+    }
+
+    private int check(CheckOptions o) throws InputException {
+        try (LocalRepository repo = LocalRepository.open(o.dir())) {
+            ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), ruleIds());
+            ReadinessConfig config = o.failOn() == null ? loaded.config()
+                    : ConfigFiles.withFailOn(loaded.config(), o.failOn());
+            EvaluationInput input;
+            if (o.base() == null) {
+                input = EvaluationInput.fullScan(repo.workTree(), config, loaded.present());
+            } else {
+                LocalRepository.Change c = repo.change(o.base());
+                input = EvaluationInput.change(c.base(), c.head(), c.changes(), config, loaded.present());
+            }
+            Report report;
+            try {
+                report = checklist.evaluate(input);
+            } catch (SnapshotReadException e) {
+                throw new InputException(e.getMessage(), e);
+            }
+            write(o.format().render(report), o.output());
+            return report.conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
+        }
+    }
+
+    private void write(String text, Path output) throws InputException {
+        if (output == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException("could not write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int rules(List<String> args) throws InputException {
+        if (!args.isEmpty()) {
+            throw new InputException("rules takes no arguments");
+        }
+        List<RuleInfo> infos = catalog();
+        int idWidth = infos.stream().mapToInt(r -> r.id().length()).max().orElse(0);
+        for (RuleInfo r : infos) {
+            out.printf("%-" + idWidth + "s  %-7s  %s%n", r.id(), r.defaultSeverity().id(), r.title());
+        }
+        return OK;
+    }
+
+    private int explain(List<String> args) throws InputException {
+        if (args.size() != 1) {
+            throw new InputException("explain takes one rule id, such as structure/readme (see readiness rules)");
+        }
+        String id = args.get(0);
+        Optional<RuleInfo> info = catalog().stream().filter(r -> r.id().equals(id)).findFirst();
+        if (info.isEmpty()) {
+            List<String> close = ClosestNames.closest(id, ruleIds(), 3);
+            throw new InputException("unknown rule " + id
+                    + (close.isEmpty() ? "; see readiness rules" : "; did you mean " + String.join(", ", close) + "?"));
+        }
+        out.print(info.get().toMarkdown());
+        return OK;
+    }
+
+    private int docs(List<String> args) throws InputException {
+        if (args.size() > 1) {
+            throw new InputException("docs takes at most one folder, the project root");
+        }
+        Path root = Path.of(args.isEmpty() ? "." : args.get(0));
+        List<String> touched = new RuleDocs(root, catalog()).write();
+        out.println(touched.isEmpty() ? "Rule docs are up to date."
+                : "Updated " + touched.size() + " file(s): " + String.join(", ", touched));
+        return OK;
+    }
+
+    private List<RuleInfo> catalog() {
+        return checklist.rules().stream().map(r -> r.info()).toList();
+    }
+
+    private Set<String> ruleIds() {
+        Set<String> ids = new TreeSet<>();
+        catalog().forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+}

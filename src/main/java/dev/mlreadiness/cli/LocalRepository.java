@@ -1,0 +1,278 @@
+package dev.mlreadiness.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.mlreadiness.engine.ChangeSet;
+import dev.mlreadiness.engine.ChangeStatus;
+import dev.mlreadiness.engine.FileChange;
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.diff.UnifiedDiff;
+
+/**
+ * A repository on this machine, as the CLI reads it: the work tree for a full scan (as git lists it, or walked
+ * when the folder is not a git repository), or the change {@code git diff REF...HEAD} for pull-request mode with
+ * contents from git objects. Close it to end the {@code git cat-file} process a change uses.
+ */
+public final class LocalRepository implements AutoCloseable {
+
+    /** A pull request's two trees and what changed between them. */
+    public record Change(Snapshot base, Snapshot head, ChangeSet changes) {
+    }
+
+    private final Path dir;
+    private final Git git;
+    private final boolean isGit;
+    private GitObjectLoader objects;
+
+    private LocalRepository(Path dir, Git git, boolean isGit) {
+        this.dir = dir;
+        this.git = git;
+        this.isGit = isGit;
+    }
+
+    public static LocalRepository open(Path dir) throws InputException {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(d)) {
+            throw new InputException(dir + " is not a folder");
+        }
+        Git git = new Git(d);
+        boolean isGit = Files.exists(d.resolve(".git")) || git.succeeds("rev-parse", "--is-inside-work-tree");
+        return new LocalRepository(d, git, isGit);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public boolean isGit() {
+        return isGit;
+    }
+
+    /** Every file of the work tree with its size on disk, read lazily from disk. */
+    public Snapshot workTree() throws InputException {
+        List<FileEntry> files = isGit ? gitListed() : walked();
+        return Snapshot.of(files, new DiskLoader(dir));
+    }
+
+    /** What git shows: tracked and untracked files, minus those .gitignore excludes. */
+    private List<FileEntry> gitListed() throws InputException {
+        Set<String> paths = new LinkedHashSet<>(Git.fields(git.run("ls-files", "-co", "--exclude-standard", "-z")));
+        List<FileEntry> out = new ArrayList<>();
+        for (String p : paths) {
+            // one stat per file (the listing's main cost); deleted-but-tracked files, symlinks and submodules are
+            // not files to read
+            try {
+                BasicFileAttributes a = Files.readAttributes(dir.resolve(p), BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
+                    out.add(new FileEntry(p, a.size()));
+                }
+            } catch (IOException e) {
+                // gone since git listed it
+            }
+        }
+        return out;
+    }
+
+    private List<FileEntry> walked() throws InputException {
+        List<FileEntry> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return d.getFileName() != null && d.getFileName().toString().equals(".git") && !d.equals(dir)
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile()) {
+                        out.add(new FileEntry(relative(f), attrs.size()));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable corner must not stop the scan
+                }
+            });
+        } catch (IOException e) {
+            throw new InputException("could not list " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private String relative(Path f) {
+        String p = dir.relativize(f).toString();
+        return f.getFileSystem().getSeparator().equals("/") ? p : p.replace(f.getFileSystem().getSeparator(), "/");
+    }
+
+    /**
+     * The change from the merge base of {@code baseRef} and HEAD to HEAD, as {@code git diff REF...HEAD} shows it:
+     * added, modified, renamed and copied files with their added lines; deleted files listed but not read.
+     */
+    public Change change(String baseRef) throws InputException {
+        if (!isGit) {
+            throw new InputException("--base needs a git repository, and " + dir + " is not one");
+        }
+        if (baseRef.startsWith("-") || !git.succeeds("rev-parse", "--verify", "--quiet", baseRef + "^{commit}")) {
+            throw new InputException("--base " + baseRef + ": no such commit, branch or tag in " + dir);
+        }
+        String mergeBase = git.runText("merge-base", baseRef, "HEAD").strip();
+        String range = baseRef + "...HEAD";
+        List<FileChange> changes = changedFiles(range, addedLines(range));
+        if (objects == null) {
+            objects = new GitObjectLoader(git);
+        }
+        Snapshot head = Snapshot.of(tree("HEAD"), objects);
+        Snapshot base = Snapshot.of(tree(mergeBase), objects);
+        return new Change(base, head, ChangeSet.of(changes, false));
+    }
+
+    private List<FileChange> changedFiles(String range, Map<String, BitSet> added) throws InputException {
+        List<String> f = Git.fields(git.run("diff", "--name-status", "-M", "-z", "--relative", "--no-ext-diff",
+                range));
+        List<FileChange> out = new ArrayList<>();
+        int i = 0;
+        while (i < f.size()) {
+            String status = f.get(i++);
+            if (status.isEmpty()) {
+                continue;
+            }
+            char kind = status.charAt(0);
+            if ((kind == 'R' || kind == 'C') && i + 1 < f.size()) {
+                String from = f.get(i++);
+                String to = f.get(i++);
+                out.add(new FileChange(to, kind == 'R' ? ChangeStatus.RENAMED : ChangeStatus.COPIED, from,
+                        added.getOrDefault(to, new BitSet())));
+            } else if (i < f.size()) {
+                String path = f.get(i++);
+                ChangeStatus s = switch (kind) {
+                    case 'A' -> ChangeStatus.ADDED;
+                    case 'D' -> ChangeStatus.DELETED;
+                    default -> ChangeStatus.MODIFIED; // M, T (type change), U (unmerged)
+                };
+                out.add(new FileChange(path, s, null, s == ChangeStatus.DELETED ? new BitSet()
+                        : added.getOrDefault(path, new BitSet())));
+            }
+        }
+        return out;
+    }
+
+    /** Added line numbers per new path, from one {@code -U0} diff of the whole range. Binary files have none. */
+    private Map<String, BitSet> addedLines(String range) throws InputException {
+        String diff = git.runText("diff", "-U0", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv",
+                "--src-prefix=a/", "--dst-prefix=b/", range);
+        Map<String, BitSet> out = new HashMap<>();
+        for (String section : diff.split("(?m)^(?=diff --git )")) {
+            String path = newPath(section);
+            if (path != null) {
+                out.put(path, UnifiedDiff.addedLines(section));
+            }
+        }
+        return out;
+    }
+
+    /** The {@code +++ b/path} of one file's diff; null for deleted files and diffs without hunks (binary). */
+    static String newPath(String section) {
+        for (String line : section.split("\n")) {
+            if (line.startsWith("@@")) {
+                return null;
+            }
+            if (line.startsWith("+++ ")) {
+                String p = line.substring(4);
+                if (p.startsWith("\"")) {
+                    p = unquote(p);
+                }
+                // git ends names holding spaces with a tab so patch tools can find the end
+                if (p.endsWith("\t")) {
+                    p = p.substring(0, p.length() - 1);
+                }
+                return p.startsWith("b/") ? p.substring(2) : null;
+            }
+        }
+        return null;
+    }
+
+    /** Undoes git's C-style quoting of unusual file names ({@code "b/tab\there"}, octal UTF-8 bytes). */
+    static String unquote(String quoted) {
+        String s = quoted.substring(1, quoted.lastIndexOf('"') > 0 ? quoted.lastIndexOf('"') : quoted.length());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            char n = s.charAt(++i);
+            if (n >= '0' && n <= '7' && i + 2 < s.length()) {
+                bytes.write(Integer.parseInt(s.substring(i, i + 3), 8));
+                i += 2;
+            } else {
+                bytes.write(switch (n) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    case 'a' -> 7;
+                    case 'b' -> '\b';
+                    case 'f' -> '\f';
+                    case 'v' -> 11;
+                    default -> n;
+                });
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The files of a commit's tree (below this folder), with blob ids and sizes; symlinks and submodules left out. */
+    private List<FileEntry> tree(String commit) throws InputException {
+        List<FileEntry> out = new ArrayList<>();
+        for (String record : Git.fields(git.run("ls-tree", "-r", "-l", "-z", commit))) {
+            // "<mode> SP <type> SP <object> SP+ <size> TAB <path>"
+            int tab = record.indexOf('\t');
+            if (tab < 0) {
+                continue;
+            }
+            String[] meta = record.substring(0, tab).trim().split(" +");
+            if (meta.length < 4 || !meta[1].equals("blob") || meta[0].equals("120000")) {
+                continue;
+            }
+            long size;
+            try {
+                size = Long.parseLong(meta[3]);
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            out.add(new FileEntry(record.substring(tab + 1), size, meta[2]));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (objects != null) {
+            objects.close();
+        }
+    }
+
+    /** For tests: whether a change started the one {@code cat-file} process. */
+    boolean objectProcessStarted() {
+        return objects != null && objects.started();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.mlreadiness.cli;
+
+/**
+ * The {@code readiness} command line. A plain {@code main} over the engine: it never boots Quarkus, whose packaged
+ * GitHub App refuses to start without credentials.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Cli(Checklists.standard(), System.out, System.err).run(args));
+    }
+}

@@ -1,0 +1,194 @@
+package dev.mlreadiness.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import dev.mlreadiness.cli.Checklists;
+import dev.mlreadiness.cli.ConfigFiles;
+import dev.mlreadiness.cli.InputException;
+import dev.mlreadiness.cli.LocalRepository;
+import dev.mlreadiness.engine.Checklist;
+import dev.mlreadiness.engine.EvaluationInput;
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.report.TextReport;
+
+/**
+ * Times a full scan of a generated repository through the CLI's own code path ({@link LocalRepository}, the
+ * standard {@link Checklist}, {@link TextReport}), phase by phase, and says what the engine read. Not a test: run it
+ * as {@code docs/performance.md} shows.
+ *
+ * <p>Arguments (all optional): {@code runs} (default 5), {@code warmups} (default 3), {@code git} or {@code folder}
+ * (default git: listed with {@code git ls-files}; folder: walked).
+ */
+public final class ScanBenchmark {
+
+    static final int FILES = 20_000;
+    static final int MARKDOWN = 300;
+    static final int REQUIREMENTS = 50;
+
+    private ScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean git = args.length <= 2 || args[2].equals("git");
+        Path dir = Files.createTempDirectory("readiness-bench");
+        try {
+            long t0 = System.nanoTime();
+            long bytes = generate(dir);
+            if (git) {
+                commit(dir);
+            }
+            System.out.printf(Locale.ROOT, "generated %,d files (%,d bytes, %d Markdown, %d requirements) in %s "
+                    + "in %.1f s%n", FILES, bytes, MARKDOWN, REQUIREMENTS, git ? "a git repository" : "a folder",
+                    (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "rules: %d; %d warm-up run(s), %d measured%n", RuleCatalog.rules().size(),
+                    warmups, runs);
+            for (int i = 0; i < warmups; i++) {
+                scan(dir);
+            }
+            List<Run> measured = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                measured.add(scan(dir));
+            }
+            print(measured);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    /** One run: the phases as the CLI runs them, timed. */
+    record Run(long listingNanos, long evaluationNanos, long renderingNanos, int files, int loads, long bytesRead,
+            int findings) {
+    }
+
+    static Run scan(Path dir) throws InputException {
+        long t0 = System.nanoTime();
+        Snapshot tree;
+        ConfigFiles.Loaded config;
+        Checklist checklist = Checklists.standard();
+        try (LocalRepository repo = LocalRepository.open(dir)) {
+            tree = repo.workTree();
+            config = ConfigFiles.load(repo.dir(), null, RuleCatalog.ids());
+        }
+        long t1 = System.nanoTime();
+        Report report = checklist.evaluate(EvaluationInput.fullScan(tree, config.config(), config.present()));
+        long t2 = System.nanoTime();
+        String text = TextReport.render(report);
+        long t3 = System.nanoTime();
+        long bytesRead = tree.stream().filter(f -> tree.isLoaded(f.path())).mapToLong(FileEntry::size).sum();
+        if (text.isEmpty()) {
+            throw new IllegalStateException("empty report");
+        }
+        return new Run(t1 - t0, t2 - t1, t3 - t2, tree.size(), tree.loadCount(), bytesRead,
+                report.findings().size());
+    }
+
+    private static void print(List<Run> runs) {
+        Run last = runs.get(runs.size() - 1);
+        System.out.printf(Locale.ROOT, "%-22s %10s%n", "phase", "median ms");
+        System.out.printf(Locale.ROOT, "%-22s %10.1f%n", "listing", median(runs, Run::listingNanos));
+        System.out.printf(Locale.ROOT, "%-22s %10.1f%n", "rules / evaluation", median(runs, Run::evaluationNanos));
+        System.out.printf(Locale.ROOT, "%-22s %10.1f%n", "rendering (text)", median(runs, Run::renderingNanos));
+        System.out.printf(Locale.ROOT, "%-22s %10.1f%n", "total",
+                median(runs, r -> r.listingNanos() + r.evaluationNanos() + r.renderingNanos()));
+        System.out.printf(Locale.ROOT, "files listed %,d; files read %,d (Snapshot.loadCount); bytes read %,d; "
+                + "findings %d%n", last.files(), last.loads(), last.bytesRead(), last.findings());
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToLongFunction<Run> phase) {
+        long[] v = runs.stream().mapToLong(phase).sorted().toArray();
+        double m = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
+        return m / 1e6;
+    }
+
+    /**
+     * An ML monorepo of {@link #FILES} files: Markdown and requirements files spread over the tree, the rest small
+     * Python modules, CSV samples and JSON configs in nested folders three levels deep.
+     */
+    static long generate(Path dir) throws IOException {
+        long bytes = 0;
+        bytes += write(dir.resolve("README.md"),
+                "# Bench monorepo\n\nMany small ML projects.\n\n## Usage\n\nRun it.\n");
+        int written = 1;
+        for (int i = 0; written < FILES; i++) {
+            String folder = "team" + (i % 10) + "/project" + (i / 10 % 20) + "/part" + (i / 200);
+            Path p;
+            String content;
+            if (i < MARKDOWN - 1) {
+                p = dir.resolve(folder + "/NOTES" + i + ".md");
+                content = "# Notes " + i + "\n\nWhat this part does.\n\n## Data\n\n| name | type |\n|---|---|\n"
+                        + "| age | int |\n";
+            } else if (i < MARKDOWN - 1 + REQUIREMENTS) {
+                p = dir.resolve(folder + "/requirements" + (i % 3 == 0 ? "-dev" : "") + ".txt");
+                content = "numpy==1.26.4\npandas>=2.0\nscikit-learn==1.4.2\ntorch\n";
+            } else {
+                switch (i % 5) {
+                    case 0, 1, 2 -> {
+                        p = dir.resolve(folder + "/module" + i + ".py");
+                        content = "import numpy as np\n\n\ndef f" + i + "(x):\n    return np.asarray(x) * " + i
+                                + "\n";
+                    }
+                    case 3 -> {
+                        p = dir.resolve(folder + "/sample" + i + ".csv");
+                        content = "id,value\n1," + i + "\n2," + (i * 2) + "\n";
+                    }
+                    default -> {
+                        p = dir.resolve(folder + "/config" + i + ".json");
+                        content = "{\"lr\": 0.001, \"epochs\": " + (i % 50) + "}\n";
+                    }
+                }
+            }
+            if (Files.exists(p)) {
+                continue; // a second requirements.txt in the same folder: pick another slot
+            }
+            bytes += write(p, content);
+            written++;
+        }
+        return bytes;
+    }
+
+    private static long write(Path p, String content) throws IOException {
+        Files.createDirectories(p.getParent());
+        byte[] b = content.getBytes(StandardCharsets.UTF_8);
+        Files.write(p, b);
+        return b.length;
+    }
+
+    private static void commit(Path dir) throws IOException, InterruptedException {
+        // no background gc: it would race the clean-up at the end
+        for (List<String> cmd : List.of(List.of("init", "-q", "-b", "main"), List.of("config", "gc.auto", "0"),
+                List.of("config", "maintenance.auto", "false"),
+                List.of("-c", "user.name=bench", "-c", "user.email=bench@example.com", "add", "-A"),
+                List.of("-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false",
+                        "commit", "-q", "-m", "bench"))) {
+            List<String> full = new ArrayList<>(List.of("git", "-C", dir.toString()));
+            full.addAll(cmd);
+            Process p = new ProcessBuilder(full).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IOException("git " + cmd + " failed");
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete all of " + dir + ": " + e.getMessage());
+        }
+    }
+}

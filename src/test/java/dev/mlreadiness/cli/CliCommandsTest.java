@@ -1,0 +1,61 @@
+package dev.mlreadiness.cli;
+
+import static dev.mlreadiness.engine.TestRules.LICENSE;
+import static dev.mlreadiness.engine.TestRules.SPACES;
+import static dev.mlreadiness.engine.TestRules.TODO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.Checklist;
+import dev.mlreadiness.engine.TestRules;
+
+/** {@code readiness rules}, {@code explain}, {@code --help} and {@code --version}. */
+class CliCommandsTest {
+
+    private static final Checklist RULES = TestRules.checklist(true, LICENSE, SPACES, TODO);
+
+    @Test
+    void rulesListsIdSeverityAndTitleInCatalogOrder() {
+        CliRun r = CliRun.of(RULES, "rules");
+        assertThat(r.exit()).isEqualTo(Cli.OK);
+        assertThat(r.out()).isEqualTo("""
+                structure/test-license     error    License file
+                structure/test-spaces      warning  No spaces in names
+                reproducibility/test-todo  warning  No TODO
+                """);
+    }
+
+    @Test
+    void explainPrintsTheRulePage() {
+        CliRun r = CliRun.of(RULES, "explain", "structure/test-license");
+        assertThat(r.exit()).isEqualTo(Cli.OK);
+        assertThat(r.out()).isEqualTo(LICENSE.info().toMarkdown());
+        assertThat(r.out()).startsWith("# `structure/test-license`: License file\n")
+                .contains("## What it does\n\nChecks that the repository has a LICENSE file.");
+    }
+
+    @Test
+    void explainUnknownRuleSuggestsTheClosestIds() {
+        CliRun r = CliRun.of(RULES, "explain", "structure/test-licence");
+        assertThat(r.exit()).isEqualTo(Cli.ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("readiness: unknown rule structure/test-licence; did you mean "
+                + "structure/test-license, structure/test-spaces?\n");
+
+        CliRun far = CliRun.of(RULES, "explain", "zzz");
+        assertThat(far.err()).isEqualTo("readiness: unknown rule zzz; see readiness rules\n");
+        assertThat(CliRun.of(RULES, "explain").exit()).isEqualTo(Cli.ERROR);
+    }
+
+    @Test
+    void helpAndVersion() {
+        CliRun help = CliRun.of(RULES, "--help");
+        assertThat(help.exit()).isEqualTo(Cli.OK);
+        assertThat(help.out()).isEqualTo(Cli.USAGE).contains("readiness check DIR [--base REF]");
+        CliRun version = CliRun.of(RULES, "--version");
+        assertThat(version.exit()).isEqualTo(Cli.OK);
+        assertThat(version.out()).as("the build writes the pom version")
+                .matches("ml-readiness \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+    }
+}
