@@ -89,6 +89,17 @@ class RealisticRepositoriesTest {
     }
 
     @Test
+    void addingAReadmeToTheNotebookRepositoryMakesNoOldDocsGapNew() {
+        Report r = notebookOnly().noConfig().change()
+                .add("README.md", "# Titanic\n\nPredicts who survived the Titanic from the passenger list.\n")
+                .evaluate(RuleCatalog.checklist());
+        assertThat(ids(r)).doesNotContain("structure/readme", "docs/purpose");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().startsWith("docs/")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.isNew()).as(f.ruleId()).isFalse());
+        assertThat(r.newFindings()).isEmpty();
+    }
+
+    @Test
     void cookiecutterDataScienceLayoutPassesStructureAndIsAskedForTheMissingDocs() {
         Report r = scan(cookiecutter());
         assertThat(ids(r)).containsExactly(
