@@ -116,6 +116,16 @@ class RealisticRepositoriesTest {
     }
 
     @Test
+    void huggingFaceModelRepositoryWithItsStandardCardPassesTheDocsItCovers() {
+        Report r = scan(huggingFaceModel());
+        // the card template's sections cover purpose, usage ("How to Get Started"), training, model, evaluation
+        // and the model card itself; the weights are an LFS pointer. A model repository has no data, models and
+        // notebooks folders, tests, CI or monitoring of its own: those gaps come from the spec (see the report).
+        assertThat(ids(r)).containsExactly("docs/deployment", "production/ci", "production/monitoring",
+                "production/tests", "reproducibility/python-version", "structure/layout");
+    }
+
+    @Test
     void webServiceWithoutMlGetsNothingAtAll() {
         Report r = scan(webService());
         // numpy-financial and pandas-stubs are not numpy and pandas; a CSV is no ML
@@ -376,6 +386,72 @@ class RealisticRepositoriesTest {
                 .file("app/data/prices.csv", "sku,price\nA1,10\n")
                 .file("Untitled copy.txt", "scratch\n")
                 .file("Dockerfile", "FROM python\nCOPY . /app\n");
+    }
+
+    /** A Hugging Face model repository pushed with {@code huggingface_hub}: card, weights, tokenizer. */
+    static TestRepo huggingFaceModel() {
+        return TestRepo.create()
+                .file("README.md", """
+                        ---
+                        license: apache-2.0
+                        base_model: distilbert-base-uncased
+                        tags:
+                        - generated_from_trainer
+                        metrics:
+                        - accuracy
+                        ---
+
+                        # distilbert-imdb
+
+                        This model is a fine-tuned version of distilbert-base-uncased on the imdb dataset.
+
+                        ## Model Details
+
+                        ### Model Description
+
+                        A DistilBERT encoder with a classification head, fine-tuned for binary sentiment.
+
+                        ## Uses
+
+                        ### Direct Use
+
+                        Classify English movie reviews as positive or negative.
+
+                        ## Bias, Risks, and Limitations
+
+                        Trained on movie reviews only; expect worse results on other domains.
+
+                        ## How to Get Started with the Model
+
+                        ```python
+                        from transformers import pipeline
+                        classifier = pipeline("sentiment-analysis", model="acme/distilbert-imdb")
+                        classifier("A wonderful film.")
+                        ```
+
+                        ## Training Details
+
+                        ### Training Data
+
+                        The imdb dataset, 25k labelled reviews.
+
+                        ### Training Hyperparameters
+
+                        - learning_rate: 2e-05
+                        - seed: 42
+
+                        ## Evaluation
+
+                        | Metric   | Value  |
+                        |----------|--------|
+                        | accuracy | 0.9312 |
+                        """)
+                .file(".gitattributes", "*.safetensors filter=lfs diff=lfs merge=lfs -text\n")
+                .file("config.json", "{\"architectures\": [\"DistilBertForSequenceClassification\"]}\n")
+                .file("model.safetensors", "version https://git-lfs.github.com/spec/v1\n"
+                        + "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 267832558\n")
+                .file("requirements.txt", "transformers==4.44.2\ntorch==2.4.0\n")
+                .file("tokenizer.json", "{}\n");
     }
 
     /** Empty, binary, half-written and oddly named files, as a fuzzer or a careless commit leaves them. */
