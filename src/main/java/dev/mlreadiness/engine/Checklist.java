@@ -192,8 +192,13 @@ public final class Checklist {
         return out;
     }
 
+    /**
+     * What makes a repository gap "the same" on both sides: rule and message, not the path, which only says where
+     * to annotate. A README the change adds must not turn the docs gaps the base already had into new ones;
+     * messages name the file whenever the file is part of the gap.
+     */
     private static String key(String ruleId, Findings.Raw raw) {
-        return ruleId + "\u0000" + raw.path() + "\u0000" + raw.message();
+        return ruleId + "\u0000" + raw.message();
     }
 
     /**

@@ -147,4 +147,40 @@ class ChecklistTest {
                 new CategoryScore(Category.STRUCTURE, 1, 0, 0, 1),
                 new CategoryScore(Category.REPRODUCIBILITY, 1, 1, 0, 0));
     }
+
+    /** Repository rule that points at README.md when there is one, like the docs rules do. */
+    static final Rule NEEDS_CHANGELOG_NOTE = new Rule() {
+        public RuleInfo info() {
+            return new RuleInfo("docs/test-changelog", "Changelog", Severity.WARNING, Scope.REPOSITORY, doc());
+        }
+
+        public void check(RuleContext ctx, Findings out) {
+            String readme = ctx.text("README.md").orElse("");
+            if (readme.contains("Changelog")) {
+                return;
+            }
+            if (ctx.snapshot().exists("README.md")) {
+                out.repository("README.md", "Add a Changelog section to README.md.");
+            } else {
+                out.repository("Add a Changelog section to README.md.");
+            }
+        }
+    };
+
+    @Test
+    void repositoryGapIsNotNewWhenOnlyTheFileItPointsAtAppears() {
+        // adding a README that still lacks the section does not cause the gap: the base had it too
+        Report r = TestRepo.create().file("a.py", "x = 1\n")
+                .config("enabled: true\nfail-on: warning\n")
+                .change().add("README.md", "# a\n").evaluate(NEEDS_CHANGELOG_NOTE);
+        assertThat(r.findings()).singleElement().extracting(Finding::path, Finding::isNew)
+                .containsExactly("README.md", false);
+        assertThat(r.conclusion()).isEqualTo(Conclusion.SUCCESS);
+
+        Report caused = TestRepo.create().file("README.md", "# a\n## Changelog\n")
+                .config("enabled: true\nfail-on: warning\n")
+                .change().modify("README.md", "# a\n").evaluate(NEEDS_CHANGELOG_NOTE);
+        assertThat(caused.findings()).singleElement().extracting(Finding::isNew).isEqualTo(true);
+        assertThat(caused.conclusion()).isEqualTo(Conclusion.FAILURE);
+    }
 }

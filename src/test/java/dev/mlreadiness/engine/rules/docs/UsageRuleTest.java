@@ -42,4 +42,15 @@ class UsageRuleTest {
         assertThat(TestRepo.create().file("README", "Usage:\nRun make.\n").scan(new UsageRule()).findings())
                 .extracting(Finding::path).containsExactly("README");
     }
+
+    @Test
+    void huggingFaceModelCardGetStartedHeadingPassesButOtherStartsDoNot() {
+        // the heading every Hugging Face model card template has for its usage example
+        assertThat(TestRepo.create().file("README.md", "# m\n\n## How to Get Started with the Model\n\n"
+                + "```python\npipeline('text-classification', model='acme/m')\n```\n").scan(new UsageRule())
+                .findings()).isEmpty();
+        assertThat(TestRepo.create().file("README.md", "# m\n\n## How we started\n\nA hackathon.\n\n"
+                + "## Get the data\n\nAsk ops.\n").scan(new UsageRule()).findings())
+                .extracting(Finding::path).containsExactly("README.md");
+    }
 }
