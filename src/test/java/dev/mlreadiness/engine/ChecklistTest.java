@@ -151,7 +151,8 @@ class ChecklistTest {
     /** Repository rule that points at README.md when there is one, like the docs rules do. */
     static final Rule NEEDS_CHANGELOG_NOTE = new Rule() {
         public RuleInfo info() {
-            return new RuleInfo("docs/test-changelog", "Changelog", Severity.WARNING, Scope.REPOSITORY, doc());
+            return new RuleInfo("docs/test-changelog", "Changelog", Severity.WARNING, Scope.REPOSITORY,
+                    TestRules.doc("Asks for a changelog section in the README."));
         }
 
         public void check(RuleContext ctx, Findings out) {

@@ -59,7 +59,7 @@ class RealisticRepositoriesTest {
         assertThat(r.applicable()).isTrue();
         assertThat(r.findings()).isEmpty();
         // no artifacts under models/, no Docker-less exemption needed: every other rule ran and passed
-        assertThat(r.scores()).extracting(CategoryScore::checked).containsExactly(5, 10, 2, 1, 4);
+        assertThat(r.scores()).extracting(CategoryScore::checked).containsExactly(5, 10, 6, 2, 5);
         assertThat(r.conclusion()).isEqualTo(Conclusion.SUCCESS);
     }
 
@@ -70,7 +70,7 @@ class RealisticRepositoriesTest {
         assertThat(ids(r)).containsExactly(
                 "docs/data-schema", "docs/data-sources", "docs/deployment", "docs/experiments", "docs/labeling",
                 "docs/model-pseudocode", "docs/purpose", "docs/training-environment", "docs/usage",
-                "production/ci", "production/monitoring", "production/tests",
+                "production/ci", "production/evaluation", "production/monitoring", "production/tests",
                 "reproducibility/python-version",
                 "structure/dependency-manifest", "structure/file-naming", "structure/layout",
                 "structure/notebook-location", "structure/readme");
@@ -105,7 +105,7 @@ class RealisticRepositoriesTest {
         assertThat(ids(r)).containsExactly(
                 "docs/data-schema", "docs/data-sources", "docs/deployment", "docs/experiments", "docs/labeling",
                 "docs/model-pseudocode", "docs/training-environment",
-                "production/ci", "production/monitoring",
+                "production/ci", "production/evaluation", "production/monitoring",
                 "reproducibility/python-version", "reproducibility/unpinned-dependency");
         // the template's layout (data/ git-ignored, .gitkeep folders), its setext title with a description and
         // the Sphinx getting-started page all count; 1.0-jqp-... is the template's own notebook naming
