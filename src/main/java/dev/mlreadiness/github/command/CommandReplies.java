@@ -17,7 +17,7 @@ import dev.mlreadiness.report.MarkdownReport;
  */
 public final class CommandReplies {
 
-    static final String HELP = """
+    public static final String HELP = """
             **ML readiness commands** (first line of a pull request comment):
 
             | Command | What it does |
