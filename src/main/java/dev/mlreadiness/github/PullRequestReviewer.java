@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +65,7 @@ public class PullRequestReviewer {
     private final ReadinessMetrics metrics;
     private final ExecutorService executor;
     private final PullRequestReader reader;
+    private final String botLogin;
 
     public PullRequestReviewer(RuleSource rules, GitHubGraphQL graphql, CheckRunPublisher checkRuns,
             ReviewCommentPublisher reviews, SummaryCommentPublisher summaries, ReadinessMetrics metrics,
@@ -80,6 +82,7 @@ public class PullRequestReviewer {
             return t;
         });
         this.reader = new PullRequestReader(executor, new BlobCache(settings.blobCacheBytes()));
+        this.botLogin = settings.botLogin();
     }
 
     @PreDestroy
@@ -89,10 +92,20 @@ public class PullRequestReviewer {
 
     /**
      * Evaluates the pull request and publishes the result; never throws. {@code ignoredRules} are rules switched
-     * off for this pull request only.
+     * off for this pull request only, besides those its {@code /readiness ignore} decisions switch off.
      */
-    public void review(GHRepository repo, GHPullRequest pr, DynamicGraphQLClient client, String deliveryId,
+    public ReviewResult review(GHRepository repo, GHPullRequest pr, DynamicGraphQLClient client, String deliveryId,
             Set<String> ignoredRules) {
+        return review(repo, pr, client, deliveryId, ignoredRules, List.of());
+    }
+
+    /**
+     * As {@link #review(GHRepository, GHPullRequest, DynamicGraphQLClient, String, Set)}, with {@code latest}
+     * decisions applied after those recorded in the pull request's comments: a command that has just replied
+     * cannot count on GitHub listing its reply yet.
+     */
+    public ReviewResult review(GHRepository repo, GHPullRequest pr, DynamicGraphQLClient client, String deliveryId,
+            Set<String> ignoredRules, List<IgnoreDecision> latest) {
         long start = System.nanoTime();
         String outcome = "neutral";
         GHCheckRun run = null;
@@ -101,7 +114,7 @@ public class PullRequestReviewer {
         try {
             if (pr.getState() == GHIssueState.CLOSED) {
                 outcome = "skipped";
-                return;
+                return ReviewResult.of(ReviewResult.Status.CLOSED, "the pull request is closed");
             }
             List<Rule> ruleList = rules.rules();
             Checklist checklist = new Checklist(ruleList, new MlProjectDetector());
@@ -118,19 +131,23 @@ public class PullRequestReviewer {
                 completed = true;
                 outcome = "config_error";
                 LOG.infof("%s: invalid config (delivery %s): %s", where, deliveryId, e.getMessage());
-                return;
+                return ReviewResult.of(ReviewResult.Status.INVALID_CONFIG, e.getMessage());
             }
             Optional<String> skip = silence(config, read.config().present(), snapshot);
             if (skip.isPresent()) {
                 outcome = "skipped";
                 LOG.debugf("%s: silent, %s", where, skip.get());
-                return;
+                return ReviewResult.of(ReviewResult.Status.SILENT, skip.get());
             }
             boolean draft = pr.isDraft();
             boolean inline = config.comments() == CommentMode.REVIEW && !draft;
             boolean summary = config.comments() != CommentMode.NONE;
+            // the reads are planned before the comments say which rules are ignored: a few more files in the one
+            // batch cost nothing, waiting for the comments would cost a round trip
             EvaluationInput input = EvaluationInput.change(snapshot.base(), snapshot.head(), snapshot.changes(),
                     config, read.config().present()).withIgnoredRules(ignoredRules);
+            // ignore decisions live in our comments: listed anyway for the summary, else only when there are any
+            boolean listComments = summary || !latest.isEmpty() || pr.getCommentsCount() > 0;
 
             // independent requests side by side: the check run, the contents rules read, our earlier comments
             CompletableFuture<GHCheckRun> started = async(() -> checkRuns.start(repo, snapshot.headSha()));
@@ -142,19 +159,23 @@ public class PullRequestReviewer {
             CompletableFuture<List<GHPullRequestReviewComment>> reviewComments = inline
                     ? async(() -> pr.listReviewComments().toList())
                     : CompletableFuture.completedFuture(List.of());
-            CompletableFuture<List<GHIssueComment>> comments = summary ? async(pr::getComments)
+            CompletableFuture<List<GHIssueComment>> comments = listComments ? async(pr::getComments)
                     : CompletableFuture.completedFuture(List.of());
             run = join(started);
             join(CompletableFuture.allOf(contents, reviewComments, comments));
 
-            Report report = checklist.evaluate(input);
+            IgnoredRules ignored = IgnoredRules.of(join(comments), botLogin, latest);
+            Set<String> allIgnored = new TreeSet<>(ignoredRules);
+            allIgnored.addAll(ignored.ids());
+            Report report = checklist.evaluate(input.withIgnoredRules(allIgnored));
+            Map<String, String> ignoreNotes = ignored.notes();
             metrics.findings(report);
 
             List<Runnable> writes = new ArrayList<>();
             GHCheckRun checkRun = run;
             writes.add(() -> {
                 try {
-                    checkRuns.complete(repo, checkRun, report);
+                    checkRuns.complete(repo, checkRun, report, ignoreNotes);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -166,7 +187,7 @@ public class PullRequestReviewer {
                 writes.addAll(reviews.writes(pr, snapshot.headSha(), plan));
             }
             if (summary) {
-                summaries.write(pr, snapshot.headSha(), report, join(comments), plan.notCommented())
+                summaries.write(pr, snapshot.headSha(), report, join(comments), plan.notCommented(), ignoreNotes)
                         .ifPresent(writes::add);
             }
             CompletableFuture<Void> completion = CompletableFuture.runAsync(writes.get(0), executor);
@@ -178,6 +199,7 @@ public class PullRequestReviewer {
             outcome = report.conclusion().name().toLowerCase(java.util.Locale.ROOT);
             LOG.infof("%s: %s, %d new and %d existing findings (delivery %s)", where, outcome,
                     report.newFindings().size(), report.existingFindings().size(), deliveryId);
+            return new ReviewResult(ReviewResult.Status.REVIEWED, "", Optional.of(report), ignoreNotes);
         } catch (Exception e) {
             LOG.errorf(e, "%s: evaluation failed (delivery %s)", where, deliveryId);
             if (run != null && !completed) {
@@ -188,6 +210,7 @@ public class PullRequestReviewer {
                             deliveryId);
                 }
             }
+            return ReviewResult.of(ReviewResult.Status.FAILED, shortReason(e));
         } finally {
             metrics.evaluated(outcome, Duration.ofNanos(System.nanoTime() - start));
         }

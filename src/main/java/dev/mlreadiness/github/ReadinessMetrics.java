@@ -22,6 +22,11 @@ public class ReadinessMetrics {
         registry.counter("mlreadiness.events", "event", event, "action", action).increment();
     }
 
+    /** @param outcome done or declined */
+    public void command(String command, String outcome) {
+        registry.counter("mlreadiness.commands", "command", command, "outcome", outcome).increment();
+    }
+
     /** @param outcome success, failure, neutral, config_error or skipped */
     public void evaluated(String outcome, Duration duration) {
         registry.counter("mlreadiness.evaluations", "outcome", outcome).increment();

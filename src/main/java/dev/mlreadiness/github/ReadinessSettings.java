@@ -19,6 +19,13 @@ public interface ReadinessSettings {
     @WithDefault("67108864")
     long blobCacheBytes();
 
+    /**
+     * The app's own login on GitHub ({@code <app slug>[bot]}): only its comments are trusted to record
+     * {@code /readiness ignore} decisions.
+     */
+    @WithDefault("ml-readiness[bot]")
+    String botLogin();
+
     /** Threads for GitHub requests that run side by side. */
     @WithDefault("8")
     int requestThreads();

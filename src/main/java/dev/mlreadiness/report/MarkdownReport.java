@@ -1,6 +1,7 @@
 package dev.mlreadiness.report;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Finding;
@@ -40,6 +41,14 @@ public final class MarkdownReport {
 
     /** The whole report, cut to {@code maxLength} characters with a note when it is longer. */
     public String render(Report report, int maxLength) {
+        return render(report, maxLength, Map.of());
+    }
+
+    /**
+     * The whole report, each ignored rule followed by its note from {@code ignoreNotes} (Markdown, already safe:
+     * who ignored it and why).
+     */
+    public String render(Report report, int maxLength, Map<String, String> ignoreNotes) {
         StringBuilder md = new StringBuilder();
         if (!report.applicable()) {
             md.append("Not evaluated: ").append(escape(report.skipReason())).append('\n');
@@ -61,11 +70,11 @@ public final class MarkdownReport {
             existing.forEach(f -> md.append("- ").append(findingLine(f)).append('\n'));
             md.append("\n</details>\n\n");
         }
-        appendRest(report, md);
+        appendRest(report, md, ignoreNotes);
         return truncate(md.toString(), maxLength);
     }
 
-    private static void appendRest(Report report, StringBuilder md) {
+    private static void appendRest(Report report, StringBuilder md, Map<String, String> ignoreNotes) {
         if (!report.skipped().isEmpty()) {
             md.append("### Files not checked\n\n");
             for (SkippedFile s : report.skipped()) {
@@ -80,7 +89,11 @@ public final class MarkdownReport {
         }
         if (!report.ignoredRules().isEmpty() || report.suppressed() > 0) {
             md.append("### Ignored\n\n");
-            report.ignoredRules().forEach(r -> md.append("- rule `").append(r).append("` ignored for this change\n"));
+            report.ignoredRules().forEach(r -> {
+                md.append("- rule `").append(r).append("` ignored for this change");
+                String note = ignoreNotes.get(r);
+                md.append(note == null ? "" : " " + note).append('\n');
+            });
             if (report.suppressed() > 0) {
                 md.append("- ").append(report.suppressed())
                         .append(" finding(s) suppressed by `readiness: ignore[...]` comments\n");

@@ -2,6 +2,7 @@ package dev.mlreadiness.github.publish;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHRepository;
@@ -36,8 +37,10 @@ public class CheckRunPublisher {
         return writer.startCheckRun(repo, NAME, headSha);
     }
 
-    public void complete(GHRepository repo, GHCheckRun run, Report report) throws IOException {
-        writer.completeCheckRun(repo, run, output(report));
+    /** @param ignoreNotes who ignored each ignored rule and why, shown beside it */
+    public void complete(GHRepository repo, GHCheckRun run, Report report, Map<String, String> ignoreNotes)
+            throws IOException {
+        writer.completeCheckRun(repo, run, output(report, ignoreNotes));
     }
 
     public void configError(GHRepository repo, GHCheckRun run, ConfigException e) throws IOException {
@@ -60,6 +63,10 @@ public class CheckRunPublisher {
 
     /** The completed run's content for a report. */
     public CheckRunOutput output(Report report) {
+        return output(report, Map.of());
+    }
+
+    public CheckRunOutput output(Report report, Map<String, String> ignoreNotes) {
         List<Finding> lines = report.newFindings().stream().filter(Finding::hasLine).toList();
         List<CheckRunOutput.Annotation> annotations = lines.stream()
                 .map(f -> new CheckRunOutput.Annotation(f.path(), f.line(), f.severity().annotationLevel(),
@@ -68,7 +75,7 @@ public class CheckRunPublisher {
         GHCheckRun.Conclusion conclusion = report.conclusion() == Conclusion.FAILURE ? GHCheckRun.Conclusion.FAILURE
                 : GHCheckRun.Conclusion.SUCCESS;
         return new CheckRunOutput(conclusion, title(report),
-                markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH), annotations);
+                markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH, ignoreNotes), annotations);
     }
 
     /** "Ready" when nothing is new, else "N new gaps (M existing)". */

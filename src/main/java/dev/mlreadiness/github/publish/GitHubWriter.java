@@ -5,12 +5,15 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHCheckRun;
+import org.kohsuke.github.GHIssue;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewBuilder;
 import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHPullRequestReviewEvent;
+import org.kohsuke.github.GHReaction;
 import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.ReactionContent;
 
 import dev.mlreadiness.github.ReadinessSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,13 +80,30 @@ public class GitHubWriter {
         comment.update(body);
     }
 
-    public void createComment(GHPullRequest pr, String body) throws IOException {
+    /** A comment on an issue or pull request (a pull request is an issue to this endpoint). */
+    public void createComment(GHIssue issue, String body) throws IOException {
         if (dryRun) {
-            LOG.infof("[dry-run] would comment on %s#%d (%d characters)", pr.getRepository().getFullName(),
-                    pr.getNumber(), body.length());
+            LOG.infof("[dry-run] would comment on %s#%d (%d characters)", issue.getRepository().getFullName(),
+                    issue.getNumber(), body.length());
             return;
         }
-        pr.comment(body);
+        issue.comment(body);
+    }
+
+    /** Reacts to a comment; null in dry-run. */
+    public GHReaction react(GHIssueComment comment, ReactionContent content) throws IOException {
+        if (dryRun) {
+            LOG.infof("[dry-run] would react %s to comment %d", content.getContent(), comment.getId());
+            return null;
+        }
+        return comment.createReaction(content);
+    }
+
+    public void removeReaction(GHIssueComment comment, GHReaction reaction) throws IOException {
+        if (dryRun || reaction == null) {
+            return;
+        }
+        comment.deleteReaction(reaction);
     }
 
     public void editComment(GHIssueComment comment, String body) throws IOException {

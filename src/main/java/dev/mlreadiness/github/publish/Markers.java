@@ -1,8 +1,17 @@
 package dev.mlreadiness.github.publish;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.mlreadiness.github.IgnoreDecision;
 
 /**
  * The hidden HTML comments that let the app recognise its own comments: everything it must remember lives in
@@ -14,6 +23,9 @@ public final class Markers {
     public static final String FIXED = "<!-- ml-readiness:fixed -->";
 
     private static final Pattern FINGERPRINT = Pattern.compile("<!-- ml-readiness:fp=([0-9a-f]{6,64}) -->");
+    /** The JSON never holds a '>' (see {@link #ignoreDecision}), so the marker ends at the first "-->". */
+    private static final Pattern DECISION = Pattern.compile("<!-- ml-readiness:(ignore|unignore) (\\{[^>]*\\}) -->");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Markers() {
     }
@@ -37,5 +49,50 @@ public final class Markers {
 
     public static boolean isFixed(String body) {
         return body != null && body.contains(FIXED);
+    }
+
+    /**
+     * The hidden record of an ignore or unignore decision:
+     * {@code <!-- ml-readiness:ignore {"rule":"...","by":"login","reason":"...","at":"..."} -->}. Angle brackets in
+     * the values are written as JSON escapes, so a reason containing {@code -->} cannot end the comment early.
+     */
+    public static String ignoreDecision(IgnoreDecision d) {
+        ObjectNode o = JSON.createObjectNode().put("rule", d.rule()).put("by", d.by());
+        if (d.ignore()) {
+            o.put("reason", d.reason());
+        }
+        o.put("at", d.at());
+        String json;
+        try {
+            json = JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e); // a tree of strings always serialises
+        }
+        json = json.replace("<", "\\u003c").replace(">", "\\u003e");
+        return "<!-- ml-readiness:" + (d.ignore() ? "ignore " : "unignore ") + json + " -->";
+    }
+
+    /** The decisions a comment records, in order; markers that do not parse are skipped. */
+    public static List<IgnoreDecision> ignoreDecisionsOf(String body) {
+        List<IgnoreDecision> out = new ArrayList<>();
+        if (body == null) {
+            return out;
+        }
+        Matcher m = DECISION.matcher(body);
+        while (m.find()) {
+            try {
+                JsonNode o = JSON.readTree(m.group(2));
+                String rule = o.path("rule").asText("");
+                String by = o.path("by").asText("");
+                if (rule.isEmpty() || by.isEmpty()) {
+                    continue;
+                }
+                out.add(new IgnoreDecision(rule, m.group(1).equals("ignore"), by, o.path("reason").asText(""),
+                        o.path("at").asText("")));
+            } catch (JsonProcessingException e) {
+                // an edited or damaged marker records nothing
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlreadiness.github.publish;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kohsuke.github.GHIssueComment;
@@ -29,12 +30,12 @@ public class SummaryCommentPublisher {
 
     /** The write to make, if any. */
     public Optional<Runnable> write(GHPullRequest pr, String headSha, Report report, List<GHIssueComment> comments,
-            List<Finding> notCommentedInline) {
+            List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
         Optional<GHIssueComment> mine = comments.stream().filter(c -> Markers.isSummary(c.getBody())).findFirst();
         if (mine.isEmpty() && report.newFindings().isEmpty()) {
             return Optional.empty(); // nothing to say, and nothing said before
         }
-        String body = body(headSha, report, notCommentedInline);
+        String body = body(headSha, report, notCommentedInline, ignoreNotes);
         if (mine.isPresent()) {
             if (body.equals(mine.get().getBody())) {
                 return Optional.empty();
@@ -44,7 +45,7 @@ public class SummaryCommentPublisher {
         return Optional.of(ReviewCommentPublisher.io(() -> writer.createComment(pr, body)));
     }
 
-    String body(String headSha, Report report, List<Finding> notCommentedInline) {
+    String body(String headSha, Report report, List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
         StringBuilder md = new StringBuilder(Markers.SUMMARY).append("\n## ML readiness: ")
                 .append(CheckRunPublisher.title(report)).append("\n\nLast evaluated commit: ")
                 .append(headSha, 0, Math.min(7, headSha.length())).append("\n\n");
@@ -55,7 +56,7 @@ public class SummaryCommentPublisher {
             notCommentedInline.forEach(f -> md.append("- ").append(markdown.findingLine(f)).append('\n'));
             md.append('\n');
         }
-        md.append(markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH));
+        md.append(markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH, ignoreNotes));
         return MarkdownReport.truncate(md.toString(), MarkdownReport.GITHUB_MAX_LENGTH);
     }
 }

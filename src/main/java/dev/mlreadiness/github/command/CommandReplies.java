@@ -1,0 +1,121 @@
+package dev.mlreadiness.github.command;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.github.IgnoreDecision;
+import dev.mlreadiness.github.IgnoredRules;
+import dev.mlreadiness.github.publish.Markers;
+import dev.mlreadiness.report.MarkdownReport;
+
+/**
+ * What the app answers to {@code /readiness} commands. Everything a person typed is escaped before it is shown, and
+ * no reply starts with {@code /readiness}, so the app never reads its own answer as a command.
+ */
+public final class CommandReplies {
+
+    public static final String HELP = """
+            **ML readiness commands** (first line of a pull request comment):
+
+            | Command | What it does |
+            |---|---|
+            | `/readiness` | Evaluates the pull request again now: the check run and the summary comment are updated. |
+            | `/readiness help` | This list. |
+            | `/readiness explain <rule-id>` | What the rule checks, why it matters, how to fix it, an example. |
+            | `/readiness ignore <rule-id> [reason]` | Drops the rule on this pull request, with your reason on record (write, maintain or admin permission only). |
+            | `/readiness unignore <rule-id>` | Makes the rule count again on this pull request (same permission). |
+            | `/readiness report` | Posts the full report, existing gaps included. |
+            """;
+
+    private final MarkdownReport markdown;
+
+    public CommandReplies(MarkdownReport markdown) {
+        this.markdown = markdown;
+    }
+
+    public String help() {
+        return HELP;
+    }
+
+    /** The help, after saying which command was not understood. */
+    public String notUnderstood(String commandLine) {
+        return "I did not understand `" + codeSpan(commandLine) + "`.\n\n" + HELP;
+    }
+
+    public String notAPullRequest() {
+        return "ML readiness works on pull requests: comment there. On issues it only answers `help` and "
+                + "`explain <rule-id>`.";
+    }
+
+    public String needsRuleId(String command) {
+        return "`" + command + "` needs a rule id, e.g. `" + command + " docs/readme`.\n\n" + HELP;
+    }
+
+    /** The rule's page, the same text as the docs, the CLI and SARIF. */
+    public String explain(RuleInfo rule) {
+        return rule.toMarkdown() + "\n[Documentation](" + markdown.ruleUrl(rule.id()) + ")\n";
+    }
+
+    public String unknownRule(String id, List<String> closest) {
+        StringBuilder md = new StringBuilder("Sorry, there is no rule `").append(codeSpan(id)).append("`.");
+        if (!closest.isEmpty()) {
+            md.append(" Did you mean ").append(closest.stream().map(c -> "`" + c + "`")
+                    .collect(Collectors.joining(", "))).append('?');
+        }
+        return md.append(" Nothing was changed.").toString();
+    }
+
+    public String refused(String login, String command) {
+        return "Sorry " + MarkdownReport.escape(login) + ", only people with write, maintain or admin permission on "
+                + "this repository can use `" + command + "`. Nothing was changed; a maintainer can do it for you.";
+    }
+
+    /** The reply that records the decision: its hidden marker is what later evaluations read. */
+    public String ignored(IgnoreDecision d) {
+        return ":mute: Rule `" + d.rule() + "` is ignored on this pull request " + IgnoredRules.note(d)
+                + ".\n\nIts findings no longer appear in the check run; `unignore " + d.rule()
+                + "` brings them back.\n" + Markers.ignoreDecision(d);
+    }
+
+    public String unignored(IgnoreDecision d) {
+        return ":loud_sound: Rule `" + d.rule() + "` counts again on this pull request (asked by **"
+                + MarkdownReport.escape(d.by()) + "**).\n" + Markers.ignoreDecision(d);
+    }
+
+    public String closed() {
+        return "This pull request is closed: there is nothing to evaluate.";
+    }
+
+    /** Non-ML repositories get no check run, but a person who asked gets an answer. */
+    public String silent(String reason) {
+        return "ML readiness does not check this repository (" + MarkdownReport.escape(reason) + "), so no check "
+                + "run was created. To check it anyway, add `.github/ml-readiness.yml` with `enabled: true` on the "
+                + "default branch.";
+    }
+
+    public String invalidConfig() {
+        return "The configuration `.github/ml-readiness.yml` cannot be used; the check run says what to fix.";
+    }
+
+    public String failed(String reason) {
+        return "Sorry, the evaluation could not finish: " + MarkdownReport.escape(reason)
+                + ". Try again in a moment.";
+    }
+
+    /** The full report as a comment, within GitHub's comment size limit. */
+    public String report(String headSha, Report report, Map<String, String> ignoreNotes) {
+        String head = "## ML readiness report\n\nCommit " + headSha.substring(0, Math.min(7, headSha.length()))
+                + ": " + report.newFindings().size() + " new, " + report.existingFindings().size()
+                + " existing.\n\n";
+        return head + markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH - head.length(), ignoreNotes);
+    }
+
+    /** Text shown inside a code span: backticks would end it early. */
+    private static String codeSpan(String text) {
+        String t = text.replace('`', '\'').replace('\n', ' ');
+        return t.length() > 100 ? t.substring(0, 100) + "..." : t;
+    }
+}

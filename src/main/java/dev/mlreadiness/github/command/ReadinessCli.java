@@ -1,0 +1,108 @@
+package dev.mlreadiness.github.command;
+
+import java.util.List;
+
+import org.kohsuke.github.GHEventPayload;
+
+import com.github.rvesse.airline.annotations.Arguments;
+import com.github.rvesse.airline.annotations.Cli;
+import com.github.rvesse.airline.annotations.Command;
+
+import io.quarkiverse.githubapp.GitHubEvent;
+import io.quarkiverse.githubapp.command.airline.CliOptions;
+import io.quarkiverse.githubapp.command.airline.CommandOptions;
+import io.quarkiverse.githubapp.command.airline.CommandOptions.CommandScope;
+import io.quarkiverse.githubapp.command.airline.CommandOptions.ReactionStrategy;
+import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
+import jakarta.inject.Inject;
+
+/**
+ * The {@code /readiness} comment commands. command-airline reads only a comment's first line, whose first word
+ * must be {@code /readiness}. The framework's own reactions are off: it would react before any code of ours runs,
+ * and bots must get nothing at all, so {@link PullRequestCommands} reacts the same way after checking the sender.
+ * Plain issues are in scope so that they get an answer rather than silence.
+ */
+@Cli(name = "/readiness", defaultCommand = ReadinessCli.Reevaluate.class, commands = { ReadinessCli.Reevaluate.class,
+        ReadinessCli.Help.class, ReadinessCli.Explain.class, ReadinessCli.Ignore.class, ReadinessCli.Unignore.class,
+        ReadinessCli.Report.class })
+@CliOptions(parseErrorHandler = ReplyWithHelp.class, defaultCommandOptions = @CommandOptions(
+        scope = CommandScope.ISSUES_AND_PULL_REQUESTS, reactionStrategy = ReactionStrategy.NONE))
+public class ReadinessCli {
+
+    /** What every command receives. */
+    interface ReadinessCommand {
+        void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event);
+    }
+
+    @Command(name = "check", description = "Evaluates the pull request again now")
+    static class Reevaluate implements ReadinessCommand {
+        @Inject
+        PullRequestCommands commands;
+
+        @Override
+        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+            commands.reevaluate(payload, graphql, event);
+        }
+    }
+
+    @Command(name = "help", description = "Lists the commands")
+    static class Help implements ReadinessCommand {
+        @Inject
+        PullRequestCommands commands;
+
+        @Override
+        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+            commands.help(payload, event);
+        }
+    }
+
+    @Command(name = "explain", description = "Explains a rule")
+    static class Explain implements ReadinessCommand {
+        @Inject
+        PullRequestCommands commands;
+        @Arguments(title = "rule-id")
+        List<String> args;
+
+        @Override
+        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+            commands.explain(payload, event, args);
+        }
+    }
+
+    @Command(name = "ignore", description = "Ignores a rule on this pull request")
+    static class Ignore implements ReadinessCommand {
+        @Inject
+        PullRequestCommands commands;
+        @Arguments(title = { "rule-id", "reason" })
+        List<String> args;
+
+        @Override
+        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+            commands.ignore(payload, graphql, event, args);
+        }
+    }
+
+    @Command(name = "unignore", description = "Makes an ignored rule count again on this pull request")
+    static class Unignore implements ReadinessCommand {
+        @Inject
+        PullRequestCommands commands;
+        @Arguments(title = "rule-id")
+        List<String> args;
+
+        @Override
+        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+            commands.unignore(payload, graphql, event, args);
+        }
+    }
+
+    @Command(name = "report", description = "Posts the full report as a comment")
+    static class Report implements ReadinessCommand {
+        @Inject
+        PullRequestCommands commands;
+
+        @Override
+        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+            commands.report(payload, graphql, event);
+        }
+    }
+}

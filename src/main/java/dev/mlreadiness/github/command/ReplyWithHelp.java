@@ -1,0 +1,44 @@
+package dev.mlreadiness.github.command;
+
+import org.jboss.logging.Logger;
+import org.kohsuke.github.GHEventPayload;
+import org.kohsuke.github.ReactionContent;
+
+import dev.mlreadiness.github.ReadinessSettings;
+import dev.mlreadiness.github.publish.GitHubWriter;
+import dev.mlreadiness.report.MarkdownReport;
+import io.quarkiverse.githubapp.command.airline.ParseErrorHandler;
+import jakarta.inject.Singleton;
+
+/**
+ * A {@code /readiness} line that does not parse (an unknown subcommand, an unexpected option, an unbalanced quote)
+ * gets our help text rather than airline's usage dump, and the framework's "confused" reaction. Bots get nothing:
+ * the handler has no raw payload, so it knows them by the {@code [bot]} login GitHub gives every app.
+ */
+@Singleton
+public class ReplyWithHelp implements ParseErrorHandler {
+
+    private static final Logger LOG = Logger.getLogger(ReplyWithHelp.class);
+
+    private final GitHubWriter writer;
+    private final CommandReplies replies;
+
+    public ReplyWithHelp(GitHubWriter writer, ReadinessSettings settings) {
+        this.writer = writer;
+        this.replies = new CommandReplies(new MarkdownReport(settings.docsUrl()));
+    }
+
+    @Override
+    public void handleParseError(GHEventPayload.IssueComment payload, ParseErrorContext context) {
+        if (payload.getSender() != null && String.valueOf(payload.getSender().getLogin()).endsWith("[bot]")) {
+            return;
+        }
+        try {
+            writer.createComment(payload.getIssue(), replies.notUnderstood(context.command()));
+            writer.react(payload.getComment(), ReactionContent.CONFUSED);
+        } catch (Exception e) {
+            LOG.warnf(e, "could not answer an unparsable command on %s#%d", payload.getRepository().getFullName(),
+                    payload.getIssue().getNumber());
+        }
+    }
+}

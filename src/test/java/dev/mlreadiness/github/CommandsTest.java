@@ -1,0 +1,254 @@
+package dev.mlreadiness.github;
+
+import static io.quarkiverse.githubapp.testing.GitHubAppTesting.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.github.GHCommitPointer;
+import org.kohsuke.github.GHEvent;
+import org.kohsuke.github.GHPermissionType;
+import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.ReactionContent;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.mockito.Mockito;
+
+import dev.mlreadiness.engine.Checklist;
+import dev.mlreadiness.engine.EvaluationInput;
+import dev.mlreadiness.engine.MlProjectDetector;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.github.publish.Markers;
+import io.quarkiverse.githubapp.testing.GitHubAppTest;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Each {@code /readiness} command through the testing DSL: GitHub mocked, the reviewer mocked, the replies and
+ * reactions checked exactly.
+ */
+@QuarkusTest
+@GitHubAppTest
+class CommandsTest {
+
+    static final String REPO = PullRequestFixture.REPO;
+    static final long COMMENT = CommentPayload.COMMENT_ID;
+    static final long ISSUE = CommentPayload.ISSUE_ID;
+
+    PullRequestReviewer reviewer;
+    GHPullRequest pr;
+
+    @BeforeEach
+    void mockReviewer() {
+        reviewer = mock(PullRequestReviewer.class);
+        QuarkusMock.installMockForType(reviewer, PullRequestReviewer.class);
+        pr = mock(GHPullRequest.class);
+        GHCommitPointer head = mock(GHCommitPointer.class);
+        when(pr.getHead()).thenReturn(head);
+        when(head.getSha()).thenReturn("abcdef0123456789abcdef0123456789abcdef01");
+        when(reviewer.review(any(), any(), any(), anyString(), any()))
+                .thenReturn(ReviewResult.of(ReviewResult.Status.REVIEWED, ""));
+        when(reviewer.review(any(), any(), any(), anyString(), any(), anyList()))
+                .thenReturn(ReviewResult.of(ReviewResult.Status.REVIEWED, ""));
+    }
+
+    /** Rocket first, the rocket's removal is skipped (the mock returns no reaction), then the verdict. */
+    static void reacted(org.kohsuke.github.GHIssueComment comment, ReactionContent verdict) throws Exception {
+        InOrder order = Mockito.inOrder(comment);
+        order.verify(comment).createReaction(ReactionContent.ROCKET);
+        order.verify(comment).createReaction(verdict);
+    }
+
+    @Test
+    void bareCommandReviewsThePullRequestAgainWithoutAComment() throws Exception {
+        given().github(mocks -> when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr))
+                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness")).event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()));
+                    verify(mocks.issue(ISSUE), never()).comment(anyString());
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
+                });
+    }
+
+    @Test
+    void bareCommandOnANonMlRepositoryExplainsTheSilence() throws Exception {
+        when(reviewer.review(any(), any(), any(), anyString(), any()))
+                .thenReturn(ReviewResult.of(ReviewResult.Status.SILENT, "not an ML project"));
+        given().github(mocks -> when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr))
+                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness")).event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> verify(mocks.issue(ISSUE)).comment("ML readiness does not check this "
+                        + "repository (not an ML project), so no check run was created. To check it anyway, add "
+                        + "`.github/ml-readiness.yml` with `enabled: true` on the default branch."));
+    }
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness help"))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment(dev.mlreadiness.github.command.CommandReplies.HELP);
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
+                    verifyNoInteractions(reviewer);
+                });
+    }
+
+    @Test
+    void explainPostsTheRulePage() throws Exception {
+        String page = new TestRules().rules().stream().filter(r -> r.info().id().equals(TestRules.MARKER_RULE))
+                .findFirst().orElseThrow().info().toMarkdown();
+        given().when().payloadFromString(CommentPayload.onIssue(3, "/readiness explain " + TestRules.MARKER_RULE))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment(page + "\n[Documentation](https://github.com/ml-readiness/"
+                            + "ml-readiness/blob/main/docs/rules/" + TestRules.MARKER_RULE + ".md)\n");
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
+                });
+    }
+
+    @Test
+    void explainOfAnUnknownRuleOffersTheClosest() throws Exception {
+        given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness explain docs/test-usag"))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment("Sorry, there is no rule `docs/test-usag`. Did you mean "
+                            + "`docs/test-usage`? Nothing was changed.");
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.MINUS_ONE);
+                });
+    }
+
+    @Test
+    void ignoreByAWriterRecordsTheDecisionAndReviewsWithIt() throws Exception {
+        ArgumentCaptor<String> reply = ArgumentCaptor.forClass(String.class);
+        given().github(mocks -> {
+            when(mocks.repository(REPO).getPermission("Codertocat")).thenReturn(GHPermissionType.WRITE);
+            when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr);
+        }).when().payloadFromString(CommentPayload.onPullRequest(7,
+                "/readiness ignore " + TestRules.MARKER_RULE + " generated code\nthanks"))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment(reply.capture());
+                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()),
+                            argThat(l -> l.size() == 1 && l.get(0).ignore() && l.get(0).by().equals("Codertocat")
+                                    && l.get(0).rule().equals(TestRules.MARKER_RULE)
+                                    && l.get(0).reason().equals("generated code")));
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
+                });
+        List<IgnoreDecision> recorded = Markers.ignoreDecisionsOf(reply.getValue());
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).reason()).isEqualTo("generated code");
+        assertThat(reply.getValue()).startsWith(":mute: Rule `" + TestRules.MARKER_RULE + "` is ignored on this pull "
+                + "request by **Codertocat** on ");
+    }
+
+    @Test
+    void ignoreByAReaderIsPolitelyRefused() throws Exception {
+        given().github(mocks -> when(mocks.repository(REPO).getPermission("Codertocat"))
+                .thenReturn(GHPermissionType.READ))
+                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness ignore " + TestRules.DOCS_RULE))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment("Sorry Codertocat, only people with write, maintain or admin "
+                            + "permission on this repository can use `ignore`. Nothing was changed; a maintainer can "
+                            + "do it for you.");
+                    verifyNoInteractions(reviewer);
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.MINUS_ONE);
+                });
+    }
+
+    @Test
+    void unignoreByAnAdminRecordsIt() throws Exception {
+        given().github(mocks -> {
+            when(mocks.repository(REPO).getPermission("Codertocat")).thenReturn(GHPermissionType.ADMIN);
+            when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr);
+        }).when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness unignore " + TestRules.DOCS_RULE))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(":loud_sound: Rule `"
+                            + TestRules.DOCS_RULE + "` counts again") && s.contains("<!-- ml-readiness:unignore ")));
+                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()),
+                            argThat(l -> l.size() == 1 && !l.get(0).ignore()));
+                });
+    }
+
+    @Test
+    void ignoreWithoutARuleIdGetsTheHelp() throws Exception {
+        given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness ignore"))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
+                            "`/readiness ignore` needs a rule id") && s.contains("| `/readiness report` |")));
+                    verify(mocks.repository(REPO), never()).getPermission(anyString());
+                });
+    }
+
+    @Test
+    void reportPostsTheFullReport() throws Exception {
+        Report report = new Checklist(List.of(), new MlProjectDetector()).evaluate(EvaluationInput.fullScan(
+                Snapshot.of(List.of(), file -> Optional.empty()), ReadinessConfig.defaults(), true));
+        when(reviewer.review(any(), any(), any(), anyString(), any())).thenReturn(new ReviewResult(
+                ReviewResult.Status.REVIEWED, "", Optional.of(report), Map.of()));
+        given().github(mocks -> when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr))
+                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness report"))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
+                        "## ML readiness report\n\nCommit abcdef0: 0 new, 0 existing.\n\n| Category |"))));
+    }
+
+    @Test
+    void pullRequestCommandOnAPlainIssueSaysItWorksOnPullRequests() throws Exception {
+        given().when().payloadFromString(CommentPayload.onIssue(3, "/readiness")).event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment("ML readiness works on pull requests: comment there. On "
+                            + "issues it only answers `help` and `explain <rule-id>`.");
+                    verify(mocks.repository(REPO), never()).getPullRequest(Mockito.anyInt());
+                    verifyNoInteractions(reviewer);
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.MINUS_ONE);
+                });
+    }
+
+    @Test
+    void unknownSubcommandGetsTheHelpAndAConfusedReaction() throws Exception {
+        given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness frobnicate now"))
+                .event(GHEvent.ISSUE_COMMENT)
+                .then().github(mocks -> {
+                    verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
+                            "I did not understand `/readiness frobnicate now`.") && s.contains("| `/readiness help` |")));
+                    verify(mocks.issueComment(COMMENT)).createReaction(ReactionContent.CONFUSED);
+                    verify(mocks.issueComment(COMMENT), never()).createReaction(ReactionContent.ROCKET);
+                    verifyNoInteractions(reviewer);
+                });
+    }
+
+    @Test
+    void botsAndCommandsNotOnTheFirstLineGetNothing() throws Exception {
+        for (String payload : List.of(CommentPayload.byBot(7, "/readiness"),
+                CommentPayload.byBot(7, "/readiness frobnicate"),
+                CommentPayload.onPullRequest(7, "Thanks!\n/readiness ignore " + TestRules.DOCS_RULE),
+                CommentPayload.onPullRequest(7, "/readinesss help"))) {
+            given().when().payloadFromString(payload).event(GHEvent.ISSUE_COMMENT)
+                    .then().github(mocks -> {
+                        verify(mocks.issue(ISSUE), never()).comment(anyString());
+                        verify(mocks.issueComment(COMMENT), never()).createReaction(any());
+                        verify(mocks.repository(REPO), never()).getPermission(anyString());
+                    });
+        }
+        verifyNoInteractions(reviewer);
+    }
+}

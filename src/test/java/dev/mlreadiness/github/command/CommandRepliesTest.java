@@ -1,0 +1,80 @@
+package dev.mlreadiness.github.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.Mode;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.github.IgnoreDecision;
+import dev.mlreadiness.github.publish.Markers;
+import dev.mlreadiness.report.MarkdownReport;
+
+/** The texts of the command replies, and the reason taken from a command line. */
+class CommandRepliesTest {
+
+    final CommandReplies replies = new CommandReplies(new MarkdownReport("https://docs.example/"));
+
+    @Test
+    void explainIsTheRulePageAndItsLink() {
+        RuleInfo info = RuleCatalog.rules().get(0).info();
+        assertThat(replies.explain(info)).isEqualTo(info.toMarkdown() + "\n[Documentation](https://docs.example/rules/"
+                + info.id() + ".md)\n");
+    }
+
+    @Test
+    void unknownRuleOffersTheClosestIds() {
+        assertThat(replies.unknownRule("docs/readm", List.of("docs/readme", "docs/usage")))
+                .isEqualTo("Sorry, there is no rule `docs/readm`. Did you mean `docs/readme`, `docs/usage`? "
+                        + "Nothing was changed.");
+        assertThat(replies.unknownRule("x`y", List.of())).isEqualTo("Sorry, there is no rule `x'y`. Nothing was changed.");
+    }
+
+    @Test
+    void ignoreReplyCarriesTheMarker() {
+        IgnoreDecision d = new IgnoreDecision("docs/readme", true, "octocat", "vendored", "2026-03-04T05:06:07Z");
+        String reply = replies.ignored(d);
+        assertThat(reply).startsWith(":mute: Rule `docs/readme` is ignored on this pull request by **octocat** on "
+                + "2026-03-04: vendored.").endsWith(Markers.ignoreDecision(d));
+        assertThat(Markers.ignoreDecisionsOf(reply)).containsExactly(d);
+        IgnoreDecision u = new IgnoreDecision("docs/readme", false, "octocat", "", "2026-03-04T05:06:07Z");
+        assertThat(Markers.ignoreDecisionsOf(replies.unignored(u))).containsExactly(u);
+    }
+
+    @Test
+    void noReplyStartsWithTheCommandItself() {
+        IgnoreDecision d = new IgnoreDecision("docs/readme", true, "octocat", "", "2026-03-04T05:06:07Z");
+        for (String reply : List.of(replies.help(), replies.notUnderstood("/readiness frobnicate"),
+                replies.notAPullRequest(), replies.needsRuleId("/readiness ignore"), replies.refused("bob", "ignore"),
+                replies.ignored(d), replies.closed(), replies.silent("not an ML project"), replies.failed("boom"))) {
+            assertThat(reply.strip()).doesNotStartWith("/readiness");
+        }
+        assertThat(replies.notUnderstood("/readiness frobnicate")).startsWith("I did not understand `/readiness "
+                + "frobnicate`.").contains("| `/readiness ignore <rule-id> [reason]` |");
+        assertThat(replies.refused("bob_x", "/readiness ignore")).isEqualTo("Sorry bob\\_x, only people with write, "
+                + "maintain or admin permission on this repository can use `/readiness ignore`. Nothing was changed; "
+                + "a maintainer can do it for you.");
+    }
+
+    @Test
+    void reasonIsTheRestOfTheFirstLineAsTyped() {
+        assertThat(PullRequestCommands.reason("/readiness ignore docs/readme  \"it's vendored\" code\nmore"))
+                .isEqualTo("\"it's vendored\" code");
+        assertThat(PullRequestCommands.reason("/readiness ignore docs/readme")).isEmpty();
+        assertThat(PullRequestCommands.reason("  /readiness ignore docs/readme   \n")).isEmpty();
+        assertThat(PullRequestCommands.reason("/readiness ignore docs/readme " + "x".repeat(600)))
+                .hasSize(PullRequestCommands.MAX_REASON + 3);
+    }
+
+    @Test
+    void reportOfANonMlRepositorySaysWhy() {
+        assertThat(replies.report("0123456789abcdef", Report.notApplicable(Mode.PULL_REQUEST, "not an ML project",
+                null), Map.of())).isEqualTo("## ML readiness report\n\nCommit 0123456: 0 new, 0 existing.\n\n"
+                        + "Not evaluated: not an ML project\n");
+    }
+}
