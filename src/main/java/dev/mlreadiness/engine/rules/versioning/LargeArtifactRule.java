@@ -67,25 +67,25 @@ public final class LargeArtifactRule implements Rule {
         List<String> files = new ArrayList<>(GitAttributes.files(ctx.snapshot()));
         files.addAll(DvcTracking.files(ctx.snapshot()));
         for (FileEntry f : AddedFiles.written(ctx)) {
-            if (ArtifactKinds.isDataOrModelFile(f.path()) && LfsPointer.mayBePointer(f.size())) {
-                files.add(f.path());
+            if (wouldBeFlagged(f, ctx.config().maxFileSize()) && LfsPointer.mayBePointer(f.size())) {
+                files.add(f.path()); // only a file that would be flagged is worth opening for a pointer header
             }
         }
         return files;
+    }
+
+    private static boolean wouldBeFlagged(FileEntry f, long max) {
+        return ArtifactKinds.isDataOrModelFile(f.path()) && (ArtifactKinds.isWeights(f.path()) || f.size() > max);
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
         long max = ctx.config().maxFileSize();
         for (FileEntry f : AddedFiles.written(ctx)) {
-            if (!ArtifactKinds.isDataOrModelFile(f.path())) {
-                continue;
-            }
-            boolean weights = ArtifactKinds.isWeights(f.path());
-            boolean tooLarge = f.size() > max;
-            if (!weights && !tooLarge) {
+            if (!wouldBeFlagged(f, max)) {
                 continue; // includes unknown sizes (-1): no evidence the file is large
             }
+            boolean weights = ArtifactKinds.isWeights(f.path());
             if (isPointer(ctx, f) || GitAttributes.in(ctx).isLfs(f.path()) || DvcTracking.in(ctx).tracks(f.path())) {
                 continue;
             }

@@ -3,11 +3,19 @@ package dev.mlreadiness.engine.rules.versioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.ChangeSet;
+import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.Snapshot;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.config.ReadinessConfig;
 
 class LargeArtifactRuleTest {
 
@@ -84,6 +92,16 @@ class LargeArtifactRuleTest {
                 .evaluate(rule);
         assertThat(r.findings()).extracting(Finding::path, Finding::isNew).containsExactly(
                 tuple("data/new.csv", true), tuple("data/old.csv", true), tuple("models/m.pth", true));
+    }
+
+    @Test
+    void opensOnlySmallFilesThatWouldBeFlaggedToLookForAPointer() {
+        Snapshot tree = Snapshot.of(List.of(new FileEntry("data/small.csv", 120), new FileEntry("models/m.pt", 130),
+                new FileEntry("models/big.pt", 50 * MIB), new FileEntry("src/a.py", 100)), f -> Optional.empty());
+        RuleContext ctx = new RuleContext(tree, ChangeSet.fullScan(), ReadinessConfig.defaults(),
+                RuleContext.Side.HEAD);
+        // a small CSV is never flagged, so it is never read; a big file cannot be a 130-byte pointer
+        assertThat(new LargeArtifactRule().reads(ctx)).containsExactly("models/m.pt");
     }
 
     @Test
