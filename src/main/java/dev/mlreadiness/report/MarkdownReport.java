@@ -122,7 +122,7 @@ public final class MarkdownReport {
         if (f.path() != null) {
             md.append(" in ").append(escape(f.location()));
         }
-        md.append(": ").append(escape(f.message())).append(" · [how to fix](").append(ruleUrl(f.ruleId()))
+        md.append(": ").append(message(f.message())).append(" · [how to fix](").append(ruleUrl(f.ruleId()))
                 .append(')');
         return md.toString();
     }
@@ -139,6 +139,31 @@ public final class MarkdownReport {
      * Text from the repository made inert in Markdown: emphasis, links, code spans, tables and HTML lose their
      * meaning, {@code @name} mentions nobody, and line breaks cannot start a new block.
      */
+    /**
+     * A rule's message: its code spans ({@code `pandas==<version>`}) are kept as code, which Markdown shows
+     * literally, so they can neither inject anything nor need escaping; the text between them, which may quote
+     * paths from the repository, is escaped. An unpaired backtick is escaped with the rest.
+     */
+    public static String message(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('`', i);
+            int close = open < 0 ? -1 : text.indexOf('`', open + 1);
+            if (close < 0) {
+                out.append(escape(text.substring(i)));
+                break;
+            }
+            out.append(escape(text.substring(i, open)));
+            out.append('`').append(text.substring(open + 1, close).replace('\n', ' ').replace('\r', ' ')).append('`');
+            i = close + 1;
+        }
+        return out.toString();
+    }
+
     public static String escape(String text) {
         if (text == null) {
             return "";

@@ -69,6 +69,16 @@ class MarkdownReportTest {
     }
 
     @Test
+    void ruleMessagesKeepTheirCodeSpansAndEscapeTheRest() {
+        assertThat(MarkdownReport.message("Pin `pandas` to `pandas==<version>` in req_[x](y).txt @team."))
+                .isEqualTo("Pin `pandas` to `pandas==<version>` in req\\_\\[x\\]\\(y\\).txt &#64;team.");
+        // an unpaired backtick cannot open a code span that swallows the rest
+        assertThat(MarkdownReport.message("Rename `a b.py and *c*")).isEqualTo("Rename \\`a b.py and \\*c\\*");
+        assertThat(MarkdownReport.message("`x\ny`")).isEqualTo("`x y`");
+        assertThat(MarkdownReport.message(null)).isEmpty();
+    }
+
+    @Test
     void truncationKeepsTheLimitClosesDetailsAndSaysSo() {
         StringBuilder big = new StringBuilder("head\n<details>\n");
         for (int i = 0; i < 5000; i++) {

@@ -83,7 +83,7 @@ public class ReviewCommentPublisher {
     /** A comment names the rule, says what to do and links the rule's page. */
     String body(Finding f) {
         return MarkdownReport.icon(f.severity()) + " **`" + f.ruleId() + "`** (" + f.severity().id() + "): "
-                + MarkdownReport.escape(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
+                + MarkdownReport.message(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
                 + ") · silence this line with `readiness: ignore[" + f.ruleId() + "]`\n\n"
                 + Markers.fingerprint(f.fingerprint());
     }
