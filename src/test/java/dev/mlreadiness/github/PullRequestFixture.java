@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -34,6 +35,10 @@ final class PullRequestFixture {
 
     static final String REPO = "Codertocat/Hello-World";
     static final String ORG_CONFIG_REPO = "Codertocat/.github";
+    /** GitHub lists at most this many files of a pull request, whatever its {@code changed_files} says. */
+    static final int LISTED_FILES = 3000;
+    /** The page size the app asks for, GitHub's maximum. */
+    static final int PAGE_SIZE = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final int number;
@@ -45,6 +50,10 @@ final class PullRequestFixture {
     String orgConfig;
     boolean draft;
     boolean truncatedTree;
+    /** Paths left out of a truncated tree. */
+    final Set<String> missingFromTree = new TreeSet<>();
+    /** Changed files GitHub lists without a {@code patch} (too large a diff). */
+    final Set<String> withoutPatch = new TreeSet<>();
 
     private PullRequestFixture(int number) {
         this.number = number;
@@ -94,6 +103,19 @@ final class PullRequestFixture {
         return this;
     }
 
+    /** GitHub omits the file's {@code patch} from the listing, as it does for large diffs. */
+    PullRequestFixture withoutPatch(String path) {
+        withoutPatch.add(path);
+        return this;
+    }
+
+    /** The recursive tree says {@code truncated: true} and leaves out the given paths. */
+    PullRequestFixture truncatedTree(String... missing) {
+        this.truncatedTree = true;
+        missingFromTree.addAll(List.of(missing));
+        return this;
+    }
+
     /** A new push: the head moves to a new commit whose files the caller then changes. */
     PullRequestFixture push(String name) {
         this.headSha = sha("head-" + number + "-" + name);
@@ -111,8 +133,7 @@ final class PullRequestFixture {
     /** Registers everything the app may ask about this pull request. */
     PullRequestFixture stub(WireMockServer s) {
         String json = WireMockGitHubResource.JSON;
-        s.stubFor(get(urlPathEqualTo(api() + "/pulls/" + number + "/files"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json).withBody(files())));
+        stubFiles(s);
         s.stubFor(get(urlPathEqualTo(api() + "/git/trees/" + headSha))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json).withBody(tree())));
         s.stubFor(post(urlPathEqualTo(api() + "/check-runs"))
@@ -146,6 +167,33 @@ final class PullRequestFixture {
             FakeGitHub.REPOS.remove(ORG_CONFIG_REPO);
         }
         return this;
+    }
+
+    /**
+     * The changed files as GitHub pages them: {@value #PAGE_SIZE} a page, a {@code Link} header to the next page,
+     * and nothing beyond {@value #LISTED_FILES} files. The first page is the URL without a {@code page} parameter;
+     * registered first, so the page-specific stubs (registered later) win where both match.
+     */
+    private void stubFiles(WireMockServer s) {
+        List<ObjectNode> listed = listed();
+        int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String path = api() + "/pulls/" + number + "/files";
+        for (int page = 1; page <= pages; page++) {
+            ArrayNode body = JSON.createArrayNode();
+            body.addAll(listed.subList((page - 1) * PAGE_SIZE, Math.min(listed.size(), page * PAGE_SIZE)));
+            var response = aResponse().withStatus(200).withHeader("Content-Type", WireMockGitHubResource.JSON)
+                    .withBody(body.toString());
+            if (page < pages) {
+                String url = s.baseUrl() + path + "?per_page=" + PAGE_SIZE + "&page=";
+                response = response.withHeader("Link", "<" + url + (page + 1) + ">; rel=\"next\", <" + url + pages
+                        + ">; rel=\"last\"");
+            }
+            var request = get(urlPathEqualTo(path));
+            if (page > 1) {
+                request = request.withQueryParam("page", equalTo(Integer.toString(page)));
+            }
+            s.stubFor(request.willReturn(response));
+        }
     }
 
     void reviewComments(WireMockServer s, String body) {
@@ -196,15 +244,27 @@ final class PullRequestFixture {
                 + checkRunId() + "\",\"html_url\":\"https://github.com/" + REPO + "/runs/" + checkRunId() + "\"}";
     }
 
+    /** The files GitHub lists: the first {@value #LISTED_FILES} changed files, as one JSON array. */
     String files() {
-        ArrayNode out = JSON.createArrayNode();
+        return JSON.createArrayNode().addAll(listed()).toString();
+    }
+
+    private List<ObjectNode> listed() {
+        List<ObjectNode> all = changedFiles();
+        return all.subList(0, Math.min(all.size(), LISTED_FILES));
+    }
+
+    /** Every changed file, as the pull request's {@code changed_files} counts them. */
+    private List<ObjectNode> changedFiles() {
+        List<ObjectNode> out = new ArrayList<>();
         for (String path : new TreeSet<>(union())) {
             String before = base.get(path);
             String after = head.get(path);
             if (before != null && before.equals(after)) {
                 continue;
             }
-            ObjectNode f = out.addObject();
+            ObjectNode f = JSON.createObjectNode();
+            out.add(f);
             String status = before == null ? "added" : after == null ? "removed" : "modified";
             String patch = patch(before == null ? "" : before, after == null ? "" : after, before == null);
             int additions = (int) patch.lines().filter(l -> l.startsWith("+")).count();
@@ -213,10 +273,12 @@ final class PullRequestFixture {
                     .put("additions", additions).put("deletions", deletions).put("changes", additions + deletions)
                     .put("blob_url", "https://github.com/" + REPO + "/blob/" + headSha + "/" + path)
                     .put("raw_url", "https://github.com/" + REPO + "/raw/" + headSha + "/" + path)
-                    .put("contents_url", "https://api.github.com" + api() + "/contents/" + path + "?ref=" + headSha)
-                    .put("patch", patch);
+                    .put("contents_url", "https://api.github.com" + api() + "/contents/" + path + "?ref=" + headSha);
+            if (!withoutPatch.contains(path)) {
+                f.put("patch", patch);
+            }
         }
-        return out.toString();
+        return out;
     }
 
     private List<String> union() {
@@ -229,9 +291,10 @@ final class PullRequestFixture {
         ObjectNode t = JSON.createObjectNode();
         t.put("sha", headSha).put("url", "https://api.github.com" + api() + "/git/trees/" + headSha);
         ArrayNode entries = t.putArray("tree");
-        head.forEach((p, text) -> entries.addObject().put("path", p).put("mode", "100644").put("type", "blob")
-                .put("sha", blobSha(text)).put("size", text.getBytes(StandardCharsets.UTF_8).length)
-                .put("url", "https://api.github.com" + api() + "/git/blobs/" + blobSha(text)));
+        head.entrySet().stream().filter(e -> !missingFromTree.contains(e.getKey())).forEach(e -> entries.addObject().put("path", e.getKey()).put("mode", "100644")
+                .put("type", "blob").put("sha", blobSha(e.getValue()))
+                .put("size", e.getValue().getBytes(StandardCharsets.UTF_8).length)
+                .put("url", "https://api.github.com" + api() + "/git/blobs/" + blobSha(e.getValue())));
         t.put("truncated", truncatedTree);
         return t.toString();
     }
@@ -285,7 +348,7 @@ final class PullRequestFixture {
         root.put("action", action).put("number", number);
         ObjectNode pr = (ObjectNode) root.get("pull_request");
         pr.put("number", number).put("draft", draft).put("state", action.equals("closed") ? "closed" : "open")
-                .put("changed_files", (int) JSON.readTree(files()).size());
+                .put("changed_files", changedFiles().size());
         ((ObjectNode) pr.get("head")).put("sha", headSha);
         ((ObjectNode) pr.get("base")).put("sha", baseSha);
         return JSON.writeValueAsBytes(root);

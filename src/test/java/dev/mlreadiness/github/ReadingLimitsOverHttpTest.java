@@ -1,0 +1,170 @@
+package dev.mlreadiness.github;
+
+import static dev.mlreadiness.github.ReviewOverHttpTest.NOTEBOOK;
+import static dev.mlreadiness.github.ReviewOverHttpTest.body;
+import static dev.mlreadiness.github.ReviewOverHttpTest.completedOnce;
+import static dev.mlreadiness.github.ReviewOverHttpTest.deliver;
+import static dev.mlreadiness.github.ReviewOverHttpTest.lines;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * End to end over HTTP, where GitHub gives less than the whole pull request: more than the 3,000 files it lists, a
+ * truncated recursive tree, changed files listed without a patch. The review still completes, judges what it
+ * could see, and the check run and the summary comment say what it could not.
+ */
+@QuarkusTest
+@TestProfile(WireMockProfile.class)
+class ReadingLimitsOverHttpTest {
+
+    static final String README = "# X\n\n## Usage\n\nrun it\n";
+    // MarkdownReport escapes parentheses in notes
+    static final String FIRST_3000 = "Only the first 3000 changed files were evaluated \\(GitHub lists at most "
+            + "3,000 files of a pull request\\).";
+    static final String TRUNCATED_TREE = "The repository tree was too large to list whole; rules about missing "
+            + "files saw only part of it.";
+    static final String SKIPPED_LINES = "Line rules skipped";
+
+    @BeforeEach
+    void clearJournal() {
+        WireMockGitHubResource.server.resetRequests();
+        FakeGitHub.FAILING_REFS.clear();
+    }
+
+    @Test
+    void moreThanThreeThousandChangedFilesAreReadThirtyPagesDeepAndTheSummarySaysOnlyTheFirstCounted()
+            throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(131).unchanged("README.md", README)
+                .unchanged("notebooks/eda.ipynb", NOTEBOOK)
+                .add("a/first.py", "x = 1  # GAP-HERE\n");
+        for (int i = 1; i <= 3103; i++) {
+            pr.add(String.format("data/shard-%04d.txt", i), "row " + i + "\n");
+        }
+        // sorts after every shard: GitHub never lists it, so its marker must not be found
+        pr.add("zz/late.py", "y = 2  # GAP-HERE\n");
+        assertThat(ReviewOverHttpTest.JSON.readTree(pr.payload("opened")).at("/pull_request/changed_files")
+                .asInt()).isEqualTo(3105);
+
+        GitHubJournal journal = deliver(pr, "opened");
+
+        List<LoggedRequest> pages = journal.matching("GET", ".*/pulls/131/files");
+        assertThat(pages).hasSize(30);
+        assertThat(pages).allSatisfy(r -> assertThat(r.queryParameter("per_page").firstValue()).isEqualTo("100"));
+        // page 1 is the URL without a page parameter; the client follows each page's Link header to the next,
+        // so the pages arrive in order and page 30, whose Link names no next page, is the last one asked for
+        assertThat(pages.get(0).queryParameter("page").isPresent()).isFalse();
+        assertThat(pages.subList(1, 30).stream().map(r -> Integer.parseInt(r.queryParameter("page").firstValue())))
+                .containsExactlyElementsOf(IntStream.rangeClosed(2, 30).boxed().toList());
+
+        JsonNode done = completedOnce(journal, pr);
+        assertThat(done.path("conclusion").asText()).isEqualTo("success");
+        assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
+        assertThat(done.at("/output/annotations")).hasSize(1);
+        assertThat(done.at("/output/annotations/0/path").asText()).isEqualTo("a/first.py");
+        assertThat(done.at("/output/annotations/0/start_line").asInt()).isEqualTo(1);
+        assertThat(done.at("/output/summary").asText()).contains("### Notes\n\n- " + FIRST_3000 + "\n")
+                .doesNotContain("zz/late.py").doesNotContain(TRUNCATED_TREE).doesNotContain(SKIPPED_LINES);
+
+        List<LoggedRequest> comments = journal.matching("POST", ".*/issues/131/comments");
+        assertThat(comments).hasSize(1);
+        GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
+        assertThat(body(comments.get(0)).path("body").asText()).contains("- " + FIRST_3000 + "\n");
+        List<LoggedRequest> reviews = journal.matching("POST", ".*/pulls/131/reviews");
+        assertThat(reviews).hasSize(1);
+        GitHubSchemas.assertValid("pulls.create-review", reviews.get(0).getBodyAsString());
+        assertThat(body(reviews.get(0)).path("comments")).hasSize(1);
+    }
+
+    @Test
+    void exactlyOneHundredChangedFilesTakeOnePageAndNoNote() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(134).unchanged("README.md", README)
+                .add("a/first.py", "x = 1  # GAP-HERE\n");
+        for (int i = 1; i <= 98; i++) {
+            pr.add(String.format("data/shard-%04d.txt", i), "row " + i + "\n");
+        }
+        pr.add("notebooks/eda.ipynb", NOTEBOOK);
+        GitHubJournal journal = deliver(pr, "opened");
+
+        List<LoggedRequest> pages = journal.matching("GET", ".*/pulls/134/files");
+        assertThat(pages).hasSize(1);
+        assertThat(pages.get(0).queryParameter("per_page").firstValue()).isEqualTo("100");
+        JsonNode done = completedOnce(journal, pr);
+        assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
+        assertThat(done.at("/output/summary").asText()).doesNotContain("### Notes").doesNotContain("Only the first");
+    }
+
+    @Test
+    void truncatedTreeStillCompletesTheReviewAndTheSummarySaysSo() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(132).unchanged("README.md", README)
+                .add("notebooks/eda.ipynb", NOTEBOOK)
+                .add("src/late.py", lines("x = 1", "y = 2  # GAP-HERE truncated tree"))
+                .truncatedTree("src/late.py");
+        GitHubJournal journal = deliver(pr, "opened");
+
+        JsonNode done = completedOnce(journal, pr);
+        assertThat(done.path("conclusion").asText()).isEqualTo("success");
+        // the file the tree left out is known from the listing of changed files, and still reviewed
+        assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
+        assertThat(done.at("/output/annotations")).hasSize(1);
+        assertThat(done.at("/output/annotations/0/path").asText()).isEqualTo("src/late.py");
+        assertThat(done.at("/output/annotations/0/start_line").asInt()).isEqualTo(2);
+        assertThat(done.at("/output/summary").asText()).contains("### Notes\n\n- " + TRUNCATED_TREE + "\n")
+                .doesNotContain("Only the first").doesNotContain(SKIPPED_LINES);
+        // its size is unknown, so its patch cannot stand in for it: the content is read (with the config, two
+        // GraphQL requests in all)
+        List<LoggedRequest> graphql = journal.matching("POST", "/graphql");
+        assertThat(graphql).hasSize(2);
+        assertThat(graphql.get(1).getBodyAsString()).contains(":src/late.py");
+
+        List<LoggedRequest> comments = journal.matching("POST", ".*/issues/132/comments");
+        assertThat(comments).hasSize(1);
+        GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
+        assertThat(body(comments.get(0)).path("body").asText()).contains("- " + TRUNCATED_TREE + "\n");
+    }
+
+    @Test
+    void filesWithoutAPatchSkipLineRulesUnlessAddedWholeAndTheSummarySaysSo() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(133).unchanged("README.md", README)
+                .unchanged("notebooks/eda.ipynb", NOTEBOOK)
+                .modify("src/big.py", lines("a = 1  # GAP-HERE old"), lines("a = 1  # GAP-HERE old", "b = 2  # GAP-HERE big"))
+                .withoutPatch("src/big.py")
+                .add("src/huge.py", lines("c = 3", "d = 4  # GAP-HERE huge"))
+                .withoutPatch("src/huge.py")
+                .modify("src/small.py", lines("e = 5"), lines("e = 5", "f = 6  # GAP-HERE small"));
+        GitHubJournal journal = deliver(pr, "opened");
+
+        JsonNode done = completedOnce(journal, pr);
+        // neither the old nor the new marker of src/big.py: its added lines are unknown, so it is not judged
+        assertThat(done.at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        JsonNode annotations = done.at("/output/annotations");
+        assertThat(annotations).hasSize(2);
+        assertThat(annotations.get(0).path("path").asText()).isEqualTo("src/huge.py");
+        assertThat(annotations.get(0).path("start_line").asInt()).isEqualTo(2);
+        assertThat(annotations.get(1).path("path").asText()).isEqualTo("src/small.py");
+        assertThat(annotations.get(1).path("start_line").asInt()).isEqualTo(2);
+        String note = "- Line rules skipped 1 changed file\\(s\\) whose diff is not available \\(binary or too large\\): "
+                + "src/big.py.\n";
+        assertThat(done.at("/output/summary").asText()).contains("### Notes\n\n" + note)
+                .doesNotContain("src/huge.py.").doesNotContain(TRUNCATED_TREE).doesNotContain("Only the first");
+        // the skipped file is not even read; the added one without a patch is, as it cannot be rebuilt from one
+        List<LoggedRequest> graphql = journal.matching("POST", "/graphql");
+        assertThat(graphql).hasSize(2);
+        assertThat(graphql.get(1).getBodyAsString()).contains(":src/huge.py").doesNotContain(":src/big.py");
+
+        List<LoggedRequest> comments = journal.matching("POST", ".*/issues/133/comments");
+        assertThat(comments).hasSize(1);
+        GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
+        assertThat(body(comments.get(0)).path("body").asText()).contains(note);
+    }
+}
