@@ -57,7 +57,11 @@ public final class PullRequestReader {
     record ChangedFiles(List<GHPullRequestFileDetail> files, boolean partial) {
     }
 
-    private static ChangedFiles changedFiles(GHPullRequest pr) {
+    /**
+     * The listed files, one page after another: the client only follows each page's {@code Link} header (it has
+     * no public way to ask for page k), and this list is read beside the tree and the config anyway.
+     */
+    private static ChangedFiles changedFiles(GHPullRequest pr) throws IOException {
         List<GHPullRequestFileDetail> out = new ArrayList<>();
         for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(100)) {
             if (out.size() == MAX_FILES) {
@@ -65,7 +69,9 @@ public final class PullRequestReader {
             }
             out.add(f);
         }
-        return new ChangedFiles(out, false);
+        // GitHub ends the list at 3,000 files without saying so: only the pull request's own count tells a cut list
+        // from a complete one (asked only then: the count may cost a request where the payload lacked it)
+        return new ChangedFiles(out, out.size() == MAX_FILES && pr.getChangedFiles() > MAX_FILES);
     }
 
     static PullRequestSnapshot assemble(String headSha, String baseSha, ChangedFiles listed, GHTree tree,
