@@ -256,7 +256,7 @@ public final class Checklist {
                     + "of it.");
         }
         if (in.changes().partial()) {
-            notes.add("Only the first " + in.changes().files().size()
+            notes.add("Only the first " + String.format(java.util.Locale.ROOT, "%,d", in.changes().files().size())
                     + " changed files were evaluated (GitHub lists at most 3,000 files of a pull request).");
         }
         List<String> noPatch = in.changes().files().stream()

@@ -30,7 +30,7 @@ class ReadingLimitsOverHttpTest {
 
     static final String README = "# X\n\n## Usage\n\nrun it\n";
     // MarkdownReport escapes parentheses in notes
-    static final String FIRST_3000 = "Only the first 3000 changed files were evaluated \\(GitHub lists at most "
+    static final String FIRST_3000 = "Only the first 3,000 changed files were evaluated \\(GitHub lists at most "
             + "3,000 files of a pull request\\).";
     static final String TRUNCATED_TREE = "The repository tree was too large to list whole; rules about missing "
             + "files saw only part of it.";
@@ -162,9 +162,18 @@ class ReadingLimitsOverHttpTest {
         assertThat(graphql).hasSize(2);
         assertThat(graphql.get(1).getBodyAsString()).contains(":src/huge.py").doesNotContain(":src/big.py");
 
+        // GitHub rejects a whole review if one comment's line is not in a diff it shows: the finding of the file
+        // without a patch goes to the summary comment, the other one inline
+        List<LoggedRequest> reviews = journal.matching("POST", ".*/pulls/133/reviews");
+        assertThat(reviews).hasSize(1);
+        GitHubSchemas.assertValid("pulls.create-review", reviews.get(0).getBodyAsString());
+        JsonNode inline = body(reviews.get(0)).path("comments");
+        assertThat(inline).hasSize(1);
+        assertThat(inline.get(0).path("path").asText()).isEqualTo("src/small.py");
+
         List<LoggedRequest> comments = journal.matching("POST", ".*/issues/133/comments");
         assertThat(comments).hasSize(1);
         GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
-        assertThat(body(comments.get(0)).path("body").asText()).contains(note);
+        assertThat(body(comments.get(0)).path("body").asText()).contains(note).contains("src/huge.py:2");
     }
 }

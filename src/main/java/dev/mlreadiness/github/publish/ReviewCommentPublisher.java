@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewComment;
@@ -37,8 +38,13 @@ public class ReviewCommentPublisher {
     public record Outcome(List<Finding> commented, List<Finding> notCommented, List<GHPullRequestReviewComment> fixed) {
     }
 
-    /** The findings to comment on, and which earlier comments are now fixed, without writing anything. */
-    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing) {
+    /**
+     * The findings to comment on, and which earlier comments are now fixed, without writing anything.
+     *
+     * @param inDiff whether GitHub shows the file's diff (it has a patch): GitHub rejects a whole review when one
+     *               comment's line is not in the diff, so findings of files without one go to the summary comment
+     */
+    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, Predicate<String> inDiff) {
         Set<String> alreadyCommented = new HashSet<>();
         for (GHPullRequestReviewComment c : existing) {
             Markers.fingerprintOf(c.getBody()).ifPresent(alreadyCommented::add);
@@ -49,7 +55,7 @@ public class ReviewCommentPublisher {
             if (!f.hasLine() || alreadyCommented.contains(f.fingerprint())) {
                 continue;
             }
-            (toComment.size() < MAX_PER_REVIEW ? toComment : overflow).add(f);
+            (toComment.size() < MAX_PER_REVIEW && inDiff.test(f.path()) ? toComment : overflow).add(f);
         }
         Set<String> current = new HashSet<>();
         report.findings().forEach(f -> current.add(f.fingerprint()));
