@@ -90,7 +90,7 @@ public final class ScanBenchmark {
 
     /** One run: the phases as the CLI runs them, timed. */
     record Run(long listingNanos, long evaluationNanos, long renderingNanos, int files, int loads, long bytesRead,
-            int findings, Map<String, Long> checkNanos, long readsNanos, long detectionNanos, long loadingNanos,
+            int findings, Map<String, Long> checkNanos, Map<String, Long> readsByRule, long readsNanos, long detectionNanos, long loadingNanos,
             Map<String, long[]> readByKind) {
     }
 
@@ -100,6 +100,7 @@ public final class ScanBenchmark {
      */
     static final class Clock {
         final Map<String, Long> check = new LinkedHashMap<>();
+        final Map<String, Long> readsByRule = new LinkedHashMap<>();
         long reads;
         long detection;
         long lastReadsEnd;
@@ -118,6 +119,7 @@ public final class ScanBenchmark {
             Collection<String> r = rule.reads(ctx);
             clock.lastReadsEnd = System.nanoTime();
             clock.reads += clock.lastReadsEnd - t;
+            clock.readsByRule.merge(rule.info().id(), clock.lastReadsEnd - t, Long::sum);
             return r;
         }
 
@@ -179,7 +181,7 @@ public final class ScanBenchmark {
             a[1] += f.size();
         });
         return new Run(t1 - t0, t2 - t1, t3 - t2, tree.size(), tree.loadCount(), bytesRead,
-                report.findings().size(), clock.check, clock.reads, clock.detection,
+                report.findings().size(), clock.check, clock.readsByRule, clock.reads, clock.detection,
                 clock.firstCheckStart - clock.lastReadsEnd, byKind);
     }
 
@@ -243,10 +245,12 @@ public final class ScanBenchmark {
         System.out.printf(Locale.ROOT, "%nevaluation, median ms: detection %.1f; rules' reads() %.1f; "
                 + "prefetch (loading declared files) %.1f%n", median(runs, Run::detectionNanos),
                 median(runs, Run::readsNanos), median(runs, Run::loadingNanos));
-        System.out.printf(Locale.ROOT, "%-36s %10s %10s%n", "rule check()", "median ms", "min ms");
+        System.out.printf(Locale.ROOT, "%-40s %16s %16s%n", "rule", "check() med/min", "reads() med/min");
         for (String id : last.checkNanos().keySet()) {
-            long[] v = runs.stream().mapToLong(r -> r.checkNanos().getOrDefault(id, 0L)).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-36s %10.1f %10.1f%n", id, median(v), v[0] / 1e6);
+            long[] c = runs.stream().mapToLong(r -> r.checkNanos().getOrDefault(id, 0L)).sorted().toArray();
+            long[] r = runs.stream().mapToLong(x -> x.readsByRule().getOrDefault(id, 0L)).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-40s %8.1f %7.1f %8.1f %7.1f%n", id, median(c), c[0] / 1e6, median(r),
+                    r[0] / 1e6);
         }
         System.out.printf(Locale.ROOT, "%nfiles read by kind (last run):%n");
         last.readByKind().forEach((k, a) -> System.out.printf(Locale.ROOT, "  %-18s %,7d files %,10d bytes%n", k,
