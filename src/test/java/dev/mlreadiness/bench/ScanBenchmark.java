@@ -90,7 +90,8 @@ public final class ScanBenchmark {
 
     /** One run: the phases as the CLI runs them, timed. */
     record Run(long listingNanos, long evaluationNanos, long renderingNanos, int files, int loads, long bytesRead,
-            int findings, Map<String, Long> checkNanos, Map<String, Long> readsByRule, long readsNanos, long detectionNanos, long loadingNanos,
+            int findings, Map<String, Long> checkNanos, Map<String, Long> readsByRule,
+            Map<String, Map<String, Integer>> declared, long readsNanos, long detectionNanos, long loadingNanos,
             Map<String, long[]> readByKind) {
     }
 
@@ -101,6 +102,8 @@ public final class ScanBenchmark {
     static final class Clock {
         final Map<String, Long> check = new LinkedHashMap<>();
         final Map<String, Long> readsByRule = new LinkedHashMap<>();
+        /** Per rule, how many files of each kind its {@code reads} declared. */
+        final Map<String, Map<String, Integer>> declared = new LinkedHashMap<>();
         long reads;
         long detection;
         long lastReadsEnd;
@@ -120,6 +123,8 @@ public final class ScanBenchmark {
             clock.lastReadsEnd = System.nanoTime();
             clock.reads += clock.lastReadsEnd - t;
             clock.readsByRule.merge(rule.info().id(), clock.lastReadsEnd - t, Long::sum);
+            Map<String, Integer> kinds = clock.declared.computeIfAbsent(rule.info().id(), k -> new TreeMap<>());
+            r.forEach(path -> kinds.merge(kind(path), 1, Integer::sum));
             return r;
         }
 
@@ -181,7 +186,7 @@ public final class ScanBenchmark {
             a[1] += f.size();
         });
         return new Run(t1 - t0, t2 - t1, t3 - t2, tree.size(), tree.loadCount(), bytesRead,
-                report.findings().size(), clock.check, clock.readsByRule, clock.reads, clock.detection,
+                report.findings().size(), clock.check, clock.readsByRule, clock.declared, clock.reads, clock.detection,
                 clock.firstCheckStart - clock.lastReadsEnd, byKind);
     }
 
@@ -252,6 +257,12 @@ public final class ScanBenchmark {
             System.out.printf(Locale.ROOT, "%-40s %8.1f %7.1f %8.1f %7.1f%n", id, median(c), c[0] / 1e6, median(r),
                     r[0] / 1e6);
         }
+        System.out.printf(Locale.ROOT, "%nfiles each rule declares it reads (Rule.reads), by kind:%n");
+        last.declared().forEach((id, kinds) -> {
+            if (!kinds.isEmpty()) {
+                System.out.printf(Locale.ROOT, "  %-40s %s%n", id, kinds);
+            }
+        });
         System.out.printf(Locale.ROOT, "%nfiles read by kind (last run):%n");
         last.readByKind().forEach((k, a) -> System.out.printf(Locale.ROOT, "  %-18s %,7d files %,10d bytes%n", k,
                 a[0], a[1]));
