@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Runs git commands in one folder and returns their output; a failing command becomes an {@link InputException}. */
 final class Git {
@@ -37,6 +38,36 @@ final class Git {
             throw new InputException("git " + args[0] + " failed in " + dir + ": " + why);
         }
         return r.stdout();
+    }
+
+    /**
+     * {@link #run} on a thread of its own (not the common pool, which parallel reads keep busy), so the caller can
+     * work while git does; collect the output with {@link #join}.
+     */
+    CompletableFuture<byte[]> runAsync(String... args) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(args);
+            } catch (InputException e) {
+                throw new CompletionException(e);
+            }
+        }, task -> {
+            Thread t = new Thread(task, "git " + args[0]);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The output of a {@link #runAsync} command, or the {@link InputException} it failed with. */
+    static byte[] join(CompletableFuture<byte[]> output) throws InputException {
+        try {
+            return output.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof InputException ie) {
+                throw ie;
+            }
+            throw e;
+        }
     }
 
     String runText(String... args) throws InputException {

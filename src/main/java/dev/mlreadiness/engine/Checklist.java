@@ -74,7 +74,7 @@ public final class Checklist {
 
         List<Finding> findings = new ArrayList<>();
         int suppressed = 0;
-        Map<String, String[]> lines = new HashMap<>();
+        Map<String, Optional<TextLines>> lines = new HashMap<>();
         Map<String, Boolean> fileSuppressed = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         Set<String> applied = new LinkedHashSet<>();
@@ -205,13 +205,13 @@ public final class Checklist {
      * @param fileSuppressed per path and rule, whether the file suppresses the rule: decoding a large file once
      *                       per finding made thousands of findings in one file take seconds
      */
-    private static boolean isSuppressed(Snapshot head, Findings.Raw raw, String ruleId, Map<String, String[]> lines,
-            Map<String, Boolean> fileSuppressed) {
+    private static boolean isSuppressed(Snapshot head, Findings.Raw raw, String ruleId,
+            Map<String, Optional<TextLines>> lines, Map<String, Boolean> fileSuppressed) {
         if (raw.path() == null || !head.isLoaded(raw.path())) {
             return false; // never read a file only to look for suppression comments
         }
         Boolean wholeFile = fileSuppressed.computeIfAbsent(raw.path() + "\u0000" + ruleId,
-                k -> head.text(raw.path()).map(t -> Suppressions.suppressesFile(t, ruleId)).orElse(null));
+                k -> suppressesFile(head, raw.path(), ruleId));
         if (wholeFile == null) {
             return false;
         }
@@ -222,14 +222,26 @@ public final class Checklist {
         return line != null && Suppressions.suppressesLine(line, ruleId);
     }
 
-    private static String lineText(Snapshot head, Findings.Raw raw, Map<String, String[]> cache) {
+    /**
+     * Whether the file carries {@code readiness: ignore-file[ruleId]}; null for binary or missing files. Looks for
+     * the marker in the bytes first so a large file without one (nearly all) is never decoded whole.
+     */
+    private static Boolean suppressesFile(Snapshot head, String path, String ruleId) {
+        Optional<byte[]> bytes = head.bytes(path);
+        if (bytes.isEmpty() || Snapshot.isBinary(bytes.get())) {
+            return null;
+        }
+        return TextLines.containsAscii(bytes.get(), "ignore-file")
+                && head.text(path).map(t -> Suppressions.suppressesFile(t, ruleId)).orElse(false);
+    }
+
+    /** The finding's line, without its ending; decodes that one line, not the file (a notebook can be 20 MB). */
+    private static String lineText(Snapshot head, Findings.Raw raw, Map<String, Optional<TextLines>> cache) {
         if (raw.path() == null || raw.line() == null || !head.isLoaded(raw.path())) {
             return null;
         }
-        String[] lines = cache.computeIfAbsent(raw.path(),
-                p -> head.text(p).map(t -> t.split("\r?\n", -1)).orElse(new String[0]));
-        int i = raw.line() - 1;
-        return i >= 0 && i < lines.length ? lines[i] : null;
+        return cache.computeIfAbsent(raw.path(), p -> head.bytes(p).flatMap(TextLines::of))
+                .map(t -> t.lineWithoutEnding(raw.line())).orElse(null);
     }
 
     /**

@@ -178,8 +178,7 @@ public final class Snapshot {
     }
 
     static String decode(byte[] content) {
-        int start = content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
-                && (content[2] & 0xff) == 0xBF ? 3 : 0;
+        int start = TextLines.hasByteOrderMark(content) ? 3 : 0;
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)

@@ -5,9 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import dev.mlreadiness.cli.Checklists;
@@ -17,8 +22,14 @@ import dev.mlreadiness.cli.LocalRepository;
 import dev.mlreadiness.engine.Checklist;
 import dev.mlreadiness.engine.EvaluationInput;
 import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.MlProjectDetector;
+import dev.mlreadiness.engine.ProjectDetector;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.Rule;
 import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Snapshot;
 import dev.mlreadiness.report.TextReport;
 
@@ -26,6 +37,12 @@ import dev.mlreadiness.report.TextReport;
  * Times a full scan of a generated repository through the CLI's own code path ({@link LocalRepository}, the
  * standard {@link Checklist}, {@link TextReport}), phase by phase, and says what the engine read. Not a test: run it
  * as {@code docs/performance.md} shows.
+ *
+ * <p>The checklist is the standard one ({@link RuleCatalog#rules()} with {@link MlProjectDetector}) with every rule
+ * and the detector wrapped in a timing decorator, so the breakdown comes from here and no timing code lives in
+ * main. A rule's check time includes parsing the files it is the first to ask for (parsed files and shared facts
+ * are cached per evaluation, so later rules find them ready). The listing's two parts ({@code git ls-files} and one
+ * stat per file) are timed apart by repeating them here.
  *
  * <p>Arguments (all optional): {@code runs} (default 5), {@code warmups} (default 3), {@code git} or {@code folder}
  * (default git: listed with {@code git ls-files}; folder: walked).
@@ -63,6 +80,9 @@ public final class ScanBenchmark {
                 measured.add(scan(dir));
             }
             print(measured);
+            if (git) {
+                listingParts(dir, runs);
+            }
         } finally {
             delete(dir);
         }
@@ -70,14 +90,82 @@ public final class ScanBenchmark {
 
     /** One run: the phases as the CLI runs them, timed. */
     record Run(long listingNanos, long evaluationNanos, long renderingNanos, int files, int loads, long bytesRead,
-            int findings) {
+            int findings, Map<String, Long> checkNanos, Map<String, Long> readsByRule,
+            Map<String, Map<String, Integer>> declared, long readsNanos, long detectionNanos, long loadingNanos,
+            Map<String, long[]> readByKind) {
+    }
+
+    /**
+     * The time a rule spends in {@link Rule#reads} and {@link Rule#check}, and when: the gap between the last
+     * {@code reads} and the first {@code check} of a run is the engine's prefetch (reading the declared files).
+     */
+    static final class Clock {
+        final Map<String, Long> check = new LinkedHashMap<>();
+        final Map<String, Long> readsByRule = new LinkedHashMap<>();
+        /** Per rule, how many files of each kind its {@code reads} declared. */
+        final Map<String, Map<String, Integer>> declared = new LinkedHashMap<>();
+        long reads;
+        long detection;
+        long lastReadsEnd;
+        long firstCheckStart;
+    }
+
+    record TimedRule(Rule rule, Clock clock) implements Rule {
+        @Override
+        public RuleInfo info() {
+            return rule.info();
+        }
+
+        @Override
+        public Collection<String> reads(RuleContext ctx) {
+            long t = System.nanoTime();
+            Collection<String> r = rule.reads(ctx);
+            clock.lastReadsEnd = System.nanoTime();
+            clock.reads += clock.lastReadsEnd - t;
+            clock.readsByRule.merge(rule.info().id(), clock.lastReadsEnd - t, Long::sum);
+            Map<String, Integer> kinds = clock.declared.computeIfAbsent(rule.info().id(), k -> new TreeMap<>());
+            r.forEach(path -> kinds.merge(kind(path), 1, Integer::sum));
+            return r;
+        }
+
+        @Override
+        public void check(RuleContext ctx, Findings out) {
+            long t = System.nanoTime();
+            if (clock.firstCheckStart == 0) {
+                clock.firstCheckStart = t;
+            }
+            rule.check(ctx, out);
+            clock.check.merge(rule.info().id(), System.nanoTime() - t, Long::sum);
+        }
+    }
+
+    record TimedDetector(ProjectDetector detector, Clock clock) implements ProjectDetector {
+        @Override
+        public Optional<String> evidence(RuleContext ctx) {
+            long t = System.nanoTime();
+            Optional<String> e = detector.evidence(ctx);
+            clock.detection += System.nanoTime() - t;
+            return e;
+        }
+
+        @Override
+        public Collection<String> reads(RuleContext ctx) {
+            return detector.reads(ctx);
+        }
+    }
+
+    /** {@link Checklists#standard()}, every rule and the detector timed. */
+    static Checklist timed(Clock clock) {
+        List<Rule> rules = Checklists.standard().rules().stream().<Rule>map(r -> new TimedRule(r, clock)).toList();
+        return new Checklist(rules, new TimedDetector(new MlProjectDetector(), clock));
     }
 
     static Run scan(Path dir) throws InputException {
         long t0 = System.nanoTime();
         Snapshot tree;
         ConfigFiles.Loaded config;
-        Checklist checklist = Checklists.standard();
+        Clock clock = new Clock();
+        Checklist checklist = timed(clock);
         try (LocalRepository repo = LocalRepository.open(dir)) {
             tree = repo.workTree();
             config = ConfigFiles.load(repo.dir(), null, RuleCatalog.ids());
@@ -91,8 +179,57 @@ public final class ScanBenchmark {
         if (text.isEmpty()) {
             throw new IllegalStateException("empty report");
         }
+        Map<String, long[]> byKind = new TreeMap<>();
+        tree.stream().filter(f -> tree.isLoaded(f.path())).forEach(f -> {
+            long[] a = byKind.computeIfAbsent(kind(f.path()), k -> new long[2]);
+            a[0]++;
+            a[1] += f.size();
+        });
         return new Run(t1 - t0, t2 - t1, t3 - t2, tree.size(), tree.loadCount(), bytesRead,
-                report.findings().size());
+                report.findings().size(), clock.check, clock.readsByRule, clock.declared, clock.reads, clock.detection,
+                clock.firstCheckStart - clock.lastReadsEnd, byKind);
+    }
+
+    private static String kind(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot);
+    }
+
+    /** {@code git ls-files} alone, then one stat per listed file alone, as {@link LocalRepository} does them. */
+    private static void listingParts(Path dir, int runs) throws IOException, InterruptedException {
+        long[] ls = new long[runs];
+        long[] stat = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder("git", "-C", dir.toString(), "-c", "core.quotePath=false", "ls-files",
+                    "-co", "--exclude-standard", "-z").redirectErrorStream(false).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            p.waitFor();
+            long t1 = System.nanoTime();
+            List<String> paths = new ArrayList<>();
+            int start = 0;
+            for (int j = 0; j < out.length; j++) {
+                if (out[j] == 0) {
+                    paths.add(new String(out, start, j - start, StandardCharsets.UTF_8));
+                    start = j + 1;
+                }
+            }
+            long t2 = System.nanoTime();
+            long size = 0;
+            for (String path : paths) {
+                size += Files.readAttributes(dir.resolve(path), java.nio.file.attribute.BasicFileAttributes.class,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS).size();
+            }
+            long t3 = System.nanoTime();
+            ls[i] = t1 - t0;
+            stat[i] = t3 - t2;
+            if (size == 0) {
+                throw new IllegalStateException("no bytes listed");
+            }
+        }
+        System.out.printf(Locale.ROOT, "listing parts (median ms): git ls-files %.1f (process start included); "
+                + "one stat per file %.1f%n", median(ls), median(stat));
     }
 
     private static void print(List<Run> runs) {
@@ -105,12 +242,41 @@ public final class ScanBenchmark {
                 median(runs, r -> r.listingNanos() + r.evaluationNanos() + r.renderingNanos()));
         System.out.printf(Locale.ROOT, "files listed %,d; files read %,d (Snapshot.loadCount); bytes read %,d; "
                 + "findings %d%n", last.files(), last.loads(), last.bytesRead(), last.findings());
+        System.out.printf(Locale.ROOT, "min total %.1f ms, max total %.1f ms%n",
+                runs.stream().mapToLong(r -> r.listingNanos() + r.evaluationNanos() + r.renderingNanos()).min()
+                        .orElse(0) / 1e6,
+                runs.stream().mapToLong(r -> r.listingNanos() + r.evaluationNanos() + r.renderingNanos()).max()
+                        .orElse(0) / 1e6);
+        System.out.printf(Locale.ROOT, "%nevaluation, median ms: detection %.1f; rules' reads() %.1f; "
+                + "prefetch (loading declared files) %.1f%n", median(runs, Run::detectionNanos),
+                median(runs, Run::readsNanos), median(runs, Run::loadingNanos));
+        System.out.printf(Locale.ROOT, "%-40s %16s %16s%n", "rule", "check() med/min", "reads() med/min");
+        for (String id : last.checkNanos().keySet()) {
+            long[] c = runs.stream().mapToLong(r -> r.checkNanos().getOrDefault(id, 0L)).sorted().toArray();
+            long[] r = runs.stream().mapToLong(x -> x.readsByRule().getOrDefault(id, 0L)).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-40s %8.1f %7.1f %8.1f %7.1f%n", id, median(c), c[0] / 1e6, median(r),
+                    r[0] / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "%nfiles each rule declares it reads (Rule.reads), by kind:%n");
+        last.declared().forEach((id, kinds) -> {
+            if (!kinds.isEmpty()) {
+                System.out.printf(Locale.ROOT, "  %-40s %s%n", id, kinds);
+            }
+        });
+        System.out.printf(Locale.ROOT, "%nfiles read by kind (last run):%n");
+        last.readByKind().forEach((k, a) -> System.out.printf(Locale.ROOT, "  %-18s %,7d files %,10d bytes%n", k,
+                a[0], a[1]));
+    }
+
+    private static double median(long[] values) {
+        long[] v = values.clone();
+        java.util.Arrays.sort(v);
+        double m = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
+        return m / 1e6;
     }
 
     private static double median(List<Run> runs, java.util.function.ToLongFunction<Run> phase) {
-        long[] v = runs.stream().mapToLong(phase).sorted().toArray();
-        double m = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
-        return m / 1e6;
+        return median(runs.stream().mapToLong(phase).toArray());
     }
 
     /**

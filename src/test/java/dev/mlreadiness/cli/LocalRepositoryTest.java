@@ -2,7 +2,10 @@ package dev.mlreadiness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+
+import dev.mlreadiness.engine.FileEntry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +52,22 @@ class LocalRepositoryTest {
         assertThat(repo.objectProcessStarted()).isTrue();
         repo.close();
         assertThat(repo.objectProcessStarted()).isFalse();
+    }
+
+    @Test
+    void workTreeListsTrackedAndUntrackedFilesWithTheirSizesButNotIgnoredOrDeletedOnes(@TempDir Path tmp)
+            throws Exception {
+        GitFixture g = GitFixture.init(tmp).write(".gitignore", "build/\n*.log\n").write("src/a.py", "one\n")
+                .write("gone.py", "x\n").write("build/tracked.py", "forced\n");
+        g.git("add", "-f", "build/tracked.py");
+        g.commit("base");
+        Files.delete(tmp.resolve("gone.py"));
+        g.write("src/new.py", "untracked!\n").write("build/gen.py", "ignored\n").write("run.log", "ignored\n")
+                .write("src/a.py", "one\ntwo\n");
+        Files.createSymbolicLink(tmp.resolve("link.py"), tmp.resolve("src/a.py"));
+        try (LocalRepository repo = LocalRepository.open(tmp)) {
+            assertThat(repo.workTree().stream().map(f -> f.path() + "=" + f.size()))
+                    .containsExactly(".gitignore=13", "build/tracked.py=7", "src/a.py=8", "src/new.py=11");
+        }
     }
 }

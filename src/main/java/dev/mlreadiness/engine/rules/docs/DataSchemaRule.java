@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.Findings;
@@ -17,6 +18,10 @@ import dev.mlreadiness.engine.code.CodeEvidence;
 
 /** {@code docs/data-schema}: a repository with data documents its schema, as a table or a schema file. */
 public final class DataSchemaRule extends SectionRule {
+
+    /** Compiled once: both are tried on every path of the tree. */
+    private static final Pattern EXPECTATIONS = Pattern.compile("(.*/)?(great_expectations|gx)/expectations/.+\\.json");
+    private static final Pattern PANDERA_CANDIDATE = Pattern.compile("(.*/)?[^/]*schema[^/]*\\.py");
 
     private static final SectionCheck SECTION = new SectionCheck(List.of("schema", "data dictionary", "columns",
             "features"), "Data schema",
@@ -93,7 +98,7 @@ public final class DataSchemaRule extends SectionRule {
             String lower = f.path().toLowerCase(Locale.ROOT);
             if (name.endsWith(".schema.json") || List.of("schema.json", "schema.yml", "schema.yaml",
                     "datapackage.json", "great_expectations.yml").contains(name)
-                    || lower.matches("(.*/)?(great_expectations|gx)/expectations/.+\\.json")) {
+                    || EXPECTATIONS.matcher(lower).matches()) {
                 return Optional.of(f.path());
             }
         }
@@ -103,6 +108,6 @@ public final class DataSchemaRule extends SectionRule {
 
     private static List<String> panderaCandidates(RuleContext ctx) {
         return ctx.snapshot().stream().map(FileEntry::path)
-                .filter(p -> p.toLowerCase(Locale.ROOT).matches("(.*/)?[^/]*schema[^/]*\\.py")).toList();
+                .filter(p -> PANDERA_CANDIDATE.matcher(p.toLowerCase(Locale.ROOT)).matches()).toList();
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +30,10 @@ import dev.mlreadiness.engine.markdown.MarkdownDocument;
 public final class ModelCardRule implements Rule {
 
     /** Keys of Hugging Face model-card metadata; a README front matter with one of them is a model card. */
+    /** Compiled once: tried on every path of the tree. */
+    private static final Pattern MODEL_CARD = Pattern.compile("(.*/)?model_card\\.md");
+    private static final Pattern README = Pattern.compile("(.*/)?readme\\.md");
+
     private static final List<String> HF_CARD_KEYS = List.of("license", "tags", "datasets", "metrics",
             "model-index", "library_name", "pipeline_tag", "base_model", "language");
 
@@ -126,7 +131,7 @@ public final class ModelCardRule implements Rule {
 
     private static List<String> modelCardFiles(RuleContext ctx) {
         return ctx.snapshot().stream().map(FileEntry::path)
-                .filter(p -> p.toLowerCase(Locale.ROOT).matches("(.*/)?model_card\\.md"))
+                .filter(p -> MODEL_CARD.matcher(p.toLowerCase(Locale.ROOT)).matches())
                 .sorted((a, b) -> Integer.compare(a.indexOf('/') < 0 ? 0 : 1, b.indexOf('/') < 0 ? 0 : 1))
                 .toList();
     }
@@ -140,7 +145,7 @@ public final class ModelCardRule implements Rule {
             }
         }
         return DocsOutline.of(ctx).docs().stream()
-                .filter(d -> d.path().toLowerCase(Locale.ROOT).matches("(.*/)?readme\\.md"))
+                .filter(d -> README.matcher(d.path().toLowerCase(Locale.ROOT)).matches())
                 .filter(d -> hasCardMetadata(d.document().frontMatter()))
                 .findFirst();
     }

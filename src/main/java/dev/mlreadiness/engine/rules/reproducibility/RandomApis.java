@@ -2,9 +2,11 @@ package dev.mlreadiness.engine.rules.reproducibility;
 
 import static dev.mlreadiness.engine.rules.reproducibility.RandomApi.api;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.mlreadiness.engine.code.CodeFile;
@@ -85,6 +87,14 @@ public final class RandomApis {
 
     private static final List<Pattern> COMPILED = TABLE.stream().map(RandomApi::compile).toList();
 
+    /**
+     * Per entry, the top-level modules a qualified name must start with to match it ({@code sklearn}, or
+     * {@code tensorflow} and {@code keras}); null when the entry is a method pattern or its first part has a
+     * wildcard. Most calls ({@code np.asarray}, {@code print}) then skip the regexes of every entry: running all
+     * of them on each call of each file was most of a full scan's rule time.
+     */
+    private static final List<Set<String>> FIRST_MODULES = TABLE.stream().map(RandomApis::firstModules).toList();
+
     private RandomApis() {
     }
 
@@ -93,12 +103,43 @@ public final class RandomApis {
         if (isSeeding(call)) {
             return Optional.empty();
         }
+        Set<String> modules = null;
         for (int i = 0; i < TABLE.size(); i++) {
+            Set<String> first = FIRST_MODULES.get(i);
+            if (first != null) {
+                if (modules == null) {
+                    modules = new HashSet<>();
+                    for (String name : file.qualifiedNames(call)) {
+                        int dot = name.indexOf('.');
+                        modules.add(dot < 0 ? name : name.substring(0, dot));
+                    }
+                }
+                if (first.stream().noneMatch(modules::contains)) {
+                    continue; // cannot match: the entry's regex starts with one of these modules
+                }
+            }
             if (TABLE.get(i).matches(file, call, COMPILED.get(i))) {
                 return Optional.of(TABLE.get(i));
             }
         }
         return Optional.empty();
+    }
+
+    /** See {@link #FIRST_MODULES}. */
+    static Set<String> firstModules(RandomApi api) {
+        String p = api.pattern();
+        int dot = p.indexOf('.');
+        if (dot <= 0) {
+            return null; // a method pattern (".sample"), or one part only
+        }
+        String first = p.substring(0, dot);
+        if (first.startsWith("{") && first.endsWith("}")) {
+            first = first.substring(1, first.length() - 1);
+        }
+        if (!first.matches("[A-Za-z0-9_,]+")) {
+            return null;
+        }
+        return Set.of(first.split(","));
     }
 
     /** A call of a function whose name contains "seed" ({@code set_seed}, {@code manual_seed}, ...). */

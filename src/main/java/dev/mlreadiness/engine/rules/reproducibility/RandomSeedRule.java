@@ -3,6 +3,7 @@ package dev.mlreadiness.engine.rules.reproducibility;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.mlreadiness.engine.Findings;
@@ -84,12 +85,15 @@ public final class RandomSeedRule implements Rule {
     public void check(RuleContext ctx, Findings out) {
         for (CodeFile file : CodeFilesToScan.read(ctx)) {
             List<Call> calls = file.module().calls();
-            Set<String> seeded = seededLibraries(file, calls);
-            for (Call call : calls) {
+            // looked up once per call: both the file's seeds and the findings need it
+            List<Optional<RandomApi>> apis = calls.stream().map(call -> RandomApis.find(file, call)).toList();
+            Set<String> seeded = seededLibraries(calls, apis);
+            for (int i = 0; i < calls.size(); i++) {
+                Call call = calls.get(i);
                 if (call.hasDoubleStar()) {
                     continue;
                 }
-                RandomApis.find(file, call).ifPresent(api -> {
+                apis.get(i).ifPresent(api -> {
                     boolean coveredByFile = api.coveredBy() != null
                             && (seeded.contains(ALL) || seeded.contains(api.coveredBy()));
                     boolean seedMayBeStarred = api.seedPosition() >= 0 && call.hasStar();
@@ -102,14 +106,15 @@ public final class RandomSeedRule implements Rule {
         }
     }
 
-    private static Set<String> seededLibraries(CodeFile file, List<Call> calls) {
+    private static Set<String> seededLibraries(List<Call> calls, List<Optional<RandomApi>> apis) {
         Set<String> seeded = new HashSet<>();
-        for (Call call : calls) {
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i);
             if (RandomApis.isSeeding(call)) {
                 seeded.add(ALL);
                 return seeded;
             }
-            RandomApis.find(file, call).filter(api -> api.seeds() != null && api.isSeeded(call))
+            apis.get(i).filter(api -> api.seeds() != null && api.isSeeded(call))
                     .ifPresent(api -> seeded.add(api.seeds()));
         }
         return seeded;

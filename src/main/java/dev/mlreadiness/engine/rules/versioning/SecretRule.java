@@ -13,6 +13,7 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.TextLines;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 
@@ -78,16 +79,14 @@ public final class SecretRule implements Rule {
             if (!isScanned(f)) {
                 continue;
             }
-            ctx.text(f.path()).ifPresent(text -> scan(f.path(), text, out));
+            ctx.snapshot().bytes(f.path()).flatMap(TextLines::of).ifPresent(lines -> scan(f.path(), lines, out));
         }
     }
 
-    private static void scan(String path, String text, Findings out) {
-        int line = 1;
-        int start = 0;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
-            String content = text.substring(start, end < 0 ? text.length() : end);
+    /** Line by line over the bytes: a 20 MB notebook is never decoded whole. */
+    private static void scan(String path, TextLines lines, Findings out) {
+        for (int line = 1; line <= lines.count(); line++) {
+            String content = lines.line(line);
             String lower = content.toLowerCase(Locale.ROOT);
             Set<String> kinds = new HashSet<>();
             for (SecretPatterns.Kind kind : SecretPatterns.ALL) {
@@ -97,11 +96,6 @@ public final class SecretRule implements Rule {
                             + "environment variable or a secret store instead.");
                 }
             }
-            if (end < 0) {
-                break;
-            }
-            start = end + 1;
-            line++;
         }
     }
 

@@ -1,0 +1,46 @@
+package dev.mlreadiness.engine.rules.reproducibility;
+
+import static dev.mlreadiness.engine.rules.reproducibility.RandomApi.api;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.TestRepo;
+
+class RandomApisTest {
+
+    @Test
+    void firstModulesAreTheLiteralTopLevelModulesOfAPattern() {
+        assertThat(RandomApis.firstModules(api("sklearn.**.PCA"))).containsExactly("sklearn");
+        assertThat(RandomApis.firstModules(api("{tensorflow,keras}.**.random.*")))
+                .containsExactlyInAnyOrder("tensorflow", "keras");
+        assertThat(RandomApis.firstModules(api("random.*"))).containsExactly("random");
+        assertThat(RandomApis.firstModules(api(".sample"))).as("a method on a value: no module").isNull();
+        assertThat(RandomApis.firstModules(api("sk*.PCA"))).as("a wildcard: always tried").isNull();
+        assertThat(RandomApis.firstModules(api("PCA"))).isNull();
+    }
+
+    @Test
+    void callsOfEachModuleStillFindTheirEntryAndLookAlikesDoNot() {
+        List<Finding> findings = TestRepo.create().file("src/m.py", """
+                import tensorflow as tf
+                import keras
+                import random
+                import numpy
+                from sklearn.decomposition import PCA
+                a = tf.random.normal([2])
+                b = keras.random.uniform([2])
+                c = random.choice([1, 2])
+                d = numpy.random.rand(3)
+                e = PCA(2, svd_solver="randomized")
+                f = mytf.random.normal([2])
+                g = numpy.asarray([1])
+                h = df.sample(3)
+                """).scan(new RandomSeedRule()).findings();
+
+        assertThat(findings).extracting(Finding::line).containsExactly(6, 7, 8, 9, 10, 13);
+    }
+}
