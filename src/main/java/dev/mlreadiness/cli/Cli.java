@@ -61,6 +61,12 @@ public final class Cli {
         } catch (InputException e) {
             err.println("readiness: " + e.getMessage());
             return ERROR;
+        } catch (RuntimeException e) {
+            // a bug or an unreadable file must not look like "findings" (exit 1) to a CI job, nor dump a trace
+            err.println("readiness: the check could not finish: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + " (please report it with the command you ran)");
+            return ERROR;
         }
     }
 

@@ -58,4 +58,26 @@ class CliCommandsTest {
         assertThat(version.out()).as("the build writes the pom version")
                 .matches("ml-readiness \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
     }
+
+    @Test
+    void anUnexpectedFailureIsAnInputErrorWithOneLineNotAStackTraceOrFindings(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("a.py"), "x = 1\n");
+        dev.mlreadiness.engine.Rule broken = new dev.mlreadiness.engine.Rule() {
+            public dev.mlreadiness.engine.RuleInfo info() {
+                return new dev.mlreadiness.engine.RuleInfo("structure/test-broken", "Broken",
+                        dev.mlreadiness.engine.Severity.ERROR, dev.mlreadiness.engine.Scope.REPOSITORY,
+                        TestRules.doc("Always fails."));
+            }
+
+            public void check(dev.mlreadiness.engine.RuleContext ctx, dev.mlreadiness.engine.Findings out) {
+                throw new IllegalStateException("rule bug");
+            }
+        };
+        CliRun r = CliRun.of(TestRules.checklist(true, broken), "check", dir.toString());
+        assertThat(r.exit()).isEqualTo(Cli.ERROR);
+        assertThat(r.err()).isEqualTo("readiness: the check could not finish: IllegalStateException: rule bug "
+                + "(please report it with the command you ran)\n");
+        assertThat(r.out()).isEmpty();
+    }
 }

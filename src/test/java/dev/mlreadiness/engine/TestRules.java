@@ -12,7 +12,7 @@ public final class TestRules {
     private TestRules() {
     }
 
-    static RuleDoc doc(String what) {
+    public static RuleDoc doc(String what) {
         return new RuleDoc(what, "Why it matters.", "How to fix it.", "```\nbad\n```", "```\ngood\n```");
     }
 
