@@ -69,7 +69,7 @@ public final class Checklist {
         if (baseCtx != null && baseMl) {
             run(repoRules, baseCtx).forEach((id, f) -> f.raw().stream()
                     .filter(raw -> raw.kind() == Findings.Kind.REPOSITORY)
-                    .forEach(raw -> baseKeys.add(key(id, raw))));
+                    .forEach(raw -> baseKeys.addAll(keys(id, raw))));
         }
 
         List<Finding> findings = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class Checklist {
                     continue;
                 }
                 boolean isNew = switch (raw.kind()) {
-                    case REPOSITORY -> mode == Mode.PULL_REQUEST && (!baseMl || !baseKeys.contains(key(info.id(), raw)));
+                    case REPOSITORY -> mode == Mode.PULL_REQUEST && (!baseMl || !baseKeys.containsAll(keys(info.id(), raw)));
                     case FILE -> mode == Mode.PULL_REQUEST && in.changes().touches(raw.path());
                     case LINE -> mode == Mode.PULL_REQUEST && in.changes().isAddedLine(raw.path(), raw.line());
                     case PULL_REQUEST -> mode == Mode.PULL_REQUEST;
@@ -193,12 +193,13 @@ public final class Checklist {
     }
 
     /**
-     * What makes a repository gap "the same" on both sides: rule and message, not the path, which only says where
-     * to annotate. A README the change adds must not turn the docs gaps the base already had into new ones;
-     * messages name the file whenever the file is part of the gap.
+     * What makes a repository gap "the same" on both sides: rule and subjects (by default the message), not the
+     * path, which only says where to annotate. A README the change adds must not turn the docs gaps the base
+     * already had into new ones; messages name the file whenever the file is part of the gap. A head gap is new
+     * when one of its subjects is not among the base's for that rule.
      */
-    private static String key(String ruleId, Findings.Raw raw) {
-        return ruleId + "\u0000" + raw.message();
+    private static List<String> keys(String ruleId, Findings.Raw raw) {
+        return raw.subjects().stream().map(s -> ruleId + "\u0000" + s).toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -21,7 +22,14 @@ public final class Findings {
         PULL_REQUEST
     }
 
-    record Raw(Kind kind, String path, Integer line, String message) {
+    /**
+     * @param subjects what the gap is made of, for judging it new (repository gaps only): by default the message
+     *                 itself; a gap that lists parts (missing folders, missing sections) names each part
+     */
+    record Raw(Kind kind, String path, Integer line, String message, List<String> subjects) {
+        Raw(Kind kind, String path, Integer line, String message) {
+            this(kind, path, line, message, List.of(message));
+        }
     }
 
     private final List<Raw> raw = new ArrayList<>();
@@ -35,6 +43,15 @@ public final class Findings {
     /** A gap of the whole repository that belongs to a file, such as README.md lacking a usage section. */
     public void repository(String path, String message) {
         raw.add(new Raw(Kind.REPOSITORY, path, null, message));
+    }
+
+    /**
+     * A repository gap made of parts (the folders missing, the sections a model card lacks), named in
+     * {@code subjects}: it is new only when the change adds a part the base did not miss, so fixing one part of
+     * an old gap does not make the rest look new.
+     */
+    public void repository(String path, String message, Collection<String> subjects) {
+        raw.add(new Raw(Kind.REPOSITORY, path, null, message, List.copyOf(subjects)));
     }
 
     /** A gap of one file the change adds or touches, such as a badly named notebook. */

@@ -107,8 +107,8 @@ public final class ModelCardRule implements Rule {
         }
         Optional<DocsOutline.Doc> card = card(ctx);
         if (card.isEmpty()) {
-            out.repository("This repository ships model artifacts but no model card: add MODEL_CARD.md with "
-                    + "sections for intended use, training data, evaluation and limitations.");
+            out.repository(null, "This repository ships model artifacts but no model card: add MODEL_CARD.md with "
+                    + "sections for intended use, training data, evaluation and limitations.", PARTS.keySet());
             return;
         }
         MarkdownDocument doc = card.get().document();
@@ -121,7 +121,7 @@ public final class ModelCardRule implements Rule {
         });
         if (!missing.isEmpty()) {
             out.repository(card.get().path(), "Add " + joined(missing) + " section" + (missing.size() > 1 ? "s" : "")
-                    + " to the model card " + card.get().path() + ".");
+                    + " to the model card " + card.get().path() + ".", missing);
         }
     }
 

@@ -97,9 +97,10 @@ public final class LayoutRule implements Rule {
             }
         }
         if (!missing.isEmpty()) {
-            out.repository("Create the missing folder" + (missing.size() > 1 ? "s " : " ")
+            out.repository(null, "Create the missing folder" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing.stream().map(f -> f + "/").toList())
-                    + " (keep an empty one with a `.gitkeep`) so data, models and notebooks each have their place.");
+                    + " (keep an empty one with a `.gitkeep`) so data, models and notebooks each have their place.",
+                    missing);
         }
     }
 

@@ -53,6 +53,20 @@ class ModelCardRuleTest {
     }
 
     @Test
+    void aFirstIncompleteCardIsNoNewGapButDroppingASectionIs() {
+        String partial = "# Card\n## Intended use\nRetention.\n## Training data\nCRM.\n## Evaluation\nF1 0.68.\n";
+        Report first = TestRepo.create().file("models/churn.pt", 100)
+                .change().add("MODEL_CARD.md", partial).evaluate(new ModelCardRule());
+        assertThat(first.findings()).extracting(Finding::message, Finding::isNew).containsExactly(
+                tuple("Add limitations section to the model card MODEL_CARD.md.", false));
+
+        Report dropped = TestRepo.create().file("models/churn.pt", 100).file("MODEL_CARD.md", FULL_CARD)
+                .change().modify("MODEL_CARD.md", FULL_CARD.replace("## Limitations\nNew accounts.\n", ""))
+                .evaluate(new ModelCardRule());
+        assertThat(dropped.findings()).extracting(Finding::isNew).containsExactly(true);
+    }
+
+    @Test
     void missingAndEmptyPartsAreListedInOneFinding() {
         String card = "# Card\n## Uses\nRetention.\n## Training data\nCRM.\n## Limitations\n";
         Report r = TestRepo.create().file("models/churn.pt", 100).file("MODEL_CARD.md", card).scan(new ModelCardRule());

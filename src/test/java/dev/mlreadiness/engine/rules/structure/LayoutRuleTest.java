@@ -70,6 +70,19 @@ class LayoutRuleTest {
     }
 
     @Test
+    void fixingPartOfAnOldGapLeavesTheRestExistingAndAWorseGapIsNew() {
+        TestRepo repo = TestRepo.create().file("data/.gitkeep", "");
+        Report better = repo.change().add("notebooks/eda.ipynb", "{}").evaluate(rule);
+        assertThat(message(better)).startsWith("Create the missing folder models/ (");
+        assertThat(better.findings()).extracting(Finding::isNew).containsExactly(false);
+
+        Report worse = TestRepo.create().file("data/.gitkeep", "").file("models/.gitkeep", "")
+                .change().delete("models/.gitkeep").evaluate(rule);
+        assertThat(message(worse)).startsWith("Create the missing folders models/, notebooks/ (");
+        assertThat(worse.findings()).extracting(Finding::isNew).containsExactly(true);
+    }
+
+    @Test
     void newWhenThePullRequestRemovesAFolder() {
         TestRepo repo = TestRepo.create().file("data/.gitkeep", "").file("models/.gitkeep", "")
                 .file("notebooks/eda.ipynb", "{}");
