@@ -122,7 +122,12 @@ public final class RandomSeedRule implements Rule {
 
     private static String message(RandomApi api, Call call) {
         // `?.sample` is a method on an expression: show it as `.sample`
-        String name = "`" + (call.callee().startsWith("?") ? call.callee().substring(1) : call.callee()) + "`";
+        String written = call.callee().startsWith("?") ? call.callee().substring(1) : call.callee();
+        String name = "`" + written + "`";
+        String resolved = call.qualifiedName().substring(call.qualifiedName().lastIndexOf('.') + 1);
+        if (!written.endsWith(resolved)) {
+            name += " (`" + resolved + "`)"; // an alias: `tts` means little to a reader, train_test_split does
+        }
         String keyword = api.seedKeywords().isEmpty() ? null : "`" + api.seedKeywords().get(0) + "=`";
         if (api.coveredBy() == null) {
             return "Pass a fixed " + (keyword != null ? keyword : "seed") + " to " + name

@@ -44,7 +44,8 @@ class RandomSeedRuleTest {
                 tuple("src/train.py:5", false), tuple("src/train.py:7", false), tuple("src/train.py:10", false),
                 tuple("src/train.py:12", false));
         assertThat(r.findings().get(0).message())
-                .isEqualTo("Pass a fixed `random_state=` to `tts` so it gives the same result on every run.");
+                .isEqualTo("Pass a fixed `random_state=` to `tts` (`train_test_split`) so it gives the same result on "
+                        + "every run.");
     }
 
     @Test
