@@ -107,12 +107,15 @@ public final class CodeBenchmark {
         return new Checklist(CODE_RULES, ctx -> Optional.of("benchmark"));
     }
 
-    /** Short, varied lines (so 50,000 of them stay under the 1 MiB limit for Python files). */
+    /** Varied lines of ordinary length (about 40 bytes on average, like hand-written ML code). */
     static String pythonFile(int lines) {
         String[] shapes = {
-            "import numpy as np", "x%d = np.random.rand(3)", "# note %d", "def f%d(a):", "    return a + 1",
-            "s%d = 'text /tmp/x'", "m%d.fit(X, y)", "t%d = tts(X, y)", "y%d = [i for i in r]", "",
-            "k%d = f(a=1, b=2)", "p%d = \"\"\"doc\"\"\"",
+            "import numpy as np", "x%d = np.random.rand(3)", "# note %d: keep the churn window at 90 days",
+            "def feature_%d(frame, window=30):", "    return frame.rolling(window).mean()",
+            "s%d = 'text /tmp/x'", "model_%d.fit(X_train, y_train, sample_weight=weights)",
+            "t%d = tts(X, y, test_size=0.2, stratify=y)", "y%d = [value * 2 for value in range(10)]", "",
+            "k%d = build_pipeline(scaler=StandardScaler(), n_components=8)",
+            "p%d = \"\"\"Monthly charges, tenure and contract type.\"\"\"",
         };
         StringBuilder sb = new StringBuilder("from sklearn.model_selection import train_test_split as tts\n");
         for (int i = 1; i < lines; i++) {

@@ -18,8 +18,11 @@ import dev.mlreadiness.engine.notebook.NotebookParser;
  */
 public final class CodeFiles {
 
-    /** Larger Python files are skipped (1 MiB). */
-    public static final long MAX_PYTHON_BYTES = 1024L * 1024;
+    /**
+     * Larger Python files are skipped (4 MiB: a hand-written 50,000-line module of ordinary line lengths, about
+     * 2 MB, is still read; generated code beyond that is not).
+     */
+    public static final long MAX_PYTHON_BYTES = 4L * 1024 * 1024;
     /** Larger notebooks are skipped (20 MiB); outputs are most of a notebook's size and are not kept. */
     public static final long MAX_NOTEBOOK_BYTES = 20L * 1024 * 1024;
 
