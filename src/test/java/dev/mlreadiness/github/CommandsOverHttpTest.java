@@ -162,6 +162,34 @@ class CommandsOverHttpTest {
         assertThat(completed(afterBoth, pr).at("/output/annotations")).hasSize(1);
     }
 
+    /** A writer's ignore line whose reason airline's tokenizer cannot read: recorded as typed, the rule dropped. */
+    void ignoreRecordsTheReasonAsTyped(int number, String reason) throws Exception {
+        PullRequestFixture pr = pullRequest(number);
+        String rule = TestRules.MARKER_RULE;
+        GitHubJournal journal = comment(CommentPayload.onPullRequest(number, "/readiness ignore " + rule + " " + reason));
+        assertThat(journal.matching("GET", ".*/collaborators/Codertocat/permission")).hasSize(1);
+        String reply = replies(journal, number).get(0);
+        assertThat(reply).startsWith(":mute: Rule `" + rule + "` is ignored on this pull request by **Codertocat**");
+        assertThat(Markers.ignoreDecisionsOf(reply)).singleElement()
+                .satisfies(d -> assertThat(d.rule() + " " + d.by() + " " + d.reason()).isEqualTo(rule
+                        + " Codertocat " + reason));
+        assertThat(replies(journal, number)).noneMatch(r -> r.startsWith("I did not understand"));
+        JsonNode done = completed(journal, pr);
+        assertThat(done.at("/output/annotations")).isEmpty();
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready");
+        assertThat(reactions(journal)).containsExactly("rocket", "-9001", "+1");
+    }
+
+    @Test
+    void ignoreWithAnApostropheRecordsTheReasonVerbatim() throws Exception {
+        ignoreRecordsTheReasonAsTyped(135, "it's exploratory");
+    }
+
+    @Test
+    void ignoreWithALoneDoubleQuoteRecordsTheReasonVerbatim() throws Exception {
+        ignoreRecordsTheReasonAsTyped(136, "the 12\" demo only");
+    }
+
     @Test
     void ignoreByAReaderIsRefusedAndNothingIsRecorded() throws Exception {
         pullRequest(131);
@@ -189,13 +217,16 @@ class CommandsOverHttpTest {
     }
 
     @Test
-    void unknownSubcommandGetsTheHelp() throws Exception {
+    void unknownOrMisspelledSubcommandGetsTheHelp() throws Exception {
         pullRequest(133);
-        GitHubJournal journal = comment(CommentPayload.onPullRequest(133, "/readiness frobnicate"));
-        assertThat(replies(journal, 133)).singleElement().satisfies(r -> assertThat(r)
-                .startsWith("I did not understand `/readiness frobnicate`.").contains("| `/readiness explain <rule-id>` |"));
-        assertThat(reactions(journal)).containsExactly("confused");
-        assertThat(journal.matching("POST", ".*/check-runs")).isEmpty();
+        for (String line : List.of("/readiness frobnicate", "/readiness ignroe x", "/readiness ignroe x it's")) {
+            GitHubJournal journal = comment(CommentPayload.onPullRequest(133, line));
+            assertThat(replies(journal, 133)).singleElement().satisfies(r -> assertThat(r)
+                    .startsWith("I did not understand `" + line + "`.").contains("| `/readiness explain <rule-id>` |"));
+            assertThat(reactions(journal)).containsExactly("confused");
+            assertThat(journal.matching("GET", ".*/permission")).isEmpty();
+            assertThat(journal.matching("POST", ".*/check-runs")).isEmpty();
+        }
     }
 
     @Test

@@ -157,19 +157,67 @@ class CommandsTest {
                 + "request by **Codertocat** on ");
     }
 
-    @Test
-    void ignoreByAReaderIsPolitelyRefused() throws Exception {
-        given().github(mocks -> when(mocks.repository(REPO).getPermission("Codertocat"))
-                .thenReturn(GHPermissionType.READ))
-                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness ignore " + TestRules.DOCS_RULE))
-                .event(GHEvent.ISSUE_COMMENT)
+    /** The reason recorded, in the reply's marker and in the decision the review gets, for a writer's line. */
+    void ignoreRecordsTheReason(String line, String reason) throws Exception {
+        ArgumentCaptor<String> reply = ArgumentCaptor.forClass(String.class);
+        given().github(mocks -> {
+            when(mocks.repository(REPO).getPermission("Codertocat")).thenReturn(GHPermissionType.WRITE);
+            when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr);
+        }).when().payloadFromString(CommentPayload.onPullRequest(7, line)).event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {
-                    verify(mocks.issue(ISSUE)).comment("Sorry Codertocat, only people with write, maintain or admin "
-                            + "permission on this repository can use `ignore`. Nothing was changed; a maintainer can "
-                            + "do it for you.");
-                    verifyNoInteractions(reviewer);
-                    reacted(mocks.issueComment(COMMENT), ReactionContent.MINUS_ONE);
+                    verify(mocks.issue(ISSUE)).comment(reply.capture());
+                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()),
+                            argThat(l -> l.size() == 1 && l.get(0).ignore() && l.get(0).by().equals("Codertocat")
+                                    && l.get(0).rule().equals(TestRules.MARKER_RULE)
+                                    && l.get(0).reason().equals(reason)));
+                    reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
+                    verify(mocks.issueComment(COMMENT), never()).createReaction(ReactionContent.CONFUSED);
                 });
+        assertThat(Markers.ignoreDecisionsOf(reply.getValue())).singleElement()
+                .satisfies(d -> assertThat(d.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void ignoreWithAnApostropheInTheReasonRecordsItVerbatim() throws Exception {
+        ignoreRecordsTheReason("/readiness ignore " + TestRules.MARKER_RULE + " it's exploratory", "it's exploratory");
+    }
+
+    @Test
+    void ignoreWithALoneDoubleQuoteInTheReasonRecordsItVerbatim() throws Exception {
+        ignoreRecordsTheReason("/readiness ignore " + TestRules.MARKER_RULE + "  the 12\" screen   demo\nmore",
+                "the 12\" screen   demo");
+    }
+
+    @Test
+    void misspelledIgnoreGetsTheHelpWithOrWithoutAnApostrophe() throws Exception {
+        for (String line : List.of("/readiness ignroe x", "/readiness ignroe x it's", "/readiness Ignore x it's")) {
+            given().when().payloadFromString(CommentPayload.onPullRequest(7, line)).event(GHEvent.ISSUE_COMMENT)
+                    .then().github(mocks -> {
+                        verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
+                                "I did not understand `" + line + "`.") && s.contains("| `/readiness help` |")));
+                        verify(mocks.issueComment(COMMENT)).createReaction(ReactionContent.CONFUSED);
+                        verify(mocks.repository(REPO), never()).getPermission(anyString());
+                        verify(mocks.issueComment(COMMENT), never()).createReaction(ReactionContent.ROCKET);
+                    });
+        }
+        verifyNoInteractions(reviewer);
+    }
+
+    @Test
+    void ignoreByAReaderIsPolitelyRefusedWithOrWithoutAnApostrophe() throws Exception {
+        for (String line : List.of("/readiness ignore " + TestRules.DOCS_RULE,
+                "/readiness ignore " + TestRules.DOCS_RULE + " don't need it")) {
+            given().github(mocks -> when(mocks.repository(REPO).getPermission("Codertocat"))
+                    .thenReturn(GHPermissionType.READ))
+                    .when().payloadFromString(CommentPayload.onPullRequest(7, line)).event(GHEvent.ISSUE_COMMENT)
+                    .then().github(mocks -> {
+                        verify(mocks.issue(ISSUE)).comment("Sorry Codertocat, only people with write, maintain or "
+                                + "admin permission on this repository can use `ignore`. Nothing was changed; a "
+                                + "maintainer can do it for you.");
+                        reacted(mocks.issueComment(COMMENT), ReactionContent.MINUS_ONE);
+                    });
+        }
+        verifyNoInteractions(reviewer);
     }
 
     @Test
@@ -240,6 +288,9 @@ class CommandsTest {
     void botsAndCommandsNotOnTheFirstLineGetNothing() throws Exception {
         for (String payload : List.of(CommentPayload.byBot(7, "/readiness"),
                 CommentPayload.byBot(7, "/readiness frobnicate"),
+                CommentPayload.byBot(7, "/readiness ignore " + TestRules.DOCS_RULE + " it's generated"),
+                CommentPayload.onPullRequest(7, "Thanks!\n/readiness ignore " + TestRules.DOCS_RULE + " it's fine"),
+                CommentPayload.onPullRequest(7, "/Readiness ignore " + TestRules.DOCS_RULE + " it's fine"),
                 CommentPayload.onPullRequest(7, "Thanks!\n/readiness ignore " + TestRules.DOCS_RULE),
                 CommentPayload.onPullRequest(7, "/readinesss help"))) {
             given().when().payloadFromString(payload).event(GHEvent.ISSUE_COMMENT)

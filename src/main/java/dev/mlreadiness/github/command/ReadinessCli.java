@@ -22,12 +22,17 @@ import jakarta.inject.Inject;
  * and bots must get nothing at all, so {@link PullRequestCommands} reacts the same way after checking the sender.
  * Plain issues are in scope so that they get an answer rather than silence.
  */
-@Cli(name = "/readiness", defaultCommand = ReadinessCli.Reevaluate.class, commands = { ReadinessCli.Reevaluate.class,
-        ReadinessCli.Help.class, ReadinessCli.Explain.class, ReadinessCli.Ignore.class, ReadinessCli.Unignore.class,
-        ReadinessCli.Report.class })
+@Cli(name = ReadinessCli.NAME, defaultCommand = ReadinessCli.Reevaluate.class, commands = {
+        ReadinessCli.Reevaluate.class, ReadinessCli.Help.class, ReadinessCli.Explain.class, ReadinessCli.Ignore.class,
+        ReadinessCli.Unignore.class, ReadinessCli.Report.class })
 @CliOptions(parseErrorHandler = ReplyWithHelp.class, defaultCommandOptions = @CommandOptions(
         scope = CommandScope.ISSUES_AND_PULL_REQUESTS, reactionStrategy = ReactionStrategy.NONE))
 public class ReadinessCli {
+
+    /** The first word of every command line. */
+    static final String NAME = "/readiness";
+    /** Also read outside airline, by {@link IgnoreDespiteQuotes}. */
+    static final String IGNORE = "ignore";
 
     /** What every command receives. */
     interface ReadinessCommand {
@@ -69,7 +74,7 @@ public class ReadinessCli {
         }
     }
 
-    @Command(name = "ignore", description = "Ignores a rule on this pull request")
+    @Command(name = IGNORE, description = "Ignores a rule on this pull request")
     static class Ignore implements ReadinessCommand {
         @Inject
         PullRequestCommands commands;

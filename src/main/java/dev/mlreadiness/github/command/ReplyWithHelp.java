@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 /**
  * A {@code /readiness} line that does not parse (an unknown subcommand, an unexpected option, an unbalanced quote)
  * gets our help text rather than airline's usage dump, and the framework's "confused" reaction. Bots get nothing:
- * the handler has no raw payload, so it knows them by the {@code [bot]} login GitHub gives every app.
+ * the handler has no raw payload, so it knows them by the {@code [bot]} login GitHub gives every app. An
+ * {@code ignore} that fails only on a quote in its reason is not an error: {@link IgnoreDespiteQuotes} runs it.
  */
 @Singleton
 public class ReplyWithHelp implements ParseErrorHandler {
@@ -32,6 +33,9 @@ public class ReplyWithHelp implements ParseErrorHandler {
     public void handleParseError(GHEventPayload.IssueComment payload, ParseErrorContext context) {
         if (payload.getSender() != null && String.valueOf(payload.getSender().getLogin()).endsWith("[bot]")) {
             return;
+        }
+        if (IgnoreDespiteQuotes.args(payload.getComment().getBody()).isPresent()) {
+            return; // an ignore whose reason has a quote: IgnoreDespiteQuotes runs it
         }
         try {
             writer.createComment(payload.getIssue(), replies.notUnderstood(context.command()));
