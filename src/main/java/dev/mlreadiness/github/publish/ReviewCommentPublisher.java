@@ -28,10 +28,12 @@ public class ReviewCommentPublisher {
 
     private final GitHubWriter writer;
     private final MarkdownReport markdown;
+    private final String botLogin;
 
     public ReviewCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
         this.writer = writer;
         this.markdown = new MarkdownReport(settings.docsUrl());
+        this.botLogin = settings.botLogin();
     }
 
     /** What a push's review did. */
@@ -44,9 +46,11 @@ public class ReviewCommentPublisher {
      * @param inDiff whether GitHub shows the file's diff (it has a patch): GitHub rejects a whole review when one
      *               comment's line is not in the diff, so findings of files without one go to the summary comment
      */
-    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, Predicate<String> inDiff) {
+    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, Predicate<String> inDiff)
+            throws IOException {
+        List<GHPullRequestReviewComment> ours = ours(existing);
         Set<String> alreadyCommented = new HashSet<>();
-        for (GHPullRequestReviewComment c : existing) {
+        for (GHPullRequestReviewComment c : ours) {
             Markers.fingerprintOf(c.getBody()).ifPresent(alreadyCommented::add);
         }
         List<Finding> toComment = new ArrayList<>();
@@ -59,11 +63,25 @@ public class ReviewCommentPublisher {
         }
         Set<String> current = new HashSet<>();
         report.findings().forEach(f -> current.add(f.fingerprint()));
-        List<GHPullRequestReviewComment> fixed = existing.stream()
+        List<GHPullRequestReviewComment> fixed = ours.stream()
                 .filter(c -> Markers.fingerprintOf(c.getBody()).filter(fp -> !current.contains(fp)).isPresent())
                 .filter(c -> !Markers.isFixed(c.getBody()))
                 .toList();
         return new Outcome(toComment, overflow, fixed);
+    }
+
+    /**
+     * The app's own comments: a person quoting one carries its fingerprint too, and must neither stop the app
+     * from commenting nor get an edit GitHub would refuse.
+     */
+    private List<GHPullRequestReviewComment> ours(List<GHPullRequestReviewComment> existing) throws IOException {
+        List<GHPullRequestReviewComment> ours = new ArrayList<>();
+        for (GHPullRequestReviewComment c : existing) {
+            if (Markers.fingerprintOf(c.getBody()).isPresent() && botLogin.equals(ReviewCommentAuthor.login(c))) {
+                ours.add(c);
+            }
+        }
+        return ours;
     }
 
     /** Posts the planned review and marks fixed comments; independent writes go out side by side. */
