@@ -180,8 +180,8 @@ public class PullRequestReviewer {
                     throw new UncheckedIOException(e);
                 }
             });
-            ReviewCommentPublisher.Outcome plan = inline ? reviews.plan(report, join(reviewComments),
-                    path -> snapshot.changes().get(path).map(c -> c.addedLines() != null).orElse(false))
+            ReviewCommentPublisher.Outcome plan = inline
+                    ? reviews.plan(report, join(reviewComments), snapshot.changes())
                     : new ReviewCommentPublisher.Outcome(List.of(), report.newFindings().stream()
                             .filter(Finding::hasLine).toList(), List.of());
             if (inline) {

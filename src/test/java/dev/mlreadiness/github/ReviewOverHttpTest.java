@@ -322,4 +322,47 @@ class ReviewOverHttpTest {
         assertThat(body(reviews.get(0)).at("/comments/0/body").asText()).isEqualTo(ours);
         assertThat(second.matching("PATCH", ".*/pulls/comments/5121")).isEmpty();
     }
+
+    @Test
+    void ignoringARuleDoesNotMarkItsCommentsFixed() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(113)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", lines("x = 1  # GAP-HERE", "y = 2"));
+        GitHubJournal first = deliver(pr, "opened");
+        String commented = body(first.matching("POST", ".*/pulls/113/reviews").get(0)).at("/comments/0/body")
+                .asText();
+
+        // someone ran /readiness ignore on the marker rule; the gap is still in the code
+        var server = WireMockGitHubResource.server;
+        pr.push("ignored").add("src/a.py", lines("x = 1  # GAP-HERE", "y = 3"));
+        pr.stub(server);
+        pr.reviewComments(server, "[" + pr.reviewComment(5131, "src/a.py", 1, commented) + "]");
+        String decision = dev.mlreadiness.github.publish.Markers.ignoreDecision(new IgnoreDecision(
+                TestRules.MARKER_RULE, true, "octocat", "a test marker", "2026-01-02T00:00:00Z"));
+        pr.issueComments(server, "[" + pr.issueComment(6131, "Ignored.\n" + decision) + "]");
+        GitHubJournal second = redeliver(pr, "synchronize");
+
+        assertThat(body(second.matching("PATCH", ".*/check-runs/.*").get(0)).at("/output/annotations")).isEmpty();
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5131")).isEmpty();
+        assertThat(second.matching("POST", ".*/pulls/113/reviews")).isEmpty();
+    }
+
+    @Test
+    void fileWithoutAPatchThisPushDoesNotMarkItsCommentsFixed() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(114)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .modify("src/a.py", "a = 0\n", lines("a = 0", "x = 1  # GAP-HERE"));
+        GitHubJournal first = deliver(pr, "opened");
+        String commented = body(first.matching("POST", ".*/pulls/114/reviews").get(0)).at("/comments/0/body")
+                .asText();
+
+        // the diff grew too large to show: the added lines are unknown, so the gap cannot be judged gone
+        var server = WireMockGitHubResource.server;
+        pr.push("large").modify("src/a.py", "a = 0\n", lines("a = 0", "x = 1  # GAP-HERE", "y = 2"))
+                .withoutPatch("src/a.py");
+        pr.stub(server);
+        pr.reviewComments(server, "[" + pr.reviewComment(5141, "src/a.py", 2, commented) + "]");
+        GitHubJournal second = redeliver(pr, "synchronize");
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5141")).isEmpty();
+    }
 }
