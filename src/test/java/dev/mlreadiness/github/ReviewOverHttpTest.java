@@ -365,4 +365,28 @@ class ReviewOverHttpTest {
         GitHubJournal second = redeliver(pr, "synchronize");
         assertThat(second.matching("PATCH", ".*/pulls/comments/5141")).isEmpty();
     }
+
+    @Test
+    void errorInARuleStillCompletesTheRunNeutral() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(115)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", "x = 1  # GAP-HERE\n");
+        TestRules.overflowing = true;
+        GitHubJournal journal;
+        try {
+            pr.stub(WireMockGitHubResource.server);
+            WireMockGitHubResource.server.resetRequests();
+            Webhooks.send("pull_request", pr.payload("opened"), WireMockGitHubResource.WEBHOOK_SECRET);
+            journal = GitHubJournal.of(WireMockGitHubResource.server);
+        } finally {
+            TestRules.overflowing = false;
+        }
+        JsonNode done = completedOnce(journal, pr);
+        assertThat(done.path("status").asText()).isEqualTo("completed");
+        assertThat(done.path("conclusion").asText()).isEqualTo("neutral");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Could not evaluate");
+        assertThat(done.at("/output/summary").asText()).contains("an internal error occurred")
+                .doesNotContain("at dev.mlreadiness");
+        assertThat(journal.matching("POST", ".*/(reviews|comments)")).isEmpty();
+    }
 }
