@@ -389,4 +389,17 @@ class ReviewOverHttpTest {
                 .doesNotContain("at dev.mlreadiness");
         assertThat(journal.matching("POST", ".*/(reviews|comments)")).isEmpty();
     }
+
+    @Test
+    void onlyExistingGapsIsTitledReady() throws Exception {
+        StringBuilder before = new StringBuilder("import torch\n");
+        before.append("w = 1  # GAP-HERE\n");
+        PullRequestFixture pr = PullRequestFixture.pr(116).config("comments: none\n")
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n")
+                .modify("src/model.py", before.toString(), before + "b = 0\n");
+        GitHubJournal journal = deliver(pr, "opened");
+        JsonNode done = completedOnce(journal, pr);
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready");
+        assertThat(done.at("/output/summary").asText()).contains("src/model.py:2");
+    }
 }
