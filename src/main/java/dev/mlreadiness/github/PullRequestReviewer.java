@@ -180,8 +180,8 @@ public class PullRequestReviewer {
                     throw new UncheckedIOException(e);
                 }
             });
-            ReviewCommentPublisher.Outcome plan = inline ? reviews.plan(report, join(reviewComments),
-                    path -> snapshot.changes().get(path).map(c -> c.addedLines() != null).orElse(false))
+            ReviewCommentPublisher.Outcome plan = inline
+                    ? reviews.plan(report, join(reviewComments), snapshot.changes())
                     : new ReviewCommentPublisher.Outcome(List.of(), report.newFindings().stream()
                             .filter(Finding::hasLine).toList(), List.of());
             if (inline) {
@@ -201,19 +201,31 @@ public class PullRequestReviewer {
             LOG.infof("%s: %s, %d new and %d existing findings (delivery %s)", where, outcome,
                     report.newFindings().size(), report.existingFindings().size(), deliveryId);
             return new ReviewResult(ReviewResult.Status.REVIEWED, "", Optional.of(report), ignoreNotes);
-        } catch (Exception e) {
-            LOG.errorf(e, "%s: evaluation failed (delivery %s)", where, deliveryId);
-            if (run != null && !completed) {
-                try {
-                    checkRuns.neutral(repo, run, shortReason(e));
-                } catch (Exception again) {
-                    LOG.errorf(again, "%s: could not complete the check run as neutral (delivery %s)", where,
-                            deliveryId);
-                }
-            }
+        } catch (Exception | StackOverflowError e) {
+            // hostile input can overflow a parser's stack: the thread unwinds and the app is fine, so the run ends
+            // neutral like any other failure instead of staying in progress for good
+            failed(repo, run, completed, where, deliveryId, e);
             return ReviewResult.of(ReviewResult.Status.FAILED, shortReason(e));
+        } catch (Error e) {
+            // the JVM may be in trouble (out of memory, a broken deployment): say so on the run, then let it go up
+            failed(repo, run, completed, where, deliveryId, e);
+            throw e;
         } finally {
             metrics.evaluated(outcome, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Logs the failure and completes a started run as neutral, so it never stays in progress. */
+    private void failed(GHRepository repo, GHCheckRun run, boolean completed, String where, String deliveryId,
+            Throwable e) {
+        LOG.errorf(e, "%s: evaluation failed (delivery %s)", where, deliveryId);
+        if (run != null && !completed) {
+            try {
+                checkRuns.neutral(repo, run, shortReason(e));
+            } catch (Exception | Error again) {
+                LOG.errorf(again, "%s: could not complete the check run as neutral (delivery %s)", where,
+                        deliveryId);
+            }
         }
     }
 

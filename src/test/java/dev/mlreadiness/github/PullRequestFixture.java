@@ -221,17 +221,28 @@ final class PullRequestFixture {
     }
 
     String issueComment(long id, String body) {
+        return issueComment(id, "ml-readiness[bot]", body);
+    }
+
+    /** An issue comment written by {@code login}: a person, or the bot when it is {@code ml-readiness[bot]}. */
+    String issueComment(long id, String login, String body) {
         try {
             ObjectNode c = JSON.createObjectNode();
             c.put("id", id).put("body", body).put("created_at", "2026-01-01T00:00:00Z")
                     .put("updated_at", "2026-01-01T00:00:00Z")
                     .put("url", "https://api.github.com/repos/" + REPO + "/issues/comments/" + id)
                     .put("html_url", "https://github.com/" + REPO + "/pull/" + number + "#issuecomment-" + id);
-            c.set("user", JSON.readTree(bot()));
+            c.set("user", login.equals("ml-readiness[bot]") ? JSON.readTree(bot()) : user(login));
             return JSON.writeValueAsString(c);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ObjectNode user(String login) {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("login", login).put("id", Math.abs(login.hashCode())).put("type", "User");
+        return u;
     }
 
     private static String bot() {

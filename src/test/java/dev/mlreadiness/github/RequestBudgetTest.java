@@ -84,7 +84,7 @@ class RequestBudgetTest {
         assertThat(api.size()).isLessThanOrEqualTo(12);
         var completed = journal.matching("PATCH", ".*/check-runs/" + pr.checkRunId());
         assertThat(completed).hasSize(1);
-        // the README's example of a check run summary is this output
+        // printed to look at by hand; the README's example is the example project's pull request, not this output
         var output = new com.fasterxml.jackson.databind.ObjectMapper().readTree(completed.get(0).getBodyAsString())
                 .path("output");
         System.out.println("Check run: " + output.path("title").asText() + "\n" + output.path("summary").asText());

@@ -34,6 +34,11 @@ class ReviewOverHttpTest {
 
     static GitHubJournal deliver(PullRequestFixture pr, String action) throws Exception {
         pr.stub(WireMockGitHubResource.server);
+        return redeliver(pr, action);
+    }
+
+    /** Sends the webhook again as the fixture stands now, without stubbing it afresh (comments stubbed since stay). */
+    static GitHubJournal redeliver(PullRequestFixture pr, String action) throws Exception {
         WireMockGitHubResource.server.resetRequests();
         int status = Webhooks.send("pull_request", pr.payload(action), WireMockGitHubResource.WEBHOOK_SECRET);
         assertThat(status).isEqualTo(200);
@@ -180,10 +185,7 @@ class ReviewOverHttpTest {
         pr.reviewComments(server, "[" + pr.reviewComment(5001, "src/clean.py", 1, fixedBody) + ","
                 + pr.reviewComment(5002, "src/clean.py", 3, keptBody) + "]");
         pr.issueComments(server, "[" + pr.issueComment(6001, summaryBody) + "]");
-        server.resetRequests();
-        assertThat(Webhooks.send("pull_request", pr.payload("synchronize"), WireMockGitHubResource.WEBHOOK_SECRET))
-                .isEqualTo(200);
-        GitHubJournal second = GitHubJournal.of(server);
+        GitHubJournal second = redeliver(pr, "synchronize");
 
         List<LoggedRequest> reviews = second.matching("POST", ".*/pulls/104/reviews");
         assertThat(reviews).hasSize(1);
@@ -282,5 +284,122 @@ class ReviewOverHttpTest {
         assertThat(done.at("/output/summary").asText()).contains("a GitHub request failed")
                 .doesNotContain("at dev.mlreadiness");
         assertThat(journal.matching("POST", ".*/(reviews|comments)")).isEmpty();
+    }
+
+    @Test
+    void summaryMarkerInSomeoneElsesCommentIsNotTrusted() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(111)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", "x = 1  # GAP-HERE\n");
+        pr.stub(WireMockGitHubResource.server);
+        // a person quoting the app's summary, hidden marker included: GitHub would refuse the app's edit of it
+        pr.issueComments(WireMockGitHubResource.server, "[" + pr.issueComment(6111, "octocat",
+                "> <!-- ml-readiness:summary -->\n> ## ML readiness: 1 new gap (0 existing)\n\nWhy?") + "]");
+        GitHubJournal journal = redeliver(pr, "opened");
+
+        assertThat(journal.matching("PATCH", ".*/issues/comments/.*")).isEmpty();
+        List<LoggedRequest> created = journal.matching("POST", ".*/issues/111/comments");
+        assertThat(created).hasSize(1);
+        assertThat(body(created.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
+                .contains("## ML readiness: 1 new gap (0 existing)");
+    }
+
+    @Test
+    void fingerprintInSomeoneElsesReviewCommentDoesNotSuppressOurs() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(112)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", "x = 1  # GAP-HERE\n");
+        GitHubJournal first = deliver(pr, "opened");
+        String ours = body(first.matching("POST", ".*/pulls/112/reviews").get(0)).at("/comments/0/body").asText();
+
+        // same commit delivered again; GitHub lists only a person's reply that quotes our comment, marker and all
+        var server = WireMockGitHubResource.server;
+        pr.reviewComments(server, "[" + pr.reviewComment(5121, "src/a.py", 1, "> " + ours).replace(
+                "\"login\":\"ml-readiness[bot]\"", "\"login\":\"octocat\"") + "]");
+        GitHubJournal second = redeliver(pr, "synchronize");
+        List<LoggedRequest> reviews = second.matching("POST", ".*/pulls/112/reviews");
+        assertThat(reviews).hasSize(1);
+        assertThat(body(reviews.get(0)).at("/comments/0/body").asText()).isEqualTo(ours);
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5121")).isEmpty();
+    }
+
+    @Test
+    void ignoringARuleDoesNotMarkItsCommentsFixed() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(113)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", lines("x = 1  # GAP-HERE", "y = 2"));
+        GitHubJournal first = deliver(pr, "opened");
+        String commented = body(first.matching("POST", ".*/pulls/113/reviews").get(0)).at("/comments/0/body")
+                .asText();
+
+        // someone ran /readiness ignore on the marker rule; the gap is still in the code
+        var server = WireMockGitHubResource.server;
+        pr.push("ignored").add("src/a.py", lines("x = 1  # GAP-HERE", "y = 3"));
+        pr.stub(server);
+        pr.reviewComments(server, "[" + pr.reviewComment(5131, "src/a.py", 1, commented) + "]");
+        String decision = dev.mlreadiness.github.publish.Markers.ignoreDecision(new IgnoreDecision(
+                TestRules.MARKER_RULE, true, "octocat", "a test marker", "2026-01-02T00:00:00Z"));
+        pr.issueComments(server, "[" + pr.issueComment(6131, "Ignored.\n" + decision) + "]");
+        GitHubJournal second = redeliver(pr, "synchronize");
+
+        assertThat(body(second.matching("PATCH", ".*/check-runs/.*").get(0)).at("/output/annotations")).isEmpty();
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5131")).isEmpty();
+        assertThat(second.matching("POST", ".*/pulls/113/reviews")).isEmpty();
+    }
+
+    @Test
+    void fileWithoutAPatchThisPushDoesNotMarkItsCommentsFixed() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(114)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .modify("src/a.py", "a = 0\n", lines("a = 0", "x = 1  # GAP-HERE"));
+        GitHubJournal first = deliver(pr, "opened");
+        String commented = body(first.matching("POST", ".*/pulls/114/reviews").get(0)).at("/comments/0/body")
+                .asText();
+
+        // the diff grew too large to show: the added lines are unknown, so the gap cannot be judged gone
+        var server = WireMockGitHubResource.server;
+        pr.push("large").modify("src/a.py", "a = 0\n", lines("a = 0", "x = 1  # GAP-HERE", "y = 2"))
+                .withoutPatch("src/a.py");
+        pr.stub(server);
+        pr.reviewComments(server, "[" + pr.reviewComment(5141, "src/a.py", 2, commented) + "]");
+        GitHubJournal second = redeliver(pr, "synchronize");
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5141")).isEmpty();
+    }
+
+    @Test
+    void errorInARuleStillCompletesTheRunNeutral() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(115)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", "x = 1  # GAP-HERE\n");
+        TestRules.overflowing = true;
+        GitHubJournal journal;
+        try {
+            pr.stub(WireMockGitHubResource.server);
+            WireMockGitHubResource.server.resetRequests();
+            Webhooks.send("pull_request", pr.payload("opened"), WireMockGitHubResource.WEBHOOK_SECRET);
+            journal = GitHubJournal.of(WireMockGitHubResource.server);
+        } finally {
+            TestRules.overflowing = false;
+        }
+        JsonNode done = completedOnce(journal, pr);
+        assertThat(done.path("status").asText()).isEqualTo("completed");
+        assertThat(done.path("conclusion").asText()).isEqualTo("neutral");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Could not evaluate");
+        assertThat(done.at("/output/summary").asText()).contains("an internal error occurred")
+                .doesNotContain("at dev.mlreadiness");
+        assertThat(journal.matching("POST", ".*/(reviews|comments)")).isEmpty();
+    }
+
+    @Test
+    void onlyExistingGapsIsTitledReady() throws Exception {
+        StringBuilder before = new StringBuilder("import torch\n");
+        before.append("w = 1  # GAP-HERE\n");
+        PullRequestFixture pr = PullRequestFixture.pr(116).config("comments: none\n")
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n")
+                .modify("src/model.py", before.toString(), before + "b = 0\n");
+        GitHubJournal journal = deliver(pr, "opened");
+        JsonNode done = completedOnce(journal, pr);
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready");
+        assertThat(done.at("/output/summary").asText()).contains("src/model.py:2");
     }
 }

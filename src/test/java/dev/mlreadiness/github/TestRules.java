@@ -31,12 +31,17 @@ public class TestRules extends RuleSource {
     private static final RuleDoc DOC = new RuleDoc("Test rule.", "Tests need it.", "Remove the marker.", "`x`", "`y`");
 
     static volatile boolean withCatalog;
+    /** Adds a rule that overflows the stack, as a parser might on hostile input. */
+    static volatile boolean overflowing;
 
     @Override
     public List<Rule> rules() {
         List<Rule> rules = new ArrayList<>(withCatalog ? RuleCatalog.rules() : List.of());
         rules.add(new MarkerRule());
         rules.add(new UsageDocsRule());
+        if (overflowing) {
+            rules.add(new OverflowingRule());
+        }
         return rules;
     }
 
@@ -86,6 +91,24 @@ public class TestRules extends RuleSource {
             if (!usage) {
                 out.repository("Add a Usage section to the README or docs/ that says how to run the project.");
             }
+        }
+    }
+
+    static final class OverflowingRule implements Rule {
+        @Override
+        public RuleInfo info() {
+            return new RuleInfo("reproducibility/test-overflow", "Overflows", Severity.WARNING, Scope.REPOSITORY,
+                    DOC);
+        }
+
+        @Override
+        public Collection<String> reads(RuleContext ctx) {
+            return List.of();
+        }
+
+        @Override
+        public void check(RuleContext ctx, Findings out) {
+            throw new StackOverflowError();
         }
     }
 }

@@ -78,12 +78,12 @@ public class CheckRunPublisher {
                 markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH, ignoreNotes), annotations);
     }
 
-    /** "Ready" when nothing is new, else "N new gaps (M existing)". */
+    /** "Ready" when nothing is new (existing debt is in the summary), else "N new gaps (M existing)". */
     public static String title(Report report) {
         int fresh = report.newFindings().size();
         int existing = report.existingFindings().size();
         if (fresh == 0) {
-            return existing == 0 ? "Ready" : "Ready (" + existing + " existing " + gaps(existing) + ")";
+            return "Ready";
         }
         return fresh + " new " + gaps(fresh) + " (" + existing + " existing)";
     }

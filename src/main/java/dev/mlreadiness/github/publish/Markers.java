@@ -23,6 +23,8 @@ public final class Markers {
     public static final String FIXED = "<!-- ml-readiness:fixed -->";
 
     private static final Pattern FINGERPRINT = Pattern.compile("<!-- ml-readiness:fp=([0-9a-f]{6,64}) -->");
+    /** A review comment opens with its rule id in bold code: {@code **`category/rule`**}. */
+    private static final Pattern RULE = Pattern.compile("\\*\\*`([^`\\s]+)`\\*\\*");
     /** The JSON never holds a '>' (see {@link #ignoreDecision}), so the marker ends at the first "-->". */
     private static final Pattern DECISION = Pattern.compile("<!-- ml-readiness:(ignore|unignore) (\\{[^>]*\\}) -->");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +42,16 @@ public final class Markers {
             return Optional.empty();
         }
         Matcher m = FINGERPRINT.matcher(body);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The rule id of one of our review comments, read from its first line. */
+    public static Optional<String> ruleOf(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        int nl = body.indexOf('\n');
+        Matcher m = RULE.matcher(nl < 0 ? body : body.substring(0, nl));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 

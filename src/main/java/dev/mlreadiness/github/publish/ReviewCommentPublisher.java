@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewComment;
 
+import dev.mlreadiness.engine.ChangeSet;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.github.ReadinessSettings;
@@ -28,10 +29,12 @@ public class ReviewCommentPublisher {
 
     private final GitHubWriter writer;
     private final MarkdownReport markdown;
+    private final String botLogin;
 
     public ReviewCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
         this.writer = writer;
         this.markdown = new MarkdownReport(settings.docsUrl());
+        this.botLogin = settings.botLogin();
     }
 
     /** What a push's review did. */
@@ -41,12 +44,16 @@ public class ReviewCommentPublisher {
     /**
      * The findings to comment on, and which earlier comments are now fixed, without writing anything.
      *
-     * @param inDiff whether GitHub shows the file's diff (it has a patch): GitHub rejects a whole review when one
-     *               comment's line is not in the diff, so findings of files without one go to the summary comment
+     * @param changes the pull request's files: GitHub rejects a whole review when one comment's line is not in the
+     *                diff, so findings of files without a patch go to the summary comment; and only a comment
+     *                whose file this push evaluated can be said to be fixed
      */
-    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, Predicate<String> inDiff) {
+    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, ChangeSet changes)
+            throws IOException {
+        Predicate<String> inDiff = path -> changes.get(path).map(c -> c.addedLines() != null).orElse(false);
+        List<GHPullRequestReviewComment> ours = ours(existing);
         Set<String> alreadyCommented = new HashSet<>();
-        for (GHPullRequestReviewComment c : existing) {
+        for (GHPullRequestReviewComment c : ours) {
             Markers.fingerprintOf(c.getBody()).ifPresent(alreadyCommented::add);
         }
         List<Finding> toComment = new ArrayList<>();
@@ -59,11 +66,50 @@ public class ReviewCommentPublisher {
         }
         Set<String> current = new HashSet<>();
         report.findings().forEach(f -> current.add(f.fingerprint()));
-        List<GHPullRequestReviewComment> fixed = existing.stream()
+        List<GHPullRequestReviewComment> fixed = ours.stream()
                 .filter(c -> Markers.fingerprintOf(c.getBody()).filter(fp -> !current.contains(fp)).isPresent())
                 .filter(c -> !Markers.isFixed(c.getBody()))
+                .filter(c -> ruleRan(report, c.getBody()) && fileEvaluated(report, changes, c.getPath()))
                 .toList();
         return new Outcome(toComment, overflow, fixed);
+    }
+
+    /**
+     * A finding is also gone when its rule did not run this time (ignored with {@code /readiness ignore}, turned
+     * off in config): that is no fix. A comment whose rule cannot be read is never called fixed.
+     */
+    private static boolean ruleRan(Report report, String body) {
+        return Markers.ruleOf(body)
+                .filter(id -> !report.ignoredRules().contains(id)
+                        && report.rules().stream().anyMatch(r -> r.id().equals(id)))
+                .isPresent();
+    }
+
+    /**
+     * Whether line rules judged the comment's file this push: it is in the change with known added lines and was
+     * read, or it is not in the change at all (the push took it out of the pull request, and with it the gap the
+     * pull request added) and the listing of the change is complete. A file without a patch, a file beyond
+     * GitHub's 3,000 listed files, a skipped file or a deleted one (the tree may just not list it) says nothing.
+     */
+    private static boolean fileEvaluated(Report report, ChangeSet changes, String path) {
+        if (path == null || report.skipped().stream().anyMatch(s -> path.equals(s.path()))) {
+            return false;
+        }
+        return changes.get(path).map(c -> c.status().exists() && c.linesKnown()).orElse(!changes.partial());
+    }
+
+    /**
+     * The app's own comments: a person quoting one carries its fingerprint too, and must neither stop the app
+     * from commenting nor get an edit GitHub would refuse.
+     */
+    private List<GHPullRequestReviewComment> ours(List<GHPullRequestReviewComment> existing) throws IOException {
+        List<GHPullRequestReviewComment> ours = new ArrayList<>();
+        for (GHPullRequestReviewComment c : existing) {
+            if (Markers.fingerprintOf(c.getBody()).isPresent() && botLogin.equals(ReviewCommentAuthor.login(c))) {
+                ours.add(c);
+            }
+        }
+        return ours;
     }
 
     /** Posts the planned review and marks fixed comments; independent writes go out side by side. */

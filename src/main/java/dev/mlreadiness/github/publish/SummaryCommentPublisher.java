@@ -22,16 +22,20 @@ public class SummaryCommentPublisher {
 
     private final GitHubWriter writer;
     private final MarkdownReport markdown;
+    private final String botLogin;
 
     public SummaryCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
         this.writer = writer;
         this.markdown = new MarkdownReport(settings.docsUrl());
+        this.botLogin = settings.botLogin();
     }
 
     /** The write to make, if any. */
     public Optional<Runnable> write(GHPullRequest pr, String headSha, Report report, List<GHIssueComment> comments,
             List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
-        Optional<GHIssueComment> mine = comments.stream().filter(c -> Markers.isSummary(c.getBody())).findFirst();
+        // anyone can paste the marker; GitHub refuses the app's edit of a comment it did not write
+        Optional<GHIssueComment> mine = comments.stream()
+                .filter(c -> botLogin.equals(c.getUserName()) && Markers.isSummary(c.getBody())).findFirst();
         if (mine.isEmpty() && report.newFindings().isEmpty()) {
             return Optional.empty(); // nothing to say, and nothing said before
         }

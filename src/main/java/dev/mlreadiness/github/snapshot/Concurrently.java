@@ -2,9 +2,15 @@ package dev.mlreadiness.github.snapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** GitHub requests that run side by side, with their IOExceptions carried back to the caller. */
 public final class Concurrently {
@@ -16,6 +22,52 @@ public final class Concurrently {
     @FunctionalInterface
     public interface IoSupplier<T> {
         T get() throws IOException;
+    }
+
+    /** A request about one item that may fail with an IOException. */
+    @FunctionalInterface
+    public interface IoFunction<T, R> {
+        R apply(T item) throws IOException;
+    }
+
+    /**
+     * {@code f} applied to every item side by side, results in the order of {@code items} (null results kept as
+     * null). The calling thread runs every task no pool thread has started yet: a caller that is itself a pool
+     * task never waits for work queued behind it, so a saturated pool cannot deadlock.
+     */
+    public static <T, R> Map<T, R> each(List<T> items, IoFunction<T, R> f, Executor executor) throws IOException {
+        List<CompletableFuture<R>> results = new ArrayList<>();
+        List<Runnable> tasks = new ArrayList<>();
+        for (T item : items) {
+            CompletableFuture<R> result = new CompletableFuture<>();
+            AtomicBoolean claimed = new AtomicBoolean();
+            Runnable task = () -> {
+                if (claimed.compareAndSet(false, true)) {
+                    try {
+                        result.complete(f.apply(item));
+                    } catch (IOException e) {
+                        result.completeExceptionally(new UncheckedIOException(e));
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                    }
+                }
+            };
+            results.add(result);
+            tasks.add(task);
+        }
+        for (Runnable task : tasks.subList(Math.min(1, tasks.size()), tasks.size())) {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                // a pool shutting down: the loop below runs it here
+            }
+        }
+        tasks.forEach(Runnable::run);
+        Map<T, R> out = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.put(items.get(i), join(results.get(i)));
+        }
+        return out;
     }
 
     public static <T> CompletableFuture<T> supply(IoSupplier<T> s, Executor executor) {

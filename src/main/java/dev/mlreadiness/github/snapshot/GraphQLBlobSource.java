@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHRepository;
@@ -18,7 +19,7 @@ import jakarta.json.JsonValue;
 /**
  * Reads many files in one GraphQL request ({@code object(expression: "<sha>:<path>")} per file, with aliases),
  * because the REST API needs one request per file. Binary and truncated blobs (GraphQL gives no text for them)
- * fall back to REST, one request each.
+ * fall back to REST, one request each, side by side.
  */
 public final class GraphQLBlobSource implements BlobSource {
 
@@ -26,20 +27,34 @@ public final class GraphQLBlobSource implements BlobSource {
     static final int BATCH = 100;
 
     private final GraphQLQuery graphql;
-    private final GHRepository repo;
+    private final String owner;
+    private final String name;
+    private final Concurrently.IoFunction<BlobKey, byte[]> rest;
+    private final Executor executor;
 
-    public GraphQLBlobSource(GraphQLQuery graphql, GHRepository repo) {
+    /** @param executor runs the REST fallbacks side by side (the caller helps, so a busy pool cannot stall it) */
+    public GraphQLBlobSource(GraphQLQuery graphql, GHRepository repo, Executor executor) {
+        this(graphql, repo.getOwnerName(), repo.getName(), key -> readRest(repo, key), executor);
+    }
+
+    /** @param rest reads one blob over REST; null when the file does not exist */
+    GraphQLBlobSource(GraphQLQuery graphql, String owner, String name, Concurrently.IoFunction<BlobKey, byte[]> rest,
+            Executor executor) {
         this.graphql = graphql;
-        this.repo = repo;
+        this.owner = owner;
+        this.name = name;
+        this.rest = rest;
+        this.executor = executor;
     }
 
     @Override
     public Map<BlobKey, byte[]> read(Collection<BlobKey> keys) throws IOException {
         Map<BlobKey, byte[]> out = new LinkedHashMap<>();
+        List<BlobKey> viaRest = new ArrayList<>();
         List<BlobKey> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += BATCH) {
             List<BlobKey> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            JsonObject data = graphql.run(query(repo.getOwnerName(), repo.getName(), batch));
+            JsonObject data = graphql.run(query(owner, name, batch));
             JsonObject repository = data.getJsonObject("repository");
             for (int i = 0; i < batch.size(); i++) {
                 JsonValue v = repository == null ? JsonValue.NULL : repository.get("f" + i);
@@ -52,13 +67,15 @@ public final class GraphQLBlobSource implements BlobSource {
                 if (!binary && !truncated && blob.containsKey("text") && !blob.isNull("text")) {
                     out.put(batch.get(i), blob.getString("text").getBytes(StandardCharsets.UTF_8));
                 } else {
-                    byte[] rest = readRest(batch.get(i));
-                    if (rest != null) {
-                        out.put(batch.get(i), rest);
-                    }
+                    viaRest.add(batch.get(i));
                 }
             }
         }
+        Concurrently.each(viaRest, rest, executor).forEach((key, bytes) -> {
+            if (bytes != null) {
+                out.put(key, bytes);
+            }
+        });
         return out;
     }
 
@@ -74,7 +91,7 @@ public final class GraphQLBlobSource implements BlobSource {
         return q.append(" } }").toString();
     }
 
-    private byte[] readRest(BlobKey key) throws IOException {
+    private static byte[] readRest(GHRepository repo, BlobKey key) throws IOException {
         try (InputStream in = key.blobId() != null ? repo.getBlob(key.blobId()).read()
                 : repo.getFileContent(key.path(), key.ref()).read()) {
             return in.readAllBytes();

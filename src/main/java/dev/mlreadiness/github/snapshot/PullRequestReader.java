@@ -50,7 +50,7 @@ public final class PullRequestReader {
         CompletableFuture<GHTree> tree = Concurrently.supply(() -> repo.getTreeRecursive(headSha, 1), executor);
         CompletableFuture<ConfigTexts> config = Concurrently.supply(() -> ConfigTexts.read(graphql, repo), executor);
         Concurrently.join(CompletableFuture.allOf(files, tree, config));
-        PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo), cache);
+        PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo, executor), cache);
         return new Result(assemble(headSha, baseSha, files.join(), tree.join(), contents), config.join());
     }
 

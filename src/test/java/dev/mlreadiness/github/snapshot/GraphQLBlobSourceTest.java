@@ -2,9 +2,20 @@ package dev.mlreadiness.github.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+
+import jakarta.json.Json;
 
 class GraphQLBlobSourceTest {
 
@@ -21,5 +32,78 @@ class GraphQLBlobSourceTest {
     @Test
     void graphqlStringsEscapeLikeJson() {
         assertThat(GraphQLQuery.quote("a\\b\n\"c\"\u0001")).isEqualTo("\"a\\\\b\\n\\\"c\\\"\\u0001\"");
+    }
+
+    @Test
+    void truncatedAndBinaryBlobsAreFetchedOverRestSideBySide() throws Exception {
+        BlobKey text = new BlobKey("abc", "README.md", "1");
+        BlobKey truncated = new BlobKey("abc", "data/big.csv", "2");
+        BlobKey binary = new BlobKey("abc", "model.bin", "3");
+        BlobKey missing = new BlobKey("abc", "gone.py", "4");
+        BlobKey goneOverRest = new BlobKey("abc", "raced.txt", "5");
+        GraphQLQuery graphql = q -> Json.createObjectBuilder().add("repository", Json.createObjectBuilder()
+                .add("f0", Json.createObjectBuilder().add("text", "# Hi\n").add("isBinary", false)
+                        .add("isTruncated", false))
+                .add("f1", Json.createObjectBuilder().addNull("text").add("isBinary", false).add("isTruncated", true))
+                .add("f2", Json.createObjectBuilder().addNull("text").add("isBinary", true).add("isTruncated", false))
+                .addNull("f3")
+                .add("f4", Json.createObjectBuilder().addNull("text").add("isBinary", true).add("isTruncated", false)))
+                .build();
+        AtomicInteger requests = new AtomicInteger();
+        Set<String> asked = ConcurrentHashMap.newKeySet();
+        // each REST read waits for the other real one: read one after another, the first would wait in vain
+        CountDownLatch bothInFlight = new CountDownLatch(2);
+        Set<String> sawTheOther = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            GraphQLBlobSource source = new GraphQLBlobSource(graphql, "acme", "churn", key -> {
+                requests.incrementAndGet();
+                asked.add(key.path());
+                if (key.equals(goneOverRest)) {
+                    return null;
+                }
+                bothInFlight.countDown();
+                try {
+                    if (bothInFlight.await(5, TimeUnit.SECONDS)) {
+                        sawTheOther.add(key.path());
+                    }
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return ("bytes of " + key.path()).getBytes(StandardCharsets.UTF_8);
+            }, pool);
+            Map<BlobKey, byte[]> read = source.read(List.of(text, truncated, binary, missing, goneOverRest));
+
+            assertThat(read.keySet()).containsExactly(text, truncated, binary);
+            assertThat(new String(read.get(text), StandardCharsets.UTF_8)).isEqualTo("# Hi\n");
+            assertThat(new String(read.get(truncated), StandardCharsets.UTF_8)).isEqualTo("bytes of data/big.csv");
+            assertThat(new String(read.get(binary), StandardCharsets.UTF_8)).isEqualTo("bytes of model.bin");
+            assertThat(requests.get()).isEqualTo(3);
+            assertThat(asked).containsExactlyInAnyOrder("data/big.csv", "model.bin", "raced.txt");
+            assertThat(sawTheOther).containsExactlyInAnyOrder("data/big.csv", "model.bin");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void callerRunsTheFallbacksWhenThePoolIsBusy() throws Exception {
+        // a pool whose only thread is taken: the reads must not wait for it
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            pool.execute(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Map<String, Integer> lengths = Concurrently.each(List.of("a", "bb", "ccc"), String::length, pool);
+            assertThat(lengths).containsExactly(Map.entry("a", 1), Map.entry("bb", 2), Map.entry("ccc", 3));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,42 @@
+package dev.mlreadiness.github.publish;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+
+import org.kohsuke.github.GHPullRequestReviewComment;
+import org.kohsuke.github.GHUser;
+
+/**
+ * The login of a review comment's author as GitHub listed it. The library's {@code getUser()} fetches the user
+ * again by login (one request per author); the listing already carries the login, so it is read from there.
+ */
+final class ReviewCommentAuthor {
+
+    private static final Field USER = userField();
+
+    private ReviewCommentAuthor() {
+    }
+
+    static String login(GHPullRequestReviewComment c) throws IOException {
+        if (USER != null) {
+            try {
+                GHUser listed = (GHUser) USER.get(c);
+                return listed == null ? "" : listed.getLogin();
+            } catch (IllegalAccessException e) {
+                // fall through to the library's own (slower) way
+            }
+        }
+        GHUser user = c.getUser();
+        return user == null ? "" : user.getLogin();
+    }
+
+    private static Field userField() {
+        try {
+            Field f = GHPullRequestReviewComment.class.getDeclaredField("user");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // a library version without the field: getUser() still answers
+        }
+    }
+}
