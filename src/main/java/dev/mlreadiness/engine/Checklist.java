@@ -42,23 +42,68 @@ public final class Checklist {
         return rules;
     }
 
+    /**
+     * Why the checklist does not apply to this input (config {@code enabled: false}, or not an ML project while
+     * {@code enabled: auto} and no config file), or empty when it applies. The same decision
+     * {@link #evaluate} makes first: callers that must stay silent before any write (the GitHub App decides before
+     * creating a check run) ask this, after prefetching {@link #detectionReads}.
+     */
+    public Optional<String> skipReason(EvaluationInput in) {
+        ReadinessConfig config = in.config();
+        if (config.enabled() == Enabled.FALSE) {
+            return Optional.of("disabled by config (enabled: false)");
+        }
+        if (config.enabled() == Enabled.TRUE || in.configPresent()) {
+            return Optional.empty();
+        }
+        RuleContext head = new RuleContext(visible(in.head(), config), in.changes(), config, RuleContext.Side.HEAD);
+        if (detector.evidence(head).isPresent()) {
+            return Optional.empty();
+        }
+        if (in.base() != null && detector.evidence(new RuleContext(visible(in.base(), config), in.changes(),
+                config, RuleContext.Side.BASE)).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("not an ML project: no notebook, no ML library in a dependency manifest and no "
+                + dev.mlreadiness.engine.config.ConfigLoader.PATH);
+    }
+
+    /**
+     * The files {@link #skipReason} will read on each side, so a remote source can fetch them in one batch: none
+     * when config alone decides, and none on the base side when the head is an ML project without reading anything
+     * (a notebook).
+     */
+    public Reads detectionReads(EvaluationInput in) {
+        ReadinessConfig config = in.config();
+        Set<String> head = new LinkedHashSet<>();
+        Set<String> base = new LinkedHashSet<>();
+        if (config.enabled() != Enabled.AUTO || in.configPresent()) {
+            return new Reads(head, base);
+        }
+        RuleContext headCtx = new RuleContext(visible(in.head(), config), in.changes(), config, RuleContext.Side.HEAD);
+        head.addAll(detector.reads(headCtx));
+        if (head.isEmpty() && detector.evidence(headCtx).isPresent()) {
+            return new Reads(head, base);
+        }
+        if (in.base() != null) {
+            base.addAll(detector.reads(
+                    new RuleContext(visible(in.base(), config), in.changes(), config, RuleContext.Side.BASE)));
+        }
+        return new Reads(head, base);
+    }
+
     public Report evaluate(EvaluationInput in) {
         ReadinessConfig config = in.config();
         Mode mode = in.changes().isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
-        if (config.enabled() == Enabled.FALSE) {
-            return Report.notApplicable(mode, "disabled by config (enabled: false)", config);
+        Optional<String> skip = skipReason(in);
+        if (skip.isPresent()) {
+            return Report.notApplicable(mode, skip.get(), config);
         }
         Snapshot head = visible(in.head(), config);
         Snapshot base = in.base() == null ? null : visible(in.base(), config);
         RuleContext headCtx = new RuleContext(head, in.changes(), config, RuleContext.Side.HEAD);
         RuleContext baseCtx = base == null ? null : new RuleContext(base, in.changes(), config, RuleContext.Side.BASE);
-
-        Optional<String> headMl = detector.evidence(headCtx);
         boolean baseMl = baseCtx != null && detector.evidence(baseCtx).isPresent();
-        if (config.enabled() == Enabled.AUTO && !in.configPresent() && headMl.isEmpty() && !baseMl) {
-            return Report.notApplicable(mode, "not an ML project: no notebook, no ML library in a dependency "
-                    + "manifest and no " + dev.mlreadiness.engine.config.ConfigLoader.PATH, config);
-        }
 
         List<Rule> active = active(in);
         List<Rule> repoRules = repositoryRules(active);

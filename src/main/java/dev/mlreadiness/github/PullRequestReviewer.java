@@ -28,13 +28,10 @@ import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.MlProjectDetector;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
-import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
 import dev.mlreadiness.github.publish.CheckRunPublisher;
 import dev.mlreadiness.github.publish.ReviewCommentPublisher;
 import dev.mlreadiness.github.publish.SummaryCommentPublisher;
@@ -133,7 +130,12 @@ public class PullRequestReviewer {
                 LOG.infof("%s: invalid config (delivery %s): %s", where, deliveryId, e.getMessage());
                 return ReviewResult.of(ReviewResult.Status.INVALID_CONFIG, e.getMessage());
             }
-            Optional<String> skip = silence(config, read.config().present(), snapshot);
+            // decided before any write, by the engine's own rule: the detector's few files in one batch first
+            EvaluationInput input = EvaluationInput.change(snapshot.base(), snapshot.head(), snapshot.changes(),
+                    config, read.config().present()).withIgnoredRules(ignoredRules);
+            Checklist.Reads detection = checklist.detectionReads(input);
+            snapshot.prefetch(detection.head(), detection.base());
+            Optional<String> skip = checklist.skipReason(input);
             if (skip.isPresent()) {
                 outcome = "skipped";
                 LOG.debugf("%s: silent, %s", where, skip.get());
@@ -144,8 +146,6 @@ public class PullRequestReviewer {
             boolean summary = config.comments() != CommentMode.NONE;
             // the reads are planned before the comments say which rules are ignored: a few more files in the one
             // batch cost nothing, waiting for the comments would cost a round trip
-            EvaluationInput input = EvaluationInput.change(snapshot.base(), snapshot.head(), snapshot.changes(),
-                    config, read.config().present()).withIgnoredRules(ignoredRules);
             // ignore decisions live in our comments: listed anyway for the summary, else only when there are any
             boolean listComments = summary || !latest.isEmpty() || pr.getCommentsCount() > 0;
 
@@ -233,29 +233,6 @@ public class PullRequestReviewer {
      * Why the app must stay silent on this repository, decided from the tree and the manifests before anything
      * is written; empty when it should review.
      */
-    Optional<String> silence(ReadinessConfig config, boolean configPresent, PullRequestSnapshot snapshot)
-            throws IOException {
-        if (config.enabled() == Enabled.FALSE) {
-            return Optional.of("disabled by config (enabled: false)");
-        }
-        if (config.enabled() == Enabled.TRUE || configPresent) {
-            return Optional.empty();
-        }
-        Snapshot head = snapshot.head().filter(p -> !config.isIgnored(p));
-        Snapshot base = snapshot.base().filter(p -> !config.isIgnored(p));
-        if (MlProjectDetector.notebook(head).isPresent() || MlProjectDetector.notebook(base).isPresent()) {
-            return Optional.empty(); // no need to read the manifests
-        }
-        snapshot.prefetch(MlProjectDetector.manifests(head), MlProjectDetector.manifests(base));
-        MlProjectDetector detector = new MlProjectDetector();
-        if (detector.evidence(new RuleContext(head, snapshot.changes(), config, RuleContext.Side.HEAD)).isPresent()
-                || detector.evidence(new RuleContext(base, snapshot.changes(), config, RuleContext.Side.BASE))
-                        .isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of("not an ML project");
-    }
-
     private static Set<String> ids(List<Rule> rules) {
         Set<String> ids = new TreeSet<>();
         rules.forEach(r -> ids.add(r.info().id()));

@@ -184,4 +184,21 @@ class ChecklistTest {
         assertThat(caused.findings()).singleElement().extracting(Finding::isNew).isEqualTo(true);
         assertThat(caused.conclusion()).isEqualTo(Conclusion.FAILURE);
     }
+
+    @Test
+    void skipReasonIsTheDecisionEvaluateMakesAndNeverCountsCheckpoints() throws Exception {
+        Snapshot checkpointsOnly = Snapshot.of(List.of(new FileEntry("README.md", 3),
+                new FileEntry(".ipynb_checkpoints/eda-checkpoint.ipynb", 2)), f -> Optional.of("{}".getBytes()));
+        dev.mlreadiness.engine.config.ReadinessConfig defaults =
+                dev.mlreadiness.engine.config.ReadinessConfig.defaults();
+        Checklist checklist = RuleCatalog.checklist();
+        EvaluationInput unconfigured = EvaluationInput.fullScan(checkpointsOnly, defaults, false);
+        assertThat(checklist.skipReason(unconfigured)).hasValueSatisfying(r -> assertThat(r)
+                .startsWith("not an ML project"));
+        assertThat(checklist.evaluate(unconfigured).skipReason()).isEqualTo(checklist.skipReason(unconfigured)
+                .orElseThrow());
+        // a config file alone makes it apply, without reading anything
+        assertThat(checklist.skipReason(EvaluationInput.fullScan(checkpointsOnly, defaults, true))).isEmpty();
+        assertThat(checklist.detectionReads(unconfigured).head()).isEmpty(); // no manifest to read
+    }
 }
