@@ -89,7 +89,7 @@ class RequestBudgetTest {
                 .path("output");
         System.out.println("Check run: " + output.path("title").asText() + "\n" + output.path("summary").asText());
         assertThat(journal.matching("POST", "/graphql")).hasSize(2); // config files, then every content in one batch
-        // three dependent steps (read the change; start the run and read contents; publish), each one round trip
-        assertThat(elapsedMs).isLessThan((long) DELAY_MS * api.size() * 6 / 10);
+        // No wall-clock assertion here: on a loaded machine it failed for reasons unrelated to the app. How many
+        // requests wait for one another is a count that issue #13's critical-path test asserts.
     }
 }
