@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.mlreadiness.engine.Glob;
@@ -15,13 +16,20 @@ public record ProjectPaths(String data, String models, String notebooks, List<Gl
     }
 
     /**
-     * @param docs the documentation globs, or null for the spec's default set: the root README, everything
-     *             under {@code docs/}, MODEL_CARD.md, DATASHEET.md and the data and models folders' READMEs
+     * @param docs the documentation globs, or null for the default set: the root README, everything under
+     *             {@code docs/}, MODEL_CARD.md, DATASHEET.md, the models folder's README and the READMEs at any
+     *             depth of the data folder ({@code data/raw/README.md} documents the raw data), both of the
+     *             configured data folder and of {@code data/}
      */
     public static ProjectPaths of(String data, String models, String notebooks, List<String> docs) {
-        List<String> globs = docs != null ? docs
-                : List.of("README.md", "README.markdown", "README.rst", "README.txt", "README", "docs/**",
-                        "MODEL_CARD.md", "DATASHEET.md", data + "/README.md", models + "/README.md");
+        List<String> globs = docs;
+        if (globs == null) {
+            globs = new ArrayList<>(List.of("README.md", "README.markdown", "README.rst", "README.txt", "README",
+                    "docs/**", "MODEL_CARD.md", "DATASHEET.md", models + "/README.md", "data/**/README.md"));
+            if (!data.equals("data")) {
+                globs.add(data + "/**/README.md");
+            }
+        }
         return new ProjectPaths(data, models, notebooks, globs.stream().map(Glob::compile).toList());
     }
 

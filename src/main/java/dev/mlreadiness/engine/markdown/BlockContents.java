@@ -1,11 +1,12 @@
 package dev.mlreadiness.engine.markdown;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** What a run of top-level blocks (a section's content, or a whole document) holds, put together once. */
 record BlockContents(boolean hasContent, boolean hasExample, String plainText, List<Table> tables,
-        List<CodeBlock> codeBlocks) {
+        List<CodeBlock> codeBlocks, List<BlockSummary> blocks) {
 
     static BlockContents of(List<BlockSummary> blocks) {
         return new BlockContents(
@@ -14,6 +15,17 @@ record BlockContents(boolean hasContent, boolean hasExample, String plainText, L
                 blocks.stream().map(BlockSummary::text).filter(text -> !text.isEmpty())
                         .collect(Collectors.joining("\n")),
                 blocks.stream().flatMap(block -> block.tables().stream()).toList(),
-                blocks.stream().flatMap(block -> block.codeBlocks().stream()).toList());
+                blocks.stream().flatMap(block -> block.codeBlocks().stream()).toList(),
+                List.copyOf(blocks));
+    }
+
+    /** Whether a block has content that {@code ignored} does not dismiss. */
+    boolean hasContent(Predicate<ContentBlock> ignored) {
+        return hasContent && blocks.stream().anyMatch(block -> block.contentBesides(ignored));
+    }
+
+    /** Whether a block holds an example (code or a table) that {@code ignored} does not dismiss. */
+    boolean hasExample(Predicate<ContentBlock> ignored) {
+        return hasExample && blocks.stream().anyMatch(block -> block.exampleBesides(ignored));
     }
 }

@@ -3,6 +3,7 @@ package dev.mlreadiness.engine.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -28,9 +29,10 @@ import org.commonmark.node.Text;
  * @param example        whether the block is or holds a non-blank code block or a table
  * @param introParagraph whether the block is a paragraph with words of its own (not only badges)
  * @param text           the block's plain text
+ * @param block          the block as a rule reads its words, for a block with content
  */
 record BlockSummary(Optional<Heading> heading, boolean content, boolean example, boolean introParagraph,
-        String text, List<Table> tables, List<CodeBlock> codeBlocks) {
+        String text, List<Table> tables, List<CodeBlock> codeBlocks, ContentBlock block) {
 
     static BlockSummary of(Node block) {
         List<Table> tables = new ArrayList<>();
@@ -53,8 +55,32 @@ record BlockSummary(Optional<Heading> heading, boolean content, boolean example,
                 : Optional.empty();
         boolean content = heading.isEmpty() && TreeWalk.anyMatch(block, BlockSummary::isContentLeaf);
         boolean intro = block instanceof Paragraph && hasWordsOutsideImages(block);
-        return new BlockSummary(heading, content, example, intro, PlainText.ofBlock(block),
-                List.copyOf(tables), List.copyOf(codeBlocks));
+        String text = PlainText.ofBlock(block);
+        return new BlockSummary(heading, content, example, intro, text, List.copyOf(tables), List.copyOf(codeBlocks),
+                contentBlock(block, text));
+    }
+
+    private static ContentBlock contentBlock(Node block, String text) {
+        if (block instanceof FencedCodeBlock fenced) {
+            return new ContentBlock(ContentBlock.Kind.CODE, fenced.getLiteral());
+        }
+        if (block instanceof IndentedCodeBlock indented) {
+            return new ContentBlock(ContentBlock.Kind.CODE, indented.getLiteral());
+        }
+        if (block instanceof HtmlBlock html) {
+            return new ContentBlock(ContentBlock.Kind.HTML, html.getLiteral());
+        }
+        return new ContentBlock(ContentBlock.Kind.TEXT, text);
+    }
+
+    /** Whether the block has content that {@code ignored} does not dismiss. */
+    boolean contentBesides(Predicate<ContentBlock> ignored) {
+        return content && !ignored.test(block);
+    }
+
+    /** Whether the block is or holds an example (code or a table) that {@code ignored} does not dismiss. */
+    boolean exampleBesides(Predicate<ContentBlock> ignored) {
+        return example && !ignored.test(block);
     }
 
     private static boolean isContentLeaf(Node node) {

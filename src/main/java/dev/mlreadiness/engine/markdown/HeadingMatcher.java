@@ -5,17 +5,19 @@ import java.util.Optional;
 
 /**
  * Finds a document's section by heading words (the docs rules' "section words"): a heading matches when
- * its text contains one of the words as a whole word or phrase, case-insensitively, as
- * {@link WordMatcher} defines it. Headings of every level count.
+ * its text contains one of the words as a whole word or phrase, in any inflected form, case-insensitively,
+ * as {@link WordMatcher#containsAnyWordForm} defines it ({@code Installing} matches {@code install},
+ * {@code Deployment} matches {@code deploy}, {@code Strains} does not match {@code train}). Headings of
+ * every level count.
  */
 public final class HeadingMatcher {
 
     private HeadingMatcher() {
     }
 
-    /** Whether a heading text contains one of {@code words} as a whole word or phrase. */
+    /** Whether a heading text contains one of {@code words}, in any inflected form, as a whole word or phrase. */
     public static boolean matches(String headingText, Collection<String> words) {
-        return WordMatcher.containsAnyWord(headingText, words);
+        return WordMatcher.containsAnyWordForm(headingText, words);
     }
 
     /** The first section, in document order, whose heading matches and which has content. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A parsed Markdown file as the docs rules see it: its title, whether it opens with an intro, its
@@ -12,7 +13,7 @@ import java.util.Optional;
 public final class MarkdownDocument {
 
     private final Optional<Heading> title;
-    private final boolean hasIntro;
+    private final List<BlockSummary> introParagraphs;
     private final List<Section> sections;
     private final BlockContents content;
     private final FrontMatter frontMatter;
@@ -24,10 +25,11 @@ public final class MarkdownDocument {
         this.title = firstHeading < blocks.size()
                 ? blocks.get(firstHeading).heading().filter(heading -> heading.level() == 1)
                 : Optional.empty();
-        boolean introBeforeFirstHeading = anyIntro(blocks.subList(0, firstHeading));
-        boolean introUnderTitle = title.isPresent()
-                && anyIntro(blocks.subList(firstHeading + 1, nextHeading(blocks, firstHeading + 1)));
-        this.hasIntro = introBeforeFirstHeading || introUnderTitle;
+        List<BlockSummary> intro = new ArrayList<>(introParagraphs(blocks.subList(0, firstHeading)));
+        if (title.isPresent()) {
+            intro.addAll(introParagraphs(blocks.subList(firstHeading + 1, nextHeading(blocks, firstHeading + 1))));
+        }
+        this.introParagraphs = List.copyOf(intro);
         this.content = BlockContents.of(blocks);
     }
 
@@ -57,8 +59,8 @@ public final class MarkdownDocument {
         return index;
     }
 
-    private static boolean anyIntro(List<BlockSummary> blocks) {
-        return blocks.stream().anyMatch(BlockSummary::introParagraph);
+    private static List<BlockSummary> introParagraphs(List<BlockSummary> blocks) {
+        return blocks.stream().filter(BlockSummary::introParagraph).toList();
     }
 
     /**
@@ -75,12 +77,25 @@ public final class MarkdownDocument {
      * row (images, links around images, separators between them) is not an intro, nor is raw HTML.
      */
     public boolean hasIntro() {
-        return hasIntro;
+        return !introParagraphs.isEmpty();
+    }
+
+    /** Like {@link #hasIntro()}, not counting the paragraphs {@code ignored} dismisses (a template's placeholder). */
+    public boolean hasIntro(Predicate<ContentBlock> ignored) {
+        return introParagraphs.stream().anyMatch(paragraph -> !ignored.test(paragraph.block()));
     }
 
     /** One section per top-level heading, in document order; nested sections overlap their parents. */
     public List<Section> sections() {
         return sections;
+    }
+
+    /**
+     * Whether the document has content anywhere (headings alone are none, as for {@link Section#hasContent()})
+     * that {@code ignored} does not dismiss.
+     */
+    public boolean hasContent(Predicate<ContentBlock> ignored) {
+        return content.hasContent(ignored);
     }
 
     /** Every table in the document, with or without a heading above it, in document order. */

@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.markdown;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A heading and its content: every block after it until the next heading of the same or a higher level
@@ -46,9 +47,22 @@ public final class Section {
         return content.hasContent();
     }
 
+    /**
+     * Like {@link #hasContent()}, not counting the top-level blocks {@code ignored} dismisses (a template's
+     * placeholder text, say).
+     */
+    public boolean hasContent(Predicate<ContentBlock> ignored) {
+        return content.hasContent(ignored);
+    }
+
     /** Whether the section, subsections included, holds a non-blank code block or a table. */
     public boolean hasExampleBlock() {
         return content.hasExample();
+    }
+
+    /** Like {@link #hasExampleBlock()}, not counting the top-level blocks {@code ignored} dismisses. */
+    public boolean hasExampleBlock(Predicate<ContentBlock> ignored) {
+        return content.hasExample(ignored);
     }
 
     /**

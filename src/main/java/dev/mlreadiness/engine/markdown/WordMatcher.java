@@ -19,10 +19,19 @@ import java.util.Locale;
  * the text, glued together, spell it glued together. So the phrase {@code quick start} matches
  * {@code Quickstart}, and the word {@code quickstart} matches {@code Quick start}; {@code log loss}
  * matches {@code logloss}. A match still starts and ends at word boundaries: {@code quickstart} is not
- * found in {@code quickstarter}. Inflections are not folded: {@code install} is not found in
- * {@code Installing}; list each form you want to accept.
+ * found in {@code quickstarter}.
+ *
+ * <p>{@link #containsWord} and {@link #containsAnyWord} do not fold inflections: {@code install} is not
+ * found in {@code Installing}. {@link #containsAnyWordForm} does: it compares the {@link #stem stems} of the
+ * words, so {@code install} is found in {@code Installing}, {@code Installed} and {@code Installation},
+ * {@code train} in {@code Trains}, {@code evaluate} in {@code Evaluation}, still as whole words:
+ * {@code train} is not found in {@code Strains} or {@code Constraint}.
  */
 public final class WordMatcher {
+
+    /** Suffixes {@link #stem} removes, longest first where one ends another. */
+    private static final List<String> SUFFIXES = List.of("ations", "ation", "ating", "ated", "ates", "ate",
+            "ments", "ment", "ings", "ing", "ies", "ied", "ed", "es", "s", "e");
 
     private WordMatcher() {
     }
@@ -36,6 +45,46 @@ public final class WordMatcher {
     public static boolean containsAnyWord(String text, Collection<String> words) {
         List<String> textWords = words(text);
         return words.stream().anyMatch(word -> containsWord(textWords, String.join("", words(word))));
+    }
+
+    /**
+     * Whether {@code text} contains any of {@code words} in any of its inflected forms: like
+     * {@link #containsAnyWord}, comparing the {@link #stem stems} of the words instead of the words.
+     */
+    public static boolean containsAnyWordForm(String text, Collection<String> words) {
+        List<String> textStems = stems(words(text));
+        return words.stream().anyMatch(word -> containsWord(textStems, String.join("", stems(words(word)))));
+    }
+
+    /**
+     * A crude stem of one lower-case word, so inflected forms of a word share it: the first of {@code -ations
+     * -ation -ating -ated -ates -ate -ments -ment -ings -ing -ies -ied -ed -es -s -e} it ends with is removed
+     * ({@code -ies} and {@code -ied} become {@code -y}) when at least three letters are left, then a doubled
+     * final consonant is made single. {@code installation}, {@code installing} and {@code install} all give
+     * {@code instal}; {@code evaluation} and {@code evaluate} give {@code evalu}; {@code running} gives
+     * {@code run}. A suffix goes only when three letters are left, so {@code use} and {@code uses} never meet
+     * {@code us}.
+     */
+    static String stem(String word) {
+        String stem = word;
+        for (String suffix : SUFFIXES) {
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= 3) {
+                stem = word.substring(0, word.length() - suffix.length());
+                if (suffix.startsWith("ie")) {
+                    stem += "y";
+                }
+                break;
+            }
+        }
+        int n = stem.length();
+        if (n >= 2 && stem.charAt(n - 1) == stem.charAt(n - 2) && "bdfglmnprstz".indexOf(stem.charAt(n - 1)) >= 0) {
+            stem = stem.substring(0, n - 1);
+        }
+        return stem;
+    }
+
+    private static List<String> stems(List<String> words) {
+        return words.stream().map(WordMatcher::stem).toList();
     }
 
     private static boolean containsWord(List<String> textWords, String glued) {
@@ -57,8 +106,8 @@ public final class WordMatcher {
         return false;
     }
 
-    /** The lower-cased words of {@code text}: maximal runs of letters and digits. */
-    static List<String> words(String text) {
+    /** The lower-cased words of {@code text}: maximal runs of letters and digits, after NFKC normalisation. */
+    public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         if (text == null) {
             return words;

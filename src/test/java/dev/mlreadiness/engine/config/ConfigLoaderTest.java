@@ -61,6 +61,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDataFoldersReadmesAtAnyDepthAreDocs() throws Exception {
+        ReadinessConfig defaults = loader.load("", ConfigLoader.PATH);
+        assertThat(defaults.paths().isDoc("data/raw/README.md")).isTrue();
+        assertThat(defaults.paths().isDoc("data/raw/imdb/README.md")).isTrue();
+        assertThat(defaults.paths().isDoc("data/raw/notes.md")).isFalse();
+        assertThat(defaults.paths().isDoc("src/README.md")).isFalse();
+        assertThat(defaults.paths().isDoc("models/resnet/README.md")).isFalse();
+
+        ReadinessConfig datasets = loader.load("paths:\n  data: datasets\n", ConfigLoader.PATH);
+        assertThat(datasets.paths().isDoc("datasets/imdb/README.md")).isTrue();
+        assertThat(datasets.paths().isDoc("data/raw/README.md")).isTrue();
+
+        ReadinessConfig explicit = loader.load("paths:\n  docs: [README.md]\n", ConfigLoader.PATH);
+        assertThat(explicit.paths().isDoc("data/raw/README.md")).isFalse();
+    }
+
+    @Test
     void sizesUseBinaryUnits() throws Exception {
         assertThat(loader.load("max-file-size: 512KB", "f").maxFileSize()).isEqualTo(524_288L);
         assertThat(loader.load("max-file-size: 1 GiB", "f").maxFileSize()).isEqualTo(1_073_741_824L);

@@ -3,7 +3,9 @@ package dev.mlreadiness.engine.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +167,43 @@ class MarkdownDocumentTest {
             assertThat(usage.codeBlocks()).containsExactly(new CodeBlock("bash", "python train.py\n", 6));
             assertThat(doc.sections().get(2).hasExampleBlock()).isFalse();
             assertThat(doc.sections().get(4).plainText()).isEqualTo("MIT");
+        }
+
+        @Test
+        void contentAPredicateDismissesIsNoContentHeadingsAndRulesNeverAre() {
+            MarkdownDocument doc = MarkdownParser.parse("""
+                    # Title
+
+                    Boilerplate.
+
+                    ## Usage
+
+                    ```
+                    boiler code
+                    ```
+
+                    <p>boiler html</p>
+
+                    ---
+                    """);
+            Predicate<ContentBlock> boilerplate = block -> block.text().contains("oiler");
+
+            assertThat(doc.sections().get(0).hasContent()).isTrue();
+            assertThat(doc.sections().get(0).hasContent(boilerplate)).isFalse();
+            assertThat(doc.sections().get(1).hasExampleBlock(boilerplate)).isFalse();
+            assertThat(doc.hasIntro()).isTrue();
+            assertThat(doc.hasIntro(boilerplate)).isFalse();
+            assertThat(doc.hasContent(boilerplate)).isFalse();
+            List<ContentBlock> seen = new ArrayList<>();
+            doc.hasContent(block -> seen.add(block));
+            assertThat(seen).extracting(ContentBlock::kind).containsExactly(ContentBlock.Kind.TEXT,
+                    ContentBlock.Kind.CODE, ContentBlock.Kind.HTML);
+            assertThat(seen).extracting(ContentBlock::text).containsExactly("Boilerplate.", "boiler code\n",
+                    "<p>boiler html</p>");
+
+            MarkdownDocument real = MarkdownParser.parse("# Title\n\nBoilerplate.\n\nPredicts churn.\n");
+            assertThat(real.hasIntro(boilerplate)).isTrue();
+            assertThat(real.sections().get(0).hasContent(boilerplate)).isTrue();
         }
 
         @Test

@@ -26,6 +26,42 @@ class WordMatcherTest {
     }
 
     @Test
+    void wordFormsFoldInflectionsAsWholeWords() {
+        List<String> install = List.of("install");
+        for (String heading : List.of("Install", "Installing", "Installed", "Installation", "Installs")) {
+            assertThat(WordMatcher.containsAnyWordForm(heading, install)).as(heading).isTrue();
+        }
+        assertThat(WordMatcher.containsAnyWordForm("Installer", install)).isFalse();
+        assertThat(WordMatcher.containsAnyWordForm("Deploying to prod", List.of("deployment"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("Model deployments", List.of("deploy"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("How it trains", List.of("training"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("Evaluating the model", List.of("evaluation"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("Evaluation", List.of("evaluate"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("Running it", List.of("run"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("Labelled data", List.of("label"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("Dependencies", List.of("dependency"))).isTrue();
+        assertThat(WordMatcher.containsAnyWordForm("Quick-starting", List.of("quickstart"))).isTrue();
+        // whole words still: a longer word is another word
+        assertThat(WordMatcher.containsAnyWordForm("Strains", List.of("train"))).isFalse();
+        assertThat(WordMatcher.containsAnyWordForm("Strainer", List.of("train"))).isFalse();
+        assertThat(WordMatcher.containsAnyWordForm("Constraint", List.of("training"))).isFalse();
+        assertThat(WordMatcher.containsAnyWordForm("About us", List.of("use"))).isFalse();
+        assertThat(WordMatcher.containsAnyWordForm("Settings", List.of("set up"))).isFalse();
+        assertThat(WordMatcher.containsAnyWordForm("Metadata", List.of("data"))).isFalse();
+    }
+
+    @Test
+    void stemsShareTheFormsOfOneWord() {
+        assertThat(List.of("install", "installing", "installation", "installed")).extracting(WordMatcher::stem)
+                .containsOnly("instal");
+        assertThat(List.of("evaluate", "evaluating", "evaluation", "evaluates")).extracting(WordMatcher::stem)
+                .containsOnly("evalu");
+        assertThat(List.of("use", "uses")).extracting(WordMatcher::stem).containsOnly("use");
+        assertThat(WordMatcher.stem("us")).isEqualTo("us");
+        assertThat(WordMatcher.stem("production")).isNotEqualTo(WordMatcher.stem("product"));
+    }
+
+    @Test
     void hyphensUnderscoresAndPunctuationSeparateWords() {
         assertThat(WordMatcher.containsWord("Getting-Started", "getting started")).isTrue();
         assertThat(WordMatcher.containsWord("Quick_start", "quick start")).isTrue();

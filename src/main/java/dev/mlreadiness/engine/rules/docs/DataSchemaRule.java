@@ -23,8 +23,8 @@ public final class DataSchemaRule extends SectionRule {
     private static final Pattern EXPECTATIONS = Pattern.compile("(.*/)?(great_expectations|gx)/expectations/.+\\.json");
     private static final Pattern PANDERA_CANDIDATE = Pattern.compile("(.*/)?[^/]*schema[^/]*\\.py");
 
-    private static final SectionCheck SECTION = new SectionCheck(List.of("schema", "data dictionary", "columns",
-            "features"), "Data schema",
+    private static final SectionCheck SECTION = new SectionCheck(List.of("schema", "data dictionary", "column",
+            "feature", "field", "variable", "attribute", "codebook"), "Data schema",
             "each column's name, type and level of measurement in a table (`| Column | Type | Level |`)",
             "data/README.md or a page under docs/");
 
@@ -39,8 +39,10 @@ public final class DataSchemaRule extends SectionRule {
                     `schema.yaml`, a Frictionless `datapackage.json`, a Great Expectations project \
                     (`great_expectations.yml` or `great_expectations/`, `gx/` expectations), or a Python file \
                     named like `*schema*.py` that uses pandera. A section whose heading contains schema, data \
-                    dictionary, columns or features but holds no such table is named in the finding; its prose \
-                    alone does not pass.""",
+                    dictionary, column, feature, field, variable, attribute or codebook but holds no such table is \
+                    named in the finding; its prose alone does not pass.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     A schema says what each field is, its type and how it is measured. Without one, a renamed or \
                     retyped column silently breaks features, and nobody can check new data against what the \

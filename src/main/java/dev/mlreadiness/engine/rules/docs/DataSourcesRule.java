@@ -2,19 +2,22 @@ package dev.mlreadiness.engine.rules.docs;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.config.ProjectPaths;
 
 /** {@code docs/data-sources}: a repository with data says where the data comes from. */
 public final class DataSourcesRule extends SectionRule {
 
-    private static final SectionCheck SECTION = new SectionCheck(List.of("data", "data source", "data sources",
-            "dataset", "datasets", "data collection", "provenance"), "Data sources",
+    private static final SectionCheck SECTION = new SectionCheck(List.of("data", "data source", "dataset",
+            "data collection", "provenance", "corpus", "corpora", "datasheet"), "Data sources",
             "where the data comes from, who owns it, how it was collected and how to get it again",
             "data/README.md, DATASHEET.md or a page under docs/");
 
@@ -23,11 +26,16 @@ public final class DataSourcesRule extends SectionRule {
                     """
                     Applies when the repository has data: files in the data folder other than `.gitkeep` and \
                     READMEs, data files anywhere (`.csv .tsv .parquet .feather .arrow .h5 .hdf5 .npy .npz .jsonl \
-                    .xlsx`), or DVC-tracked data (`*.dvc`, `dvc.yaml`), or data-loading code (`pd.read_*`, `np.load*`, \
-                    `datasets.load_dataset`, `open(...csv)`). Then passes with a section of the \
-                    documentation set whose heading contains data, data source(s), dataset(s), data collection or \
-                    provenance as whole words (`Metadata` does not match; add words under `sections: \
-                    docs/data-sources:`), with content.""",
+                    .xlsx`), or DVC-tracked data (`*.dvc`, `dvc.yaml`), or data-loading code (`pd.read_*`, \
+                    `np.load*`, `datasets.load_dataset`, `open(...csv)`). Then passes with a README (or another \
+                    doc of the set) inside the data folder, at any depth, with content of its own whatever its \
+                    headings (`data/raw/README.md` saying where the raw files come from); or with a section of the \
+                    documentation set whose heading contains data, data source, dataset, data collection, \
+                    provenance, corpus, corpora or datasheet (`Metadata` does not match; add words under \
+                    `sections: docs/data-sources:`), with content. We chose to count the data folder's READMEs \
+                    whatever their headings: a README next to the data is where people document it.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     Documenting data sources keeps track of where data comes from, and lets the team set up \
                     processes to evaluate and iterate on its quality. Without it, nobody can refresh the data, \
@@ -58,5 +66,28 @@ public final class DataSourcesRule extends SectionRule {
     @Override
     protected boolean applies(RuleContext ctx) {
         return DataPresence.evidence(ctx).isPresent();
+    }
+
+    @Override
+    public void check(RuleContext ctx, Findings out) {
+        if (!applies(ctx)) {
+            out.notApplicable();
+            return;
+        }
+        if (dataFolderDoc(ctx).isEmpty()) {
+            SECTION.require(ctx, INFO.id(), out);
+        }
+    }
+
+    /**
+     * A doc of the set inside the data folder (or {@code data/}) with content of its own, whatever its headings:
+     * a README next to the data documents it.
+     */
+    private static Optional<String> dataFolderDoc(RuleContext ctx) {
+        String dataFolder = ctx.paths().data();
+        return DocsOutline.of(ctx).docs().stream()
+                .filter(d -> ProjectPaths.isUnder(d.path(), dataFolder) || ProjectPaths.isUnder(d.path(), "data"))
+                .filter(d -> d.document().hasContent(TemplateText::matches))
+                .map(DocsOutline.Doc::path).findFirst();
     }
 }

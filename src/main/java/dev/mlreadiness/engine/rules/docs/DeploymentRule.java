@@ -11,16 +11,19 @@ import dev.mlreadiness.engine.Severity;
 public final class DeploymentRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(
-            List.of("deployment", "deploy", "serving", "inference", "production"), "Deployment",
+            List.of("deployment", "deploy", "serving", "serve", "inference", "production", "docker", "container",
+                    "api", "endpoint", "hosting", "kubernetes", "helm"), "Deployment",
             "how the model is served");
 
     public static final RuleInfo INFO = new RuleInfo("docs/deployment", "Document how to deploy the model",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
                     """
-                    Looks in the documentation set for a heading containing deployment, deploy, serving, \
-                    inference or production (whole words: `Deploying` does not match; add words under \
-                    `sections: docs/deployment:`) with content under it. An empty matching section is reported \
-                    as empty.""",
+                    Looks in the documentation set for a heading containing deployment, deploy, serving, serve, \
+                    inference, production, docker, container, API, endpoint, hosting, Kubernetes or Helm (add \
+                    words under `sections: docs/deployment:`; we widened the spec's words to what READMEs use) \
+                    with content under it. An empty matching section is reported as empty.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     The course asks for "instructions on how to deploy the ML model". Without them the path from \
                     a trained file to a running service lives in one person's head: which artifact, which \

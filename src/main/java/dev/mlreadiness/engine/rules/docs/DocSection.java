@@ -16,4 +16,14 @@ public record DocSection(String path, Section section) {
                 : section.text();
         return "`" + heading + "` section of " + path;
     }
+
+    /** Whether the section has content, but only {@link TemplateText template text}. */
+    public boolean isTemplateOnly() {
+        return section.hasContent() && !section.hasContent(TemplateText::matches);
+    }
+
+    /** Whether the section, subsections included, holds a code block or a table that is not template text. */
+    public boolean hasExampleBlock() {
+        return section.hasExampleBlock(TemplateText::matches);
+    }
 }

@@ -128,12 +128,33 @@ public final class DocsOutline {
         return readmePath;
     }
 
-    /** Reports a repository gap on the root README, or on the repository when there is no README. */
-    public void reportOnReadme(Findings out, String message) {
-        readmePath.ifPresentOrElse(p -> out.repository(p, message), () -> out.repository(message));
+    /**
+     * What a "no section with content" gap is made of, whichever way it is worded (add a section, the section is
+     * empty, it holds only template text, replace the placeholder): a pull request that turns one wording into
+     * another, say by adding a stub page, leaves the gap as old as it was.
+     */
+    static final List<String> NO_SECTION = List.of("no section with content");
+
+    /**
+     * Reports a "no section with content" gap on the root README. Without a README the gap is
+     * {@code structure/readme}'s: the rule is then not applicable, so the author gets one finding, "add a README",
+     * not one per docs rule. On the base side of a pull request the gap is still reported, so that adding a README
+     * that lacks the section does not make the old gap look new.
+     */
+    public void reportOnReadme(RuleContext ctx, Findings out, String message) {
+        if (readmePath.isPresent()) {
+            out.repository(readmePath.get(), message, NO_SECTION);
+        } else if (ctx.side() == RuleContext.Side.BASE) {
+            out.repository(null, message, NO_SECTION);
+        } else {
+            out.notApplicable();
+        }
     }
 
-    /** The sections of every doc whose heading contains one of {@code words} as a whole word or phrase. */
+    /**
+     * The sections of every doc whose heading contains one of {@code words} (in any inflected form) as a whole
+     * word or phrase. A section whose content is only {@link TemplateText template text} counts as empty.
+     */
     public SectionSearch find(Collection<String> words) {
         List<DocSection> found = new ArrayList<>();
         DocSection firstEmpty = null;
@@ -142,7 +163,7 @@ public final class DocsOutline {
                 if (!HeadingMatcher.matches(s.text(), words)) {
                     continue;
                 }
-                if (s.hasContent()) {
+                if (s.hasContent(TemplateText::matches)) {
                     found.add(new DocSection(doc.path(), s));
                 } else if (firstEmpty == null) {
                     firstEmpty = new DocSection(doc.path(), s);

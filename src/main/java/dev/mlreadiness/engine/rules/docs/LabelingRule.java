@@ -13,8 +13,8 @@ import dev.mlreadiness.engine.code.CodeEvidence;
 /** {@code docs/labeling}: a repository that trains a classifier says how its labels were made. */
 public final class LabelingRule extends SectionRule {
 
-    private static final SectionCheck SECTION = new SectionCheck(List.of("label", "labels", "labeling", "labelling",
-            "annotation", "annotations", "target", "ground truth"), "Labeling",
+    private static final SectionCheck SECTION = new SectionCheck(List.of("label", "labeling", "labelling",
+            "annotation", "annotate", "target", "ground truth", "class", "outcome", "response variable"), "Labeling",
             "how the target labels were made (source, rules or annotators, known noise) and how that changed",
             "DATASHEET.md, data/README.md or a page under docs/");
 
@@ -24,8 +24,12 @@ public final class LabelingRule extends SectionRule {
                     Applies when Python code or a notebook trains a classifier (sklearn `*Classifier`, \
                     `LogisticRegression`, `SVC`, ..., torch `CrossEntropyLoss`/`BCE*`, keras `*_crossentropy` \
                     losses; imports resolved, comments and strings ignored). Then passes with a section of the \
-                    documentation set whose heading contains label(s), labeling, labelling, annotation(s), target \
-                    or ground truth (add words under `sections: docs/labeling:`), with content.""",
+                    documentation set whose heading contains label, labeling, labelling, annotation, annotate, \
+                    target, ground truth, class, outcome or response variable (add words under \
+                    `sections: docs/labeling:`), with content. We chose to add class (`## Classes` defines the \
+                    labels) and outcome to the spec's words.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     Documenting how the response variable was labeled makes the training pipeline reproducible, \
                     lets the team judge the model's reliability through label quality, and improve performance \

@@ -61,8 +61,9 @@ public final class ModelCardRule implements Rule {
                     (intended use, uses, use cases, direct use), training data (training data, training details, \
                     data, dataset), evaluation (evaluation, metrics, results, performance; or `model-index` \
                     results in the front matter) and limitations (limitations, bias, risks, caveats, out of \
-                    scope). The missing ones are listed in one finding. These heading words are fixed: \
-                    `sections:` in the config does not change them.""",
+                    scope), matched as whole words in any inflected form (`Limitation` and `Evaluating` count). The \
+                    missing ones are listed in one finding. These heading words are fixed: `sections:` in the \
+                    config does not change them.""",
                     """
                     A model file says nothing about what it is for, what it was trained on, how well it does \
                     and where it fails. Without a card, the model gets used outside the conditions it was \

@@ -13,17 +13,21 @@ import dev.mlreadiness.engine.Severity;
 public final class ModelPseudocodeRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(List.of("model", "architecture", "pipeline",
-            "pseudocode", "feature engineering", "method", "methods"), "Model",
+            "pseudocode", "feature engineering", "method", "algorithm", "approach", "how it works", "preprocessing",
+            "workflow"), "Model",
             "the feature engineering steps and pipeline components, with an example input and output");
 
     public static final RuleInfo INFO = new RuleInfo("docs/model-pseudocode", "Document the model as pseudocode",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
                     """
                     Passes when a section of the documentation set whose heading contains model, architecture, \
-                    pipeline, pseudocode, feature engineering, method or methods (add words under `sections: \
-                    docs/model-pseudocode:`) holds a non-blank code block (fenced or indented) or a table, in \
-                    itself or a subsection: the example input and output. A matching section with prose only is \
-                    reported as lacking the example.""",
+                    pipeline, pseudocode, feature engineering, method, algorithm, approach, how it works, \
+                    preprocessing or workflow (add words under `sections: docs/model-pseudocode:`) holds a \
+                    non-blank code block (fenced or indented) or a table, in itself or a subsection: the example \
+                    input and output. A template's stock code (the Cookiecutter Data Science "Project Organization" \
+                    tree) is no example. A matching section with prose only is reported as lacking the example.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     Pseudocode is the map of the model: the feature engineering steps, the components of the \
                     pipeline or ensemble, and what goes in and comes out. Without an example input and output, \
@@ -55,7 +59,7 @@ public final class ModelPseudocodeRule extends SectionRule {
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        SECTION.require(ctx, INFO.id(), out, s -> s.section().hasExampleBlock(),
+        SECTION.require(ctx, INFO.id(), out, DocSection::hasExampleBlock,
                 s -> "Add an example input and output (a fenced code block or a table) to the " + s.label() + ".");
     }
 }

@@ -13,7 +13,8 @@ import dev.mlreadiness.engine.Severity;
 public final class PurposeRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(List.of("overview", "about", "purpose", "goal",
-            "goals", "objective", "objectives", "motivation", "introduction"), "Overview",
+            "objective", "motivation", "introduction", "intro", "description", "summary", "abstract", "background",
+            "problem statement", "what is", "what it does", "tldr", "use case"), "Overview",
             "what the project is for: the problem, who uses the model and what it predicts");
 
     public static final RuleInfo INFO = new RuleInfo("docs/purpose", "Say what the project is for",
@@ -21,10 +22,15 @@ public final class PurposeRule extends SectionRule {
                     """
                     Passes when the root README opens with an intro: a paragraph before the first heading, or \
                     right under the title (the first heading, when it is level 1). A row of badges is not an \
-                    intro. Also passes with a section in the documentation set whose heading contains overview, \
-                    about, purpose, goal(s), objective(s), motivation or introduction (add words under \
-                    `sections: docs/purpose:`). We chose to accept such a section in any doc of the set, not only \
-                    the README, so a docs site's `index.md` overview counts.""",
+                    intro, nor is a template's placeholder (`A short description of the project.`): that one is \
+                    reported as a placeholder to replace. Also passes with a section in the documentation set \
+                    whose heading contains overview, about, purpose, goal, objective, motivation, introduction, \
+                    intro, description, summary, abstract, background, problem statement, what is, what it does, \
+                    TL;DR or use case (add words under `sections: docs/purpose:`). We chose to accept such a \
+                    section in any doc of the set, not only the README, so a docs site's `index.md` overview \
+                    counts, and to widen the spec's words to the headings real READMEs use.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     Unclear goals are the first reason the course gives for ML experiments failing. A repository \
                     that does not say what it predicts, for whom and why cannot be judged ready: reviewers cannot \
@@ -56,20 +62,25 @@ public final class PurposeRule extends SectionRule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         DocsOutline outline = DocsOutline.of(ctx);
-        if (outline.readme().map(r -> r.document().hasIntro()).orElse(false)) {
+        if (outline.readme().map(r -> r.document().hasIntro(TemplateText::matches)).orElse(false)) {
             return;
         }
         SectionSearch search = SECTION.search(ctx, INFO.id());
         if (search.isFound()) {
             return;
         }
+        String target = outline.readmeName();
+        if (outline.readme().map(r -> r.document().hasIntro()).orElse(false)) {
+            out.repository(target, "Replace the template's placeholder under the title of " + target
+                    + " with a paragraph that says " + SECTION.says() + ".", DocsOutline.NO_SECTION);
+            return;
+        }
         if (search.firstEmpty().isPresent()) {
             SECTION.reportGap(ctx, search, out);
             return;
         }
-        String target = outline.readmeName();
         String message = "Open " + target + " with a paragraph under the title that says " + SECTION.says()
                 + ", or add an " + SECTION.suggestedHeading(target) + " section.";
-        outline.reportOnReadme(out, message);
+        outline.reportOnReadme(ctx, out, message);
     }
 }

@@ -19,6 +19,20 @@ import dev.mlreadiness.engine.RuleContext;
  */
 public record SectionCheck(List<String> words, String heading, String says, String elsewhere) {
 
+    /** How every section search reads the docs, for the rules' "What it does" (a paragraph of its own). */
+    public static final String HOW_SECTIONS_MATCH = """
+            Headings match at any level, case-insensitively, as whole words in any inflected form: `Installing`, \
+            `Installed` and `Installation` match install, `Deploying` matches deploy, `Trains` matches train, but \
+            `Strainer` and `Constraint` do not. The words you add under `sections:` match the same way. A \
+            matching section counts when it holds a paragraph, list, table or code block that is not template \
+            text: the placeholders and stock pages of Cookiecutter Data Science (`A short description of the \
+            project.`, the "Project Organization" tree, the stock `docs/getting-started`, `docs/commands` and \
+            `docs/index` pages) leave a section empty, and it is reported as holding only template text. The \
+            documentation set is the root README, the pages under `docs/`, `MODEL_CARD.md`, `DATASHEET.md`, \
+            `models/README.md` and every `README.md` under the data folder (`data/raw/README.md` too). When the \
+            repository has no README and no doc has the section, the rule is not applicable: `structure/readme` \
+            asks for the README, once, instead of every docs rule asking for a section in it.""";
+
     public SectionCheck(List<String> words, String heading, String says) {
         this(words, heading, says, "a page under docs/");
     }
@@ -61,15 +75,20 @@ public record SectionCheck(List<String> words, String heading, String says, Stri
     /** The finding for a search that found nothing: an empty section to fill, or a section to add. */
     public void reportGap(RuleContext ctx, SectionSearch search, Findings out) {
         if (search.firstEmpty().isPresent()) {
-            DocSection empty = search.firstEmpty().get();
-            out.repository(empty.path(), "The " + empty.label() + " is empty: say " + says + ".");
+            reportEmpty(search.firstEmpty().get(), out);
             return;
         }
         DocsOutline outline = DocsOutline.of(ctx);
         String target = outline.readmeName();
         String message = "Add a " + suggestedHeading(target) + " section to " + target + " (or " + elsewhere
                 + ") that says " + says + ".";
-        outline.reportOnReadme(out, message);
+        outline.reportOnReadme(ctx, out, message);
+    }
+
+    /** The finding for a matching section without content, or with only a template's placeholder text. */
+    public void reportEmpty(DocSection empty, Findings out) {
+        String state = empty.isTemplateOnly() ? " holds only template text" : " is empty";
+        out.repository(empty.path(), "The " + empty.label() + state + ": say " + says + ".", DocsOutline.NO_SECTION);
     }
 
     /** {@code `## Deployment`} for a Markdown target, {@code `Deployment`} for an RST or text README. */

@@ -11,7 +11,8 @@ import dev.mlreadiness.engine.Severity;
 public final class TrainingEnvironmentRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(
-            List.of("environment", "reproducibility", "training", "requirements", "seed", "seeds"),
+            List.of("environment", "reproducibility", "reproducible", "training", "requirement", "seed", "dependency",
+                    "prerequisite", "hardware", "conda", "virtualenv"),
             "Training environment",
             "where the pinned package versions are and which random seeds training uses");
 
@@ -19,10 +20,12 @@ public final class TrainingEnvironmentRule extends SectionRule {
             "Document the training environment", Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
                     """
                     Looks in the documentation set for a heading containing environment, reproducibility, \
-                    training, requirements, seed or seeds (add words under `sections: \
-                    docs/training-environment:`) with content under it. It checks that the section exists and is \
-                    not empty, not what it says: the pins themselves are checked by \
-                    `reproducibility/unpinned-dependency` and the seeds by `reproducibility/random-seed`.""",
+                    reproducible, training, requirement, seed, dependency, prerequisite, hardware, conda or \
+                    virtualenv (add words under `sections: docs/training-environment:`) with content under it. \
+                    It checks that the section exists and is not empty, not what it says: the pins themselves are \
+                    checked by `reproducibility/unpinned-dependency` and the seeds by `reproducibility/random-seed`.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     Reproducing a model needs the same packages at the same versions (e.g. \
                     `scikit-learn==1.1.3`) and the same random seeds for every non-deterministic step (splits, \

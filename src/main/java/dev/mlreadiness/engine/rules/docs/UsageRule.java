@@ -10,20 +10,26 @@ import dev.mlreadiness.engine.Severity;
 /** {@code docs/usage}: the docs say how to install and run the project. */
 public final class UsageRule extends SectionRule {
 
-    private static final SectionCheck SECTION = new SectionCheck(List.of("usage", "getting started", "get started",
-            "quickstart", "how to run", "how to use", "installation", "install", "set up", "setup"), "Usage",
+    private static final SectionCheck SECTION = new SectionCheck(List.of("usage", "how to use", "how to run", "run",
+            "getting started", "get started", "quickstart", "easy start", "install", "installation", "set up",
+            "setup", "prepare", "example", "tutorial", "command", "reproduce", "reproduction", "demo", "instructions",
+            "user guide"), "Usage",
             "how to install the project and run it (the commands, their inputs and outputs)");
 
     public static final RuleInfo INFO = new RuleInfo("docs/usage", "Document how to use the project",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
                     """
-                    Looks in the documentation set (README at the root, Markdown under `docs/`, `MODEL_CARD.md`, \
-                    `DATASHEET.md`, `data/README.md`, `models/README.md`) for a heading containing usage, getting \
-                    started, get started, quickstart, how to run, how to use, installation, install, set up or setup \
-                    (whole words, any level, any case; add words under `sections: docs/usage:` in the config) \
-                    with a paragraph, list, table or code block under it. We chose to add get started, so the \
-                    Hugging Face model-card heading "How to Get Started with the Model" counts. An empty matching \
-                    section is reported as empty. reStructuredText and plain-text READMEs are read for their underlined titles.""",
+                    Looks in the documentation set for a heading containing usage, how to use, how to run, run, \
+                    getting started, get started, quickstart, easy start, install, installation, set up, setup, \
+                    prepare, example, tutorial, command, reproduce, reproduction, demo, instructions or user guide \
+                    (add words under `sections: docs/usage:`) with content under it, so `## Run it`, \
+                    `1. Easy start`, `## prepare`, `## Examples` and `## Reproducing the results` count. We chose \
+                    to widen the spec's words to the headings real READMEs use for their commands, including the \
+                    Hugging Face model-card heading "How to Get Started with the Model". An empty matching section \
+                    is reported as empty. reStructuredText and plain-text READMEs are read for their underlined \
+                    titles.
+
+                    """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     A model nobody else can run is a model nobody else can retrain, debug or ship. Without the \
                     commands written down, the next person reverse-engineers them from notebooks and shell \

@@ -3,6 +3,8 @@ package dev.mlreadiness.engine.rules.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
@@ -51,8 +53,18 @@ class DeploymentRuleTest {
     }
 
     @Test
-    void inflectionsAndMarkdownOutsideTheDocSetDoNotCount() {
-        Report r = TestRepo.create().file("README.md", "# Churn\n\n## Deploying\n\nSoon.\n")
+    void inflectedHeadingsAndTheWordsReadmesUsePass() {
+        for (String heading : List.of("Deploying", "Model deployments", "Serving the model", "REST API",
+                "Docker", "Running in production")) {
+            Report r = TestRepo.create().file("README.md", "# Churn\n\n## " + heading + "\n\n`docker run churn`\n")
+                    .scan(new DeploymentRule());
+            assertThat(r.findings()).as(heading).isEmpty();
+        }
+    }
+
+    @Test
+    void longerWordsAndMarkdownOutsideTheDocSetDoNotCount() {
+        Report r = TestRepo.create().file("README.md", "# Churn\n\n## Redeployment plans\n\nSoon.\n")
                 .file("src/NOTES.md", "## Deployment\n\nSecret plan.\n").scan(new DeploymentRule());
         assertThat(r.findings()).extracting(Finding::message)
                 .containsExactly("Add a `## Deployment` section to README.md (or a page under docs/) that says how "
@@ -67,11 +79,16 @@ class DeploymentRuleTest {
     }
 
     @Test
-    void noReadmeGivesARepositoryFindingWithoutPath() {
+    void noReadmeLeavesTheGapToStructureReadme() {
         Report r = TestRepo.create().file("train.py", "x = 1\n").scan(new DeploymentRule());
-        assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple(null,
-                "Add a `## Deployment` section to README.md (or a page under docs/) that says how the model is "
-                        + "served."));
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.scores()).isEmpty();
+
+        Report fromDocs = TestRepo.create().file("train.py", "x = 1\n")
+                .file("docs/serving.md", "# Serving\n\n`docker run churn` serves /predict.\n")
+                .scan(new DeploymentRule());
+        assertThat(fromDocs.findings()).isEmpty();
+        assertThat(fromDocs.scores()).isNotEmpty();
     }
 
     @Test

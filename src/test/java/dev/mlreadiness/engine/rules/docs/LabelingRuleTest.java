@@ -3,6 +3,8 @@ package dev.mlreadiness.engine.rules.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
@@ -39,5 +41,17 @@ class LabelingRuleTest {
                 .scan(new LabelingRule());
         assertThat(r.findings()).isEmpty();
         assertThat(r.scores()).isEmpty();
+    }
+
+    @Test
+    void inflectedAndWiderHeadingsPassButLongerWordsDoNot() {
+        for (String heading : List.of("Labelled data", "How we annotated", "Classes", "Outcome")) {
+            Report r = TestRepo.create().file("README.md", "# X\n\n## " + heading + "\n\n1 = cancelled.\n")
+                    .file("train.py", TRAIN).scan(new LabelingRule());
+            assertThat(r.findings()).as(heading).isEmpty();
+        }
+        Report r = TestRepo.create().file("README.md", "# X\n\n## Classification report\n\nSee below.\n")
+                .file("train.py", TRAIN).scan(new LabelingRule());
+        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("docs/labeling");
     }
 }

@@ -37,8 +37,19 @@ class ModelPseudocodeRuleTest {
     void codeBlockOutsideTheSectionDoesNotCount() {
         String md = "# X\n\n## Usage\n\n```\npython train.py\n```\n\n## Modelling\n\nText.\n";
         Report r = TestRepo.create().file("README.md", md).scan(new ModelPseudocodeRule());
-        assertThat(r.findings()).extracting(Finding::message).containsExactly("Add a `## Model` section to README.md "
-                + "(or a page under docs/) that says the feature engineering steps and pipeline components, with an "
-                + "example input and output.");
+        assertThat(r.findings()).extracting(Finding::message).containsExactly("Add an example input and output (a "
+                + "fenced code block or a table) to the `## Modelling` section of README.md.");
+    }
+
+    @Test
+    void theTemplateTreeIsNoExample() {
+        String md = "# Churn model\n\nPredicts churn.\n\n## Project Organization\n\n" + CookiecutterFiles.TREE;
+        Report r = TestRepo.create().file("README.md", md).scan(new ModelPseudocodeRule());
+        assertThat(r.findings()).extracting(Finding::message).containsExactly("Add an example input and output (a "
+                + "fenced code block or a table) to the `# Churn model` section of README.md.");
+
+        String withExample = md + "\n## Model\n\n```text\n{\"tenure\": 12} -> 0.27\n```\n";
+        assertThat(TestRepo.create().file("README.md", withExample).scan(new ModelPseudocodeRule()).findings())
+                .isEmpty();
     }
 }

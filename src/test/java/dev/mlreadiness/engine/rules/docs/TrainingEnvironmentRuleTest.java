@@ -3,6 +3,8 @@ package dev.mlreadiness.engine.rules.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
@@ -32,6 +34,28 @@ class TrainingEnvironmentRuleTest {
     void modelCardAndDatasheetAreInTheDocSet() {
         Report r = TestRepo.create().file("README.md", "# X\n\nIntro.\n")
                 .file("MODEL_CARD.md", "## Training procedure\n\nAdamW, seed 1.\n").scan(new TrainingEnvironmentRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void inflectedAndWiderHeadingsPassButLongerWordsDoNot() {
+        for (String heading : List.of("Dependencies", "How it trains", "Seeding", "Prerequisites", "Hardware")) {
+            Report r = TestRepo.create().file("README.md", "# X\n\n## " + heading + "\n\nPython 3.11, seed 42.\n")
+                    .scan(new TrainingEnvironmentRule());
+            assertThat(r.findings()).as(heading).isEmpty();
+        }
+        for (String heading : List.of("Strainer", "Constraints")) {
+            Report r = TestRepo.create().file("README.md", "# X\n\n## " + heading + "\n\nPython 3.11.\n")
+                    .scan(new TrainingEnvironmentRule());
+            assertThat(r.findings()).as(heading).extracting(Finding::ruleId)
+                    .containsExactly("docs/training-environment");
+        }
+    }
+
+    @Test
+    void pullRequestRenamingTheSectionToAnInflectedFormKeepsItPassing() {
+        Report r = TestRepo.create().file("README.md", "# X\n\n## Training\n\nSeed 42.\n").change()
+                .modify("README.md", "# X\n\n## Trained with\n\nSeed 42.\n").evaluate(new TrainingEnvironmentRule());
         assertThat(r.findings()).isEmpty();
     }
 }
