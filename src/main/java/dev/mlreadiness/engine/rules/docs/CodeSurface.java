@@ -78,7 +78,8 @@ final class CodeSurface {
             Token t = tokens.get(i);
             Token next = tokens.get(i + 1);
             int line = file.fileLine(t.line());
-            if ((t.isName("def") || t.isName("class")) && next.kind() == Token.Kind.NAME
+            if ((t.isName("def") || t.isName("class")) && next.kind() == Token.Kind.NAME && i + 2 < tokens.size()
+                    && (tokens.get(i + 2).isOp("(") || tokens.get(i + 2).isOp(":"))
                     && (i == 0 || !tokens.get(i - 1).isOp("."))) {
                 boolean model = t.isName("class") && derivesFromModel(tokens, i + 2);
                 items.add(new Item(model ? Kind.MODEL_CLASS : Kind.DEFINITION, next.text(), line,
@@ -172,13 +173,16 @@ final class CodeSurface {
         return b.toString();
     }
 
-    /** Whether the bases in parentheses after a class name include a model base; stops at the closing one. */
+    /**
+     * Whether the bases in parentheses after a class name include a model base; stops at the closing one, or after
+     * {@link #MAX_HEADER} tokens.
+     */
     private static boolean derivesFromModel(List<Token> tokens, int from) {
         if (from >= tokens.size() || !tokens.get(from).isOp("(")) {
             return false;
         }
         int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
+        for (int i = from; i < tokens.size() && i - from < MAX_HEADER; i++) {
             Token t = tokens.get(i);
             if (t.isOp("(") || t.isOp("[")) {
                 depth++;
