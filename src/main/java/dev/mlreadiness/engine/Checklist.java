@@ -101,20 +101,27 @@ public final class Checklist {
         }
         Snapshot head = visible(in.head(), config);
         Snapshot base = in.base() == null ? null : visible(in.base(), config);
-        RuleContext headCtx = new RuleContext(head, in.changes(), config, RuleContext.Side.HEAD);
         RuleContext baseCtx = base == null ? null : new RuleContext(base, in.changes(), config, RuleContext.Side.BASE);
-        boolean baseMl = baseCtx != null && detector.evidence(baseCtx).isPresent();
+        RuleContext headCtx = new RuleContext(head, in.changes(), config, RuleContext.Side.HEAD,
+                mode == Mode.PULL_REQUEST ? baseCtx : null);
 
         List<Rule> active = active(in);
-        List<Rule> repoRules = repositoryRules(active);
-        prefetch(headCtx, active, baseCtx, repoRules);
+        prefetch(headCtx, active, baseCtx, baseSideRules(active));
 
         Map<String, Findings> headResults = run(active, headCtx);
         Set<String> baseKeys = new HashSet<>();
-        if (baseCtx != null && baseMl) {
-            run(repoRules, baseCtx).forEach((id, f) -> f.raw().stream()
+        Set<Findings.Raw> carriedOver = Set.of();
+        if (baseCtx != null && mode == Mode.PULL_REQUEST) {
+            // also when the base is no ML project yet: its gaps (CI, tests, Python version) are not the change's
+            run(repositoryRules(active), baseCtx).forEach((id, f) -> f.raw().stream()
                     .filter(raw -> raw.kind() == Findings.Kind.REPOSITORY)
                     .forEach(raw -> baseKeys.addAll(keys(id, raw))));
+            List<Rule> lineRules = active.stream().filter(r -> r.info().scope() == Scope.LINE
+                    && headResults.get(r.info().id()).raw().stream().anyMatch(raw -> raw.kind() == Findings.Kind.LINE
+                            && in.changes().isAddedLine(raw.path(), raw.line()))).toList();
+            if (!lineRules.isEmpty()) {
+                carriedOver = CarriedOverLines.of(in.changes(), headResults, run(lineRules, baseCtx));
+            }
         }
 
         List<Finding> findings = new ArrayList<>();
@@ -136,9 +143,10 @@ public final class Checklist {
                     continue;
                 }
                 boolean isNew = switch (raw.kind()) {
-                    case REPOSITORY -> mode == Mode.PULL_REQUEST && (!baseMl || !baseKeys.containsAll(keys(info.id(), raw)));
+                    case REPOSITORY -> mode == Mode.PULL_REQUEST && !baseKeys.containsAll(keys(info.id(), raw));
                     case FILE -> mode == Mode.PULL_REQUEST && in.changes().touches(raw.path());
-                    case LINE -> mode == Mode.PULL_REQUEST && in.changes().isAddedLine(raw.path(), raw.line());
+                    case LINE -> mode == Mode.PULL_REQUEST && in.changes().isAddedLine(raw.path(), raw.line())
+                            && !carriedOver.contains(raw);
                     case PULL_REQUEST -> mode == Mode.PULL_REQUEST;
                 };
                 String fp = fingerprint(info.id(), raw, lineText(head, raw, lines), seen);
@@ -170,7 +178,7 @@ public final class Checklist {
         Set<String> baseReads = new LinkedHashSet<>();
         if (in.base() != null) {
             RuleContext base = new RuleContext(visible(in.base(), config), in.changes(), config, RuleContext.Side.BASE);
-            baseReads.addAll(reads(base, repositoryRules(active)));
+            baseReads.addAll(reads(base, baseSideRules(active)));
             baseReads.addAll(detector.reads(base));
         }
         return new Reads(headReads, baseReads);
@@ -193,6 +201,15 @@ public final class Checklist {
 
     private static List<Rule> repositoryRules(List<Rule> active) {
         return active.stream().filter(r -> r.info().scope() == Scope.REPOSITORY).toList();
+    }
+
+    /**
+     * The rules that look at the base tree: repository rules (old gaps), line rules (the base versions of the
+     * changed files, for moved code) and pull-request rules (what they compare, such as dependencies before and
+     * after). File rules judge only what the change adds.
+     */
+    private static List<Rule> baseSideRules(List<Rule> active) {
+        return active.stream().filter(r -> r.info().scope() != Scope.FILE).toList();
     }
 
     /** Findings that can fail the check: new ones, all of them with fail-on-existing, or all in a full scan. */
@@ -238,12 +255,12 @@ public final class Checklist {
     }
 
     /**
-     * What makes a repository gap "the same" on both sides: rule and subjects (by default the message), not the
+     * What makes a gap "the same" on both sides: rule and subjects (by default the message), not the
      * path, which only says where to annotate. A README the change adds must not turn the docs gaps the base
      * already had into new ones; messages name the file whenever the file is part of the gap. A head gap is new
      * when one of its subjects is not among the base's for that rule.
      */
-    private static List<String> keys(String ruleId, Findings.Raw raw) {
+    static List<String> keys(String ruleId, Findings.Raw raw) {
         return raw.subjects().stream().map(s -> ruleId + "\u0000" + s).toList();
     }
 

@@ -1,7 +1,11 @@
 package dev.mlreadiness.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -23,8 +27,9 @@ public final class Findings {
     }
 
     /**
-     * @param subjects what the gap is made of, for judging it new (repository gaps only): by default the message
-     *                 itself; a gap that lists parts (missing folders, missing sections) names each part
+     * @param subjects what the gap is made of, for judging it new: by default the message itself; a repository
+     *                 gap that lists parts (missing folders, missing sections) names each part; a line gap names
+     *                 what identifies it whatever its line number and formatting (the call, the requirement)
      */
     record Raw(Kind kind, String path, Integer line, String message, List<String> subjects) {
         Raw(Kind kind, String path, Integer line, String message) {
@@ -59,9 +64,20 @@ public final class Findings {
         raw.add(new Raw(Kind.FILE, path, null, message));
     }
 
-    /** A gap on one line (1-based) of a file. */
+    /** A gap on one line (1-based) of a file, identified by its message. */
     public void line(String path, int line, String message) {
         raw.add(new Raw(Kind.LINE, path, line, message));
+    }
+
+    /**
+     * A gap on one line (1-based) of a file, with what identifies it independently of the line's number and
+     * formatting: the resolved callee and its arguments, the requirement's name, the path literal, a digest of a
+     * secret (never the secret). In a pull request a gap on an added line is existing when the base version of
+     * the file, or of a file the change renames, modifies or deletes, had a gap of the same rule and subject:
+     * code the change only moves, reformats or renames brings no new gap. Null means the message.
+     */
+    public void line(String path, int line, String message, String subject) {
+        raw.add(new Raw(Kind.LINE, path, line, message, List.of(subject == null ? message : subject)));
     }
 
     /** A gap the pull request causes by what it changes as a whole (code without docs). Optional path. */
@@ -75,6 +91,23 @@ public final class Findings {
      */
     public void notApplicable() {
         notApplicable = true;
+    }
+
+    /**
+     * A short digest of {@code parts} for subjects that must not hold their text: a secret, or a notebook cell's
+     * whole source.
+     */
+    public static String digest(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha.update(p.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 
     List<Raw> raw() {

@@ -14,7 +14,9 @@ public interface Rule {
 
     /**
      * The files this rule will read, so a remote snapshot can fetch them in one batch before rules run. Reading a
-     * file not listed here still works, only slower. Default: none.
+     * file not listed here still works, only slower. Default: none. Asked once per side: with the base context of
+     * a pull request, the base files the rule reads when it runs there (repository and line rules) or through
+     * {@link RuleContext#base()} from the head side (pull-request rules that compare both trees).
      */
     default Collection<String> reads(RuleContext ctx) {
         return List.of();

@@ -18,7 +18,10 @@ import dev.mlreadiness.engine.config.ReadinessConfig;
  */
 public final class RuleContext {
 
-    /** Which tree a context describes. Rules rarely care; the base side only answers repository questions. */
+    /**
+     * Which tree a context describes. Rules rarely care: on the base side repository rules run to tell old gaps
+     * from new ones, and line rules read the base versions of the changed files to match moved code.
+     */
     public enum Side {
         HEAD, BASE
     }
@@ -29,15 +32,25 @@ public final class RuleContext {
     private final ChangeSet changes;
     private final ReadinessConfig config;
     private final Side side;
+    private final RuleContext base;
     private final Map<FileParser<?>, Map<String, Object>> parsed = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<Class<?>, Object> facts = new ConcurrentHashMap<>();
     private final Map<String, String> skipped = new ConcurrentHashMap<>();
 
     public RuleContext(Snapshot snapshot, ChangeSet changes, ReadinessConfig config, Side side) {
+        this(snapshot, changes, config, side, null);
+    }
+
+    /**
+     * @param base the base side of the change, for the head side of a pull request (rules that compare both
+     *             trees, such as {@code docs/stale}); null otherwise
+     */
+    public RuleContext(Snapshot snapshot, ChangeSet changes, ReadinessConfig config, Side side, RuleContext base) {
         this.snapshot = snapshot;
         this.changes = changes;
         this.config = config;
         this.side = side;
+        this.base = base;
     }
 
     public Snapshot snapshot() {
@@ -64,6 +77,15 @@ public final class RuleContext {
         return changes.isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
     }
 
+    /**
+     * The base side of the change, seen from the head side of a pull request: empty on the base side itself, in
+     * a full scan, and when the caller gave none. A rule reading base files lists them in {@link Rule#reads}
+     * when asked with the base context.
+     */
+    public Optional<RuleContext> base() {
+        return Optional.ofNullable(base);
+    }
+
     /** True on the head side of a pull request: "the PR adds / changes" questions make sense. */
     public boolean isPullRequest() {
         return side == Side.HEAD && !changes.isFullScan();
@@ -71,12 +93,13 @@ public final class RuleContext {
 
     /**
      * The files line and file rules read: every file in a full scan; in a pull request the files it adds,
-     * modifies or renames whose added lines are known (see {@link FileChange#linesKnown()}); nothing on the base
-     * side.
+     * modifies or renames whose added lines are known (see {@link FileChange#linesKnown()}). On the base side,
+     * the base versions those files come from (a modified file's, a renamed file's old path) and the files the
+     * change deletes: line gaps found there are not new when the change only moves or reformats them.
      */
     public List<FileEntry> filesToScan() {
         if (side == Side.BASE) {
-            return List.of();
+            return origins();
         }
         if (changes.isFullScan()) {
             return List.copyOf(snapshot.files());
@@ -85,6 +108,25 @@ public final class RuleContext {
         for (FileChange c : changes.files()) {
             if (c.status().exists() && c.linesKnown()) {
                 snapshot.file(c.path()).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private List<FileEntry> origins() {
+        if (changes.isFullScan()) {
+            return List.of();
+        }
+        List<FileEntry> out = new ArrayList<>();
+        for (FileChange c : changes.files()) {
+            String origin = switch (c.status()) {
+                case MODIFIED -> c.linesKnown() ? c.path() : null;
+                case RENAMED -> c.linesKnown() ? c.previousPath() : null;
+                case DELETED -> c.path();
+                case ADDED, COPIED -> null; // a copy's source stays in place: copying a gap repeats it
+            };
+            if (origin != null) {
+                snapshot.file(origin).ifPresent(out::add);
             }
         }
         return out;

@@ -170,8 +170,8 @@ class CliCheckTest {
     void deletedFilesAreNotReadAndUnicodeNamesSurvive() throws Exception {
         GitFixture g = GitFixture.init(tmp).write("LICENSE", "MIT\n").write("gone.py", "# TODO\n").commit("base");
         g.branch("feature").git("rm", "-q", "gone.py");
-        // content unlike gone.py's, or git would call it a rename
-        g.write("données/étape.py", "import pandas as pd\n# TODO\n").commit("feature");
+        // content unlike gone.py's, or git would call it a rename; another TODO, or it would be gone.py's, moved
+        g.write("données/étape.py", "import pandas as pd\n# TODO: read the encoding\n").commit("feature");
         JsonNode root = json(run("check", tmp.toString(), "--base", "main", "--format", "json"));
         assertThat(findings(root)).containsExactly("reproducibility/test-todo données/étape.py:2 new");
     }

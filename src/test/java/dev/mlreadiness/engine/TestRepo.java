@@ -134,13 +134,31 @@ public final class TestRepo {
             return this;
         }
 
+        /** A rename that also edits the file, as git reports a similar-enough file under a new name. */
+        public Change rename(String from, String to, String content) {
+            String old = new String(head.remove(from), StandardCharsets.UTF_8);
+            headSizes.remove(from);
+            head.put(to, content.getBytes(StandardCharsets.UTF_8));
+            changes.add(new FileChange(to, ChangeStatus.RENAMED, from, LineDiff.addedLines(old, content)));
+            return this;
+        }
+
         public Report evaluate(Rule... rules) {
             return evaluate(new Checklist(List.of(rules), ctx -> Optional.of("test")));
         }
 
         public Report evaluate(Checklist checklist) {
-            return checklist.evaluate(EvaluationInput.change(snapshot(base, declaredSizes),
-                    snapshot(head, headSizes), ChangeSet.of(changes, false), config(checklist), configPresent));
+            return checklist.evaluate(input(checklist));
+        }
+
+        /** The files the evaluation would read on each side. */
+        public Checklist.Reads reads(Checklist checklist) {
+            return checklist.reads(input(checklist));
+        }
+
+        private EvaluationInput input(Checklist checklist) {
+            return EvaluationInput.change(snapshot(base, declaredSizes), snapshot(head, headSizes),
+                    ChangeSet.of(changes, false), config(checklist), configPresent);
         }
 
         private static BitSet allLines(String content) {

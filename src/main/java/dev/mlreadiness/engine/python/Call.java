@@ -2,6 +2,7 @@ package dev.mlreadiness.engine.python;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One call expression of the source.
@@ -25,5 +26,36 @@ public record Call(String callee, String qualifiedName, String simpleName, int l
     /** The keyword argument with this name, or {@code null}. */
     public Argument keyword(String name) {
         return keywords.get(name);
+    }
+
+    /**
+     * The call reduced to what it does: the resolved name and the arguments without whitespace, keywords in name
+     * order. The same call reformatted, reached through another import alias or moved to another file reads the
+     * same: {@code nn.init.normal_(w, 0, 0.02)} after {@code import torch.nn as nn} and
+     * {@code torch.nn.init.normal_(w,0,0.02)} both give {@code torch.nn.init.normal_(w,0,0.02,)}.
+     */
+    public String normalized() {
+        StringBuilder b = new StringBuilder(qualifiedName).append('(');
+        positional.forEach(a -> b.append(withoutSpaces(a.text())).append(','));
+        if (hasStar) {
+            b.append("*,");
+        }
+        new TreeMap<>(keywords).forEach((k, v) -> b.append(k).append('=').append(withoutSpaces(v.text()))
+                .append(','));
+        if (hasDoubleStar) {
+            b.append("**");
+        }
+        return b.append(')').toString();
+    }
+
+    private static String withoutSpaces(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -14,56 +16,87 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.config.ProjectPaths;
-import dev.mlreadiness.engine.repo.TestFiles;
 
 /**
- * {@code docs/stale}: a pull request that changes training, model or feature code, or the dependencies, and
- * no doc file. Reads only the change's file list, never file contents.
+ * {@code docs/stale}: a pull request that changes what the documentation describes (a dependency, an entry
+ * point, a command-line option, a setting or config key, a data file, a model class, a name or file the docs
+ * mention) and no doc file. See {@link DocumentedChanges} for what counts.
  */
 public final class StaleDocsRule implements Rule {
 
     private static final Set<ChangeStatus> COUNTED = Set.of(ChangeStatus.ADDED, ChangeStatus.MODIFIED,
             ChangeStatus.RENAMED);
-    private static final List<String> CODE_EXTENSIONS = List.of(".py", ".ipynb", ".r");
-    private static final List<String> CODE_NAME_PREFIXES = List.of("train", "model", "feature", "pipeline",
-            "predict");
 
     public static final RuleInfo INFO = new RuleInfo("docs/stale", "Update the docs with the code",
             Severity.WARNING, Scope.PULL_REQUEST, new RuleDoc(
                     """
-                    Pull requests only (never in a full scan). One finding when the PR adds, modifies or renames \
-                    code (`.py`, `.ipynb`, `.R` files outside tests, at any depth under `src/` or the configured \
-                    models and notebooks folders, or named `train*`, `model*`, `feature*`, `pipeline*`, \
-                    `predict*` anywhere) or a dependency manifest at the root (requirements*.txt, pyproject.toml, setup.py, \
-                    setup.cfg, environment.yml, conda.yml, Pipfile, renv.lock, DESCRIPTION), and adds, modifies \
-                    or renames no doc file (any `.md` or `.rst` file, `README*`, `MODEL_CARD*`, `DATASHEET*`, \
-                    anything under `docs/`, or the configured docs). Deleted files count on neither side. Test \
-                    files (under `tests/` or `test/`, `test_*.py`, `*_test.py`, `conftest.py`, `testthat/`) are \
-                    not code here.""",
+                    Pull requests only (never in a full scan). One finding when the PR changes something the \
+                    documentation describes or should describe, and adds, modifies or renames no doc file (any \
+                    `.md` or `.rst` file, `README*`, `MODEL_CARD*`, `DATASHEET*`, anything under `docs/`, or the \
+                    configured docs). Compared with the PR's base, what counts:
+
+                    - **Dependencies**: a package added to a manifest (requirements*.txt, pyproject.toml, setup.py, \
+                    setup.cfg, environment.yml, Pipfile, renv.lock, DESCRIPTION, at any depth; not constraints \
+                    files), a new entry point (`[project.scripts]`, `console_scripts`), or a removed package the \
+                    docs mention. Changing versions alone never counts: a bump, by a person or a bot, leaves the \
+                    docs right.
+                    - **Code** (Python files and notebooks): a new command-line option (argparse `add_argument`, \
+                    click and typer options, absl flags), a new setting read (`os.getenv("X")`, \
+                    `os.environ["X"]`, `cfg["key"]`, `config.get("key")`), a new model class (deriving from \
+                    `nn.Module`, `LightningModule`, a Keras `Model` or `Layer`, `BaseEstimator`, `*Model`, ...), a \
+                    new script (`if __name__ == "__main__":`); and an option, setting, `def` or `class` line the \
+                    PR changes or removes whose name the docs mention. Code moved between files is not new.
+                    - **Config files** (YAML, TOML, INI or JSON named `config*`, `params*`, `hparams*`, \
+                    `settings*`, or under `config/`, `configs/`, `conf/`): a new key, or a changed or removed key \
+                    the docs mention.
+                    - **Data**: a data or model file the PR adds (or a `.dvc` file tracking one).
+                    - **Files the docs mention**, by path or file name, that the PR moves or deletes.
+
+                    A name counts as mentioned when the docs write it as code (in backticks or a code block), or \
+                    when it is distinctive (an underscore, a digit or an inner capital: `build_features`, \
+                    `TabularNet`) and appears anywhere; an option such as `--lr` counts anywhere. So a bug fix \
+                    inside a function, a refactoring that keeps the names, a version bump and changes to tests \
+                    (files under `tests/` or `test/`, `test_*.py`, `*_test.py`, `conftest.py`) do not make the \
+                    docs stale. The message says what changed. We chose these triggers over the original "any \
+                    change to training code or to the manifest", which flagged bug fixes and dependency bumps \
+                    that nobody would document.""",
                     """
                     Out-of-date documentation is technical debt: the README still describes last quarter's \
-                    features, the model card last year's training data. Nobody notices until someone deploys by \
+                    options, the model card last year's training data. Nobody notices until someone deploys by \
                     the docs. The cheapest time to update them is in the PR that changes the behaviour.""",
                     "Update the docs the change affects (the README's usage, the model or data sections, the "
                             + "model card) in the same PR; if nothing needs to change, say so in the PR and ignore "
                             + "the rule for it with `/readiness ignore docs/stale <reason>`.",
                     """
                     ```text
-                    PR #42: "Add tenure buckets"
-                      M src/features.py
-                      M models/train.py
+                    PR #42: "Warm up the learning rate"
+                      M src/train.py       (+ parser.add_argument("--warmup-steps", type=int, default=500))
+                      M configs/train.yaml (+ warmup_steps: 500)
                     ```""",
                     """
                     ```text
-                    PR #42: "Add tenure buckets"
-                      M src/features.py
-                      M models/train.py
-                      M README.md          (## Model: new step "bucket tenure into 0-6/6-24/24+ months")
+                    PR #42: "Warm up the learning rate"
+                      M src/train.py
+                      M configs/train.yaml
+                      M README.md          (## Training: "--warmup-steps N ramps the learning rate up over N steps")
                     ```"""));
 
     @Override
     public RuleInfo info() {
         return INFO;
+    }
+
+    /** Head: the changed code, manifests and configs, and the docs; base: those files' base versions. */
+    @Override
+    public Collection<String> reads(RuleContext ctx) {
+        if (ctx.changes().isFullScan()) {
+            return List.of();
+        }
+        List<String> files = new ArrayList<>(DocumentedChanges.reads(ctx));
+        if (ctx.side() == RuleContext.Side.HEAD) {
+            files.addAll(DocsOutline.files(ctx));
+        }
+        return files;
     }
 
     @Override
@@ -72,18 +105,23 @@ public final class StaleDocsRule implements Rule {
             out.notApplicable();
             return;
         }
-        List<String> counted = ctx.changes().files().stream().filter(c -> COUNTED.contains(c.status()))
-                .map(FileChange::path).toList();
-        if (counted.stream().anyMatch(p -> isDoc(p, ctx.paths()))) {
+        boolean docsChanged = ctx.changes().files().stream().filter(c -> COUNTED.contains(c.status()))
+                .map(FileChange::path).anyMatch(p -> isDoc(p, ctx.paths()));
+        if (docsChanged) {
             return;
         }
-        List<String> code = counted.stream().filter(p -> isCode(p, ctx.paths()) || isManifest(p)).sorted().toList();
-        if (code.isEmpty()) {
+        List<String> changes = DocumentedChanges.of(ctx);
+        if (changes.isEmpty()) {
             return;
         }
-        String files = code.size() == 1 ? code.get(0) : code.get(0) + " and " + (code.size() - 1) + " more";
-        out.pullRequest(null, "This PR changes " + files + " but no documentation: update the README or the "
-                + "pages under docs/ that describe this code.");
+        String what = switch (changes.size()) {
+            case 1 -> changes.get(0);
+            case 2 -> changes.get(0) + " and " + changes.get(1);
+            default -> changes.get(0) + ", " + changes.get(1) + " and " + (changes.size() - 2) + " more change"
+                    + (changes.size() == 3 ? "" : "s") + " the docs describe";
+        };
+        out.pullRequest(null, "This PR " + what + " but changes no documentation: update the README or the pages "
+                + "under docs/ that describe " + (changes.size() == 1 ? "it" : "them") + ".");
     }
 
     static boolean isDoc(String path, ProjectPaths paths) {
@@ -92,25 +130,5 @@ public final class StaleDocsRule implements Rule {
         return lower.endsWith(".md") || lower.endsWith(".rst") || name.startsWith("readme")
                 || name.startsWith("model_card") || name.startsWith("datasheet") || lower.startsWith("docs/")
                 || paths.isDoc(path);
-    }
-
-    static boolean isCode(String path, ProjectPaths paths) {
-        String lower = path.toLowerCase(Locale.ROOT);
-        if (CODE_EXTENSIONS.stream().noneMatch(lower::endsWith) || TestFiles.isTestFile(path)) {
-            return false;
-        }
-        String name = lower.substring(lower.lastIndexOf('/') + 1);
-        return CODE_NAME_PREFIXES.stream().anyMatch(name::startsWith)
-                || ProjectPaths.isUnder(path, "src") || ProjectPaths.isUnder(path, paths.models())
-                || ProjectPaths.isUnder(path, paths.notebooks());
-    }
-
-    static boolean isManifest(String path) {
-        if (path.indexOf('/') >= 0) {
-            return false;
-        }
-        return path.startsWith("requirements") && path.endsWith(".txt") || List.of("pyproject.toml", "setup.py",
-                "setup.cfg", "environment.yml", "environment.yaml", "conda.yml", "conda.yaml", "Pipfile", "renv.lock",
-                "DESCRIPTION").contains(path);
     }
 }

@@ -72,7 +72,7 @@ public final class AbsolutePathRule implements Rule {
                     int line = s.line() + (int) s.value().substring(0, at).chars().filter(c -> c == '\n').count();
                     out.line(file.path(), file.fileLine(line), "Replace the absolute path starting `"
                             + s.value().substring(at, end(s.value(), at)) + "` with a path relative to the project "
-                            + "or one read from config, so the code runs on other machines.");
+                            + "or one read from config, so the code runs on other machines.", s.value());
                 });
             }
         }

@@ -62,7 +62,8 @@ public final class NotebookErrorOutputRule implements Rule {
                     ErrorOutput e = c.errors().get(0);
                     out.line(f.path(), c.firstSourceLine(), "Fix cell " + (c.index() + 1) + " of " + f.name()
                             + ", which failed with " + (e.ename() == null ? "an error" : e.ename())
-                            + ", and re-run the notebook from the top before committing.");
+                            + ", and re-run the notebook from the top before committing.",
+                            Findings.digest(c.source(), String.valueOf(e.ename())));
                 }
             });
         }

@@ -64,7 +64,8 @@ public final class NotebookExecutionOrderRule implements Rule {
                 if (offending != null) {
                     out.line(f.path(), offending.firstSourceLine(), "Restart the kernel and run all cells of "
                             + f.name() + " from the top before committing: cell " + (offending.index() + 1)
-                            + " ran " + describe(offending) + " after a cell with a higher count.");
+                            + " ran " + describe(offending) + " after a cell with a higher count.",
+                            Findings.digest(offending.source()));
                 }
             });
         }

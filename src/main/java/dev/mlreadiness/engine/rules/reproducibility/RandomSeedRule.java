@@ -99,7 +99,7 @@ public final class RandomSeedRule implements Rule {
                     boolean seedMayBeStarred = api.seedPosition() >= 0 && call.hasStar();
                     if (!api.isSeeded(call) && !coveredByFile && !seedMayBeStarred
                             && api.condition().test().test(call)) {
-                        out.line(file.path(), file.fileLine(call.line()), message(api, call));
+                        out.line(file.path(), file.fileLine(call.line()), message(api, call), call.normalized());
                     }
                 });
             }

@@ -188,7 +188,8 @@ public final class UnpinnedDependencyRule implements Rule {
         }
 
         void unpinned(Requirement r, Syntax syntax) {
-            at(r.line(), PinAdvice.unpinned(r, syntax, kind));
+            // the package, not its range: a bumped lower bound leaves the same gap, not a new one
+            at(r.line(), PinAdvice.unpinned(r, syntax, kind), r.name());
         }
 
         void problems(List<Problem> problems) {
@@ -198,11 +199,15 @@ public final class UnpinnedDependencyRule implements Rule {
         }
 
         void at(int line, String message) {
+            at(line, message, null);
+        }
+
+        void at(int line, String message, String subject) {
             if (!seen.add(line + "\n" + message)) {
                 return;
             }
             if (line > 0) {
-                out.line(path, line, message);
+                out.line(path, line, message, subject);
             } else {
                 out.file(path, message);
             }

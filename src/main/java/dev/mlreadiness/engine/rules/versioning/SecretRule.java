@@ -3,6 +3,7 @@ package dev.mlreadiness.engine.rules.versioning;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.mlreadiness.engine.FileEntry;
@@ -90,10 +91,12 @@ public final class SecretRule implements Rule {
             String lower = content.toLowerCase(Locale.ROOT);
             Set<String> kinds = new HashSet<>();
             for (SecretPatterns.Kind kind : SecretPatterns.ALL) {
-                if (!kinds.contains(kind.name()) && kind.find(content, lower).isPresent()) {
+                Optional<String> secret = kinds.contains(kind.name()) ? Optional.empty() : kind.find(content, lower);
+                if (secret.isPresent()) {
                     kinds.add(kind.name());
                     out.line(path, line, "Remove " + kind.name() + " from this line and revoke it; read it from an "
-                            + "environment variable or a secret store instead.");
+                            + "environment variable or a secret store instead.",
+                            Findings.digest(kind.name(), secret.get()));
                 }
             }
         }

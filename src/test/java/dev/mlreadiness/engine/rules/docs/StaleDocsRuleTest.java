@@ -3,6 +3,8 @@ package dev.mlreadiness.engine.rules.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
@@ -11,64 +13,261 @@ import dev.mlreadiness.engine.TestRepo;
 
 class StaleDocsRuleTest {
 
+    private static final String README = """
+            # Churn
+
+            Predicts which customers leave.
+
+            ## Usage
+
+            ```bash
+            DATA_DIR=data/raw python src/train.py --epochs 10
+            ```
+
+            `build_features()` turns the raw table into model features; `configs/train.yaml` sets `batch_size`.
+            """;
+
+    private static final String FEATURES = """
+            import pandas as pd
+
+
+            def build_features(df):
+                df = df.copy()
+                df["tenure_years"] = df["tenure"] / 12
+                return df
+            """;
+
+    private static final String TRAIN = """
+            import argparse
+            import os
+
+            from features import build_features
+
+
+            def main():
+                parser = argparse.ArgumentParser()
+                parser.add_argument("--epochs", type=int, default=10)
+                args = parser.parse_args()
+                data_dir = os.environ["DATA_DIR"]
+                lr = 0.001
+                print(args.epochs, data_dir, lr)
+
+
+            if __name__ == "__main__":
+                main()
+            """;
+
+    private static final String PYPROJECT = """
+            [project]
+            name = "churn"
+            version = "0.1.0"
+            dependencies = [
+                "numpy>=1.26",
+                "pandas>=2.2",
+            ]
+            """;
+
     private static TestRepo repo() {
-        return TestRepo.create().file("README.md", "# X\n\nIntro.\n").file("src/features.py", "a = 1\n")
-                .file("models/train.py", "b = 1\n").file("requirements.txt", "numpy==1.26.4\n");
+        return TestRepo.create().file("README.md", README).file("src/features.py", FEATURES)
+                .file("src/train.py", TRAIN).file("requirements.txt", "numpy==1.26.4\npandas==2.2.2\n")
+                .file("pyproject.toml", PYPROJECT).file("configs/train.yaml", "lr: 0.001\nbatch_size: 32\n")
+                .file("tests/test_features.py", "from features import build_features\n");
+    }
+
+    private static List<String> messages(TestRepo.Change change) {
+        Report r = change.evaluate(new StaleDocsRule());
+        assertThat(r.findings()).allSatisfy(f -> assertThat(f.isNew()).isTrue());
+        return r.findings().stream().map(Finding::message).toList();
+    }
+
+    private static String stale(String what) {
+        return "This PR " + what + " but changes no documentation: update the README or the pages under docs/ "
+                + "that describe it.";
     }
 
     @Test
-    void codeOnlyChangeGivesOneNewFinding() {
-        Report r = repo().change().modify("src/features.py", "a = 2\n").modify("models/train.py", "b = 2\n")
+    void bugFixesInsideFunctionsAreNotStale() {
+        assertThat(messages(repo().change()
+                .modify("src/train.py", TRAIN.replace("lr = 0.001", "lr = 0.0005\n    warmup = min(1.0, 0.1)"))
+                .modify("src/features.py", FEATURES.replace("/ 12", "/ 12.0")))).isEmpty();
+    }
+
+    @Test
+    void versionOnlyManifestChangesAreNotStale() {
+        // the bot's bump of a pin, of ranges and of the project's own version
+        assertThat(messages(repo().change().modify("requirements.txt", "numpy==2.0.1\npandas==2.2.3\n")
+                .modify("pyproject.toml", PYPROJECT.replace("\"numpy>=1.26\"", "\"numpy>=2.0,<3\"")
+                        .replace("0.1.0", "0.2.0")))).isEmpty();
+    }
+
+    @Test
+    void testOnlyChangesAreNotStale() {
+        assertThat(messages(repo().change()
+                .modify("tests/test_features.py", "import argparse\nimport os\n\nfrom features import build_features\n"
+                        + "DATA = os.getenv(\"TEST_DATA\")\n\n\nclass TinyNet(object):\n    pass\n")
+                .add("tests/data/sample.csv", "tenure,churned\n1,0\n")
+                .add("tests/requirements.txt", "pytest==8.2.0\n"))).isEmpty();
+    }
+
+    @Test
+    void aNewDependencyIsStaleButAMovedOneIsNot() {
+        assertThat(messages(repo().change().modify("requirements.txt", "numpy==1.26.4\npandas==2.2.2\n"
+                + "torch==2.3.0\n"))).containsExactly(stale("adds the dependency `torch` (requirements.txt)"));
+        assertThat(messages(repo().change().modify("pyproject.toml", PYPROJECT.replace("\"pandas>=2.2\",",
+                "\"pandas>=2.2\",\n    \"scikit-learn>=1.5\",")))).containsExactly(stale(
+                        "adds the dependency `scikit-learn` (pyproject.toml)"));
+        // pandas leaves requirements.txt but pyproject.toml already declares it
+        assertThat(messages(repo().change().modify("requirements.txt", "numpy==1.26.4\n")
+                .modify("pyproject.toml", PYPROJECT.replace("\"pandas>=2.2\"", "\"pandas>=2.2.2\"")))).isEmpty();
+    }
+
+    @Test
+    void aNewEntryPointIsStale() {
+        assertThat(messages(repo().change().modify("pyproject.toml", PYPROJECT
+                + "\n[project.scripts]\nchurn-train = \"churn.train:main\"\n"))).containsExactly(stale(
+                        "adds the entry point `churn-train` (pyproject.toml)"));
+        assertThat(messages(repo().change().add("src/serve.py", "def serve():\n    pass\n\n\n"
+                + "if __name__ == \"__main__\":\n    serve()\n"))).containsExactly(
+                        stale("adds the script src/serve.py"));
+        // a helper module without a main guard is no new way to run the project
+        assertThat(messages(repo().change().add("src/utils.py", "def mean(xs):\n    return sum(xs) / len(xs)\n")))
+                .isEmpty();
+    }
+
+    @Test
+    void aNewCommandLineOptionIsStaleAndAChangedOneWhenTheDocsMentionIt() {
+        assertThat(messages(repo().change().modify("src/train.py", TRAIN.replace(
+                "    args = parser.parse_args()",
+                "    parser.add_argument(\"--warmup-steps\", type=int, default=500)\n    args = parser.parse_args()"))))
+                .containsExactly(stale("adds the command-line option `--warmup-steps` (src/train.py)"));
+        assertThat(messages(repo().change().modify("src/train.py", TRAIN.replace("default=10", "default=20"))))
+                .containsExactly(stale("changes the command-line option `--epochs` the docs mention (src/train.py)"));
+    }
+
+    @Test
+    void codeMovedToAnotherFileChangesNothingTheDocsDescribe() {
+        String cli = """
+                import argparse
+
+
+                def parse():
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--epochs", type=int, default=10)
+                    return parser.parse_args()
+                """;
+        assertThat(messages(repo().change().add("src/cli.py", cli).modify("src/train.py", TRAIN
+                .replace("    parser = argparse.ArgumentParser()\n", "")
+                .replace("    parser.add_argument(\"--epochs\", type=int, default=10)\n", "")
+                .replace("args = parser.parse_args()", "args = parse()")))).isEmpty();
+    }
+
+    @Test
+    void newSettingsAndConfigKeysAreStale() {
+        assertThat(messages(repo().change().modify("src/train.py", TRAIN.replace("    lr = 0.001",
+                "    lr = 0.001\n    project = os.getenv(\"WANDB_PROJECT\", \"churn\")"))))
+                .containsExactly(stale("reads the new setting `WANDB_PROJECT` (src/train.py)"));
+        assertThat(messages(repo().change().modify("configs/train.yaml", "lr: 0.001\nbatch_size: 32\n"
+                + "warmup_steps: 500\n"))).containsExactly(stale("adds the config key `warmup_steps` "
+                        + "(configs/train.yaml)"));
+        // a value the docs do not mention is tuning, not documentation; one they mention is
+        assertThat(messages(repo().change().modify("configs/train.yaml", "lr: 0.0005\nbatch_size: 32\n")))
+                .isEmpty();
+        assertThat(messages(repo().change().modify("configs/train.yaml", "lr: 0.001\nbatch_size: 64\n")))
+                .containsExactly(stale("changes the config key `batch_size` the docs mention (configs/train.yaml)"));
+    }
+
+    @Test
+    void addedDataAndModelFilesAreStale() {
+        assertThat(messages(repo().change().add("data/raw/extra.csv", "tenure,churned\n3,1\n"))).containsExactly(
+                stale("adds the data file data/raw/extra.csv"));
+        assertThat(messages(repo().change().add("models/churn.pt", 4096).add("data/raw/big.parquet.dvc",
+                "outs:\n- md5: 0\n  path: big.parquet\n"))).containsExactly("This PR adds the data file "
+                        + "data/raw/big.parquet (tracked by DVC) and adds the model file models/churn.pt but changes "
+                        + "no documentation: update the README or the pages under docs/ that describe them.");
+    }
+
+    @Test
+    void aNewModelClassIsStaleButSchemasAndHelpersAreNot() {
+        assertThat(messages(repo().change().add("src/model.py", """
+                import torch
+                from torch import nn
+
+
+                class ChurnNet(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                        self.fc = nn.Linear(8, 1)
+                """))).containsExactly(stale("adds the model class `ChurnNet` (src/model.py)"));
+        assertThat(messages(repo().change().add("src/schema.py", """
+                from pydantic import BaseModel
+
+
+                class Customer(BaseModel):
+                    tenure: int
+
+
+                class Timer:
+                    pass
+                """))).isEmpty();
+    }
+
+    @Test
+    void namesAndFilesTheDocsMentionThatChangeOrGo() {
+        assertThat(messages(repo().change().modify("src/features.py", FEATURES.replace("def build_features(df):",
+                "def build_features(df, horizon=12):")))).containsExactly(stale("changes `build_features`, which "
+                        + "the docs mention (src/features.py)"));
+        assertThat(messages(repo().change().modify("src/features.py", FEATURES.replace("build_features",
+                "make_features")))).containsExactly(stale("removes `build_features`, which the docs mention"));
+        assertThat(messages(repo().change().rename("src/train.py", "src/churn/train.py"))).containsExactly(
+                stale("moves src/train.py, which the docs mention, to src/churn/train.py"));
+        // the README names build_features(), not the file it lives in
+        assertThat(messages(repo().change().rename("src/features.py", "src/churn/features.py"))).isEmpty();
+    }
+
+    @Test
+    void proseWordsAreNoMentionButCodeAndDistinctiveNamesAre() {
+        DocMentions docs = DocMentions.ofText("""
+                We train the model on data. Run `evaluate` after training, then call report_metrics.
+
+                ```python
+                from churn import TabularNet
+                python train.py --lr 0.1
+                ```
+                See ./configs/base.yaml. Use -v for more output.
+                """);
+        assertThat(docs.name("train")).as("prose, and train.py names a file").isFalse();
+        assertThat(docs.name("model")).isFalse();
+        assertThat(docs.name("evaluate")).as("in backticks").isTrue();
+        assertThat(docs.name("report_metrics")).as("distinctive").isTrue();
+        assertThat(docs.name("TabularNet")).isTrue();
+        assertThat(docs.option("--lr")).isTrue();
+        assertThat(docs.option("-v")).isTrue();
+        assertThat(docs.option("--epochs")).isFalse();
+        assertThat(docs.path("train.py")).isTrue();
+        assertThat(docs.path("scripts/train.py")).as("by file name").isTrue();
+        assertThat(docs.path("configs/base.yaml")).isTrue();
+        assertThat(docs.path("configs/other.yaml")).isFalse();
+    }
+
+    @Test
+    void severalChangesAreCountedInOneFinding() {
+        Report r = repo().change().modify("requirements.txt", "numpy==1.26.4\npandas==2.2.2\ntorch==2.3.0\n")
+                .add("data/raw/extra.csv", "a\n").add("src/serve.py", "if __name__ == \"__main__\":\n    pass\n")
+                .modify("configs/train.yaml", "lr: 0.001\nbatch_size: 32\nwarmup_steps: 500\n")
                 .evaluate(new StaleDocsRule());
         assertThat(r.findings()).extracting(Finding::ruleId, Finding::path, Finding::message, Finding::isNew)
-                .containsExactly(tuple("docs/stale", null, "This PR changes models/train.py and 1 more but no "
-                        + "documentation: update the README or the pages under docs/ that describe this code.", true));
+                .containsExactly(tuple("docs/stale", null, "This PR adds the dependency `torch` (requirements.txt), "
+                        + "adds the script src/serve.py and 2 more changes the docs describe but changes no "
+                        + "documentation: update the README or the pages under docs/ that describe them.", true));
     }
 
     @Test
-    void codeAndDocChangePasses() {
-        Report r = repo().change().modify("src/features.py", "a = 2\n").add("docs/features.md", "# F\n\nNew.\n")
-                .evaluate(new StaleDocsRule());
-        assertThat(r.findings()).isEmpty();
-    }
-
-    @Test
-    void docOnlyChangePasses() {
-        Report r = repo().change().modify("README.md", "# X\n\nBetter intro.\n").evaluate(new StaleDocsRule());
-        assertThat(r.findings()).isEmpty();
-    }
-
-    @Test
-    void manifestChangeAndTrainScriptAnywhereCount() {
-        assertThat(repo().change().modify("requirements.txt", "numpy==2.0.0\n").evaluate(new StaleDocsRule())
-                .findings()).extracting(Finding::message).containsExactly("This PR changes requirements.txt but no "
-                        + "documentation: update the README or the pages under docs/ that describe this code.");
-        assertThat(repo().change().add("scripts/predict_batch.py", "x = 1\n").evaluate(new StaleDocsRule())
-                .findings()).hasSize(1);
-    }
-
-    @Test
-    void testsOtherCodeAndDeletionsDoNotCount() {
-        Report r = repo().file("src/tests/test_features.py", "x = 1\n").change()
-                .add("src/tests/test_more.py", "x = 1\n").add("tests/test_train.py", "x = 1\n")
-                .add("scripts/cleanup.py", "x = 1\n").add("src/conftest.py", "x = 1\n").add("src/app.js", "x\n")
-                .delete("models/train.py").evaluate(new StaleDocsRule());
-        assertThat(r.findings()).isEmpty();
-    }
-
-    @Test
-    void deletingADocDoesNotCountAsUpdatingDocs() {
-        Report r = repo().file("docs/old.md", "# Old\n").change().modify("src/features.py", "a = 3\n")
-                .delete("docs/old.md").evaluate(new StaleDocsRule());
-        assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("docs/stale");
-    }
-
-    @Test
-    void configuredModelsFolderIsCode() {
-        Report r = repo().config("enabled: true\npaths:\n  models: ml\n").change().add("ml/net.py", "x = 1\n")
-                .evaluate(new StaleDocsRule());
-        assertThat(r.findings()).extracting(Finding::message).containsExactly("This PR changes ml/net.py but no "
-                + "documentation: update the README or the pages under docs/ that describe this code.");
+    void aDocChangeAnywhereIsEnoughButDeletingADocIsNot() {
+        assertThat(messages(repo().change().modify("requirements.txt", "numpy==1.26.4\ntorch==2.3.0\n")
+                .add("docs/install.md", "# Install\n\nNow needs torch.\n"))).isEmpty();
+        assertThat(messages(repo().file("docs/old.md", "# Old\n").change()
+                .modify("requirements.txt", "numpy==1.26.4\ntorch==2.3.0\n").delete("docs/old.md")))
+                .containsExactly(stale("adds the dependency `torch` (requirements.txt)"));
     }
 
     @Test
