@@ -2,6 +2,7 @@ package dev.mlreadiness.engine.rules.reproducibility;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -286,12 +287,18 @@ public final class RandomApi {
         return false;
     }
 
-    /** True when the call passes its own seed; {@code index} is its position in the module's calls. */
-    boolean isSeeded(PythonModule module, int index, Call call) {
+    /**
+     * True when the call passes its own seed.
+     *
+     * @param index       the call's position in the module's calls
+     * @param seededNames per file, whether a name's assigned values are seeded (see {@link #seedInside()}): each
+     *                    name is judged once however many calls pass it
+     */
+    boolean isSeeded(PythonModule module, int index, Call call, Map<String, Boolean> seededNames) {
         for (String k : spec.seedKeywords) {
             Argument a = call.keyword(k);
-            if (a != null && a.kind() != ValueKind.NONE && (spec.seedInside == null
-                    || isSeededValue(module, module.callExpression(index).keywords().get(k), 0))) {
+            if (a != null && a.kind() != ValueKind.NONE && (spec.seedInside == null || isSeededValue(module,
+                    module.callExpression(index).keywords().get(k), seededNames, 0))) {
                 return true;
             }
         }
@@ -300,7 +307,7 @@ public final class RandomApi {
     }
 
     /** See {@link #seedInside()}. */
-    private boolean isSeededValue(PythonModule module, Expression value, int depth) {
+    private boolean isSeededValue(PythonModule module, Expression value, Map<String, Boolean> names, int depth) {
         if (depth > 4) {
             return true;
         }
@@ -308,8 +315,16 @@ public final class RandomApi {
             return literal.kind() != ValueKind.NONE;
         }
         if (value instanceof Expression.Name name) {
-            List<Expression> assigned = module.assignedValues(name.dotted());
-            return assigned.isEmpty() || assigned.stream().anyMatch(v -> isSeededValue(module, v, depth + 1));
+            String key = spec.seedInside + " " + spec.seedInsideSuffix + " " + name.dotted();
+            Boolean known = names.get(key);
+            if (known == null) {
+                names.put(key, true); // a name assigned itself: trusted
+                List<Expression> assigned = module.assignedValues(name.dotted());
+                known = assigned.isEmpty() || assigned.stream().anyMatch(v -> isSeededValue(module, v, names,
+                        depth + 1));
+                names.put(key, known);
+            }
+            return known;
         }
         if (!(value instanceof Expression.Call call)) {
             return true;
@@ -324,13 +339,13 @@ public final class RandomApi {
         // a wrapper sampler (PartialFixedSampler(params, base_sampler)) is as seeded as the sampler it wraps
         for (var e : call.keywords().entrySet()) {
             if (e.getKey().endsWith(spec.seedInsideSuffix.toLowerCase(Locale.ROOT))
-                    && isSeededValue(module, e.getValue(), depth + 1)) {
+                    && isSeededValue(module, e.getValue(), names, depth + 1)) {
                 return true;
             }
         }
         for (Expression p : call.positional()) {
             if (p instanceof Expression.Call c && module.calls().get(c.index()).simpleName()
-                    .endsWith(spec.seedInsideSuffix) && isSeededValue(module, p, depth + 1)) {
+                    .endsWith(spec.seedInsideSuffix) && isSeededValue(module, p, names, depth + 1)) {
                 return true;
             }
         }

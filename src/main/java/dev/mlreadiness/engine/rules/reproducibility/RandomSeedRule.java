@@ -137,7 +137,8 @@ public final class RandomSeedRule implements Rule {
             apis.add(byCallee.computeIfAbsent(call.callee(), k -> RandomApis.find(file, call, imported).orElse(NONE)));
             searches |= call.simpleName().endsWith("SearchCV");
         }
-        Set<String> seeded = seededLibraries(module, calls, apis);
+        Map<String, Boolean> seededNames = new HashMap<>();
+        Set<String> seeded = seededLibraries(module, calls, apis, seededNames);
         Set<Integer> gridSeeded = searches ? SearchGrids.seededEstimators(module) : Set.of();
         Set<String> strings = null;
         int[] outer = null;
@@ -152,7 +153,7 @@ public final class RandomSeedRule implements Rule {
             boolean coveredByFile = api.coveredBy() != null
                     && (seeded.contains(ALL) || seeded.contains(api.coveredBy()));
             boolean seedMayBeStarred = api.seedPosition() >= 0 && call.hasStar();
-            if (coveredByFile || seedMayBeStarred || api.isSeeded(module, i, call)) {
+            if (coveredByFile || seedMayBeStarred || api.isSeeded(module, i, call, seededNames)) {
                 continue;
             }
             if (api.envSeed() != null) {
@@ -172,7 +173,8 @@ public final class RandomSeedRule implements Rule {
                 nested ? nestedMessage(apis.get(i), calls.get(i)) : message(apis.get(i), calls.get(i))));
     }
 
-    private static Set<String> seededLibraries(PythonModule module, List<Call> calls, List<RandomApi> apis) {
+    private static Set<String> seededLibraries(PythonModule module, List<Call> calls, List<RandomApi> apis,
+            Map<String, Boolean> seededNames) {
         Set<String> seeded = new HashSet<>();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
@@ -181,7 +183,7 @@ public final class RandomSeedRule implements Rule {
                 return seeded;
             }
             RandomApi api = apis.get(i);
-            if (api.seeds() != null && api.isSeeded(module, i, call)) {
+            if (api.seeds() != null && api.isSeeded(module, i, call, seededNames)) {
                 seeded.add(api.seeds());
             }
         }

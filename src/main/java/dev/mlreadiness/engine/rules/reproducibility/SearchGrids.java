@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.Expression;
@@ -35,49 +36,69 @@ final class SearchGrids {
     private static final Set<String> AUTO_NAMED = Set.of("make_pipeline", "make_union");
     /** Bound on names followed and nesting descended, whatever the file does. */
     private static final int MAX_HOPS = 8;
+    /** Bound on the expressions visited per file: far above real files, it keeps hostile ones linear. */
+    private static final int BUDGET = 100_000;
 
-    private SearchGrids() {
+    private final PythonModule module;
+    private final Set<Integer> seeded = new HashSet<>();
+    /**
+     * Estimator names already followed, with the paths they were followed for: a name many searches share, or
+     * assigned many times, is expanded once per set of paths, so the work stays linear in the file.
+     */
+    private final Set<String> followed = new HashSet<>();
+    /** The paths each grid name seeds, read once per name. */
+    private final Map<String, Set<String>> gridPaths = new HashMap<>();
+    private int budget = BUDGET;
+
+    private SearchGrids(PythonModule module) {
+        this.module = module;
     }
 
     /** Positions in {@code module.calls()} of the estimator calls some search's grid seeds. */
     static Set<Integer> seededEstimators(PythonModule module) {
-        Set<Integer> seeded = new HashSet<>();
+        SearchGrids grids = new SearchGrids(module);
         List<Call> calls = module.calls();
         for (int i = 0; i < calls.size(); i++) {
             if (calls.get(i).simpleName().endsWith("SearchCV")) {
                 Expression.Call search = module.callExpression(i);
                 Set<String> paths = new HashSet<>();
-                seedPaths(module, search.argument(1, GRID), paths, 0);
+                grids.seedPaths(search.argument(1, GRID), paths, 0);
                 if (!paths.isEmpty()) {
-                    mark(module, search.argument(0, ESTIMATOR), paths, seeded, 0);
+                    grids.mark(search.argument(0, ESTIMATOR), paths, 0);
                 }
             }
         }
-        return seeded;
+        return grids.seeded;
     }
 
     /** Adds the step paths a grid seeds: "" for the estimator itself, {@code clf} for {@code clf__seed}. */
-    private static void seedPaths(PythonModule module, Expression grid, Set<String> paths, int hops) {
-        if (grid == null || hops > MAX_HOPS) {
+    private void seedPaths(Expression grid, Set<String> paths, int hops) {
+        if (grid == null || hops > MAX_HOPS || --budget < 0) {
             return;
         }
         if (grid instanceof Expression.Name name) {
-            for (Expression v : module.assignedValues(name.dotted())) {
-                seedPaths(module, v, paths, hops + 1);
+            Set<String> own = gridPaths.get(name.dotted());
+            if (own == null) {
+                own = new HashSet<>();
+                gridPaths.put(name.dotted(), own); // a name assigned itself reads as seeding nothing more
+                for (Expression v : module.assignedValues(name.dotted())) {
+                    seedPaths(v, own, hops + 1);
+                }
             }
+            paths.addAll(own);
         } else if (grid instanceof Expression.Dict dict) {
             dict.entries().forEach((key, value) -> addPath(key, value, paths));
             for (Expression spread : dict.spreads()) {
-                seedPaths(module, spread, paths, hops + 1);
+                seedPaths(spread, paths, hops + 1);
             }
         } else if (grid instanceof Expression.Sequence list) {
             for (Expression e : list.elements()) {
-                seedPaths(module, e, paths, hops + 1);
+                seedPaths(e, paths, hops + 1);
             }
         } else if (grid instanceof Expression.Call call && "dict".equals(module.calls().get(call.index()).callee())) {
             call.keywords().forEach((key, value) -> addPath(key, value, paths));
             for (Expression p : call.positional()) {
-                seedPaths(module, p, paths, hops + 1);
+                seedPaths(p, paths, hops + 1);
             }
         }
     }
@@ -98,14 +119,15 @@ final class SearchGrids {
     }
 
     /** Marks the calls the paths reach from this estimator expression. */
-    private static void mark(PythonModule module, Expression estimator, Set<String> paths, Set<Integer> seeded,
-            int hops) {
-        if (estimator == null || hops > MAX_HOPS) {
+    private void mark(Expression estimator, Set<String> paths, int hops) {
+        if (estimator == null || hops > MAX_HOPS || --budget < 0) {
             return;
         }
         if (estimator instanceof Expression.Name name) {
-            for (Expression v : module.assignedValues(name.dotted())) {
-                mark(module, v, paths, seeded, hops + 1);
+            if (followed.add(name.dotted() + " " + new TreeSet<>(paths))) {
+                for (Expression v : module.assignedValues(name.dotted())) {
+                    mark(v, paths, hops + 1);
+                }
             }
             return;
         }
@@ -122,16 +144,16 @@ final class SearchGrids {
             byStep.computeIfAbsent(split < 0 ? path : path.substring(0, split), k -> new HashSet<>())
                     .add(split < 0 ? "" : path.substring(split + 2));
         }
-        byStep.forEach((step, rest) -> mark(module, step(module, call, step, hops), rest, seeded, hops + 1));
+        byStep.forEach((step, rest) -> mark(step(call, step, hops), rest, hops + 1));
     }
 
     /** The estimator a pipeline, ensemble or wrapper call holds under this step or parameter name, or null. */
-    private static Expression step(PythonModule module, Expression.Call call, String name, int hops) {
+    private Expression step(Expression.Call call, String name, int hops) {
         String callee = module.calls().get(call.index()).simpleName();
         if (AUTO_NAMED.contains(callee)) {
-            return autoNamed(module, call.positional(), hops).get(name);
+            return autoNamed(call.positional(), hops).get(name);
         }
-        for (Expression steps : resolve(module, call.argument(0, NAMED_STEPS), hops)) {
+        for (Expression steps : resolve(call.argument(0, NAMED_STEPS), hops)) {
             if (steps instanceof Expression.Sequence list) {
                 for (Expression e : list.elements()) {
                     if (e instanceof Expression.Sequence pair && pair.elements().size() >= 2
@@ -149,19 +171,21 @@ final class SearchGrids {
     }
 
     /** An expression, or the values the file assigns to it when it is a name. */
-    private static List<Expression> resolve(PythonModule module, Expression e, int hops) {
+    private List<Expression> resolve(Expression e, int hops) {
         if (e instanceof Expression.Name name && hops < MAX_HOPS) {
-            return module.assignedValues(name.dotted());
+            List<Expression> values = module.assignedValues(name.dotted());
+            budget -= values.size();
+            return budget < 0 ? List.of() : values;
         }
         return e == null ? List.of() : List.of(e);
     }
 
     /** Like scikit-learn's {@code _name_estimators}: lower-cased class names, {@code -1}, {@code -2} if repeated. */
-    private static Map<String, Expression> autoNamed(PythonModule module, List<Expression> estimators, int hops) {
+    private Map<String, Expression> autoNamed(List<Expression> estimators, int hops) {
         String[] names = new String[estimators.size()];
         Map<String, Integer> count = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
-            for (Expression e : resolve(module, estimators.get(i), hops)) {
+            for (Expression e : resolve(estimators.get(i), hops)) {
                 if (e instanceof Expression.Call c) {
                     names[i] = module.calls().get(c.index()).simpleName().toLowerCase(Locale.ROOT);
                     break;

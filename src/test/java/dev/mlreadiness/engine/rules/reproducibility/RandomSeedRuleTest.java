@@ -106,6 +106,25 @@ class RandomSeedRuleTest {
     }
 
     @Test
+    void namesSharedByManySearchesAndStudiesAreFollowedOnce() {
+        StringBuilder py = new StringBuilder("""
+                import optuna
+                from sklearn.ensemble import RandomForestClassifier
+                from sklearn.model_selection import GridSearchCV
+                from optuna.samplers import TPESampler
+                """);
+        for (int i = 0; i < 2_000; i++) {
+            py.append("est = RandomForestClassifier()\ngrid = {'random_state': [").append(i).append("]}\n")
+                    .append("s = GridSearchCV(est, grid)\nsampler = TPESampler()\n")
+                    .append("study = optuna.create_study(sampler=sampler)\n");
+        }
+        py.append("sampler = TPESampler(seed=1)\n");
+        // every estimator assigned to `est` is searched with a seeded grid; one seeded sampler assigned to `sampler`
+        // is enough for the studies, as for any value the file may pass
+        assertThat(scan("many.py", py.toString()).findings()).isEmpty();
+    }
+
+    @Test
     void searchGridsInNotebooksAndPullRequests() {
         String nb = NotebookJson.create().code(1, "from sklearn.ensemble import RandomForestClassifier\n"
                 + "from sklearn.model_selection import GridSearchCV\nrf = RandomForestClassifier()\n")
