@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.python;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,15 +27,26 @@ final class CallReader {
     static List<Call> read(CodeTokens code, UnaryOperator<String> resolver) {
         CallReader reader = new CallReader(code, resolver);
         List<Call> calls = new ArrayList<>();
-        for (int i = 1; i < code.size(); i++) {
-            if (code.isOp(i, "(")) {
-                String callee = reader.callee(i);
-                if (callee != null) {
-                    calls.add(reader.call(callee, i));
-                }
-            }
+        for (int paren : parens(code)) {
+            calls.add(reader.call(reader.callee(paren), paren));
         }
         return calls;
+    }
+
+    /** The index of each call's opening parenthesis among the code tokens, in the order of {@link #read}. */
+    static int[] parens(CodeTokens code) {
+        CallReader reader = new CallReader(code, UnaryOperator.identity());
+        int[] parens = new int[16];
+        int n = 0;
+        for (int i = 1; i < code.size(); i++) {
+            if (code.isOp(i, "(") && reader.callee(i) != null) {
+                if (n == parens.length) {
+                    parens = Arrays.copyOf(parens, n * 2);
+                }
+                parens[n++] = i;
+            }
+        }
+        return Arrays.copyOf(parens, n);
     }
 
     /** The callee of the parenthesis at i, or null when the parenthesis does not make a call. */
@@ -117,6 +129,18 @@ final class CallReader {
     }
 
     private ValueKind kind(int from, int to) {
+        ValueKind literal = literalKind(code, from, to);
+        if (literal != null) {
+            return literal;
+        }
+        if (to - from == 1) {
+            return code.isIdentifier(from) ? ValueKind.NAME : ValueKind.OTHER;
+        }
+        return primaryKind(from, to);
+    }
+
+    /** NONE, TRUE, FALSE, NUMBER (optionally signed) or STRING when tokens [from, to) are that literal, else null. */
+    static ValueKind literalKind(CodeTokens code, int from, int to) {
         Token first = code.get(from);
         if (to - from == 1) {
             return switch (first.kind()) {
@@ -126,27 +150,20 @@ final class CallReader {
                     case "None" -> ValueKind.NONE;
                     case "True" -> ValueKind.TRUE;
                     case "False" -> ValueKind.FALSE;
-                    default -> code.isIdentifier(from) ? ValueKind.NAME : ValueKind.OTHER;
+                    default -> null;
                 };
-                default -> ValueKind.OTHER;
+                default -> null;
             };
         }
         if (to - from == 2 && (first.isOp("-") || first.isOp("+")) && code.get(from + 1).kind() == Token.Kind.NUMBER) {
             return ValueKind.NUMBER;
         }
-        if (allStrings(from, to)) {
-            return ValueKind.STRING;
-        }
-        return primaryKind(from, to);
-    }
-
-    private boolean allStrings(int from, int to) {
         for (int i = from; i < to; i++) {
             if (code.get(i).kind() != Token.Kind.STRING) {
-                return false;
+                return null;
             }
         }
-        return true;
+        return ValueKind.STRING;
     }
 
     /** NAME for {@code a.b.c}, CALL for a primary that ends in a call ({@code a.b(x)}, {@code a(x).b(y)}). */

@@ -31,6 +31,8 @@ public final class PythonModule {
     private final List<StringLiteral> strings;
     private final List<Token> comments;
     private final Set<String> definedFunctions;
+    /** Built on first use: most files are never asked for expressions. */
+    private ExpressionReader expressions;
 
     private PythonModule(List<Token> tokens) {
         this.tokens = List.copyOf(tokens);
@@ -103,5 +105,31 @@ public final class PythonModule {
     /** Names defined with {@code def} anywhere in the file (functions and methods). */
     public Set<String> definedFunctions() {
         return definedFunctions;
+    }
+
+    /**
+     * The arguments of one call as expression trees (nested calls, dict/list/tuple displays, names and literals).
+     *
+     * @param callIndex the call's position in {@link #calls()}
+     */
+    public synchronized Expression.Call callExpression(int callIndex) {
+        return expressions().call(callIndex);
+    }
+
+    /**
+     * The values a plain assignment statement gives this (dotted) name anywhere in the file, in source order:
+     * {@code grid = {...}}, {@code a = b = ...}, {@code self.model = ...}, {@code x: dict = ...}. Scope is ignored;
+     * tuple targets, augmented assignments and {@code for}/{@code with} targets are not read.
+     */
+    public synchronized List<Expression> assignedValues(String dottedName) {
+        return expressions().assignedValues(dottedName);
+    }
+
+    /** Callers hold this module's lock: the reader memoizes in plain maps. */
+    private ExpressionReader expressions() {
+        if (expressions == null) {
+            expressions = new ExpressionReader(new CodeTokens(tokens));
+        }
+        return expressions;
     }
 }

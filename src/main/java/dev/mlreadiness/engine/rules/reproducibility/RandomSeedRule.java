@@ -1,10 +1,16 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.Rule;
@@ -15,6 +21,10 @@ import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.Call;
+import dev.mlreadiness.engine.python.Expression;
+import dev.mlreadiness.engine.python.Import;
+import dev.mlreadiness.engine.python.PythonModule;
+import dev.mlreadiness.engine.python.StringLiteral;
 
 /** {@code reproducibility/random-seed}: calls of random APIs pass a seed, or their library is seeded. */
 public final class RandomSeedRule implements Rule {
@@ -37,6 +47,30 @@ public final class RandomSeedRule implements Rule {
                     random calls ran before them, and `random_state=` is the documented way. In a pull request
                     only changed files are read, and the seeds must be in the same file.
 
+                    A seed in a hyper-parameter search's grid counts: an estimator given to a `*SearchCV` (inline
+                    or through a variable the file assigns) whose grid (a dict, `dict(...)` or a list of them,
+                    inline or through a variable) has a `random_state`, `seed` or `random_seed` key is seeded; a
+                    `clf__random_state` key seeds the step `clf` of a `Pipeline` (`make_pipeline`'s lower-cased
+                    class names, the named estimators of `ColumnTransformer`, `FeatureUnion`, stacking and voting
+                    ensembles, a wrapper's `estimator__...`). A grid value of only `None` seeds nothing.
+
+                    Where we depart from the original list: XGBoost, LightGBM and CatBoost estimators are not
+                    flagged without a seed, because their defaults are fixed seeds (the table names each
+                    library's documentation). Hugging Face `Dataset.shuffle()` is checked only in a file importing
+                    `datasets` and, like `Dataset.train_test_split()`, is also fine when the file seeds numpy
+                    (`datasets` derives the seed from numpy's global state). Optuna's `create_study()` needs a
+                    sampler given `seed=` (inline or through a variable; a sampler the file does not show, such as
+                    a factory's result, is trusted). hyperopt's `fmin()` needs `rstate=` or the
+                    `HYPEROPT_FMIN_SEED` environment variable named in the file: it draws from a fresh random state
+                    otherwise, so a file-level seed does not help. Keras random augmentation
+                    (`ImageDataGenerator` with a random transform, the `Random*` preprocessing layers) and
+                    `fit(shuffle=True)` are flagged only in a file that sets no seed (`keras.utils.set_random_seed`,
+                    `tf.random.set_seed`, any seeding call); a `seed=` passed to an `ImageDataGenerator`'s
+                    `flow*()` seeds it too. `fit()` shuffles by default, but only an explicit `shuffle=True` is
+                    reported: every `fit()` would be noise. imgaug augmenters need `ia.seed(...)` in the file (or
+                    their own `seed=`); the augmenters nested in one pipeline are reported once, on its outermost
+                    call.
+
                     The APIs covered, first match wins:
 
                     """ + RandomApis.describe(), """
@@ -44,10 +78,11 @@ public final class RandomSeedRule implements Rule {
                     move between runs for no reason, a reported score cannot be reproduced, and a bug fix cannot
                     be told apart from noise. Reviewers rarely spot a missing `random_state`.
                     """, """
-                    Pass a fixed seed (`random_state=42`, `seed=42`, `generator=torch.Generator().manual_seed(42)`)
-                    to each random call, or seed the library once at the top of the file (`np.random.seed(42)`,
-                    `torch.manual_seed(42)`, `tf.random.set_seed(42)`, `transformers.set_seed(42)`). Keep the seed in
-                    one config value and document it.
+                    Pass a fixed seed (`random_state=42`, `seed=42`, `generator=torch.Generator().manual_seed(42)`,
+                    `sampler=optuna.samplers.TPESampler(seed=42)`, `rstate=np.random.default_rng(42)`) to each
+                    random call, or seed the library once at the top of the file (`np.random.seed(42)`,
+                    `torch.manual_seed(42)`, `keras.utils.set_random_seed(42)`, `transformers.set_seed(42)`,
+                    `ia.seed(42)`). Keep the seed in one config value and document it.
                     """, """
                     ```python
                     from sklearn.model_selection import train_test_split
@@ -70,6 +105,8 @@ public final class RandomSeedRule implements Rule {
 
     /** Stands for "every library" in a file's set of seeded libraries. */
     private static final String ALL = "*";
+    /** A call no table entry covers. */
+    private static final RandomApi NONE = RandomApi.api("");
 
     @Override
     public RuleInfo info() {
@@ -84,29 +121,61 @@ public final class RandomSeedRule implements Rule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         for (CodeFile file : CodeFilesToScan.read(ctx)) {
-            List<Call> calls = file.module().calls();
-            // looked up once per call: both the file's seeds and the findings need it
-            List<Optional<RandomApi>> apis = calls.stream().map(call -> RandomApis.find(file, call)).toList();
-            Set<String> seeded = seededLibraries(calls, apis);
-            for (int i = 0; i < calls.size(); i++) {
-                Call call = calls.get(i);
-                if (call.hasDoubleStar()) {
-                    continue;
-                }
-                apis.get(i).ifPresent(api -> {
-                    boolean coveredByFile = api.coveredBy() != null
-                            && (seeded.contains(ALL) || seeded.contains(api.coveredBy()));
-                    boolean seedMayBeStarred = api.seedPosition() >= 0 && call.hasStar();
-                    if (!api.isSeeded(call) && !coveredByFile && !seedMayBeStarred
-                            && api.condition().test().test(call)) {
-                        out.line(file.path(), file.fileLine(call.line()), message(api, call), call.normalized());
-                    }
-                });
-            }
+            check(file, out);
         }
     }
 
-    private static Set<String> seededLibraries(List<Call> calls, List<Optional<RandomApi>> apis) {
+    private static void check(CodeFile file, Findings out) {
+        PythonModule module = file.module();
+        List<Call> calls = module.calls();
+        Set<String> imported = importedModules(module);
+        // one table lookup per distinct callee of the file: the answer depends on nothing else
+        Map<String, RandomApi> byCallee = new HashMap<>();
+        List<RandomApi> apis = new ArrayList<>(calls.size());
+        boolean searches = false;
+        for (Call call : calls) {
+            apis.add(byCallee.computeIfAbsent(call.callee(), k -> RandomApis.find(file, call, imported).orElse(NONE)));
+            searches |= call.simpleName().endsWith("SearchCV");
+        }
+        Map<String, Boolean> seededNames = new HashMap<>();
+        Set<String> seeded = seededLibraries(module, calls, apis, seededNames);
+        Set<Integer> gridSeeded = searches ? SearchGrids.seededEstimators(module) : Set.of();
+        Set<String> strings = null;
+        int[] outer = null;
+        // an outermost call -> whether random calls nested in it were flagged too, in source order
+        Map<Integer, Boolean> outermost = new TreeMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i);
+            RandomApi api = apis.get(i);
+            if (api == NONE || call.hasDoubleStar() || gridSeeded.contains(i) || !api.condition().test().test(call)) {
+                continue;
+            }
+            boolean coveredByFile = api.coveredBy() != null
+                    && (seeded.contains(ALL) || seeded.contains(api.coveredBy()));
+            boolean seedMayBeStarred = api.seedPosition() >= 0 && call.hasStar();
+            if (coveredByFile || seedMayBeStarred || api.isSeeded(module, i, call, seededNames)) {
+                continue;
+            }
+            if (api.envSeed() != null) {
+                strings = strings != null ? strings : stringValues(module);
+                if (strings.contains(api.envSeed())) {
+                    continue;
+                }
+            }
+            if (api.isOutermost()) {
+                outer = outer != null ? outer : outermostCalls(module, apis);
+                outermost.merge(outer[i], outer[i] != i, Boolean::logicalOr);
+            } else {
+                out.line(file.path(), file.fileLine(call.line()), message(api, call), call.normalized());
+            }
+        }
+        outermost.forEach((i, nested) -> out.line(file.path(), file.fileLine(calls.get(i).line()),
+                nested ? nestedMessage(apis.get(i), calls.get(i)) : message(apis.get(i), calls.get(i)),
+                calls.get(i).normalized()));
+    }
+
+    private static Set<String> seededLibraries(PythonModule module, List<Call> calls, List<RandomApi> apis,
+            Map<String, Boolean> seededNames) {
         Set<String> seeded = new HashSet<>();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
@@ -114,13 +183,92 @@ public final class RandomSeedRule implements Rule {
                 seeded.add(ALL);
                 return seeded;
             }
-            apis.get(i).filter(api -> api.seeds() != null && api.isSeeded(call))
-                    .ifPresent(api -> seeded.add(api.seeds()));
+            RandomApi api = apis.get(i);
+            if (api.seeds() != null && api.isSeeded(module, i, call, seededNames)) {
+                seeded.add(api.seeds());
+            }
         }
         return seeded;
     }
 
+    /** The top-level modules the file imports ({@code tensorflow} for {@code from tensorflow import keras}). */
+    private static Set<String> importedModules(PythonModule module) {
+        Set<String> modules = new HashSet<>();
+        for (Import i : module.imports()) {
+            String m = i.module();
+            if (!m.isEmpty() && m.charAt(0) != '.') {
+                int dot = m.indexOf('.');
+                modules.add(dot < 0 ? m : m.substring(0, dot));
+            }
+        }
+        return modules;
+    }
+
+    private static Set<String> stringValues(PythonModule module) {
+        Set<String> values = new HashSet<>();
+        for (StringLiteral s : module.strings()) {
+            if (!s.docstring()) {
+                values.add(s.value());
+            }
+        }
+        return values;
+    }
+
+    /**
+     * For each call, the outermost call of an {@link RandomApi#isOutermost()} entry of the same library whose
+     * arguments hold it (itself when there is none). Calls come outer first, so each tree is walked once.
+     */
+    private static int[] outermostCalls(PythonModule module, List<RandomApi> apis) {
+        int[] outer = new int[apis.size()];
+        Arrays.fill(outer, -1);
+        ArrayDeque<Expression> todo = new ArrayDeque<>();
+        for (int i = 0; i < outer.length; i++) {
+            RandomApi api = apis.get(i);
+            if (outer[i] >= 0 || api == NONE || !api.isOutermost()) {
+                continue;
+            }
+            outer[i] = i;
+            todo.add(module.callExpression(i));
+            while (!todo.isEmpty()) {
+                Expression e = todo.pop();
+                if (e instanceof Expression.Call c) {
+                    if (c.index() != i && outer[c.index()] < 0 && apis.get(c.index()).isOutermost()
+                            && Objects.equals(apis.get(c.index()).coveredBy(), api.coveredBy())) {
+                        outer[c.index()] = i;
+                    }
+                    todo.addAll(c.positional());
+                    todo.addAll(c.keywords().values());
+                } else if (e instanceof Expression.Sequence s) {
+                    todo.addAll(s.elements());
+                } else if (e instanceof Expression.Dict d) {
+                    todo.addAll(d.entries().values());
+                }
+            }
+        }
+        return outer;
+    }
+
     private static String message(RandomApi api, Call call) {
+        String name = displayName(call);
+        String keyword = api.seedKeywords().isEmpty() ? null : api.seedKeywords().get(0) + "=";
+        String argument = keyword == null ? null : "`" + keyword + (api.example() != null ? api.example() : "") + "`";
+        if (api.coveredBy() == null) {
+            return "Pass " + (api.example() != null ? argument : "a fixed " + (argument != null ? argument : "seed"))
+                    + " to " + name + (api.envSeed() != null ? " (or set `" + api.envSeed() + "`)" : "")
+                    + " so it gives the same result on every run.";
+        }
+        return "Seed " + api.coveredBy() + " once in this file (" + RandomApis.LIBRARY_SEEDS.get(api.coveredBy())
+                + ")" + (argument != null ? " or pass " + argument + " to " + name : "")
+                + " so " + name + " gives the same result on every run.";
+    }
+
+    /** For an outermost call reported for the random calls nested in it: only the file-level seed fixes them. */
+    private static String nestedMessage(RandomApi api, Call call) {
+        return "Seed " + api.coveredBy() + " once in this file (" + RandomApis.LIBRARY_SEEDS.get(api.coveredBy())
+                + ") so the random augmenters in " + displayName(call) + " give the same result on every run.";
+    }
+
+    private static String displayName(Call call) {
         // `?.sample` is a method on an expression: show it as `.sample`
         String written = call.callee().startsWith("?") ? call.callee().substring(1) : call.callee();
         String name = "`" + written + "`";
@@ -128,13 +276,6 @@ public final class RandomSeedRule implements Rule {
         if (!written.endsWith(resolved)) {
             name += " (`" + resolved + "`)"; // an alias: `tts` means little to a reader, train_test_split does
         }
-        String keyword = api.seedKeywords().isEmpty() ? null : "`" + api.seedKeywords().get(0) + "=`";
-        if (api.coveredBy() == null) {
-            return "Pass a fixed " + (keyword != null ? keyword : "seed") + " to " + name
-                    + " so it gives the same result on every run.";
-        }
-        return "Seed " + api.coveredBy() + " once in this file (" + RandomApis.LIBRARY_SEEDS.get(api.coveredBy())
-                + ")" + (keyword != null ? " or pass " + keyword + " to " + name : "")
-                + " so " + name + " gives the same result on every run.";
+        return name;
     }
 }

@@ -2,6 +2,7 @@ package dev.mlreadiness.engine.rules.reproducibility;
 
 import static dev.mlreadiness.engine.rules.reproducibility.RandomApi.api;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -13,14 +14,19 @@ import dev.mlreadiness.engine.TestRepo;
 class RandomApisTest {
 
     @Test
-    void firstModulesAreTheLiteralTopLevelModulesOfAPattern() {
-        assertThat(RandomApis.firstModules(api("sklearn.**.PCA"))).containsExactly("sklearn");
-        assertThat(RandomApis.firstModules(api("{tensorflow,keras}.**.random.*")))
+    void entriesAreIndexedByTheirLiteralTopLevelModulesOrMethodNames() {
+        assertThat(RandomApis.indexKeys(api("sklearn.**.PCA"))).containsExactly("sklearn");
+        assertThat(RandomApis.indexKeys(api("{tensorflow,keras}.**.random.*")))
                 .containsExactlyInAnyOrder("tensorflow", "keras");
-        assertThat(RandomApis.firstModules(api("random.*"))).containsExactly("random");
-        assertThat(RandomApis.firstModules(api(".sample"))).as("a method on a value: no module").isNull();
-        assertThat(RandomApis.firstModules(api("sk*.PCA"))).as("a wildcard: always tried").isNull();
-        assertThat(RandomApis.firstModules(api("PCA"))).isNull();
+        assertThat(RandomApis.indexKeys(api("random.*"))).containsExactly("random");
+        assertThat(RandomApis.indexKeys(api(".sample"))).containsExactly("sample");
+        assertThat(RandomApis.indexKeys(api(".{flow,flow_from_directory}")))
+                .containsExactlyInAnyOrder("flow", "flow_from_directory");
+        assertThatThrownBy(() -> RandomApis.indexKeys(api("sk*.PCA"))).as("a wildcard could not be indexed")
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> RandomApis.indexKeys(api(".fit*"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> RandomApis.indexKeys(api("PCA"))).isInstanceOf(IllegalStateException.class);
+        assertThat(RandomApis.TABLE).allSatisfy(a -> assertThat(RandomApis.indexKeys(a)).isNotEmpty());
     }
 
     @Test
