@@ -25,9 +25,8 @@ import org.kohsuke.github.GHRepository;
 import dev.mlreadiness.engine.Checklist;
 import dev.mlreadiness.engine.EvaluationInput;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.MlProjectDetector;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
@@ -113,13 +112,13 @@ public class PullRequestReviewer {
                 outcome = "skipped";
                 return ReviewResult.of(ReviewResult.Status.CLOSED, "the pull request is closed");
             }
-            List<Rule> ruleList = rules.rules();
-            Checklist checklist = new Checklist(ruleList, new MlProjectDetector());
+            Rules ruleSet = rules.rules();
+            Checklist checklist = ruleSet.checklist();
             PullRequestReader.Result read = reader.read(repo, pr, graphql.on(client));
             PullRequestSnapshot snapshot = read.snapshot();
             ReadinessConfig config;
             try {
-                config = new ConfigLoader(ids(ruleList)).load(read.config().orgText(), read.config().orgSource(),
+                config = new ConfigLoader(ruleSet.ids()).load(read.config().orgText(), read.config().orgSource(),
                         read.config().repoText(), read.config().repoSource());
             } catch (ConfigException e) {
                 // a config file exists, so this is an ML project that asked for the app: say what is wrong
@@ -227,16 +226,6 @@ public class PullRequestReviewer {
                         deliveryId);
             }
         }
-    }
-
-    /**
-     * Why the app must stay silent on this repository, decided from the tree and the manifests before anything
-     * is written; empty when it should review.
-     */
-    private static Set<String> ids(List<Rule> rules) {
-        Set<String> ids = new TreeSet<>();
-        rules.forEach(r -> ids.add(r.info().id()));
-        return ids;
     }
 
     /** One line people can read in the check run: what failed, not how. */

@@ -18,7 +18,7 @@ import org.kohsuke.github.ReactionContent;
 
 import dev.mlreadiness.engine.Rule;
 import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.config.ClosestNames;
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.PullRequestReviewer;
 import dev.mlreadiness.github.ReadinessMetrics;
@@ -202,11 +202,10 @@ public class PullRequestCommands {
             return Optional.empty();
         }
         String id = args.get(0).strip();
-        List<Rule> all = rules.rules();
-        Optional<RuleInfo> rule = all.stream().map(Rule::info).filter(i -> i.id().equals(id)).findFirst();
+        Rules known = rules.rules();
+        Optional<RuleInfo> rule = known.find(id).map(Rule::info);
         if (rule.isEmpty()) {
-            List<String> ids = all.stream().map(r -> r.info().id()).toList();
-            writer.createComment(payload.getIssue(), replies.unknownRule(id, ClosestNames.closest(id, ids, 3)));
+            writer.createComment(payload.getIssue(), replies.unknownRule(id, known.closest(id)));
         }
         return rule;
     }
