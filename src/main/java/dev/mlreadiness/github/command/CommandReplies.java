@@ -10,11 +10,13 @@ import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.IgnoredRules;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;
+import jakarta.inject.Singleton;
 
 /**
  * What the app answers to {@code /readiness} commands. Everything a person typed is escaped before it is shown, and
  * no reply starts with {@code /readiness}, so the app never reads its own answer as a command.
  */
+@Singleton
 public final class CommandReplies {
 
     public static final String HELP = """

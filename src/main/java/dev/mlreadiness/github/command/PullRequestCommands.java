@@ -22,11 +22,9 @@ import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.PullRequestReviewer;
 import dev.mlreadiness.github.ReadinessMetrics;
-import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ReviewResult;
 import dev.mlreadiness.github.RuleSource;
 import dev.mlreadiness.github.publish.GitHubWriter;
-import dev.mlreadiness.report.MarkdownReport;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.vertx.core.json.JsonObject;
@@ -51,12 +49,12 @@ public class PullRequestCommands {
     private final CommandReplies replies;
 
     public PullRequestCommands(PullRequestReviewer reviewer, GitHubWriter writer, RuleSource rules,
-            ReadinessMetrics metrics, ReadinessSettings settings) {
+            ReadinessMetrics metrics, CommandReplies replies) {
         this.reviewer = reviewer;
         this.writer = writer;
         this.rules = rules;
         this.metrics = metrics;
-        this.replies = new CommandReplies(new MarkdownReport(settings.docsUrl()));
+        this.replies = replies;
     }
 
     /** A command's work: true when done, false when declined (a polite reply says why). */

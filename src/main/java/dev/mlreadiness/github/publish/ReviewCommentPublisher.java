@@ -31,9 +31,9 @@ public class ReviewCommentPublisher {
     private final MarkdownReport markdown;
     private final String botLogin;
 
-    public ReviewCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
+    public ReviewCommentPublisher(GitHubWriter writer, MarkdownReport markdown, ReadinessSettings settings) {
         this.writer = writer;
-        this.markdown = new MarkdownReport(settings.docsUrl());
+        this.markdown = markdown;
         this.botLogin = settings.botLogin();
     }
 

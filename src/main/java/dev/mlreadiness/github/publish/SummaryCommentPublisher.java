@@ -24,9 +24,9 @@ public class SummaryCommentPublisher {
     private final MarkdownReport markdown;
     private final String botLogin;
 
-    public SummaryCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
+    public SummaryCommentPublisher(GitHubWriter writer, MarkdownReport markdown, ReadinessSettings settings) {
         this.writer = writer;
-        this.markdown = new MarkdownReport(settings.docsUrl());
+        this.markdown = markdown;
         this.botLogin = settings.botLogin();
     }
 
