@@ -8,6 +8,7 @@ import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.IgnoredRules;
+import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.inject.Singleton;
@@ -109,9 +110,8 @@ public final class CommandReplies {
 
     /** The full report as a comment, within GitHub's comment size limit. */
     public String report(String headSha, Report report, Map<String, String> ignoreNotes) {
-        String head = "## ML readiness report\n\nCommit " + headSha.substring(0, Math.min(7, headSha.length()))
-                + ": " + report.newFindings().size() + " new, " + report.existingFindings().size()
-                + " existing.\n\n";
+        String head = "## ML readiness report\n\nCommit " + ShortSha.of(headSha) + ": " + report.newFindings().size()
+                + " new, " + report.existingFindings().size() + " existing.\n\n";
         return head + markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH - head.length(), ignoreNotes);
     }
 
