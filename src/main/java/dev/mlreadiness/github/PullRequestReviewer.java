@@ -36,7 +36,6 @@ import dev.mlreadiness.github.publish.ReviewCommentPublisher;
 import dev.mlreadiness.github.publish.SummaryCommentPublisher;
 import dev.mlreadiness.github.snapshot.BlobCache;
 import dev.mlreadiness.github.snapshot.Concurrently;
-import dev.mlreadiness.github.snapshot.GraphQLQuery;
 import dev.mlreadiness.github.snapshot.PullRequestReader;
 import dev.mlreadiness.github.snapshot.PullRequestSnapshot;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
@@ -143,13 +142,13 @@ public class PullRequestReviewer {
             boolean draft = pr.isDraft();
             boolean inline = config.comments() == CommentMode.REVIEW && !draft;
             boolean summary = config.comments() != CommentMode.NONE;
-            // the reads are planned before the comments say which rules are ignored: a few more files in the one
-            // batch cost nothing, waiting for the comments would cost a round trip
             // ignore decisions live in our comments: listed anyway for the summary, else only when there are any
             boolean listComments = summary || !latest.isEmpty() || pr.getCommentsCount() > 0;
 
             // independent requests side by side: the check run, the contents rules read, our earlier comments
             CompletableFuture<GHCheckRun> started = async(() -> checkRuns.start(repo, snapshot.headSha()));
+            // the reads are planned before the comments say which rules are ignored: a few more files in the one
+            // batch cost nothing, waiting for the comments would cost a round trip
             CompletableFuture<Void> contents = async(() -> {
                 Checklist.Reads reads = checklist.reads(input);
                 snapshot.prefetch(reads.head(), reads.base());

@@ -136,10 +136,6 @@ public final class MarkdownReport {
     }
 
     /**
-     * Text from the repository made inert in Markdown: emphasis, links, code spans, tables and HTML lose their
-     * meaning, {@code @name} mentions nobody, and line breaks cannot start a new block.
-     */
-    /**
      * A rule's message: its code spans ({@code `pandas==<version>`}) are kept as code, which Markdown shows
      * literally, so they can neither inject anything nor need escaping; the text between them, which may quote
      * paths from the repository, is escaped. An unpaired backtick is escaped with the rest.
@@ -164,6 +160,10 @@ public final class MarkdownReport {
         return out.toString();
     }
 
+    /**
+     * Text from the repository made inert in Markdown: emphasis, links, code spans, tables and HTML lose their
+     * meaning, {@code @name} mentions nobody, and line breaks cannot start a new block.
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";

@@ -60,11 +60,7 @@ public class CheckRunPublisher {
                 "Could not evaluate", summary, List.of()));
     }
 
-    /** The completed run's content for a report. */
-    public CheckRunOutput output(Report report) {
-        return output(report, Map.of());
-    }
-
+    /** The completed run's content for a report: the conclusion, title, summary and annotations. */
     public CheckRunOutput output(Report report, Map<String, String> ignoreNotes) {
         List<Finding> lines = report.newFindings().stream().filter(Finding::hasLine).toList();
         List<CheckRunOutput.Annotation> annotations = lines.stream()
