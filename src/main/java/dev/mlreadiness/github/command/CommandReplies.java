@@ -54,7 +54,7 @@ public final class CommandReplies {
     }
 
     public String needsRuleId(String command) {
-        return "`" + command + "` needs a rule id, e.g. `" + command + " docs/readme`.\n\n" + HELP;
+        return "`" + command + "` needs a rule id, e.g. `" + command + " structure/readme`.\n\n" + HELP;
     }
 
     /** The rule's page, the same text as the docs, the CLI and SARIF. */
