@@ -24,7 +24,8 @@ public final class MarkdownReport {
     public static final String DEFAULT_DOCS_URL = DocsLinks.ONLINE_BASE;
 
     static final String TRUNCATION_NOTE = "\n\n---\n:scissors: **Truncated**: the report is longer than GitHub "
-            + "shows (%d characters). Run `ml-readiness --format markdown` locally for all of it.\n";
+            + "shows (%d characters). Run `./readiness check DIR --base BASE --format markdown` on a checkout of "
+            + "this pull request (BASE: its base branch) for all of it.\n";
 
     private final DocsLinks links;
 
