@@ -7,21 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
-import dev.mlreadiness.engine.Checklist;
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.EvaluationInput;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.Rule;
 import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.SnapshotReadException;
-import dev.mlreadiness.engine.config.ClosestNames;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.report.ToolInfo;
 
 /**
- * The {@code readiness} commands over one checklist: {@code check}, {@code rules}, {@code explain}, {@code docs}.
+ * The {@code readiness} commands over one set of rules: {@code check}, {@code rules}, {@code explain}, {@code docs}.
  * Returns exit codes instead of exiting, so tests run it in-process: 0 nothing at or above {@code fail-on}, 1
  * findings at or above it, 2 a usage, config or input error (one line on stderr).
  */
@@ -45,12 +43,12 @@ public final class Cli {
             fail. Exit codes: 0 nothing at or above fail-on, 1 findings at or above it, 2 usage or input error.
             """;
 
-    private final Checklist checklist;
+    private final Rules rules;
     private final PrintStream out;
     private final PrintStream err;
 
-    public Cli(Checklist checklist, PrintStream out, PrintStream err) {
-        this.checklist = checklist;
+    public Cli(Rules rules, PrintStream out, PrintStream err) {
+        this.rules = rules;
         this.out = out;
         this.err = err;
     }
@@ -96,7 +94,7 @@ public final class Cli {
 
     private int check(CheckOptions o) throws InputException {
         try (LocalRepository repo = LocalRepository.open(o.dir())) {
-            ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), ruleIds());
+            ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules.ids());
             ReadinessConfig config = o.failOn() == null ? loaded.config()
                     : ConfigFiles.withFailOn(loaded.config(), o.failOn());
             EvaluationInput input;
@@ -108,7 +106,7 @@ public final class Cli {
             }
             Report report;
             try {
-                report = checklist.evaluate(input);
+                report = rules.checklist().evaluate(input);
             } catch (SnapshotReadException e) {
                 throw new InputException(e.getMessage(), e);
             }
@@ -138,7 +136,7 @@ public final class Cli {
         if (!args.isEmpty()) {
             throw new InputException("rules takes no arguments");
         }
-        List<RuleInfo> infos = catalog();
+        List<RuleInfo> infos = rules.infos();
         int idWidth = infos.stream().mapToInt(r -> r.id().length()).max().orElse(0);
         for (RuleInfo r : infos) {
             out.printf("%-" + idWidth + "s  %-7s  %s%n", r.id(), r.defaultSeverity().id(), r.title());
@@ -151,9 +149,9 @@ public final class Cli {
             throw new InputException("explain takes one rule id, such as structure/readme (see readiness rules)");
         }
         String id = args.get(0);
-        Optional<RuleInfo> info = catalog().stream().filter(r -> r.id().equals(id)).findFirst();
+        Optional<RuleInfo> info = rules.find(id).map(Rule::info);
         if (info.isEmpty()) {
-            List<String> close = ClosestNames.closest(id, ruleIds(), 3);
+            List<String> close = rules.closest(id);
             throw new InputException("unknown rule " + id
                     + (close.isEmpty() ? "; see readiness rules" : "; did you mean " + String.join(", ", close) + "?"));
         }
@@ -166,19 +164,9 @@ public final class Cli {
             throw new InputException("docs takes at most one folder, the project root");
         }
         Path root = Path.of(args.isEmpty() ? "." : args.get(0));
-        List<String> touched = new RuleDocs(root, catalog()).write();
+        List<String> touched = new RuleDocs(root, rules.infos()).write();
         out.println(touched.isEmpty() ? "Rule docs are up to date."
                 : "Updated " + touched.size() + " file(s): " + String.join(", ", touched));
         return OK;
-    }
-
-    private List<RuleInfo> catalog() {
-        return checklist.rules().stream().map(r -> r.info()).toList();
-    }
-
-    private Set<String> ruleIds() {
-        Set<String> ids = new TreeSet<>();
-        catalog().forEach(r -> ids.add(r.id()));
-        return ids;
     }
 }

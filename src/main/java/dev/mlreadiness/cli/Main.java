@@ -1,5 +1,7 @@
 package dev.mlreadiness.cli;
 
+import dev.mlreadiness.engine.RuleCatalog;
+
 /**
  * The {@code readiness} command line. A plain {@code main} over the engine: it never boots Quarkus, whose packaged
  * GitHub App refuses to start without credentials.
@@ -10,6 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(Checklists.standard(), System.out, System.err).run(args));
+        System.exit(new Cli(RuleCatalog.standard(), System.out, System.err).run(args));
     }
 }

@@ -16,11 +16,13 @@ import dev.mlreadiness.report.TextReport;
 enum OutputFormat {
     TEXT, MARKDOWN, JSON, SARIF;
 
+    /** Markdown is mostly pasted into GitHub, where relative links would point into the user's repository. */
+    private static final MarkdownReport MARKDOWN_REPORT = new MarkdownReport(DocsLinks.ONLINE_BASE);
+
     String render(Report report) {
         return switch (this) {
             case TEXT -> TextReport.render(report);
-            // Markdown is mostly pasted into GitHub, where relative links would point into the user's repository
-            case MARKDOWN -> new MarkdownReport(DocsLinks.ONLINE_BASE).render(report, Integer.MAX_VALUE);
+            case MARKDOWN -> MARKDOWN_REPORT.render(report, Integer.MAX_VALUE);
             case JSON -> JsonReport.render(report, DocsLinks.relative());
             // SARIF viewers show help links outside any checkout: they need absolute addresses
             case SARIF -> SarifReport.render(report, DocsLinks.online());

@@ -34,9 +34,4 @@ public record Report(Mode mode, boolean applicable, String skipReason, List<Find
     public List<Finding> existingFindings() {
         return findings.stream().filter(f -> !f.isNew()).toList();
     }
-
-    public RuleInfo rule(String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no rule " + id + " in this report"));
-    }
 }

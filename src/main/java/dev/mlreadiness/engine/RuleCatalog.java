@@ -1,11 +1,8 @@
 package dev.mlreadiness.engine;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
-import dev.mlreadiness.engine.config.ClosestNames;
 import dev.mlreadiness.engine.rules.docs.DataSchemaMeasurementRule;
 import dev.mlreadiness.engine.rules.docs.DataSchemaRule;
 import dev.mlreadiness.engine.rules.docs.DataSourcesRule;
@@ -81,32 +78,28 @@ public final class RuleCatalog {
         new ContainerRule(),
     };
 
-    private static final List<Rule> RULES = List.of(ALL);
+    private static final Rules STANDARD = Rules.detectingMlProjects(List.of(ALL));
 
     private RuleCatalog() {
     }
 
+    /** Every rule with the spec's ML-project detection: what the CLI and the app run. */
+    public static Rules standard() {
+        return STANDARD;
+    }
+
+    /** Shorthand for {@code standard().list()}. */
     public static List<Rule> rules() {
-        return RULES;
+        return STANDARD.list();
     }
 
-    /** The checklist of every rule with the spec's ML-project detection: the one the CLI and the app run. */
+    /** Shorthand for {@code standard().checklist()}. */
     public static Checklist checklist() {
-        return new Checklist(rules(), new MlProjectDetector());
+        return STANDARD.checklist();
     }
 
+    /** Shorthand for {@code standard().ids()}: sorted. */
     public static Set<String> ids() {
-        Set<String> ids = new TreeSet<>();
-        RULES.forEach(r -> ids.add(r.info().id()));
-        return ids;
-    }
-
-    public static Optional<Rule> find(String id) {
-        return RULES.stream().filter(r -> r.info().id().equals(id)).findFirst();
-    }
-
-    /** Up to three known ids close to a misspelt one, for "did you mean" answers. */
-    public static List<String> closest(String id) {
-        return ClosestNames.closest(id, ids(), 3);
+        return STANDARD.ids();
     }
 }

@@ -21,8 +21,6 @@ import dev.mlreadiness.report.MarkdownReport;
  */
 public record IgnoredRules(Map<String, IgnoreDecision> active) {
 
-    public static final IgnoredRules NONE = new IgnoredRules(Map.of());
-
     /** Applies the decisions in order: ignore adds or replaces, unignore removes. */
     public static IgnoredRules fold(Collection<IgnoreDecision> inOrder) {
         Map<String, IgnoreDecision> active = new LinkedHashMap<>();

@@ -25,9 +25,8 @@ import org.kohsuke.github.GHRepository;
 import dev.mlreadiness.engine.Checklist;
 import dev.mlreadiness.engine.EvaluationInput;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.MlProjectDetector;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
@@ -37,7 +36,6 @@ import dev.mlreadiness.github.publish.ReviewCommentPublisher;
 import dev.mlreadiness.github.publish.SummaryCommentPublisher;
 import dev.mlreadiness.github.snapshot.BlobCache;
 import dev.mlreadiness.github.snapshot.Concurrently;
-import dev.mlreadiness.github.snapshot.GraphQLQuery;
 import dev.mlreadiness.github.snapshot.PullRequestReader;
 import dev.mlreadiness.github.snapshot.PullRequestSnapshot;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
@@ -113,13 +111,13 @@ public class PullRequestReviewer {
                 outcome = "skipped";
                 return ReviewResult.of(ReviewResult.Status.CLOSED, "the pull request is closed");
             }
-            List<Rule> ruleList = rules.rules();
-            Checklist checklist = new Checklist(ruleList, new MlProjectDetector());
+            Rules ruleSet = rules.rules();
+            Checklist checklist = ruleSet.checklist();
             PullRequestReader.Result read = reader.read(repo, pr, graphql.on(client));
             PullRequestSnapshot snapshot = read.snapshot();
             ReadinessConfig config;
             try {
-                config = new ConfigLoader(ids(ruleList)).load(read.config().orgText(), read.config().orgSource(),
+                config = new ConfigLoader(ruleSet.ids()).load(read.config().orgText(), read.config().orgSource(),
                         read.config().repoText(), read.config().repoSource());
             } catch (ConfigException e) {
                 // a config file exists, so this is an ML project that asked for the app: say what is wrong
@@ -144,13 +142,13 @@ public class PullRequestReviewer {
             boolean draft = pr.isDraft();
             boolean inline = config.comments() == CommentMode.REVIEW && !draft;
             boolean summary = config.comments() != CommentMode.NONE;
-            // the reads are planned before the comments say which rules are ignored: a few more files in the one
-            // batch cost nothing, waiting for the comments would cost a round trip
             // ignore decisions live in our comments: listed anyway for the summary, else only when there are any
             boolean listComments = summary || !latest.isEmpty() || pr.getCommentsCount() > 0;
 
             // independent requests side by side: the check run, the contents rules read, our earlier comments
             CompletableFuture<GHCheckRun> started = async(() -> checkRuns.start(repo, snapshot.headSha()));
+            // the reads are planned before the comments say which rules are ignored: a few more files in the one
+            // batch cost nothing, waiting for the comments would cost a round trip
             CompletableFuture<Void> contents = async(() -> {
                 Checklist.Reads reads = checklist.reads(input);
                 snapshot.prefetch(reads.head(), reads.base());
@@ -227,16 +225,6 @@ public class PullRequestReviewer {
                         deliveryId);
             }
         }
-    }
-
-    /**
-     * Why the app must stay silent on this repository, decided from the tree and the manifests before anything
-     * is written; empty when it should review.
-     */
-    private static Set<String> ids(List<Rule> rules) {
-        Set<String> ids = new TreeSet<>();
-        rules.forEach(r -> ids.add(r.info().id()));
-        return ids;
     }
 
     /** One line people can read in the check run: what failed, not how. */

@@ -1,16 +1,14 @@
 package dev.mlreadiness.github;
 
-import java.util.List;
-
-import dev.mlreadiness.engine.Rule;
 import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.Rules;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The rules the app evaluates: the catalog. A bean so tests can add rules of their own. */
+/** The rules the app evaluates: the catalog's. A bean so tests can run rules of their own. */
 @ApplicationScoped
 public class RuleSource {
 
-    public List<Rule> rules() {
-        return RuleCatalog.rules();
+    public Rules rules() {
+        return RuleCatalog.standard();
     }
 }

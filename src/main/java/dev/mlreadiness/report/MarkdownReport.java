@@ -24,7 +24,8 @@ public final class MarkdownReport {
     public static final String DEFAULT_DOCS_URL = DocsLinks.ONLINE_BASE;
 
     static final String TRUNCATION_NOTE = "\n\n---\n:scissors: **Truncated**: the report is longer than GitHub "
-            + "shows (%d characters). Run `ml-readiness --format markdown` locally for all of it.\n";
+            + "shows (%d characters). Run `./readiness check DIR --base BASE --format markdown` on a checkout of "
+            + "this pull request (BASE: its base branch) for all of it.\n";
 
     private final DocsLinks links;
 
@@ -136,10 +137,6 @@ public final class MarkdownReport {
     }
 
     /**
-     * Text from the repository made inert in Markdown: emphasis, links, code spans, tables and HTML lose their
-     * meaning, {@code @name} mentions nobody, and line breaks cannot start a new block.
-     */
-    /**
      * A rule's message: its code spans ({@code `pandas==<version>`}) are kept as code, which Markdown shows
      * literally, so they can neither inject anything nor need escaping; the text between them, which may quote
      * paths from the repository, is escaped. An unpaired backtick is escaped with the rest.
@@ -164,6 +161,10 @@ public final class MarkdownReport {
         return out.toString();
     }
 
+    /**
+     * Text from the repository made inert in Markdown: emphasis, links, code spans, tables and HTML lose their
+     * meaning, {@code @name} mentions nobody, and line breaks cannot start a new block.
+     */
     public static String escape(String text) {
         if (text == null) {
             return "";

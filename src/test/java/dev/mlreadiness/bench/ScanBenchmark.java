@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import dev.mlreadiness.cli.Checklists;
 import dev.mlreadiness.cli.ConfigFiles;
 import dev.mlreadiness.cli.InputException;
 import dev.mlreadiness.cli.LocalRepository;
@@ -154,9 +153,9 @@ public final class ScanBenchmark {
         }
     }
 
-    /** {@link Checklists#standard()}, every rule and the detector timed. */
+    /** {@link RuleCatalog#standard()}, every rule and the detector timed. */
     static Checklist timed(Clock clock) {
-        List<Rule> rules = Checklists.standard().rules().stream().<Rule>map(r -> new TimedRule(r, clock)).toList();
+        List<Rule> rules = RuleCatalog.rules().stream().<Rule>map(r -> new TimedRule(r, clock)).toList();
         return new Checklist(rules, new TimedDetector(new MlProjectDetector(), clock));
     }
 

@@ -5,10 +5,15 @@ import static dev.mlreadiness.engine.TestRules.SPACES;
 import static dev.mlreadiness.engine.TestRules.TODO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Checklist;
 import dev.mlreadiness.engine.TestRules;
+import dev.mlreadiness.report.MarkdownReport;
 
 /** {@code readiness rules}, {@code explain}, {@code --help} and {@code --version}. */
 class CliCommandsTest {
@@ -24,6 +29,17 @@ class CliCommandsTest {
                 structure/test-spaces      warning  No spaces in names
                 reproducibility/test-todo  warning  No TODO
                 """);
+    }
+
+    /** GitHub cuts long reports; the note that says so names a command this CLI really takes. */
+    @Test
+    void theTruncationNoteNamesACheckCommandThatParses() throws InputException {
+        String cut = MarkdownReport.truncate("- a gap\n".repeat(1000), 2000);
+        Matcher command = Pattern.compile("`\\./readiness check ([^`]+)`").matcher(cut);
+        assertThat(command.find()).isTrue();
+        CheckOptions o = CheckOptions.parse(List.of(command.group(1).split(" ")));
+        assertThat(o.format()).isEqualTo(OutputFormat.MARKDOWN);
+        assertThat(o.base()).isEqualTo("BASE"); // a pull request's report: the change against its base
     }
 
     @Test

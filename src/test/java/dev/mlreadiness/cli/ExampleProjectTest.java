@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mlreadiness.engine.RuleCatalog;
+
 /** The README's first command: the real checklist on {@code examples/churn-model}, copied to a plain folder. */
 class ExampleProjectTest {
 
@@ -21,7 +23,7 @@ class ExampleProjectTest {
     void folderWithoutMlSignsIsNotCheckedAndExitsZero(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("main.go"), "package main\n");
         Files.writeString(tmp.resolve("requirements.txt"), "requests==2.32.3\n");
-        CliRun r = CliRun.of(Checklists.standard(), "check", tmp.toString());
+        CliRun r = CliRun.of(RuleCatalog.standard(), "check", tmp.toString());
         assertThat(r.exit()).isEqualTo(Cli.OK);
         assertThat(r.out()).isEqualTo("Not checked: not an ML project: no notebook, no ML library in a dependency "
                 + "manifest and no .github/ml-readiness.yml\nResult: skipped\n");
@@ -37,7 +39,7 @@ class ExampleProjectTest {
                 Files.copy(f, target);
             }
         }
-        CliRun r = CliRun.of(Checklists.standard(), "check", tmp.toString(), "--format", "json");
+        CliRun r = CliRun.of(RuleCatalog.standard(), "check", tmp.toString(), "--format", "json");
         assertThat(r.err()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("applicable").asBoolean()).isTrue();

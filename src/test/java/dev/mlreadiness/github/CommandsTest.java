@@ -111,8 +111,7 @@ class CommandsTest {
 
     @Test
     void explainPostsTheRulePage() throws Exception {
-        String page = new TestRules().rules().stream().filter(r -> r.info().id().equals(TestRules.MARKER_RULE))
-                .findFirst().orElseThrow().info().toMarkdown();
+        String page = new TestRules().rules().find(TestRules.MARKER_RULE).orElseThrow().info().toMarkdown();
         given().when().payloadFromString(CommentPayload.onIssue(3, "/readiness explain " + TestRules.MARKER_RULE))
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {

@@ -57,6 +57,12 @@ class ReviewOverHttpTest {
         return body(completed.get(0));
     }
 
+    /** The body of the first inline comment of the app's review of pull request {@code number}. */
+    static String firstInlineComment(GitHubJournal journal, int number) throws Exception {
+        return body(journal.matching("POST", ".*/pulls/" + number + "/reviews").get(0)).at("/comments/0/body")
+                .asText();
+    }
+
     static String lines(String... l) {
         return String.join("\n", l) + "\n";
     }
@@ -310,7 +316,7 @@ class ReviewOverHttpTest {
                 .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
                 .add("src/a.py", "x = 1  # GAP-HERE\n");
         GitHubJournal first = deliver(pr, "opened");
-        String ours = body(first.matching("POST", ".*/pulls/112/reviews").get(0)).at("/comments/0/body").asText();
+        String ours = firstInlineComment(first, 112);
 
         // same commit delivered again; GitHub lists only a person's reply that quotes our comment, marker and all
         var server = WireMockGitHubResource.server;
@@ -323,14 +329,41 @@ class ReviewOverHttpTest {
         assertThat(second.matching("PATCH", ".*/pulls/comments/5121")).isEmpty();
     }
 
+    /**
+     * Telling the app's review comments from a person's costs no request per author: github-api's
+     * {@code getUser()} would fetch {@code /users/<login>} for each (ReviewCommentAuthor says why it reads the
+     * listing instead). Fails when a library upgrade takes that way away.
+     */
+    @Test
+    void tellingOurReviewCommentsFromOthersMakesNoUserRequest() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(117)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", lines("x = 1  # GAP-HERE", "y = 2"));
+        GitHubJournal first = deliver(pr, "opened");
+        String ours = firstInlineComment(first, 117);
+
+        // the next push fixes the gap; GitHub lists our comment and a person's quote of it, marker and all
+        var server = WireMockGitHubResource.server;
+        pr.push("fixed").add("src/a.py", lines("x = 1", "y = 2"));
+        pr.stub(server);
+        pr.reviewComments(server, "[" + pr.reviewComment(5171, "src/a.py", 1, ours) + ","
+                + pr.reviewComment(5172, "src/a.py", 1, "> " + ours).replace(
+                        "\"login\":\"ml-readiness[bot]\"", "\"login\":\"octocat\"") + "]");
+        GitHubJournal second = redeliver(pr, "synchronize");
+
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5171")).hasSize(1);
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5172")).isEmpty();
+        assertThat(second.matching("GET", ".*/pulls/117/comments")).hasSize(1);
+        assertThat(second.matching("GET", ".*/users/.*")).isEmpty();
+    }
+
     @Test
     void ignoringARuleDoesNotMarkItsCommentsFixed() throws Exception {
         PullRequestFixture pr = PullRequestFixture.pr(113)
                 .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
                 .add("src/a.py", lines("x = 1  # GAP-HERE", "y = 2"));
         GitHubJournal first = deliver(pr, "opened");
-        String commented = body(first.matching("POST", ".*/pulls/113/reviews").get(0)).at("/comments/0/body")
-                .asText();
+        String commented = firstInlineComment(first, 113);
 
         // someone ran /readiness ignore on the marker rule; the gap is still in the code
         var server = WireMockGitHubResource.server;
@@ -353,8 +386,7 @@ class ReviewOverHttpTest {
                 .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
                 .modify("src/a.py", "a = 0\n", lines("a = 0", "x = 1  # GAP-HERE"));
         GitHubJournal first = deliver(pr, "opened");
-        String commented = body(first.matching("POST", ".*/pulls/114/reviews").get(0)).at("/comments/0/body")
-                .asText();
+        String commented = firstInlineComment(first, 114);
 
         // the diff grew too large to show: the added lines are unknown, so the gap cannot be judged gone
         var server = WireMockGitHubResource.server;

@@ -12,6 +12,7 @@ import dev.mlreadiness.engine.RuleCatalog;
 import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import io.quarkus.test.Mock;
@@ -35,14 +36,14 @@ public class TestRules extends RuleSource {
     static volatile boolean overflowing;
 
     @Override
-    public List<Rule> rules() {
+    public Rules rules() {
         List<Rule> rules = new ArrayList<>(withCatalog ? RuleCatalog.rules() : List.of());
         rules.add(new MarkerRule());
         rules.add(new UsageDocsRule());
         if (overflowing) {
             rules.add(new OverflowingRule());
         }
-        return rules;
+        return Rules.detectingMlProjects(rules);
     }
 
     static final class MarkerRule implements Rule {

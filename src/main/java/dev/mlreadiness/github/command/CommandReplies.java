@@ -8,13 +8,16 @@ import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.IgnoredRules;
+import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;
+import jakarta.inject.Singleton;
 
 /**
  * What the app answers to {@code /readiness} commands. Everything a person typed is escaped before it is shown, and
  * no reply starts with {@code /readiness}, so the app never reads its own answer as a command.
  */
+@Singleton
 public final class CommandReplies {
 
     public static final String HELP = """
@@ -51,7 +54,7 @@ public final class CommandReplies {
     }
 
     public String needsRuleId(String command) {
-        return "`" + command + "` needs a rule id, e.g. `" + command + " docs/readme`.\n\n" + HELP;
+        return "`" + command + "` needs a rule id, e.g. `" + command + " structure/readme`.\n\n" + HELP;
     }
 
     /** The rule's page, the same text as the docs, the CLI and SARIF. */
@@ -107,9 +110,8 @@ public final class CommandReplies {
 
     /** The full report as a comment, within GitHub's comment size limit. */
     public String report(String headSha, Report report, Map<String, String> ignoreNotes) {
-        String head = "## ML readiness report\n\nCommit " + headSha.substring(0, Math.min(7, headSha.length()))
-                + ": " + report.newFindings().size() + " new, " + report.existingFindings().size()
-                + " existing.\n\n";
+        String head = "## ML readiness report\n\nCommit " + ShortSha.of(headSha) + ": " + report.newFindings().size()
+                + " new, " + report.existingFindings().size() + " existing.\n\n";
         return head + markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH - head.length(), ignoreNotes);
     }
 

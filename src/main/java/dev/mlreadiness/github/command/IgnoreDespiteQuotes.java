@@ -51,7 +51,13 @@ class IgnoreDespiteQuotes {
         return Optional.of(List.copyOf(words.subList(2, words.size())));
     }
 
-    /** The framework's own tokenizer decides, so this handler and airline never both take a line. */
+    /**
+     * The framework's own tokenizer decides, so this handler and airline never both take a line. It is an internal
+     * class of quarkus-github-app-command-airline ({@code runtime.util}, no public API does this), chosen on purpose:
+     * the dispatcher splits command lines with exactly this method, and a copy could drift from it on an upgrade.
+     * {@code IgnoreDespiteQuotesTest} pins the lines it must reject and accept, and the over-HTTP tests
+     * ({@code CommandsOverHttpTest}) check that each line gets exactly one owner through the real dispatcher.
+     */
     private static boolean tokenizes(String line) {
         try {
             Commandline.translateCommandline(line);

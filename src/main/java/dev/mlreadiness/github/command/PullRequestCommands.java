@@ -18,15 +18,13 @@ import org.kohsuke.github.ReactionContent;
 
 import dev.mlreadiness.engine.Rule;
 import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.config.ClosestNames;
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.PullRequestReviewer;
 import dev.mlreadiness.github.ReadinessMetrics;
-import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ReviewResult;
 import dev.mlreadiness.github.RuleSource;
 import dev.mlreadiness.github.publish.GitHubWriter;
-import dev.mlreadiness.report.MarkdownReport;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.vertx.core.json.JsonObject;
@@ -51,12 +49,12 @@ public class PullRequestCommands {
     private final CommandReplies replies;
 
     public PullRequestCommands(PullRequestReviewer reviewer, GitHubWriter writer, RuleSource rules,
-            ReadinessMetrics metrics, ReadinessSettings settings) {
+            ReadinessMetrics metrics, CommandReplies replies) {
         this.reviewer = reviewer;
         this.writer = writer;
         this.rules = rules;
         this.metrics = metrics;
-        this.replies = new CommandReplies(new MarkdownReport(settings.docsUrl()));
+        this.replies = replies;
     }
 
     /** A command's work: true when done, false when declined (a polite reply says why). */
@@ -202,11 +200,10 @@ public class PullRequestCommands {
             return Optional.empty();
         }
         String id = args.get(0).strip();
-        List<Rule> all = rules.rules();
-        Optional<RuleInfo> rule = all.stream().map(Rule::info).filter(i -> i.id().equals(id)).findFirst();
+        Rules known = rules.rules();
+        Optional<RuleInfo> rule = known.find(id).map(Rule::info);
         if (rule.isEmpty()) {
-            List<String> ids = all.stream().map(r -> r.info().id()).toList();
-            writer.createComment(payload.getIssue(), replies.unknownRule(id, ClosestNames.closest(id, ids, 3)));
+            writer.createComment(payload.getIssue(), replies.unknownRule(id, known.closest(id)));
         }
         return rule;
     }

@@ -4,9 +4,7 @@ import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.ReactionContent;
 
-import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.publish.GitHubWriter;
-import dev.mlreadiness.report.MarkdownReport;
 import io.quarkiverse.githubapp.command.airline.ParseErrorHandler;
 import jakarta.inject.Singleton;
 
@@ -24,9 +22,9 @@ public class ReplyWithHelp implements ParseErrorHandler {
     private final GitHubWriter writer;
     private final CommandReplies replies;
 
-    public ReplyWithHelp(GitHubWriter writer, ReadinessSettings settings) {
+    public ReplyWithHelp(GitHubWriter writer, CommandReplies replies) {
         this.writer = writer;
-        this.replies = new CommandReplies(new MarkdownReport(settings.docsUrl()));
+        this.replies = replies;
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.config.ConfigException;
-import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,9 +27,9 @@ public class CheckRunPublisher {
     private final GitHubWriter writer;
     private final MarkdownReport markdown;
 
-    public CheckRunPublisher(GitHubWriter writer, ReadinessSettings settings) {
+    public CheckRunPublisher(GitHubWriter writer, MarkdownReport markdown) {
         this.writer = writer;
-        this.markdown = new MarkdownReport(settings.docsUrl());
+        this.markdown = markdown;
     }
 
     public GHCheckRun start(GHRepository repo, String headSha) throws IOException {
@@ -61,11 +60,7 @@ public class CheckRunPublisher {
                 "Could not evaluate", summary, List.of()));
     }
 
-    /** The completed run's content for a report. */
-    public CheckRunOutput output(Report report) {
-        return output(report, Map.of());
-    }
-
+    /** The completed run's content for a report: the conclusion, title, summary and annotations. */
     public CheckRunOutput output(Report report, Map<String, String> ignoreNotes) {
         List<Finding> lines = report.newFindings().stream().filter(Finding::hasLine).toList();
         List<CheckRunOutput.Annotation> annotations = lines.stream()

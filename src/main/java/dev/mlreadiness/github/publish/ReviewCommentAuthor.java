@@ -7,8 +7,13 @@ import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHUser;
 
 /**
- * The login of a review comment's author as GitHub listed it. The library's {@code getUser()} fetches the user
- * again by login (one request per author); the listing already carries the login, so it is read from there.
+ * The login of a review comment's author as GitHub listed it. github-api (1.330 and its current source alike) has no
+ * public way to it: {@code GHPullRequestReviewComment.getUser()} fetches {@code /users/<login>} again, one request
+ * per author, and unlike {@code GHIssueComment} there is no {@code getUserName()}. The listing already carries the
+ * login, so it is read from the library's private field {@code user}. {@code ReviewCommentAuthorTest} and
+ * {@code ReviewOverHttpTest.tellingOurReviewCommentsFromOthersMakesNoUserRequest} fail when an upgrade renames it
+ * (the code would fall back to {@code getUser()}, correct but a request per author); switch to a public accessor as
+ * soon as the library has one.
  */
 final class ReviewCommentAuthor {
 

@@ -14,6 +14,7 @@ import dev.mlreadiness.engine.ChangeSet;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.github.ReadinessSettings;
+import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,9 +32,9 @@ public class ReviewCommentPublisher {
     private final MarkdownReport markdown;
     private final String botLogin;
 
-    public ReviewCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
+    public ReviewCommentPublisher(GitHubWriter writer, MarkdownReport markdown, ReadinessSettings settings) {
         this.writer = writer;
-        this.markdown = new MarkdownReport(settings.docsUrl());
+        this.markdown = markdown;
         this.botLogin = settings.botLogin();
     }
 
@@ -123,7 +124,7 @@ public class ReviewCommentPublisher {
                             : " " + plan.notCommented().size() + " more are listed in the summary comment.");
             writes.add(io(() -> writer.createReview(pr, headSha, body, comments)));
         }
-        String sha = headSha.substring(0, Math.min(7, headSha.length()));
+        String sha = ShortSha.of(headSha);
         for (GHPullRequestReviewComment c : plan.fixed()) {
             writes.add(io(() -> writer.editReviewComment(c, ":white_check_mark: **Fixed** in " + sha
                     + ": this gap is gone.\n\n~~" + firstLine(c.getBody()) + "~~\n\n" + c.getBody() + "\n"

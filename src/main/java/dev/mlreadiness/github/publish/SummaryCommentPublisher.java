@@ -10,6 +10,7 @@ import org.kohsuke.github.GHPullRequest;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.github.ReadinessSettings;
+import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,9 +25,9 @@ public class SummaryCommentPublisher {
     private final MarkdownReport markdown;
     private final String botLogin;
 
-    public SummaryCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
+    public SummaryCommentPublisher(GitHubWriter writer, MarkdownReport markdown, ReadinessSettings settings) {
         this.writer = writer;
-        this.markdown = new MarkdownReport(settings.docsUrl());
+        this.markdown = markdown;
         this.botLogin = settings.botLogin();
     }
 
@@ -52,7 +53,7 @@ public class SummaryCommentPublisher {
     String body(String headSha, Report report, List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
         StringBuilder md = new StringBuilder(Markers.SUMMARY).append("\n## ML readiness: ")
                 .append(CheckRunPublisher.title(report)).append("\n\nLast evaluated commit: ")
-                .append(headSha, 0, Math.min(7, headSha.length())).append("\n\n");
+                .append(ShortSha.of(headSha)).append("\n\n");
         if (!notCommentedInline.isEmpty()) {
             md.append("### Not commented inline (").append(notCommentedInline.size())
                     .append(", over the limit of ").append(ReviewCommentPublisher.MAX_PER_REVIEW)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,16 @@ class CommandRepliesTest {
                 .isEqualTo("Sorry, there is no rule `docs/readm`. Did you mean `docs/readme`, `docs/usage`? "
                         + "Nothing was changed.");
         assertThat(replies.unknownRule("x`y", List.of())).isEqualTo("Sorry, there is no rule `x'y`. Nothing was changed.");
+    }
+
+    @Test
+    void aMissingRuleIdGetsAnExampleWithARealOne() {
+        String reply = replies.needsRuleId("/readiness ignore");
+        assertThat(reply).startsWith("`/readiness ignore` needs a rule id, e.g. `/readiness ignore structure/readme`.")
+                .contains("| `/readiness ignore <rule-id> [reason]` |");
+        Matcher example = Pattern.compile("e\\.g\\. `/readiness ignore ([^`]+)`").matcher(reply);
+        assertThat(example.find()).isTrue();
+        assertThat(RuleCatalog.ids()).contains(example.group(1));
     }
 
     @Test
