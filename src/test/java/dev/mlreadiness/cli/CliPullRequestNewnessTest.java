@@ -52,7 +52,7 @@ class CliPullRequestNewnessTest {
     private List<String> check(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("check", tmp.toString(), "--base", "main", "--format", "json"));
         args.addAll(List.of(extra));
-        CliRun r = CliRun.of(Checklists.standard(), args.toArray(String[]::new));
+        CliRun r = CliRun.of(RuleCatalog.standard(), args.toArray(String[]::new));
         assertThat(r.err()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("mode").asText()).isEqualTo("pull-request");
@@ -68,7 +68,7 @@ class CliPullRequestNewnessTest {
     private int exit(String... extra) {
         List<String> args = new ArrayList<>(List.of("check", tmp.toString(), "--base", "main"));
         args.addAll(List.of(extra));
-        return CliRun.of(Checklists.standard(), args.toArray(String[]::new)).exit();
+        return CliRun.of(RuleCatalog.standard(), args.toArray(String[]::new)).exit();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.mlreadiness.engine.RuleCatalog;
 import dev.mlreadiness.golden.Golden;
 
 /**
@@ -29,7 +30,7 @@ class ExampleGoldenTest {
                 Files.copy(f, target);
             }
         }
-        CliRun r = CliRun.of(Checklists.standard(), "check", tmp.toString(), "--format", format);
+        CliRun r = CliRun.of(RuleCatalog.standard(), "check", tmp.toString(), "--format", format);
         assertThat(r.err()).isEmpty();
         Golden.assertMatches("examples/churn-model." + format, r.out().replace(tmp.toString(), "<dir>")
                 + "\nexit code: " + r.exit() + "\n");
