@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mlreadiness.engine.RuleCatalog;
+
 /**
  * {@code readiness check DIR --base main} with the real checklist on git repositories built here: what a pull
  * request only moves, renames or bumps stays existing; what it adds is new.
