@@ -37,6 +37,25 @@ class ArtifactKindsTest {
     }
 
     @Test
+    void sourceCodeAndWeightsAtAnySize() {
+        ProjectPaths paths = ProjectPaths.defaults();
+        assertThat(ArtifactKinds.isSourceCode("src/Train.PY")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("notebooks/eda.ipynb")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("docs/index.md")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("web/package-lock.json")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("env/linux-64.conda-lock.yml")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("data/train.json")).isFalse();
+        assertThat(ArtifactKinds.isSourceCode("data/corpus.txt")).isFalse();
+        assertThat(ArtifactKinds.isSourceCode("bin/tool")).isFalse();
+        assertThat(ArtifactKinds.isSourceCode(".py")).isFalse();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("src/best.pt", paths)).isTrue();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("models/sub/w.bin", paths)).isTrue();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("data/x.h5", paths)).isFalse();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("models.bin", paths)).isFalse();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("models/rf.pkl", paths)).isFalse();
+    }
+
+    @Test
     void lfsPointersAreRecognisedByTheirHeaderAndSize() {
         String pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n";
         assertThat(LfsPointer.isPointer(pointer.getBytes(StandardCharsets.UTF_8))).isTrue();
