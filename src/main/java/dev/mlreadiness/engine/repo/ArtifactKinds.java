@@ -25,16 +25,17 @@ public final class ArtifactKinds {
     public static final Set<String> AMBIGUOUS_WEIGHT_EXTENSIONS = Set.of(".h5", ".bin");
 
     /**
-     * Files people write and review as text: program code in the languages ML projects use (notebooks included:
-     * a heavy notebook is heavy with outputs, which Git LFS or DVC would make unreviewable) and documentation
-     * markup. Everything else (data of any format, JSON, YAML, plain text, images, PDFs, archives, binaries) is an
-     * artifact when it is large.
+     * Program code in the languages ML projects use, notebooks included (a heavy notebook is heavy with outputs,
+     * which Git LFS or DVC would make unreviewable).
      */
-    public static final Set<String> SOURCE_EXTENSIONS = Set.of(".py", ".pyi", ".pyx", ".pxd", ".ipynb", ".r",
+    public static final Set<String> CODE_EXTENSIONS = Set.of(".py", ".pyi", ".pyx", ".pxd", ".ipynb", ".r",
             ".rmd", ".qmd", ".jl", ".sql", ".sh", ".bash", ".zsh", ".ps1", ".bat", ".java", ".kt", ".kts", ".scala",
             ".groovy", ".gradle", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".vue", ".svelte", ".css", ".scss",
             ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".cu", ".cuh", ".go", ".rs", ".rb", ".php", ".swift", ".m",
-            ".cs", ".lua", ".pl", ".hs", ".dart", ".proto", ".md", ".markdown", ".rst", ".tex", ".adoc");
+            ".cs", ".lua", ".pl", ".hs", ".dart", ".proto");
+
+    /** Documentation markup people write. */
+    public static final Set<String> MARKUP_EXTENSIONS = Set.of(".md", ".markdown", ".rst", ".tex", ".adoc");
 
     /** Lock files, generated but meant to be committed and diffed: never artifacts, whatever their size. */
     private static final Set<String> LOCK_FILES = Set.of("poetry.lock", "uv.lock", "pdm.lock", "pipfile.lock",
@@ -90,12 +91,23 @@ public final class ArtifactKinds {
                 .filter(e -> !AMBIGUOUS_WEIGHT_EXTENSIONS.contains(e) || isUnderModels(path, paths)).isPresent();
     }
 
-    /** Source code or documentation markup ({@link #SOURCE_EXTENSIONS}), or a lock file. */
+    /**
+     * Source code: files people write and review as text, {@link #CODE_EXTENSIONS} and {@link #MARKUP_EXTENSIONS},
+     * and lock files. Everything else (data of any format, JSON, YAML, plain text, images, PDFs, archives,
+     * binaries) is an artifact when it is large.
+     */
     public static boolean isSourceCode(String path) {
+        String ext = lastExtension(path);
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && SOURCE_EXTENSIONS.contains(name.substring(dot)) || LOCK_FILES.contains(name)
+        return CODE_EXTENSIONS.contains(ext) || MARKUP_EXTENSIONS.contains(ext) || LOCK_FILES.contains(name)
                 || name.endsWith(".conda-lock.yml");
+    }
+
+    /** The last extension of the file name in lower case ({@code .gz} for {@code x.tar.gz}), or {@code ""}. */
+    public static String lastExtension(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT) : "";
     }
 
     /** True when the path lies under the models folder. */

@@ -113,11 +113,8 @@ public final class LargeArtifactRule implements Rule {
 
     /** Track the extension, or the file itself when it has none. */
     private static String lfsCommand(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        String pattern = ArtifactKinds.extension(path).map(e -> "*" + e)
-                .orElse(dot > 0 ? "*" + name.substring(dot).toLowerCase(Locale.ROOT) : path);
-        return "git lfs track \"" + pattern + "\"";
+        String ext = ArtifactKinds.extension(path).orElse(ArtifactKinds.lastExtension(path));
+        return "git lfs track \"" + (ext.isEmpty() ? path : "*" + ext) + "\"";
     }
 
     /** Sizes for people, in MiB as config sizes are binary: {@code 12.3 MiB}, {@code 0.04 MiB}. */
