@@ -50,6 +50,10 @@ public final class ArtifactKinds {
             ".arrow", ".h5", ".hdf5", ".npy", ".npz", ".pkl", ".pickle", ".joblib", ".pt", ".pth", ".ckpt", ".onnx",
             ".safetensors", ".bin", ".tflite", ".pb", ".zip", ".tar.gz");
 
+    /** Words of a pickle's name that say it holds a model. */
+    private static final Set<String> MODEL_WORDS = Set.of("model", "models", "clf", "classifier", "regressor",
+            "estimator");
+
     private static final String TAR_GZ = ".tar.gz";
 
     private ArtifactKinds() {
@@ -117,10 +121,11 @@ public final class ArtifactKinds {
 
     /**
      * A model artifact for {@code docs/model-card}: weights anywhere, plus pickles under the models folder
-     * ({@code paths.models}).
+     * ({@code paths.models}) or named as a model anywhere ({@code model.pkl} beside a serving app,
+     * {@code churn_classifier.joblib}); other pickles are often cached data.
      */
     public static boolean isModelArtifact(String path, ProjectPaths paths) {
         return isWeights(path) || (extension(path).filter(PICKLE_EXTENSIONS::contains).isPresent()
-                && isUnderModels(path, paths));
+                && (isUnderModels(path, paths) || NameWords.of(path).stream().anyMatch(MODEL_WORDS::contains)));
     }
 }

@@ -31,6 +31,10 @@ class ArtifactKindsTest {
         assertThat(ArtifactKinds.isModelArtifact("ckpt/last.ckpt", paths)).isTrue();
         assertThat(ArtifactKinds.isModelArtifact("models/rf.joblib", paths)).isTrue();
         assertThat(ArtifactKinds.isModelArtifact("data/cache.pkl", paths)).isFalse();
+        assertThat(ArtifactKinds.isModelArtifact("app/model.pkl", paths)).isTrue();
+        assertThat(ArtifactKinds.isModelArtifact("xgbRegressor-2024.joblib", paths)).isTrue();
+        assertThat(ArtifactKinds.isModelArtifact("data/model_inputs.csv", paths)).isFalse();
+        assertThat(ArtifactKinds.isModelArtifact("data/modelling.pkl", paths)).isFalse();
         assertThat(ArtifactKinds.isModelArtifact("models/train.csv", paths)).isFalse();
         assertThat(ArtifactKinds.isModelArtifact("artifacts/rf.pkl", ProjectPaths.of("data", "artifacts",
                 "notebooks", null))).isTrue();

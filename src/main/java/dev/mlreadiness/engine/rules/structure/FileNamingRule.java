@@ -1,8 +1,6 @@
 package dev.mlreadiness.engine.rules.structure;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -17,6 +15,7 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.repo.NameWords;
 import dev.mlreadiness.engine.rules.AddedFiles;
 
 /** {@code structure/file-naming}: added files are not named like scratch copies or with spaces. */
@@ -30,9 +29,6 @@ public final class FileNamingRule implements Rule {
         }
     }
 
-    /** Where a word of a name starts: after a separator, at a lower-to-upper case step, between letters and digits. */
-    private static final Pattern WORD_BOUNDARY = Pattern.compile(
-            "[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{L})(?=\\p{N})|(?<=\\p{N})(?=\\p{L})");
     /** Words that, right after {@code final}, make it a version marker: {@code final_v2}, {@code final-copy}. */
     private static final Set<String> VERSION_WORDS = Set.of("v", "ver", "version", "rev", "copy", "old", "new",
             "draft", "fix", "fixed", "edit", "edited", "update", "updated", "real", "really", "latest", "last",
@@ -135,14 +131,7 @@ public final class FileNamingRule implements Rule {
      * ({@code semi_final.csv}).
      */
     static boolean saysFinalVersion(String name) {
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        List<String> words = new ArrayList<>();
-        for (String word : WORD_BOUNDARY.split(stem)) {
-            if (!word.isEmpty()) {
-                words.add(word.toLowerCase(Locale.ROOT));
-            }
-        }
+        List<String> words = NameWords.of(name);
         for (int i = 0; i < words.size(); i++) {
             if (!words.get(i).equals("final") || i > 0 && ROUND_WORDS.contains(words.get(i - 1))) {
                 continue;
