@@ -60,11 +60,12 @@ public final class UnpinnedDependencyRule implements Rule {
                     findings go only to the files it changes (those on lines it did not touch are existing).
                     A file that a requirements file (or an `environment.yml` `pip:` list) includes with `-r`,
                     whatever its name (`-r deps/common.txt`), is judged like its includer: its lines are reported,
-                    and the includer's constraints pin them; includes are followed ten levels deep, each file
-                    once. A file that is a manifest by its own name (`requirements-base.txt`) is judged on its own
-                    as well, since it can be installed alone: the includer's `-c` does not pin it. In a pull
-                    request an included file is judged when the pull request changes it; when it adds a `-r` line
-                    to a file it does not change, that line is told which unpinned requirements it brings in.
+                    and the includer's constraints pin them; includes are followed ten levels deep and up to
+                    a hundred files, each file once. A file that is a manifest by its own name
+                    (`requirements-base.txt`) is judged on its own as well, since it can be installed alone: the
+                    includer's `-c` does not pin it. In a pull request an included file is judged when the pull
+                    request changes it; when it adds a `-r` line to a file it does not change, that line is told
+                    which unpinned requirements it brings in.
                     We chose to also report: a `-r`/`-c` line whose file is missing from the repository (pip
                     would fail, and the pins cannot be checked), and an entry the parser cannot read. Includes
                     that point outside the repository (URLs, absolute paths, variables) are not followed, so the
