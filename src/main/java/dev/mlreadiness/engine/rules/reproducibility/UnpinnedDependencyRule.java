@@ -293,9 +293,9 @@ public final class UnpinnedDependencyRule implements Rule {
     }
 
     /**
-     * True when every pip install of the tree must be read to judge the change: a full scan, or a pull request
-     * that changes a {@code .txt} file which is no manifest by its name, and so may be one that a requirements
-     * file includes ({@code -r deps/common.txt}).
+     * True when a file to read may be one that a requirements file includes ({@code -r deps/common.txt}): a
+     * {@code .txt} file that is no manifest by its name. Every pip install of the tree is then read, to learn which
+     * files include it; in a full scan they are all read anyway.
      */
     private static boolean mayChangeAnInclude(RuleContext ctx) {
         return ctx.filesToScan().stream().map(FileEntry::path)

@@ -81,7 +81,7 @@ public final class LargeArtifactRule implements Rule {
         return files;
     }
 
-    /** Not source code, and over the limit or weights that need LFS at any size. Unknown sizes (-1) never are. */
+    /** Not source code, and over the limit (an unknown size, -1, never is) or weights that need LFS at any size. */
     private static boolean wouldBeFlagged(RuleContext ctx, FileEntry f) {
         return !ArtifactKinds.isSourceCode(f.path())
                 && (ArtifactKinds.isWeightsAtAnySize(f.path(), ctx.paths()) || f.size() > ctx.config().maxFileSize());
