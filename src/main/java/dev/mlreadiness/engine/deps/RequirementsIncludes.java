@@ -13,9 +13,16 @@ import java.util.function.Function;
  * Follows {@code -r} and {@code -c} includes across a repository's requirements files, as pip does:
  * a constraints file referenced anywhere in the {@code -r} tree constrains every requirement of it.
  * Files are fetched through a loader so the engine never touches the file system; missing files and
- * include cycles are skipped.
+ * include cycles are skipped, chains deeper than {@link #MAX_DEPTH} are cut and a tree stops at
+ * {@link #MAX_FILES} files (each file is read once), so a hostile tree costs no more than a large one.
  */
 public final class RequirementsIncludes {
+
+    /** How many include levels are followed below a file; real projects use two or three. */
+    public static final int MAX_DEPTH = 10;
+
+    /** How many files one tree takes in; real projects use a handful. */
+    public static final int MAX_FILES = 100;
 
     private RequirementsIncludes() {
     }
@@ -28,7 +35,7 @@ public final class RequirementsIncludes {
     public static List<RequirementsFile> requirementTree(RequirementsFile root,
             Function<String, Optional<RequirementsFile>> files) {
         List<RequirementsFile> tree = new ArrayList<>();
-        collect(root, files, false, new HashSet<>(), tree);
+        collect(root, files, false, 0, new HashSet<>(), tree);
         return tree;
     }
 
@@ -45,7 +52,7 @@ public final class RequirementsIncludes {
             for (RequirementsFile.Include include : file.includes()) {
                 if (include.constraint()) {
                     file.resolve(include).flatMap(files).ifPresent(
-                            constraintsFile -> collect(constraintsFile, files, true, seen, constraintFiles));
+                            constraintsFile -> collect(constraintsFile, files, true, 0, seen, constraintFiles));
                 }
             }
         }
@@ -63,14 +70,18 @@ public final class RequirementsIncludes {
 
     /** Depth-first over includes; {@code allIncludes} also follows {@code -c} (inside constraints files). */
     private static void collect(RequirementsFile file, Function<String, Optional<RequirementsFile>> files,
-            boolean allIncludes, Set<String> seen, List<RequirementsFile> into) {
-        if (!seen.add(file.path())) {
+            boolean allIncludes, int depth, Set<String> seen, List<RequirementsFile> into) {
+        if (into.size() >= MAX_FILES || !seen.add(file.path())) {
             return;
         }
         into.add(file);
+        if (depth >= MAX_DEPTH) {
+            return;
+        }
         for (RequirementsFile.Include include : file.includes()) {
             if (allIncludes || !include.constraint()) {
-                file.resolve(include).flatMap(files).ifPresent(next -> collect(next, files, allIncludes, seen, into));
+                file.resolve(include).flatMap(files)
+                        .ifPresent(next -> collect(next, files, allIncludes, depth + 1, seen, into));
             }
         }
     }

@@ -27,6 +27,28 @@ class RequirementsIncludesTest {
     }
 
     @Test
+    void aTreeStopsAtTenLevelsAndAHundredFiles() {
+        Map<String, String> wide = new java.util.HashMap<>();
+        StringBuilder root = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            root.append("-r f").append(i).append(".txt\n");
+            wide.put("f" + i + ".txt", "-r requirements.txt\npkg" + i + "\n");
+        }
+        wide.put("requirements.txt", root.toString());
+        Function<String, Optional<RequirementsFile>> files = repo(wide);
+        assertThat(RequirementsIncludes.requirementTree(files.apply("requirements.txt").orElseThrow(), files))
+                .hasSize(RequirementsIncludes.MAX_FILES);
+
+        Map<String, String> deep = new java.util.HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            deep.put("d" + i + ".txt", "-r d" + (i + 1) + ".txt\n");
+        }
+        Function<String, Optional<RequirementsFile>> chain = repo(deep);
+        assertThat(RequirementsIncludes.requirementTree(chain.apply("d0.txt").orElseThrow(), chain))
+                .hasSize(RequirementsIncludes.MAX_DEPTH + 1);
+    }
+
+    @Test
     void constraintsFromAnywhereInTheTreePinByName() {
         Function<String, Optional<RequirementsFile>> files = repo(Map.of(
                 "requirements.txt", "-r base.txt\npandas\ntorch\nscipy\n",

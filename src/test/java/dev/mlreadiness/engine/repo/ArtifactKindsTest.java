@@ -31,9 +31,32 @@ class ArtifactKindsTest {
         assertThat(ArtifactKinds.isModelArtifact("ckpt/last.ckpt", paths)).isTrue();
         assertThat(ArtifactKinds.isModelArtifact("models/rf.joblib", paths)).isTrue();
         assertThat(ArtifactKinds.isModelArtifact("data/cache.pkl", paths)).isFalse();
+        assertThat(ArtifactKinds.isModelArtifact("app/model.pkl", paths)).isTrue();
+        assertThat(ArtifactKinds.isModelArtifact("xgbRegressor-2024.joblib", paths)).isTrue();
+        assertThat(ArtifactKinds.isModelArtifact("data/model_inputs.csv", paths)).isFalse();
+        assertThat(ArtifactKinds.isModelArtifact("data/modelling.pkl", paths)).isFalse();
         assertThat(ArtifactKinds.isModelArtifact("models/train.csv", paths)).isFalse();
         assertThat(ArtifactKinds.isModelArtifact("artifacts/rf.pkl", ProjectPaths.of("data", "artifacts",
                 "notebooks", null))).isTrue();
+    }
+
+    @Test
+    void sourceCodeAndWeightsAtAnySize() {
+        ProjectPaths paths = ProjectPaths.defaults();
+        assertThat(ArtifactKinds.isSourceCode("src/Train.PY")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("notebooks/eda.ipynb")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("docs/index.md")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("web/package-lock.json")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("env/linux-64.conda-lock.yml")).isTrue();
+        assertThat(ArtifactKinds.isSourceCode("data/train.json")).isFalse();
+        assertThat(ArtifactKinds.isSourceCode("data/corpus.txt")).isFalse();
+        assertThat(ArtifactKinds.isSourceCode("bin/tool")).isFalse();
+        assertThat(ArtifactKinds.isSourceCode(".py")).isFalse();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("src/best.pt", paths)).isTrue();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("models/sub/w.bin", paths)).isTrue();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("data/x.h5", paths)).isFalse();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("models.bin", paths)).isFalse();
+        assertThat(ArtifactKinds.isWeightsAtAnySize("models/rf.pkl", paths)).isFalse();
     }
 
     @Test

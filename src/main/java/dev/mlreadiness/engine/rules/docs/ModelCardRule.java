@@ -54,7 +54,9 @@ public final class ModelCardRule implements Rule {
                     """
                     Applies when the repository holds model artifacts: weights (`.pt .pth .ckpt .onnx \
                     .safetensors .h5 .bin`) anywhere, or pickles (`.pkl .pickle .joblib`) under the models \
-                    folder. A model card is a `MODEL_CARD.md` (any case, any folder; the root one first) or a \
+                    folder or, we chose, named as a model anywhere (`model.pkl` beside a serving app, \
+                    `churn_classifier.joblib`; a word model, clf, classifier, regressor or estimator). A model \
+                    card is a `MODEL_CARD.md` (any case, any folder; the root one first) or a \
                     `README.md` of the documentation set with Hugging Face model-card YAML front matter (a \
                     `license`, `tags`, `datasets`, `metrics`, `model-index`, `library_name`, `pipeline_tag`, \
                     `base_model` or `language` key). The card needs sections, with content, for intended use \

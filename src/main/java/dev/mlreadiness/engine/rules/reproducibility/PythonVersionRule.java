@@ -30,19 +30,26 @@ public final class PythonVersionRule implements Rule {
     private static final Pattern PYENV_VERSION = Pattern.compile("(?i)^(?:c?python-?|pypy)?3\\.\\d+");
     /** Heroku-style {@code python-3.11.4}. */
     private static final Pattern RUNTIME_VERSION = Pattern.compile("(?i)^python-3\\.\\d+");
-    private static final Pattern MINOR_TAG = Pattern.compile("3\\.\\d+([.-].*)?");
+    /** {@code 3.11-slim}, {@code 3.12.3}; dev container images put their own version first: {@code 1-3.11-bookworm}. */
+    private static final Pattern MINOR_TAG = Pattern.compile("(\\d+-)?3\\.\\d+([.-].*)?");
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/python-version", "Python version fixed",
             Severity.NOTICE, Scope.REPOSITORY, new RuleDoc("""
                     Checks that the repository fixes the Python minor version somewhere: a `.python-version`
                     file (pyenv, uv), a `runtime.txt` (`python-3.11.4`), `requires-python` in pyproject.toml,
-                    Poetry's `python`, Pipfile's `python_version`, `python=3.x` in environment.yml, or a
+                    Poetry's `python`, Pipfile's `python_version`, `python=3.x` in environment.yml, a
                     Dockerfile `FROM python:3.x...` (also through an `ARG` default such as
-                    `ARG PY=3.11` / `FROM python:${PY}-slim`). A constraint counts only when it allows a single
-                    minor version: `==3.11.*`, `~=3.11.0`, `>=3.11,<3.12`, `3.11` do; `>=3.8`, `^3.10`, `~=3.11`
-                    and `python:3` do not. We chose to accept Poetry's `python` by the same test (`~3.11` counts,
-                    `^3.10` does not) and these files at any depth, like the manifests. When a manifest declares a
-                    Python range that is too wide, the finding points at it.
+                    `ARG PY=3.11` / `FROM python:${PY}-slim`), a GitHub Actions workflow
+                    (`.github/workflows/*.yml`) whose `actions/setup-python` step sets up one exact version
+                    (`python-version: "3.11"` or `"3.11.4"`, also through `${{ env.X }}` or a matrix of that one
+                    version), or a dev container (`.devcontainer/devcontainer.json`, `.devcontainer.json`) with a
+                    Python image tag (`mcr.microsoft.com/devcontainers/python:1-3.11-bookworm`) or the Python
+                    feature's `version`. A constraint counts only when it allows a single minor version:
+                    `==3.11.*`, `~=3.11.0`, `>=3.11,<3.12`, `3.11` do; `>=3.8`, `^3.10`, `~=3.11`, `python:3`,
+                    `3.x` and a CI matrix of several versions (it tests them all, and fixes none) do not. We chose
+                    to accept Poetry's `python` by the same test (`~3.11` counts, `^3.10` does not), and version
+                    files, manifests and Dockerfiles at any depth. When a manifest declares a Python range that is too
+                    wide, the finding points at it.
                     """, """
                     Libraries ship different wheels per Python minor version, and the language itself changes
                     between them (pickles, `dict` ordering guarantees, removed modules). A model trained on 3.11
@@ -120,6 +127,12 @@ public final class PythonVersionRule implements Rule {
         if (text.isEmpty()) {
             return false;
         }
+        if (ToolingPythonVersion.isWorkflow(f.path())) {
+            return ToolingPythonVersion.workflowFixesPython(text.get());
+        }
+        if (ToolingPythonVersion.isDevcontainer(f.path())) {
+            return ToolingPythonVersion.devcontainerFixesPython(text.get());
+        }
         String name = f.name().toLowerCase(Locale.ROOT);
         if (name.equals(".python-version")) {
             return firstValue(text.get()).map(v -> PYENV_VERSION.matcher(v).lookingAt()).orElse(false);
@@ -139,27 +152,25 @@ public final class PythonVersionRule implements Rule {
      * the shared Dockerfile reader, which also joins continuation lines).
      */
     static boolean dockerfileFixesPython(Dockerfile file) {
-        for (BuildStage stage : BuildStage.of(file)) {
-            String image = stage.image();
-            if (image == null) {
-                continue;
-            }
-            int at = image.indexOf('@');
-            String reference = at >= 0 ? image.substring(0, at) : image;
-            String last = reference.substring(reference.lastIndexOf('/') + 1);
-            int colon = last.indexOf(':');
-            if (colon > 0 && last.substring(0, colon).equalsIgnoreCase("python")
-                    && MINOR_TAG.matcher(last.substring(colon + 1)).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return BuildStage.of(file).stream().map(BuildStage::image).anyMatch(i -> i != null
+                && pythonImageFixesVersion(i));
+    }
+
+    /** An image reference named {@code python} (any registry) whose tag gives a minor version. */
+    static boolean pythonImageFixesVersion(String image) {
+        int at = image.indexOf('@');
+        String reference = at >= 0 ? image.substring(0, at) : image;
+        String last = reference.substring(reference.lastIndexOf('/') + 1);
+        int colon = last.indexOf(':');
+        return colon > 0 && last.substring(0, colon).equalsIgnoreCase("python")
+                && MINOR_TAG.matcher(last.substring(colon + 1)).matches();
     }
 
     private static boolean isSource(FileEntry f) {
         String name = f.name().toLowerCase(Locale.ROOT);
         return name.equals(".python-version") || name.equals("runtime.txt") || name.equals("dockerfile")
                 || name.startsWith("dockerfile.") || name.endsWith(".dockerfile") || name.equals("containerfile")
+                || ToolingPythonVersion.isWorkflow(f.path()) || ToolingPythonVersion.isDevcontainer(f.path())
                 || isManifest(f);
     }
 

@@ -1,8 +1,14 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +23,7 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.deps.CondaEnvironment;
+import dev.mlreadiness.engine.deps.InstallSet;
 import dev.mlreadiness.engine.deps.LockFiles;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestKind;
@@ -50,13 +57,23 @@ public final class UnpinnedDependencyRule implements Rule {
                     and `pip` themselves are left alone) ranges are fine when a lock file of the same tool sits in
                     the same folder (`poetry.lock`, `uv.lock`, `pdm.lock`, `Pipfile.lock`, `conda-lock.yml`).
                     A requirement continued over several lines is reported on its first line. In a pull request
-                    only the manifests it changes are read (findings on lines it did not touch are existing).
+                    findings go only to the files it changes (those on lines it did not touch are existing).
+                    A file that a requirements file (or an `environment.yml` `pip:` list) includes with `-r`,
+                    whatever its name (`-r deps/common.txt`), is judged like its includer: its lines are reported,
+                    and the includer's constraints pin them; includes are followed ten levels deep and up to
+                    a hundred files, each file once. A file that is a manifest by its own name
+                    (`requirements-base.txt`) is judged on its own as well, since it can be installed alone: the
+                    includer's `-c` does not pin it. In a pull request an included file is judged when the pull
+                    request changes it; when it adds a `-r` line to a file it does not change, that line is told
+                    which unpinned requirements it brings in.
                     We chose to also report: a `-r`/`-c` line whose file is missing from the repository (pip
                     would fail, and the pins cannot be checked), and an entry the parser cannot read. Includes
                     that point outside the repository (URLs, absolute paths, variables) are not followed, so the
-                    requirements they would constrain are judged on their own. A file that another file
-                    includes is judged on its own too, since it can be installed on its own: a `-c` line in the
-                    including file does not pin it. `setup.py` and `setup.cfg` are not checked.
+                    requirements they would constrain are judged on their own. An entry is also pinned when
+                    another entry of the same install pins its package exactly (the same file, or for pip the
+                    files it includes with `-r`): `torch[cuda]>=2.1` beside `torch==2.3.1` installs 2.3.1.
+                    A pin behind an environment marker pins only entries with the same marker. `setup.py` and
+                    `setup.cfg` are not checked.
                     """, """
                     `pandas>=2.0` installs whatever is newest on the day of the install. The model you trained
                     last month and the one the serving image rebuilds today then run on different libraries:
@@ -84,14 +101,42 @@ public final class UnpinnedDependencyRule implements Rule {
                     ```
                     """));
 
+    /** How many package names a message about an included file lists before it says how many more. */
+    private static final int NAMES_LISTED = 5;
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
+    /**
+     * The changed manifests; in a pull request that changes a file some requirements file may include, every pip
+     * install of the tree (to learn which files include it). Includes are only known once their includer is read:
+     * those of files already at hand (the ML-project detector fetches the manifests first) are declared too, so
+     * they come in the same batch instead of one round trip per include level.
+     */
     @Override
     public Collection<String> reads(RuleContext ctx) {
-        return checked(ctx.filesToScan());
+        Set<String> files = new LinkedHashSet<>(checked(ctx.filesToScan()));
+        if (mayChangeAnInclude(ctx)) {
+            files.addAll(pipInstalls(ctx.snapshot().files()));
+        }
+        Deque<String> loaded = new ArrayDeque<>(files.stream().filter(ctx.snapshot()::isLoaded).toList());
+        Map<String, Integer> depth = new HashMap<>();
+        loaded.forEach(p -> depth.put(p, 0));
+        while (!loaded.isEmpty()) {
+            String path = loaded.poll();
+            int level = depth.get(path);
+            Optional<RequirementsFile> file = level < RequirementsIncludes.MAX_DEPTH ? pipFile(ctx, path)
+                    : Optional.empty();
+            for (String target : file.map(f -> existingIncludes(ctx, f)).orElse(List.of())) {
+                if (files.add(target) && ctx.snapshot().isLoaded(target)) {
+                    depth.put(target, level + 1);
+                    loaded.add(target);
+                }
+            }
+        }
+        return files;
     }
 
     @Override
@@ -101,49 +146,88 @@ public final class UnpinnedDependencyRule implements Rule {
             return;
         }
         List<String> tree = ctx.snapshot().stream().map(FileEntry::path).toList();
+        Set<String> scanned = new HashSet<>(ctx.filesToScan().stream().map(FileEntry::path).toList());
+        Reports reports = new Reports(out);
         for (String path : checked(ctx.filesToScan())) {
             ManifestKind kind = ManifestFiles.kind(path).orElseThrow();
             if (kind.rangesFineWithLockFile() && LockFiles.isCovered(path, tree)) {
                 continue;
             }
-            ManifestFindings report = new ManifestFindings(path, kind, out);
+            ManifestFindings report = reports.of(path, kind);
             switch (kind) {
-                case REQUIREMENTS, CONSTRAINTS -> ctx.parse(path, ManifestParsers.REQUIREMENTS)
-                        .ifPresent(file -> requirementsFile(ctx, file, report));
+                case REQUIREMENTS, CONSTRAINTS -> {
+                    // judged below, with the pip installs
+                }
                 case PYPROJECT -> ctx.parse(path, ManifestParsers.PYPROJECT).ifPresent(p -> {
-                    p.requirements().forEach(r -> report.ifUnpinned(r, POETRY_ENTRY.matcher(r.rawText()).find()
+                    InstallSet set = InstallSet.of(p.requirements());
+                    p.requirements().forEach(r -> report.ifUnpinned(r, set, POETRY_ENTRY.matcher(r.rawText()).find()
                             ? Syntax.POETRY : Syntax.PEP508));
                     report.problems(p.problems());
                 });
                 case PIPFILE -> ctx.parse(path, ManifestParsers.PIPFILE).ifPresent(p -> {
-                    p.requirements().forEach(r -> report.ifUnpinned(r, Syntax.PIPFILE));
+                    InstallSet set = InstallSet.of(p.requirements());
+                    p.requirements().forEach(r -> report.ifUnpinned(r, set, Syntax.PIPFILE));
                     report.problems(p.problems());
                 });
                 case CONDA_ENVIRONMENT -> ctx.parse(path, ManifestParsers.CONDA_ENVIRONMENT)
-                        .ifPresent(env -> condaEnvironment(ctx, env, report));
+                        .ifPresent(env -> condaSpecs(env, report));
                 default -> throw new IllegalStateException("not a checked manifest kind: " + kind);
             }
         }
+        Collection<String> installs = mayChangeAnInclude(ctx) ? pipInstalls(ctx.snapshot().files())
+                : pipInstalls(ctx.filesToScan());
+        for (String root : installs) {
+            boolean locked = ManifestFiles.kind(root).orElseThrow().rangesFineWithLockFile()
+                    && LockFiles.isCovered(root, tree);
+            if (!locked) {
+                pipFile(ctx, root).ifPresent(file -> pipInstall(ctx, file, scanned, reports));
+            }
+        }
     }
 
-    private static void condaEnvironment(RuleContext ctx, CondaEnvironment env, ManifestFindings report) {
+    private static void condaSpecs(CondaEnvironment env, ManifestFindings report) {
+        InstallSet none = InstallSet.of(List.of());
         for (Requirement r : env.conda()) {
             // pip is the installer of the pip list, not a library the model depends on
             if (!"pip".equals(r.name())) {
-                report.ifUnpinned(r, Syntax.CONDA);
+                report.ifUnpinned(r, none, Syntax.CONDA);
             }
         }
         report.problems(env.problems());
-        requirementsFile(ctx, env.pip(), report);
     }
 
-    /** Requirement lines, with the constraints their {@code -r} tree references, and their includes. */
-    private static void requirementsFile(RuleContext ctx, RequirementsFile file, ManifestFindings report) {
-        Map<String, Requirement> constraints = RequirementsIncludes.constraints(file, path -> load(ctx, path));
-        for (Requirement r : file.requirements()) {
-            if (!r.isPinnedBy(constraints)) {
-                report.unpinned(r, Syntax.PEP508);
+    /**
+     * One {@code pip install -r}: the root's lines when it is read, and the lines of each file it includes that
+     * is no manifest of its own (those are judged on their own, as they can be installed alone) when that file
+     * is read, all judged by the pins of the whole install. A {@code -r} line the pull request adds, to a file it
+     * does not change, gets the unpinned requirements that file brings in.
+     */
+    private static void pipInstall(RuleContext ctx, RequirementsFile root, Set<String> scanned, Reports reports) {
+        InstallSet set = InstallSet.of(root, path -> load(ctx, path));
+        for (RequirementsFile file : set.files()) {
+            boolean isRoot = file == set.files().get(0);
+            if (!scanned.contains(file.path()) || !isRoot && ManifestFiles.isManifest(file.path())) {
+                continue;
             }
+            ManifestFindings report = reports.of(file.path(),
+                    isRoot ? ManifestFiles.kind(file.path()).orElseThrow() : ManifestKind.REQUIREMENTS);
+            judge(ctx, file, set, report);
+            if (ctx.isPullRequest()) {
+                for (RequirementsFile.Include include : file.includes()) {
+                    if (!include.constraint() && ctx.changes().isAddedLine(file.path(), include.line())) {
+                        file.resolve(include).filter(t -> !scanned.contains(t) && !ManifestFiles.isManifest(t))
+                                .flatMap(t -> load(ctx, t))
+                                .ifPresent(target -> broughtIn(ctx, target, set, scanned, include, report));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A file's requirements by the pins of its install, its missing includes and unreadable lines. */
+    private static void judge(RuleContext ctx, RequirementsFile file, InstallSet set, ManifestFindings report) {
+        for (Requirement r : file.requirements()) {
+            report.ifUnpinned(r, set, Syntax.PEP508);
         }
         for (RequirementsFile.Include include : file.includes()) {
             Optional<String> target = file.resolve(include);
@@ -156,8 +240,74 @@ public final class UnpinnedDependencyRule implements Rule {
         report.problems(file.problems());
     }
 
+    /**
+     * The unpinned requirements that an added {@code -r} line brings in from a file the pull request does not
+     * change, on that line: the file's own lines are existing ones, yet the pull request is what installs them.
+     */
+    private static void broughtIn(RuleContext ctx, RequirementsFile target, InstallSet set, Set<String> scanned,
+            RequirementsFile.Include include, ManifestFindings report) {
+        List<String> names = new ArrayList<>();
+        boolean deeper = false;
+        for (RequirementsFile file : RequirementsIncludes.requirementTree(target, path -> load(ctx, path))) {
+            if (scanned.contains(file.path()) || ManifestFiles.isManifest(file.path())) {
+                continue; // reported on its own lines
+            }
+            for (Requirement r : file.requirements()) {
+                if (!set.pins(r)) {
+                    names.add(r.name() == null ? "a URL requirement" : "`" + r.name() + "`");
+                    deeper |= file != target;
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> distinct = names.stream().distinct().toList();
+        String listed = distinct.size() <= NAMES_LISTED ? joined(distinct)
+                : String.join(", ", distinct.subList(0, NAMES_LISTED)) + " and " + (distinct.size() - NAMES_LISTED)
+                        + " more";
+        report.at(include.line(), "Pin " + listed + " in " + target.path() + (deeper ? " and the files it includes"
+                : "") + ", which this `-r` line adds to the install: " + (distinct.size() == 1 ? "it does" : "they do")
+                + " not fix one version.");
+    }
+
+    private static String joined(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
     private static Optional<RequirementsFile> load(RuleContext ctx, String path) {
         return ctx.snapshot().exists(path) ? ctx.parse(path, ManifestParsers.REQUIREMENTS) : Optional.empty();
+    }
+
+    /** The pip requirements of a requirements file, or the {@code pip:} list of an environment.yml. */
+    private static Optional<RequirementsFile> pipFile(RuleContext ctx, String path) {
+        return ManifestFiles.kind(path).filter(k -> k == ManifestKind.CONDA_ENVIRONMENT).isPresent()
+                ? ctx.parse(path, ManifestParsers.CONDA_ENVIRONMENT).map(CondaEnvironment::pip)
+                : load(ctx, path);
+    }
+
+    private static List<String> existingIncludes(RuleContext ctx, RequirementsFile file) {
+        return file.includes().stream().flatMap(i -> file.resolve(i).stream()).filter(ctx.snapshot()::exists)
+                .toList();
+    }
+
+    /**
+     * True when a file to read may be one that a requirements file includes ({@code -r deps/common.txt}): a
+     * {@code .txt} file that is no manifest by its name. Every pip install of the tree is then read, to learn which
+     * files include it; in a full scan they are all read anyway.
+     */
+    private static boolean mayChangeAnInclude(RuleContext ctx) {
+        return ctx.filesToScan().stream().map(FileEntry::path)
+                .anyMatch(p -> p.toLowerCase(Locale.ROOT).endsWith(".txt") && !ManifestFiles.isManifest(p));
+    }
+
+    /** Files that pip installs from, among {@code files}: requirements and constraints files, environment.yml. */
+    private static List<String> pipInstalls(Collection<FileEntry> files) {
+        return files.stream().map(FileEntry::path).filter(p -> ManifestFiles.kind(p).map(k -> switch (k) {
+            case REQUIREMENTS, CONSTRAINTS, CONDA_ENVIRONMENT -> true;
+            default -> false;
+        }).orElse(false)).toList();
     }
 
     /** The manifests this rule reads among {@code files}. */
@@ -166,6 +316,20 @@ public final class UnpinnedDependencyRule implements Rule {
             case REQUIREMENTS, CONSTRAINTS, PYPROJECT, PIPFILE, CONDA_ENVIRONMENT -> true;
             default -> false;
         }).orElse(false)).toList();
+    }
+
+    /** The findings of each manifest, by path. */
+    private static final class Reports {
+        private final Findings out;
+        private final Map<String, ManifestFindings> byPath = new HashMap<>();
+
+        Reports(Findings out) {
+            this.out = out;
+        }
+
+        ManifestFindings of(String path, ManifestKind kind) {
+            return byPath.computeIfAbsent(path, p -> new ManifestFindings(p, kind, out));
+        }
     }
 
     /** Findings of one manifest, each (line, message) once: Poetry alternatives share their line. */
@@ -181,15 +345,11 @@ public final class UnpinnedDependencyRule implements Rule {
             this.out = out;
         }
 
-        void ifUnpinned(Requirement r, Syntax syntax) {
-            if (!r.pin().isPinned()) {
-                unpinned(r, syntax);
+        void ifUnpinned(Requirement r, InstallSet set, Syntax syntax) {
+            if (!set.pins(r)) {
+                // the package, not its range: a bumped lower bound leaves the same gap, not a new one
+                at(r.line(), PinAdvice.unpinned(r, syntax, kind), r.name());
             }
-        }
-
-        void unpinned(Requirement r, Syntax syntax) {
-            // the package, not its range: a bumped lower bound leaves the same gap, not a new one
-            at(r.line(), PinAdvice.unpinned(r, syntax, kind), r.name());
         }
 
         void problems(List<Problem> problems) {

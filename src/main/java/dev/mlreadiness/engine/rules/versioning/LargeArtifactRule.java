@@ -26,13 +26,20 @@ public final class LargeArtifactRule implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("versioning/large-artifact", "Large data and model files in git",
             Severity.ERROR, Scope.FILE, new RuleDoc("""
-                    Flags a data or model file (`.csv .tsv .parquet .feather .arrow .h5 .hdf5 .npy .npz .pkl
-                    .pickle .joblib .pt .pth .ckpt .onnx .safetensors .bin .tflite .pb .zip .tar.gz`, any letter
-                    case) larger than `max-file-size` (default 5MB, binary units: 5 MiB), and model weights
-                    (`.pt .pth .ckpt .onnx .safetensors .h5 .bin`) at any size, unless the file is a Git LFS
-                    pointer, a `.gitattributes` rule (at the root or in a folder above the file) gives it
-                    `filter=lfs`, or DVC tracks it (`<file>.dvc`, a `.dvc` file of a folder above it, or `outs` of
-                    a `dvc.yaml`). In a pull request we chose to judge every file it adds, modifies, renames or
+                    Flags any file larger than `max-file-size` (default 5MB, binary units: 5 MiB) that is not
+                    source code, and model weights (`.pt .pth .ckpt .onnx .safetensors` anywhere, `.h5 .bin` under
+                    the models folder) at any size, unless the file is a Git LFS pointer, a `.gitattributes` rule
+                    (at the root or in a folder above the file) gives it `filter=lfs`, or DVC tracks it
+                    (`<file>.dvc`, a `.dvc` file of a folder above it, or `outs` of a `dvc.yaml`). The original
+                    spec listed data and model extensions; we follow the amendment instead, so a 40 MiB `.json`,
+                    `.txt` corpus, `.xlsx`, image or PDF counts as well. Source code is program code (`.py`,
+                    `.ipynb`, `.R`, `.jl`, `.sql`, shell, JVM, JavaScript/TypeScript, C/C++/CUDA, Go, Rust and
+                    the like) and documentation markup (`.md`, `.rst`, `.tex`); lock files (`poetry.lock`,
+                    `package-lock.json`, ...) are never artifacts either. We chose to count notebooks as code: a
+                    heavy notebook is heavy with outputs, and Git LFS or DVC would make it unreviewable. `.h5`
+                    (also HDF5 data) and `.bin` (any binary) are weights at any size only under the models folder;
+                    elsewhere they count once over the limit, like any other file. Extensions are compared in any
+                    letter case. In a pull request we chose to judge every file it adds, modifies, renames or
                     copies, since each new version of a large file is stored in git history again; a full scan
                     judges every file.
                     """, """
@@ -67,25 +74,27 @@ public final class LargeArtifactRule implements Rule {
         List<String> files = new ArrayList<>(GitAttributes.files(ctx.snapshot()));
         files.addAll(DvcTracking.files(ctx.snapshot()));
         for (FileEntry f : AddedFiles.written(ctx)) {
-            if (wouldBeFlagged(f, ctx.config().maxFileSize()) && LfsPointer.mayBePointer(f.size())) {
+            if (wouldBeFlagged(ctx, f) && LfsPointer.mayBePointer(f.size())) {
                 files.add(f.path()); // only a file that would be flagged is worth opening for a pointer header
             }
         }
         return files;
     }
 
-    private static boolean wouldBeFlagged(FileEntry f, long max) {
-        return ArtifactKinds.isDataOrModelFile(f.path()) && (ArtifactKinds.isWeights(f.path()) || f.size() > max);
+    /** Not source code, and over the limit (an unknown size, -1, never is) or weights that need LFS at any size. */
+    private static boolean wouldBeFlagged(RuleContext ctx, FileEntry f) {
+        return !ArtifactKinds.isSourceCode(f.path())
+                && (ArtifactKinds.isWeightsAtAnySize(f.path(), ctx.paths()) || f.size() > ctx.config().maxFileSize());
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
         long max = ctx.config().maxFileSize();
         for (FileEntry f : AddedFiles.written(ctx)) {
-            if (!wouldBeFlagged(f, max)) {
-                continue; // includes unknown sizes (-1): no evidence the file is large
+            if (!wouldBeFlagged(ctx, f)) {
+                continue;
             }
-            boolean weights = ArtifactKinds.isWeights(f.path());
+            boolean weights = ArtifactKinds.isWeightsAtAnySize(f.path(), ctx.paths());
             if (isPointer(ctx, f) || GitAttributes.in(ctx).isLfs(f.path()) || DvcTracking.in(ctx).tracks(f.path())) {
                 continue;
             }
@@ -102,9 +111,10 @@ public final class LargeArtifactRule implements Rule {
                 .isPresent();
     }
 
+    /** Track the extension, or the file itself when it has none. */
     private static String lfsCommand(String path) {
-        String ext = ArtifactKinds.extension(path).orElse("");
-        return "git lfs track \"*" + ext + "\"";
+        String ext = ArtifactKinds.extension(path).orElse(ArtifactKinds.lastExtension(path));
+        return "git lfs track \"" + (ext.isEmpty() ? path : "*" + ext) + "\"";
     }
 
     /** Sizes for people, in MiB as config sizes are binary: {@code 12.3 MiB}, {@code 0.04 MiB}. */

@@ -40,6 +40,39 @@ class ModelCardRuleTest {
     }
 
     @Test
+    void aModelFileOutsideTheModelsFolderWithoutACardIsReported() {
+        for (String model : new String[] {"checkpoints/best.pt", "pytorch_model.bin", "app/model.pkl",
+                "serving/churnClassifier.joblib", "src/rf_model.pickle"}) {
+            Report r = TestRepo.create().file("README.md", "# X\n").file("app/main.py", "x = 1\n").file(model, 100)
+                    .scan(new ModelCardRule());
+            assertThat(r.findings()).as(model).extracting(Finding::message).singleElement().asString()
+                    .startsWith("This repository ships model artifacts but no model card");
+            // the trap: the same file beside a complete card
+            assertThat(TestRepo.create().file("MODEL_CARD.md", FULL_CARD).file(model, 100).scan(new ModelCardRule())
+                    .findings()).as(model).isEmpty();
+        }
+        // pickles not named as a model outside the models folder are often cached data
+        for (String data : new String[] {"data/features.pkl", "cache/remodeling_costs.pkl", "src/modelling.joblib"}) {
+            assertThat(TestRepo.create().file(data, 100).scan(new ModelCardRule()).scores()).as(data).isEmpty();
+        }
+    }
+
+    @Test
+    void aPullRequestAddingTheFirstModelFileOutsideTheModelsFolderIsANewGap() {
+        Report r = TestRepo.create().file("README.md", "# X\n").file("app.py", "x = 1\n")
+                .change().add("model.pkl", 100).evaluate(new ModelCardRule());
+        assertThat(r.findings()).extracting(Finding::isNew).containsExactly(true);
+
+        Report withCard = TestRepo.create().file("MODEL_CARD.md", FULL_CARD).file("app.py", "x = 1\n")
+                .change().add("weights/best.safetensors", 100).evaluate(new ModelCardRule());
+        assertThat(withCard.findings()).isEmpty();
+
+        Report data = TestRepo.create().file("README.md", "# X\n").change().add("data/features.pkl", 100)
+                .evaluate(new ModelCardRule());
+        assertThat(data.findings()).isEmpty();
+    }
+
+    @Test
     void picklesCountOnlyUnderTheModelsFolder() {
         Report r = TestRepo.create().file("models/churn.joblib", 100).scan(new ModelCardRule());
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactly("docs/model-card");

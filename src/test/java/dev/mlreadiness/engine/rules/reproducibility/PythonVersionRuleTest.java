@@ -103,6 +103,108 @@ class PythonVersionRuleTest {
     }
 
     @Test
+    void devContainerImagesTaggedLikeDevcontainersPython() {
+        assertFixed("Dockerfile", "FROM mcr.microsoft.com/devcontainers/python:1-3.11-bookworm\n");
+        assertFixed(".devcontainer/Dockerfile", "ARG VARIANT=3.10\nFROM mcr.microsoft.com/vscode/devcontainers/"
+                + "python:0-${VARIANT}\n");
+        assertMissing("Dockerfile", "FROM mcr.microsoft.com/devcontainers/python:1\n");
+        assertMissing("Dockerfile", "FROM mcr.microsoft.com/devcontainers/python:1-3\n");
+    }
+
+    @Test
+    void setupPythonWithOneExactVersionInAWorkflow() {
+        String step = """
+                on: push
+                jobs:
+                  test:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - uses: actions/setup-python@v5
+                        with:
+                          python-version: %s
+                """;
+        assertFixed(".github/workflows/ci.yml", step.formatted("\"3.11\""));
+        assertFixed(".github/workflows/ci.yaml", step.formatted("'3.11.4'"));
+        assertFixed(".github/workflows/ci.yml", step.formatted("3.12"));
+        assertMissing(".github/workflows/ci.yml", step.formatted("\"3.x\""));
+        assertMissing(".github/workflows/ci.yml", step.formatted("\">=3.10\""));
+        assertMissing(".github/workflows/ci.yml", step.formatted("|\n            3.10\n            3.11"));
+        assertMissing(".github/workflows/ci.yml", step.formatted("${{ inputs.python }}"));
+        // GitHub reads workflows from that folder only, and other actions' inputs are not Python's
+        assertMissing(".github/workflows/old/ci.yml", step.formatted("\"3.11\""));
+        assertMissing(".github/workflows/ci.yml", step.formatted("\"3.11\"").replace("actions/setup-python",
+                "actions/setup-node"));
+        assertMissing(".github/workflows/ci.yml", "jobs: [\n");
+    }
+
+    @Test
+    void aWorkflowMatrixFixesTheVersionOnlyWhenItHoldsOne() {
+        String matrix = """
+                env:
+                  PYTHON_VERSION: "3.11"
+                jobs:
+                  test:
+                    strategy:
+                      matrix:
+                        python: %s
+                    steps:
+                      - uses: actions/setup-python@v5
+                        with:
+                          python-version: ${{ matrix.python }}
+                  lint:
+                    steps:
+                      - uses: actions/setup-python@v5
+                        with:
+                          python-version: ${{ env.%s }}
+                """;
+        assertFixed(".github/workflows/ci.yml", matrix.formatted("[\"3.11\"]", "OTHER"));
+        assertFixed(".github/workflows/ci.yml", matrix.formatted("[\"3.10\", \"3.11\", \"3.12\"]",
+                "PYTHON_VERSION"));
+        assertMissing(".github/workflows/ci.yml", matrix.formatted("[\"3.10\", \"3.11\", \"3.12\"]", "OTHER"));
+        assertMissing(".github/workflows/ci.yml", matrix.formatted("[\"3.11\"]\n        include:\n"
+                + "          - python: \"3.12\"", "OTHER"));
+    }
+
+    @Test
+    void devcontainerPythonImageOrFeature() {
+        assertFixed(".devcontainer/devcontainer.json", """
+                // created by VS Code
+                {
+                  "name": "churn",
+                  "image": "mcr.microsoft.com/devcontainers/python:1-3.11-bullseye",
+                }
+                """);
+        assertFixed(".devcontainer.json", """
+                {"image": "mcr.microsoft.com/devcontainers/base:ubuntu",
+                 "features": {"ghcr.io/devcontainers/features/python:1": {"version": "3.12"}}}
+                """);
+        assertFixed(".devcontainer/gpu/devcontainer.json",
+                "{\"features\": {\"ghcr.io/devcontainers/features/python:1\": \"3.10\"}}");
+        assertMissing(".devcontainer/devcontainer.json", "{\"image\": \"mcr.microsoft.com/devcontainers/python:1\"}");
+        assertMissing(".devcontainer/devcontainer.json", """
+                {"image": "mcr.microsoft.com/devcontainers/base:ubuntu",
+                 "features": {"ghcr.io/devcontainers/features/python:1": {"version": "latest"},
+                              "ghcr.io/devcontainers/features/node:1": {"version": "20.1"}}}
+                """);
+        assertMissing("src/devcontainer.json", "{\"image\": \"python:3.11\"}");
+        assertMissing(".devcontainer/devcontainer.json", "{\"image\": ");
+    }
+
+    @Test
+    void aPullRequestThatTurnsTheCiMatrixIntoOneVersionFixesIt() {
+        String ci = "jobs:\n  t:\n    strategy: {matrix: {py: %s}}\n    steps:\n"
+                + "      - uses: actions/setup-python@v5\n        with: {python-version: '${{ matrix.py }}'}\n";
+        Report fixed = TestRepo.create().file(".github/workflows/ci.yml", ci.formatted("['3.10', '3.11']"))
+                .change().modify(".github/workflows/ci.yml", ci.formatted("['3.11']")).evaluate(rule);
+        assertThat(fixed.findings()).isEmpty();
+        Report widened = TestRepo.create().file(".github/workflows/ci.yml", ci.formatted("['3.11']"))
+                .change().modify(".github/workflows/ci.yml", ci.formatted("['3.10', '3.11']")).evaluate(rule);
+        assertThat(widened.findings()).extracting(Finding::message, Finding::isNew)
+                .containsExactly(tuple(MISSING, true));
+    }
+
+    @Test
     void pullRequestThatLoosensTheOnlyPinCausesANewFinding() {
         Report r = TestRepo.create().file(".python-version", "3.11\n").change().delete(".python-version")
                 .evaluate(rule);

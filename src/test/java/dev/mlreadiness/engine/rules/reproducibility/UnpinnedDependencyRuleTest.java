@@ -25,6 +25,7 @@ import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.Snapshot;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.deps.RequirementsIncludes;
 
 class UnpinnedDependencyRuleTest {
 
@@ -89,6 +90,169 @@ class UnpinnedDependencyRuleTest {
         Report r = TestRepo.create().file("requirements.txt", "transformers[torch]>=4.40\n").scan(rule);
         assertThat(r.findings()).singleElement().extracting(Finding::message).isEqualTo("Pin `transformers` to the "
                 + "exact version you tested with (`transformers[torch]==<version>`) instead of `>=4.40`.");
+    }
+
+    @Test
+    void anExtraBesideAnExactPinOfTheSamePackageIsPinned() {
+        Report r = TestRepo.create().file("requirements.txt", """
+                torch==2.3.1
+                torch[cuda]>=2.1
+                Transformers[torch]>=4.40
+                transformers==4.44.2 ; python_version >= "3.12"
+                accelerate[deepspeed]>=0.30
+                accelerate-cli==1.0.0
+                """).scan(rule);
+        // the plain pin fixes torch; transformers is pinned only where the marker holds; accelerate not at all
+        assertThat(locations(r)).containsExactly("requirements.txt:3", "requirements.txt:5");
+        assertThat(message(r, "requirements.txt:5")).contains("`accelerate[deepspeed]==<version>`");
+    }
+
+    @Test
+    void anExtraIsPinnedByAPinInAnIncludedFileButNotByOneInAFileThatIncludesIt() {
+        Report r = TestRepo.create()
+                .file("requirements.txt", "-r requirements-base.txt\ntorch[cuda]>=2.1\n")
+                .file("requirements-base.txt", "torch==2.3.1\n")
+                .file("requirements-gpu.txt", "torch[cuda]>=2.1\n")
+                .file("requirements-all.txt", "-r requirements-gpu.txt\ntorch==2.3.1\n").scan(rule);
+        // requirements-gpu.txt can be installed alone, and then nothing fixes torch
+        assertThat(locations(r)).containsExactly("requirements-gpu.txt:1");
+    }
+
+    @Test
+    void anExtraInPyprojectIsPinnedByThePlainPinOfTheSameFile() {
+        Report r = TestRepo.create().file("pyproject.toml", """
+                [project]
+                name = "x"
+                dependencies = ["torch==2.3.1", "numpy[dev]>=1.26"]
+
+                [project.optional-dependencies]
+                gpu = ["torch[cuda]>=2.1"]
+                """).scan(rule);
+        assertThat(locations(r)).containsExactly("pyproject.toml:3");
+        assertThat(message(r, "pyproject.toml:3")).contains("`numpy`");
+    }
+
+    @Test
+    void aPullRequestAddingAnExtraIsJudgedByThePinsOfTheFile() {
+        Report r = TestRepo.create().file("requirements.txt", "torch==2.3.1\nnumpy==1.26.4\n")
+                .change().modify("requirements.txt", "torch==2.3.1\nnumpy==1.26.4\ntorch[cuda]>=2.1\n"
+                        + "jax[cuda12]>=0.4\n").evaluate(rule);
+        assertThat(r.findings()).extracting(Finding::location, Finding::isNew)
+                .containsExactly(tuple("requirements.txt:4", true));
+    }
+
+    @Test
+    void aFileIncludedWithDashRIsJudgedLikeItsIncluder() {
+        Report r = TestRepo.create()
+                .file("requirements.txt", "-r deps/common.txt\nnumpy==1.26.4\n")
+                .file("deps/common.txt", "pandas\nscipy==1.13.0\n-r nested.txt\n-r gone.txt\n")
+                .file("deps/nested.txt", "matplotlib>=3\n")
+                .file("deps/unused.txt", "seaborn\n")
+                .file("notes/todo.txt", "pandas\n")
+                .scan(rule);
+        // files nothing installs (deps/unused.txt, a note) are no requirements
+        assertThat(locations(r)).containsExactly("deps/common.txt:1", "deps/common.txt:4", "deps/nested.txt:1");
+        assertThat(message(r, "deps/common.txt:1")).isEqualTo(
+                "Pin `pandas` to the exact version you tested with (`pandas==<version>`) instead of leaving it open.");
+        assertThat(message(r, "deps/common.txt:4")).startsWith("Add `deps/gone.txt`, which this `-r` line");
+    }
+
+    @Test
+    void theIncludersConstraintsPinAnIncludedFile() {
+        Report r = TestRepo.create()
+                .file("requirements.txt", "-c constraints.txt\n-r deps/common.txt\n")
+                .file("deps/common.txt", "pandas\nscipy\n")
+                .file("constraints.txt", "pandas==2.2.2\n").scan(rule);
+        assertThat(locations(r)).containsExactly("deps/common.txt:2");
+    }
+
+    @Test
+    void anIncludedFileOfAnEnvironmentPipListIsJudgedUnlessTheEnvironmentIsLocked() {
+        String env = "dependencies:\n  - python=3.11\n  - pip:\n      - -r deps/pip.txt\n";
+        Report r = TestRepo.create().file("environment.yml", env).file("deps/pip.txt", "pandas\n").scan(rule);
+        assertThat(locations(r)).containsExactly("deps/pip.txt:1");
+        assertThat(TestRepo.create().file("environment.yml", env).file("deps/pip.txt", "pandas\n")
+                .file("conda-lock.yml", "").scan(rule).findings()).isEmpty();
+    }
+
+    @Test
+    void longIncludeChainsAndCyclesEnd() {
+        TestRepo repo = TestRepo.create().file("requirements.txt", "-r deps/d0.txt\n");
+        for (int i = 0; i < 40; i++) {
+            repo.file("deps/d" + i + ".txt", "-r d" + (i + 1) + ".txt\n-r d0.txt\n-r ../requirements.txt\npkg" + i
+                    + "\n");
+        }
+        repo.file("deps/d40.txt", "-r d40.txt\n");
+        Report r = repo.scan(rule);
+        // followed to a depth of ten includes below requirements.txt, each file once
+        assertThat(locations(r)).hasSize(RequirementsIncludes.MAX_DEPTH)
+                .allSatisfy(l -> assertThat(l).matches("deps/d\\d\\.txt:4"));
+    }
+
+    @Test
+    void aPullRequestChangingAnIncludedFileIsJudgedThroughTheUnchangedIncluder() {
+        Report r = TestRepo.create()
+                .file("requirements.txt", "-c constraints.txt\n-r deps/common.txt\n")
+                .file("constraints.txt", "scipy==1.13.0\n")
+                .file("deps/common.txt", "pandas\nnumpy==1.26.4\n")
+                .file("deps/other.txt", "seaborn\n")
+                .change().modify("deps/common.txt", "pandas\nnumpy==1.26.4\nscipy\nmatplotlib>=3\n")
+                .modify("deps/other.txt", "seaborn\nplotly\n").evaluate(rule);
+        assertThat(r.findings()).extracting(Finding::location, Finding::isNew).containsExactly(
+                tuple("deps/common.txt:1", false), tuple("deps/common.txt:4", true));
+    }
+
+    @Test
+    void aPullRequestThatAddsAnIncludeOfAnUnchangedFileIsToldWhatItBringsIn() {
+        TestRepo repo = TestRepo.create()
+                .file("requirements.txt", "numpy==1.26.4\n")
+                .file("deps/common.txt", "pandas\nscipy>=1\ntorch==2.3.1\n-r more.txt\n")
+                .file("deps/more.txt", "seaborn\n")
+                .file("deps/pinned.txt", "torch==2.3.1\n");
+        Report r = repo.change().modify("requirements.txt", "numpy==1.26.4\n-r deps/common.txt\n-r deps/pinned.txt\n")
+                .evaluate(rule);
+        assertThat(r.findings()).extracting(Finding::location, Finding::isNew, Finding::message).containsExactly(
+                tuple("requirements.txt:2", true, "Pin `pandas`, `scipy` and `seaborn` in deps/common.txt and the "
+                        + "files it includes, which this `-r` line adds to the install: they do not fix one version."));
+
+        // the include is there already: the included file's debt stays where it is, on lines nobody touched
+        Report untouched = TestRepo.create()
+                .file("requirements.txt", "numpy==1.26.4\n-r deps/common.txt\n").file("deps/common.txt", "pandas\n")
+                .change().modify("requirements.txt", "numpy==1.26.4\n-r deps/common.txt\nscipy==1.13.0\n")
+                .evaluate(rule);
+        assertThat(untouched.findings()).isEmpty();
+
+        // added together with the include: findings go to the new file's own lines
+        Report both = TestRepo.create().file("requirements.txt", "numpy==1.26.4\n")
+                .change().modify("requirements.txt", "numpy==1.26.4\n-r deps/common.txt\n")
+                .add("deps/common.txt", "pandas\n").evaluate(rule);
+        assertThat(both.findings()).extracting(Finding::location, Finding::isNew)
+                .containsExactly(tuple("deps/common.txt:1", true));
+    }
+
+    @Test
+    void includesOfFilesAlreadyAtHandAreDeclaredAsReads() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("requirements.txt", "-r deps/common.txt\n-c constraints/pins.txt\n-r gone.txt\n");
+        files.put("deps/common.txt", "-r more.txt\npandas\n");
+        files.put("deps/more.txt", "scipy\n");
+        files.put("constraints/pins.txt", "pandas==2.2.2\n");
+        List<String> loaded = new ArrayList<>();
+        Snapshot tree = Snapshot.of(files.keySet().stream().map(p -> new FileEntry(p, files.get(p).length())).toList(),
+                f -> {
+                    loaded.add(f.path());
+                    return Optional.of(files.get(f.path()).getBytes(StandardCharsets.UTF_8));
+                });
+        RuleContext ctx = new RuleContext(tree, ChangeSet.fullScan(), ReadinessConfig.defaults(),
+                RuleContext.Side.HEAD);
+        // nothing at hand: the includes are unknown and nothing is read to learn them
+        assertThat(rule.reads(ctx)).containsExactly("requirements.txt");
+        assertThat(loaded).isEmpty();
+
+        tree.prefetch(List.of("requirements.txt", "deps/common.txt"));
+        assertThat(rule.reads(ctx)).containsExactly("requirements.txt", "deps/common.txt", "constraints/pins.txt",
+                "deps/more.txt");
+        assertThat(loaded).containsExactly("requirements.txt", "deps/common.txt");
     }
 
     @Test

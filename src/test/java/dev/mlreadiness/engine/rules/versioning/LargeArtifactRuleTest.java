@@ -34,15 +34,78 @@ class LargeArtifactRuleTest {
                 .file("logs.gz", 80 * MIB)
                 .file("src/train.py", 9 * MIB)
                 .scan(rule);
+        // any file over the limit that is not source code: an 80 MiB log archive too (amendment)
         assertThat(r.findings()).extracting(Finding::path, Finding::isNew).containsExactly(
-                tuple("data/train.csv", false), tuple("dump.TAR.GZ", false), tuple("models/tiny.pt", false));
-        assertThat(r.findings()).extracting(Finding::message).containsExactly(
+                tuple("data/train.csv", false), tuple("dump.TAR.GZ", false), tuple("logs.gz", false),
+                tuple("models/tiny.pt", false));
+        assertThat(r.findings()).filteredOn(f -> !f.path().equals("logs.gz")).extracting(Finding::message)
+                .containsExactly(
                 "Track data/train.csv (6.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"*.csv\"`) "
                         + "or DVC (`dvc add data/train.csv`) instead of committing it to git.",
                 "Track dump.TAR.GZ (8.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"*.tar.gz\"`) "
                         + "or DVC (`dvc add dump.TAR.GZ`) instead of committing it to git.",
                 "Track models/tiny.pt (under 0.01 MiB of model weights) with Git LFS (`git lfs track \"*.pt\"`) "
                         + "or DVC (`dvc add models/tiny.pt`) instead of committing it to git.");
+    }
+
+    @Test
+    void anyFileOverTheLimitThatIsNotSourceCode() {
+        Report r = TestRepo.create()
+                .file("data/dataset.json", 6 * MIB)
+                .file("data/small.json", 4 * MIB) // under the default 5 MiB: the extension alone says nothing
+                .file("data/corpus.txt", 6 * MIB)
+                .file("docs/paper.pdf", 7 * MIB)
+                .file("bin/tool", 20 * MIB)
+                .file("src/generated_tables.py", 9 * MIB)
+                .file("notebooks/eda.ipynb", 12 * MIB)
+                .file("web/app.min.js", 6 * MIB)
+                .file("docs/book.md", 6 * MIB)
+                .file("frontend/package-lock.json", 8 * MIB)
+                .file("poetry.lock", 6 * MIB)
+                .scan(rule);
+        assertThat(r.findings()).extracting(Finding::path).containsExactly("bin/tool", "data/corpus.txt",
+                "data/dataset.json", "docs/paper.pdf");
+        assertThat(r.findings()).extracting(Finding::message).contains(
+                "Track data/dataset.json (6.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"*.json\"`) "
+                        + "or DVC (`dvc add data/dataset.json`) instead of committing it to git.",
+                "Track bin/tool (20.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"bin/tool\"`) "
+                        + "or DVC (`dvc add bin/tool`) instead of committing it to git.");
+
+        Report lower = TestRepo.create().config("enabled: true\nmax-file-size: 1MB\n")
+                .file("data/small.json", 4 * MIB).scan(rule);
+        assertThat(lower.findings()).extracting(Finding::path).containsExactly("data/small.json");
+    }
+
+    @Test
+    void binAndH5AreWeightsAtAnySizeOnlyUnderTheModelsFolder() {
+        Report r = TestRepo.create()
+                .file("models/tokenizer/vocab.bin", 2048)
+                .file("models/keras/model.H5", 4096)
+                .file("data/features.h5", 2048)
+                .file("data/measurements.h5", 6 * MIB)
+                .file("assets/sprite.bin", 100)
+                .file("checkpoints/last.ckpt", 100)
+                .scan(rule);
+        assertThat(r.findings()).extracting(Finding::path).containsExactly("checkpoints/last.ckpt",
+                "data/measurements.h5", "models/keras/model.H5", "models/tokenizer/vocab.bin");
+        assertThat(r.findings()).extracting(Finding::message).filteredOn(m -> m.contains("measurements"))
+                .singleElement().asString().contains("(6.0 MiB, over the 5.0 MiB limit)");
+        assertThat(r.findings()).extracting(Finding::message).filteredOn(m -> m.contains("vocab"))
+                .singleElement().asString().contains("(under 0.01 MiB of model weights)");
+
+        Report configured = TestRepo.create().config("enabled: true\npaths: {models: artifacts}\n")
+                .file("artifacts/m.h5", 2048).file("models/m.h5", 2048).scan(rule);
+        assertThat(configured.findings()).extracting(Finding::path).containsExactly("artifacts/m.h5");
+    }
+
+    @Test
+    void pullRequestAddingLargeNonCodeFilesAndSmallAmbiguousOnes() {
+        Report r = TestRepo.create().file("data/big.json", 6 * MIB).file("data/kept.json", 6 * MIB)
+                .change().add("data/new.xlsx", 9 * MIB).add("data/cache.h5", 2048).add("models/clf.bin", 2048)
+                .add("notebooks/heavy.ipynb", 30 * MIB).modify("data/big.json", "{}").evaluate(rule);
+        // the modified JSON keeps its declared 6 MiB: a new version of it is stored; the untouched one is not read
+        assertThat(r.findings()).extracting(Finding::path, Finding::isNew).containsExactly(
+                tuple("data/big.json", true), tuple("data/new.xlsx", true), tuple("models/clf.bin", true));
     }
 
     @Test
