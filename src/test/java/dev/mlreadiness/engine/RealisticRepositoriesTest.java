@@ -22,7 +22,7 @@ class RealisticRepositoriesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A Jupyter notebook (nbformat 4) with one code cell per argument, executed in order. */
-    private static String notebook(String... codeCells) {
+    static String notebook(String... codeCells) {
         ObjectNode nb = JSON.createObjectNode();
         ArrayNode cells = nb.putArray("cells");
         int count = 1;
