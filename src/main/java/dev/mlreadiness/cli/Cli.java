@@ -38,7 +38,8 @@ public final class Cli {
               readiness docs [ROOT]      regenerate docs/rules/ and the README's rule table
               readiness --help | --version
 
-            check without --base scans every file of DIR (a git work tree as git lists it, or any folder).
+            check without --base scans every file of DIR (a git work tree as git lists it, or any folder):
+            every finding is existing (new: false) and every finding counts, so debt at or above fail-on fails.
             With --base REF it reviews the change git diff REF...HEAD like a pull request: only new findings
             fail. Exit codes: 0 nothing at or above fail-on, 1 findings at or above it, 2 usage or input error.
             """;

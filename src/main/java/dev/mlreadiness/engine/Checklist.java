@@ -330,6 +330,7 @@ public final class Checklist {
             notes.add("The repository tree was too large to list whole; rules about missing files saw only part "
                     + "of it.");
         }
+        ctx.paths().equivalentsNote().ifPresent(notes::add);
         if (in.changes().partial()) {
             notes.add("Only the first " + String.format(java.util.Locale.ROOT, "%,d", in.changes().files().size())
                     + " changed files were evaluated (GitHub lists at most 3,000 files of a pull request).");

@@ -1,15 +1,19 @@
 package dev.mlreadiness.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestParsers;
 import dev.mlreadiness.engine.deps.MlLibraries;
+import dev.mlreadiness.engine.rules.ModelRepository;
 
 /**
  * The spec's ML-project detection: a tree is an ML project when it holds a notebook ({@code .ipynb}), or a
- * dependency manifest (see {@link ManifestFiles}) that declares a known ML library (see {@link MlLibraries}).
+ * dependency manifest (see {@link ManifestFiles}) that declares a known ML library (see {@link MlLibraries}), or
+ * when it is a Hugging Face model repository (a model file and a README with model-card metadata, see
+ * {@link ModelRepository}).
  * Names are compared exactly after PEP 503 normalisation, so {@code numpy-financial} is not {@code numpy}. A
  * config file also makes a repository one; the {@link Checklist} decides that from
  * {@link EvaluationInput#configPresent()}. Reads manifests only, through the shared parsers, so the rules that read
@@ -33,13 +37,21 @@ public final class MlProjectDetector implements ProjectDetector {
                 return Optional.of(path + " declares " + library.get());
             }
         }
-        return Optional.empty();
+        return ModelRepository.huggingFace(ctx).map(why -> "a Hugging Face model repository: " + why);
     }
 
-    /** The manifests, unless a notebook already decides: lets a remote snapshot fetch them with the rules' files. */
+    /**
+     * The manifests (and the root README when the tree has a model file), unless a notebook already decides: lets
+     * a remote snapshot fetch them with the rules' files.
+     */
     @Override
     public java.util.Collection<String> reads(RuleContext ctx) {
-        return notebook(ctx.snapshot()).isPresent() ? List.of() : manifests(ctx.snapshot());
+        if (notebook(ctx.snapshot()).isPresent()) {
+            return List.of();
+        }
+        List<String> files = new ArrayList<>(manifests(ctx.snapshot()));
+        files.addAll(ModelRepository.reads(ctx.snapshot()));
+        return files;
     }
 
     /** The first notebook of the tree: evidence enough without reading any file. */

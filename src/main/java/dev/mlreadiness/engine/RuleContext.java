@@ -65,8 +65,19 @@ public final class RuleContext {
         return config;
     }
 
+    /**
+     * The project's folders as this tree has them: the config's {@code paths:}, and for each folder it does not
+     * name, the first of the default name and its common equivalents ({@code datasets/}, {@code input/} for
+     * {@code data/}; {@code weights/}, {@code checkpoints/} for {@code models/}; {@code notebook/} for
+     * {@code notebooks/}) that is a folder of the tree holding more than Python code (a {@code datasets/} package
+     * of loader classes is code, not data). Decided from the file list alone, once per evaluation and side.
+     */
     public ProjectPaths paths() {
-        return config.paths();
+        return fact(ProjectPaths.class, ctx -> ctx.config.paths().resolve(ctx::holdsMoreThanPython));
+    }
+
+    private boolean holdsMoreThanPython(String folder) {
+        return snapshot.under(folder).anyMatch(f -> !f.path().toLowerCase(java.util.Locale.ROOT).endsWith(".py"));
     }
 
     public Side side() {

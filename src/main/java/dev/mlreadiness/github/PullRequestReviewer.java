@@ -120,7 +120,16 @@ public class PullRequestReviewer {
                 config = new ConfigLoader(ruleSet.ids()).load(read.config().orgText(), read.config().orgSource(),
                         read.config().repoText(), read.config().repoSource());
             } catch (ConfigException e) {
-                // a config file exists, so this is an ML project that asked for the app: say what is wrong
+                // the repository's own file asked for the app: say what is wrong. A broken organization file must
+                // not give every repository of the organization a failing check: only ML projects hear of it
+                Optional<String> silent = read.config().optsIn() ? Optional.empty()
+                        : skipReason(checklist, snapshot, EvaluationInput.change(snapshot.base(), snapshot.head(),
+                                snapshot.changes(), ReadinessConfig.defaults(), false));
+                if (silent.isPresent()) {
+                    outcome = "skipped";
+                    LOG.debugf("%s: silent despite the invalid organization config, %s", where, silent.get());
+                    return ReviewResult.of(ReviewResult.Status.SILENT, silent.get());
+                }
                 run = checkRuns.start(repo, snapshot.headSha());
                 checkRuns.configError(repo, run, e);
                 completed = true;
@@ -128,12 +137,10 @@ public class PullRequestReviewer {
                 LOG.infof("%s: invalid config (delivery %s): %s", where, deliveryId, e.getMessage());
                 return ReviewResult.of(ReviewResult.Status.INVALID_CONFIG, e.getMessage());
             }
-            // decided before any write, by the engine's own rule: the detector's few files in one batch first
+            // decided before any write (see skipReason)
             EvaluationInput input = EvaluationInput.change(snapshot.base(), snapshot.head(), snapshot.changes(),
-                    config, read.config().present()).withIgnoredRules(ignoredRules);
-            Checklist.Reads detection = checklist.detectionReads(input);
-            snapshot.prefetch(detection.head(), detection.base());
-            Optional<String> skip = checklist.skipReason(input);
+                    config, read.config().optsIn()).withIgnoredRules(ignoredRules);
+            Optional<String> skip = skipReason(checklist, snapshot, input);
             if (skip.isPresent()) {
                 outcome = "skipped";
                 LOG.debugf("%s: silent, %s", where, skip.get());
@@ -225,6 +232,17 @@ public class PullRequestReviewer {
                         deliveryId);
             }
         }
+    }
+
+    /**
+     * Why the app stays silent on this input, decided before any write by the engine's own rule, with the
+     * detector's few files fetched in one batch first; empty when it reviews.
+     */
+    private static Optional<String> skipReason(Checklist checklist, PullRequestSnapshot snapshot,
+            EvaluationInput input) throws IOException {
+        Checklist.Reads detection = checklist.detectionReads(input);
+        snapshot.prefetch(detection.head(), detection.base());
+        return checklist.skipReason(input);
     }
 
     /** One line people can read in the check run: what failed, not how. */

@@ -9,15 +9,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.Mode;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.RuleInfo;
 
 /**
  * The report as a SARIF 2.1.0 log with one run, for GitHub code scanning and other SARIF viewers. Rules carry their
  * catalog documentation as help; results carry repository-relative locations, a partial fingerprint that survives
- * line shifts, and in pull-request mode {@code properties.new}. Findings about the repository as a whole have no
- * location.
+ * line shifts, and {@code properties.new} (always {@code false} in a full scan, where nothing is new). Findings
+ * about the repository as a whole have no location.
  */
 public final class SarifReport {
 
@@ -54,7 +53,7 @@ public final class SarifReport {
         }
         ArrayNode results = run.putArray("results");
         for (Finding f : report.findings()) {
-            results.add(result(f, index.get(f.ruleId()), report.mode()));
+            results.add(result(f, index.get(f.ruleId())));
         }
         run.putObject("properties").put("mode", JsonReport.mode(report.mode()))
                 .put("conclusion", report.conclusion().name().toLowerCase(java.util.Locale.ROOT));
@@ -80,7 +79,7 @@ public final class SarifReport {
         return r;
     }
 
-    private static ObjectNode result(Finding f, Integer ruleIndex, Mode mode) {
+    private static ObjectNode result(Finding f, Integer ruleIndex) {
         ObjectNode r = JsonText.object();
         r.put("ruleId", f.ruleId());
         if (ruleIndex != null) {
@@ -98,9 +97,8 @@ public final class SarifReport {
         if (f.fingerprint() != null) {
             r.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
         }
-        if (mode == Mode.PULL_REQUEST) {
-            r.putObject("properties").put("new", f.isNew());
-        }
+        // every result says whether it is new, as JSON does: always false in a full scan
+        r.putObject("properties").put("new", f.isNew());
         return r;
     }
 

@@ -282,6 +282,27 @@ class CliCheckTest {
     }
 
     @Test
+    void fullScanSarifAndJsonSayNothingIsNewAndExistingDebtFails() throws Exception {
+        write(tmp.resolve("a.py"), "# TODO\n");
+        CliRun sarif = run("check", tmp.toString(), "--format", "sarif");
+        assertThat(sarif.exit()).as("the missing LICENSE is an error: a full scan fails on it").isEqualTo(Cli.FINDINGS);
+        JsonNode root = json(sarif);
+        try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in).validate(root))
+                    .isEmpty();
+        }
+        assertThat(root.at("/runs/0/results")).hasSize(2)
+                .allSatisfy(n -> assertThat(n.at("/properties/new").isBoolean()).isTrue())
+                .extracting(n -> n.at("/properties/new").asBoolean()).containsOnly(false);
+
+        CliRun json = run("check", tmp.toString(), "--format", "json");
+        assertThat(json.exit()).isEqualTo(Cli.FINDINGS);
+        assertThat(json(json).get("findings")).hasSize(2)
+                .allSatisfy(n -> assertThat(n.get("new").isBoolean()).isTrue())
+                .extracting(n -> n.get("new").asBoolean()).containsOnly(false);
+    }
+
+    @Test
     void notAnMlProjectSaysWhyAndExitsZero() throws Exception {
         write(tmp.resolve("main.go"), "package main\n");
         CliRun r = CliRun.of(TestRules.checklist(false, LICENSE, TODO), "check", tmp.toString());

@@ -120,4 +120,39 @@ class MlProjectDetectorTest {
     void theCatalogChecklistUsesTheCatalogRules() {
         assertThat(RuleCatalog.checklist().rules()).isEqualTo(RuleCatalog.rules());
     }
+
+    private static final String CARD = "---\nlicense: apache-2.0\npipeline_tag: text-classification\n---\n\n# bert\n";
+
+    @Test
+    void aHuggingFaceModelRepositoryIsAnMlProject() {
+        Snapshot hub = tree("README.md", CARD, "model.safetensors", "x", "config.json", "{}");
+        assertThat(evidence(hub)).contains("a Hugging Face model repository: README.md carries model-card metadata "
+                + "(license) beside model.safetensors");
+        assertThat(hub.isLoaded("config.json")).isFalse();
+
+        Snapshot sklearn = tree("README.md", "---\nlibrary_name: sklearn\ntags: [tabular-classification]\n---\n",
+                "skops-model.pkl", "x");
+        assertThat(evidence(sklearn)).hasValueSatisfying(e -> assertThat(e).endsWith("(tags) beside skops-model.pkl"));
+    }
+
+    @Test
+    void halfAModelRepositoryIsNot() {
+        // weights without a card, a card without weights, front matter without card keys, a card not at the root
+        assertThat(evidence(tree("README.md", "# x\n", "model.safetensors", "x"))).isEmpty();
+        assertThat(evidence(tree("README.md", CARD, "config.json", "{}"))).isEmpty();
+        assertThat(evidence(tree("README.md", "---\ntitle: My site\nlayout: page\n---\n# x\n", "w.pt", "x")))
+                .isEmpty();
+        assertThat(evidence(tree("docs/README.md", CARD, "w.pt", "x"))).isEmpty();
+        assertThat(evidence(tree("README.md", "license: mit\n\n# not front matter\n", "w.onnx", "x"))).isEmpty();
+    }
+
+    @Test
+    void detectionReadsTheReadmeOnlyWhereThereIsAModelFile() {
+        RuleContext withWeights = new RuleContext(tree("README.md", CARD, "w.pt", "x", "requirements.txt", "x\n"),
+                ChangeSet.fullScan(), ReadinessConfig.defaults(), RuleContext.Side.HEAD);
+        assertThat(detector.reads(withWeights)).containsExactly("requirements.txt", "README.md");
+        RuleContext without = new RuleContext(tree("README.md", CARD, "requirements.txt", "x\n"),
+                ChangeSet.fullScan(), ReadinessConfig.defaults(), RuleContext.Side.HEAD);
+        assertThat(detector.reads(without)).containsExactly("requirements.txt");
+    }
 }

@@ -74,18 +74,21 @@ class RealisticRepositoriesTest {
                 "reproducibility/python-version",
                 "structure/dependency-manifest", "structure/file-naming", "structure/layout",
                 "structure/notebook-location", "structure/readme");
-        // small CSVs are no large artifacts; no Dockerfile, no manifest and no model file: nothing to say there
+        // small CSVs are no large artifacts; no Dockerfile, no manifest and no model file: nothing to say there.
+        // Competition notebooks serve no model: a Kaggle author would not agree to document a deployment or
+        // monitoring that does not exist, so those two rules do not apply (and the scorecard does not count them)
         assertThat(ids(r)).doesNotContain("versioning/large-artifact", "production/container",
-                "reproducibility/unpinned-dependency", "docs/model-card", "docs/data-schema-measurement");
+                "reproducibility/unpinned-dependency", "docs/model-card", "docs/data-schema-measurement",
+                "docs/deployment", "production/monitoring");
         assertThat(r.findings()).filteredOn(f -> f.path() != null).extracting(Finding::ruleId, Finding::path)
                 .containsExactly(
                         tuple("structure/file-naming", "Titanic EDA.ipynb"),
                         tuple("structure/file-naming", "Untitled.ipynb"),
                         tuple("structure/notebook-location", "Titanic EDA.ipynb"),
                         tuple("structure/notebook-location", "Untitled.ipynb"));
+        // no model file to put in models/: only the folders for what the repository has
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("structure/layout")).singleElement()
-                .extracting(Finding::message).asString().startsWith("Create the missing folders data/, models/, "
-                        + "notebooks/ ");
+                .extracting(Finding::message).asString().startsWith("Create the missing folders data/, notebooks/ ");
     }
 
     @Test
@@ -103,10 +106,13 @@ class RealisticRepositoriesTest {
     void cookiecutterDataScienceLayoutPassesStructureAndIsAskedForTheMissingDocs() {
         Report r = scan(cookiecutter());
         assertThat(ids(r)).containsExactly(
-                "docs/data-schema", "docs/data-sources", "docs/deployment", "docs/experiments", "docs/labeling",
+                "docs/data-schema", "docs/data-sources", "docs/experiments", "docs/labeling",
                 "docs/model-pseudocode", "docs/training-environment", "docs/usage",
-                "production/ci", "production/evaluation", "production/monitoring",
+                "production/ci", "production/evaluation",
                 "reproducibility/python-version", "reproducibility/unpinned-dependency");
+        // nothing serves the model yet (no Dockerfile, no API, predict_model.py is a batch script), so the author
+        // is not asked to document a deployment or monitoring that is not there
+        assertThat(ids(r)).doesNotContain("docs/deployment", "production/monitoring");
         // the template's layout (data/ git-ignored, .gitkeep folders) and its setext title with the author's own
         // description count; 1.0-jqp-... is the template's own notebook naming
         assertThat(ids(r)).doesNotContain("structure/layout", "structure/file-naming", "structure/readme",
@@ -132,10 +138,38 @@ class RealisticRepositoriesTest {
     void huggingFaceModelRepositoryWithItsStandardCardPassesTheDocsItCovers() {
         Report r = scan(huggingFaceModel());
         // the card template's sections cover purpose, usage ("How to Get Started"), training, model, evaluation
-        // and the model card itself; the weights are an LFS pointer. A model repository has no data, models and
-        // notebooks folders, tests, CI or monitoring of its own: those gaps come from the spec (see the report).
-        assertThat(ids(r)).containsExactly("docs/deployment", "production/ci", "production/monitoring",
-                "production/tests", "reproducibility/python-version", "structure/layout");
+        // and the model card itself; the weights are an LFS pointer. A model-only repository (no training code)
+        // has no data, models and notebooks folders, tests or CI of its own, and serves nothing to deploy or
+        // monitor: the publisher of a Hub model would not agree to those gaps, so those rules do not apply
+        assertThat(ids(r)).containsExactly("reproducibility/python-version");
+        assertThat(r.rules()).extracting(RuleInfo::id).contains("structure/layout", "production/tests");
+        assertThat(r.scores()).filteredOn(s -> s.category() == Category.STRUCTURE).singleElement()
+                .satisfies(s -> assertThat(s.checked()).as("readme and file naming only").isEqualTo(2));
+    }
+
+    @Test
+    void kaggleFoldersUnderTheirOwnNamesCountAsTheLayout() {
+        Report r = scan(kaggleCompetition());
+        // input/ and notebook/ are where Kaggle puts data and notebooks: no layout or notebook-location finding,
+        // and the report says which folders it took. The input CSVs are data, so the stages are still asked for
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().startsWith("structure/")).extracting(Finding::message)
+                .containsExactly("Create the missing folders input/raw/, input/processed/, input/interim/ (keep an "
+                        + "empty one with a `.gitkeep`) so data, models and notebooks each have their place.");
+        assertThat(r.notes()).containsExactly("Folders found under common names: `input/` as the data folder "
+                + "(`data/`), `notebook/` as the notebooks folder (`notebooks/`). Name others under `paths:` in "
+                + ".github/ml-readiness.yml if these are not the right ones.");
+        assertThat(ids(r)).doesNotContain("docs/deployment", "production/monitoring", "structure/notebook-location");
+    }
+
+    @Test
+    void aModelServiceIsAskedHowItIsDeployedAndMonitored() {
+        Report r = scan(fastApiService());
+        // FastAPI in code that loads the model: a service, so the deployment and monitoring sections are due
+        assertThat(ids(r)).contains("docs/deployment", "production/monitoring");
+        assertThat(ids(r)).doesNotContain("structure/layout", "structure/dependency-manifest", "production/tests");
+
+        Report research = fastApiService().config("project: research\n").scan(RuleCatalog.checklist());
+        assertThat(ids(research)).doesNotContain("docs/deployment", "production/monitoring");
     }
 
     @Test
@@ -452,6 +486,57 @@ class RealisticRepositoriesTest {
                         """)
                 .file("src/models/predict_model.py", "")
                 .file("src/visualization/visualize.py", "");
+    }
+
+    /** A Kaggle competition checked out as Kaggle lays it out: {@code input/} data, {@code notebook/} notebooks. */
+    static TestRepo kaggleCompetition() {
+        return TestRepo.create()
+                .file("README.md", """
+                        # House prices
+
+                        Predicts sale prices of houses in Ames, Iowa, for the Kaggle competition.
+
+                        ## Usage
+
+                        Run `notebook/01-eda.ipynb`, then `notebook/02-model.ipynb`.
+                        """)
+                .file("requirements.txt", "pandas==2.2.2\nscikit-learn==1.5.0\n")
+                .file("input/train.csv", "Id,LotArea,SalePrice\n1,8450,208500\n")
+                .file("input/test.csv", "Id,LotArea\n1461,11622\n")
+                .file("notebook/01-eda.ipynb", notebook("import pandas as pd\n",
+                        "train = pd.read_csv('../input/train.csv')\ntrain.describe()\n"))
+                .file("notebook/02-model.ipynb", notebook("import pandas as pd\n"));
+    }
+
+    /** A churn model served with FastAPI: the API loads the trained model from {@code models/}. */
+    static TestRepo fastApiService() {
+        return TestRepo.create()
+                .file("README.md", """
+                        # churn-api
+
+                        Scores subscribers' churn risk for the CRM.
+
+                        ## Usage
+
+                        `uvicorn app.main:app` and POST /predict.
+                        """)
+                .file("requirements.txt", "fastapi==0.111.0\nscikit-learn==1.5.0\njoblib==1.4.2\n")
+                .file("app/__init__.py", "")
+                .file("app/main.py", """
+                        import joblib
+                        from fastapi import FastAPI
+
+                        app = FastAPI()
+                        model = joblib.load("models/churn.joblib")
+
+
+                        @app.post("/predict")
+                        def predict(features: dict):
+                            return {"churn": float(model.predict_proba([list(features.values())])[0][1])}
+                        """)
+                .file("models/churn.joblib", 2_000L)
+                .file("data/.gitkeep", "")
+                .file("tests/test_main.py", "def test_ok():\n    assert True\n");
     }
 
     /** A Flask web service: a README, pinned requirements, tests, CI, and no ML at all. */

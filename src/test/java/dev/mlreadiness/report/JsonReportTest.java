@@ -60,6 +60,15 @@ class JsonReportTest {
     }
 
     @Test
+    void everyFindingOfAFullScanSaysItIsNotNew() throws Exception {
+        JsonNode root = parse(JsonReport.render(ReportFixtures.fullScan(), DocsLinks.relative()));
+        assertThat(root.get("findings")).hasSize(3)
+                .allSatisfy(f -> assertThat(f.get("new").isBoolean()).as("present, as a boolean").isTrue())
+                .extracting(f -> f.get("new").asBoolean()).containsOnly(false);
+        assertThat(root.get("scores")).extracting(s -> s.get("new").asInt()).containsOnly(0);
+    }
+
+    @Test
     void scoresPerCategory() throws Exception {
         JsonNode scores = parse(JsonReport.render(ReportFixtures.pullRequest(), DocsLinks.relative())).get("scores");
         assertThat(scores).hasSize(2);

@@ -108,7 +108,7 @@ class SarifReportTest {
         assertThat(repo.get("level").asText()).isEqualTo("error");
         assertThat(repo.get("message").get("text").asText()).isEqualTo("Add a LICENSE file.");
         assertThat(repo.has("locations")).isFalse();
-        assertThat(repo.has("properties")).as("no new/existing in a full scan").isFalse();
+        assertThat(repo.get("properties").get("new").isBoolean()).isTrue();
 
         JsonNode line = results.get(1);
         assertThat(line.get("ruleIndex").asInt()).isEqualTo(2);
@@ -117,6 +117,15 @@ class SarifReportTest {
         assertThat(loc.get("artifactLocation").get("uri").asText()).isEqualTo("src/a%20b.py");
         assertThat(loc.get("region").get("startLine").asInt()).isEqualTo(1);
         assertThat(line.get("partialFingerprints").get(SarifReport.FINGERPRINT_KEY).asText()).hasSize(16);
+    }
+
+    @Test
+    void everyResultOfAFullScanSaysItIsNotNew() throws Exception {
+        JsonNode results = new ObjectMapper()
+                .readTree(SarifReport.render(ReportFixtures.fullScan(), DocsLinks.online()))
+                .get("runs").get(0).get("results");
+        assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r.at("/properties/new").isBoolean()).isTrue())
+                .extracting(r -> r.at("/properties/new").asBoolean()).containsOnly(false);
     }
 
     @Test

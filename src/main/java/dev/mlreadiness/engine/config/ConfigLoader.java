@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.config;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.mlreadiness.engine.Glob;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
 import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
 import dev.mlreadiness.engine.config.ReadinessConfig.FailOn;
+import dev.mlreadiness.engine.config.ReadinessConfig.Project;
 import dev.mlreadiness.engine.config.ReadinessConfig.RuleSetting;
 
 /**
@@ -37,7 +40,7 @@ public final class ConfigLoader {
     public static final String PATH = ".github/ml-readiness.yml";
 
     private static final List<String> TOP_KEYS = List.of("enabled", "fail-on", "fail-on-existing", "comments",
-            "max-file-size", "paths", "ignore", "rules", "extends", "sections");
+            "max-file-size", "paths", "ignore", "rules", "extends", "sections", "project");
     private static final List<String> PATH_KEYS = List.of("data", "models", "notebooks", "docs");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]i?b?|b)?",
             Pattern.CASE_INSENSITIVE);
@@ -144,8 +147,24 @@ public final class ConfigLoader {
         Map<String, RuleSetting> rules = rules(root.get("rules"), source);
         boolean ext = bool(root, "extends", true, source);
         Map<String, List<String>> sections = sections(root.get("sections"), source);
+        Project project = project(root.get("project"), d.project(), source);
         return new ReadinessConfig(enabled, failOn, failOnExisting, comments, maxSize, paths, ignore, rules, ext,
-                sections);
+                sections, project);
+    }
+
+    private static Project project(JsonNode n, Project fallback, String source) throws ConfigException {
+        if (n == null) {
+            return fallback;
+        }
+        String v = n.asText().trim().toLowerCase(Locale.ROOT);
+        for (Project p : Project.values()) {
+            if (n.isTextual() && p.id().equals(v)) {
+                return p;
+            }
+        }
+        throw new ConfigException(source, "project", n.isValueNode() ? n.asText() : n.toString(),
+                "use auto (decided from the repository), service (it serves a model: deployment and monitoring "
+                        + "apply) or research (it serves none: they do not)");
     }
 
     private void unknownKeys(JsonNode node, List<String> allowed, String prefix, String source)
@@ -234,7 +253,14 @@ public final class ConfigLoader {
         if (docsNode != null) {
             docs = globs(docsNode, "paths.docs", source).stream().map(Glob::pattern).toList();
         }
-        return ProjectPaths.of(data, models, notebooks, docs);
+        // a folder named here is the one: its common equivalents (datasets/, weights/, ...) are not looked for
+        Set<Folder> configured = EnumSet.noneOf(Folder.class);
+        for (Folder f : Folder.values()) {
+            if (n.has(f.key())) {
+                configured.add(f);
+            }
+        }
+        return ProjectPaths.of(data, models, notebooks, docs, configured);
     }
 
     private static String folder(JsonNode paths, String key, String fallback, String source) throws ConfigException {

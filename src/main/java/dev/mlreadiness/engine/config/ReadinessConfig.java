@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,17 +13,18 @@ import dev.mlreadiness.engine.Severity;
  * without a file.
  *
  * @param sections extra heading words per docs rule id, added to the rule's own words
+ * @param project  what kind of project it is, for the rules about serving a model
  */
 public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExisting, CommentMode comments,
         long maxFileSize, ProjectPaths paths, List<Glob> ignore, Map<String, RuleSetting> rules,
-        boolean extendsOrganization, Map<String, List<String>> sections) {
+        boolean extendsOrganization, Map<String, List<String>> sections, Project project) {
 
     /** 5 MiB: the spec's default for {@code max-file-size}. */
     public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
 
     public static ReadinessConfig defaults() {
         return new ReadinessConfig(Enabled.AUTO, FailOn.ERROR, false, CommentMode.REVIEW, DEFAULT_MAX_FILE_SIZE,
-                ProjectPaths.defaults(), List.of(), Map.of(), true, Map.of());
+                ProjectPaths.defaults(), List.of(), Map.of(), true, Map.of(), Project.AUTO);
     }
 
     /** The severity a rule's findings get: the config's choice, else the rule's default; empty when off. */
@@ -50,6 +52,19 @@ public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExis
     /** {@code enabled:} auto (ML projects only), true, false. */
     public enum Enabled {
         AUTO, TRUE, FALSE
+    }
+
+    /**
+     * {@code project:} whether the repository serves a model, which decides whether {@code docs/deployment} and
+     * {@code production/monitoring} apply: AUTO decides from the repository (see {@code ServingEvidence}), SERVICE
+     * says it does, RESEARCH says it does not.
+     */
+    public enum Project {
+        AUTO, SERVICE, RESEARCH;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** {@code comments:} what the app posts besides the check run. */

@@ -15,8 +15,13 @@ import jakarta.json.JsonValue;
  */
 public record ConfigTexts(String orgText, String orgSource, String repoText, String repoSource) {
 
-    public boolean present() {
-        return orgText != null || repoText != null;
+    /**
+     * Whether the files alone make the repository one the app reviews, ML project or not: the repository's own
+     * file does. The organization's file does not: it holds defaults for the whole organization, and only its
+     * {@code enabled: true}, which the merged config carries, opts every repository in.
+     */
+    public boolean optsIn() {
+        return repoText != null;
     }
 
     /** Reads both files at once; a missing organization repository or file is simply absent. */

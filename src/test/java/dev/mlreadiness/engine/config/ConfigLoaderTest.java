@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
 import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
+import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.config.ReadinessConfig.FailOn;
+import dev.mlreadiness.engine.config.ReadinessConfig.Project;
 
 class ConfigLoaderTest {
 
@@ -143,5 +145,42 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load("fail-on: loud", "acme/.github:.github/ml-readiness.yml",
                 "comments: none", ConfigLoader.PATH))
                 .hasMessageStartingWith("acme/.github:.github/ml-readiness.yml: `fail-on`");
+    }
+
+    @Test
+    void projectSaysWhetherTheRepositoryServesAModel() throws Exception {
+        assertThat(loader.load("", "f").project()).isEqualTo(Project.AUTO);
+        assertThat(loader.load("project: service", "f").project()).isEqualTo(Project.SERVICE);
+        assertThat(loader.load("project: Research\n", "f").project()).isEqualTo(Project.RESEARCH);
+        assertThat(loader.load("project: research", "org", "fail-on: never", "repo").project())
+                .as("an organization default like any other").isEqualTo(Project.RESEARCH);
+        assertThatThrownBy(() -> loader.load("project: api", "f")).isInstanceOf(ConfigException.class)
+                .hasMessage("f: `project`: `api` is not allowed; use auto (decided from the repository), service "
+                        + "(it serves a model: deployment and monitoring apply) or research (it serves none: they "
+                        + "do not)");
+        assertThatThrownBy(() -> loader.load("project: true", "f")).hasMessageContaining("`project`: `true`");
+        assertThatThrownBy(() -> loader.load("project: [service]", "f")).hasMessageContaining("`project`");
+    }
+
+    @Test
+    void foldersNamedUnderPathsAreFixedTheOthersMayBeFoundUnderCommonNames() throws Exception {
+        ProjectPaths paths = loader.load("paths: { data: corpus }\n", "f").paths();
+        assertThat(paths.configured()).containsExactly(Folder.DATA);
+        assertThat(paths.candidates(Folder.DATA)).containsExactly("corpus");
+        assertThat(paths.candidates(Folder.MODELS)).containsExactly("models", "weights", "checkpoints");
+        assertThat(paths.candidates(Folder.NOTEBOOKS)).containsExactly("notebooks", "notebook");
+
+        ProjectPaths resolved = paths.resolve(Set.of("input", "weights", "notebook")::contains);
+        assertThat(resolved.data()).isEqualTo("corpus");
+        assertThat(resolved.models()).isEqualTo("weights");
+        assertThat(resolved.notebooks()).isEqualTo("notebook");
+        assertThat(resolved.isDoc("weights/README.md")).as("the models folder's README follows it").isTrue();
+        assertThat(resolved.isDoc("models/README.md")).isFalse();
+        assertThat(paths.resolve(name -> false)).isSameAs(paths);
+
+        ProjectPaths ownDocs = loader.load("paths: { docs: [\"README.md\"] }\n", "f").paths()
+                .resolve(Set.of("datasets")::contains);
+        assertThat(ownDocs.data()).isEqualTo("datasets");
+        assertThat(ownDocs.isDoc("datasets/README.md")).as("configured docs globs stay as written").isFalse();
     }
 }

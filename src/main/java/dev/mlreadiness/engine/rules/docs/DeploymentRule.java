@@ -1,13 +1,16 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.Collection;
 import java.util.List;
 
+import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.ServingEvidence;
 
-/** {@code docs/deployment}: the docs say how the model is deployed and served. */
+/** {@code docs/deployment}: a repository that serves a model says in its docs how it is deployed and served. */
 public final class DeploymentRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(
@@ -18,6 +21,10 @@ public final class DeploymentRule extends SectionRule {
     public static final RuleInfo INFO = new RuleInfo("docs/deployment", "Document how to deploy the model",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
                     """
+                    Applies when the repository serves a model, as `production/monitoring` decides it (a \
+                    Dockerfile, a serving config or entry point, a model server, or a web or demo framework in a \
+                    repository that loads a model; `project: service` or `project: research` in the config \
+                    decides instead). \
                     Looks in the documentation set for a heading containing deployment, deploy, serving, serve, \
                     inference, production, docker, container, API, endpoint, hosting, Kubernetes or Helm (add \
                     words under `sections: docs/deployment:`; we widened the spec's words to what READMEs use) \
@@ -48,5 +55,16 @@ public final class DeploymentRule extends SectionRule {
 
     public DeploymentRule() {
         super(INFO, SECTION);
+    }
+
+    /** Only a repository that serves a model has a deployment to document. */
+    @Override
+    protected boolean applies(RuleContext ctx) {
+        return ServingEvidence.applies(ctx);
+    }
+
+    @Override
+    protected Collection<String> alsoReads(RuleContext ctx) {
+        return ServingEvidence.reads(ctx);
     }
 }

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.Rule;
@@ -20,6 +18,7 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.markdown.HeadingMatcher;
+import dev.mlreadiness.engine.rules.ModelRepository;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
 
@@ -29,13 +28,9 @@ import dev.mlreadiness.engine.markdown.MarkdownDocument;
  */
 public final class ModelCardRule implements Rule {
 
-    /** Keys of Hugging Face model-card metadata; a README front matter with one of them is a model card. */
     /** Compiled once: tried on every path of the tree. */
     private static final Pattern MODEL_CARD = Pattern.compile("(.*/)?model_card\\.md");
     private static final Pattern README = Pattern.compile("(.*/)?readme\\.md");
-
-    private static final List<String> HF_CARD_KEYS = List.of("license", "tags", "datasets", "metrics",
-            "model-index", "library_name", "pipeline_tag", "base_model", "language");
 
     /** The card's required parts, by the name messages use, with the heading words that find each. */
     private static final Map<String, List<String>> PARTS = new LinkedHashMap<>();
@@ -149,12 +144,8 @@ public final class ModelCardRule implements Rule {
         }
         return DocsOutline.of(ctx).docs().stream()
                 .filter(d -> README.matcher(d.path().toLowerCase(Locale.ROOT)).matches())
-                .filter(d -> hasCardMetadata(d.document().frontMatter()))
+                .filter(d -> ModelRepository.isCardMetadata(d.document().frontMatter()))
                 .findFirst();
-    }
-
-    private static boolean hasCardMetadata(JsonNode frontMatter) {
-        return HF_CARD_KEYS.stream().anyMatch(frontMatter::has);
     }
 
     private static String joined(List<String> parts) {

@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.rules.production;
 
+import java.util.Collection;
 import java.util.List;
 
 import dev.mlreadiness.engine.FileEntry;
@@ -10,6 +11,7 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.rules.ModelRepository;
 
 /** {@code production/ci}: a continuous-integration configuration runs the project's checks. */
 public final class CiRule implements Rule {
@@ -36,6 +38,8 @@ public final class CiRule implements Rule {
                     `bitbucket-pipelines.yml`, `.travis.yml`, anything under `.buildkite/` or `.tekton/`, and the
                     configs of Drone, Woodpecker, AppVeyor, Google Cloud Build, AWS CodeBuild, Bitrise, Semaphore
                     and Codefresh. We only check that a pipeline exists, not what it runs.
+                    The rule does not apply to a model-only Hugging Face repository (a model file and a README with
+                    model-card front matter, no training code): it has nothing for CI to build or test.
                     """, """
                     Without CI, tests and checks run only when someone remembers to run them on their own machine,
                     with their own package versions. A pipeline that installs the pinned dependencies and runs the
@@ -73,7 +77,16 @@ public final class CiRule implements Rule {
     }
 
     @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return ModelRepository.modelOnlyReads(ctx);
+    }
+
+    @Override
     public void check(RuleContext ctx, Findings out) {
+        if (ModelRepository.isModelOnly(ctx)) {
+            out.notApplicable();
+            return;
+        }
         if (ctx.snapshot().stream().noneMatch(CiRule::isCiConfig)) {
             out.repository("Add a CI workflow (e.g. `.github/workflows/ci.yml`) that installs the dependencies and "
                     + "runs the tests on every pull request.");

@@ -16,10 +16,14 @@ import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.code.Evidence;
+import dev.mlreadiness.engine.code.ServingEvidence;
 import dev.mlreadiness.engine.rules.docs.SectionCheck;
 import dev.mlreadiness.engine.rules.docs.SectionRule;
 
-/** {@code production/monitoring}: monitoring is in place, documented or set up in code. */
+/**
+ * {@code production/monitoring}: a repository that serves a model ({@link ServingEvidence}) has monitoring in place,
+ * documented or set up in code.
+ */
 public final class MonitoringRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(List.of("monitoring", "observability", "drift",
@@ -33,6 +37,16 @@ public final class MonitoringRule extends SectionRule {
     public static final RuleInfo INFO = new RuleInfo("production/monitoring", "Monitor the model in production",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
                     """
+                    Applies when the repository serves a model: it has a Dockerfile (not a dev container or a \
+                    training image), a serving config (`bentofile.yaml`, `config.pbtxt`, `cog.yaml`, \
+                    `model-settings.json`, `serve_config.yaml`, `Procfile`), a serving entry point (`serve.py`, \
+                    `server.py`, `deploy.py`, `serve_*.py`, `deploy_*.sh`, a root `handler.py`, ...), code \
+                    importing a model server (BentoML, Ray Serve, TorchServe, Seldon, KServe, MLServer, Triton, \
+                    LitServe, Cog), or code importing a web or demo framework (FastAPI, Flask, Django, Starlette, \
+                    Gradio, Streamlit, ...) in a repository that loads a model (`joblib.load`, `torch.load`, \
+                    `load_model`, `from_pretrained`, ...). `project: service` in the config makes it apply, \
+                    `project: research` turns it off; elsewhere it is not applicable (a research repository or a \
+                    Kaggle notebook serves nothing to monitor). \
                     Passes with a section of the documentation set whose heading contains monitoring, \
                     observability, drift, alerting or alerts, with content; or with a `monitoring/` folder at any \
                     depth; or with a dependency manifest at the root (requirements*.txt, pyproject.toml, \
@@ -68,11 +82,16 @@ public final class MonitoringRule extends SectionRule {
     protected Collection<String> alsoReads(RuleContext ctx) {
         List<String> files = new ArrayList<>(manifests(ctx));
         files.addAll(CodeEvidence.files(ctx));
+        files.addAll(ServingEvidence.reads(ctx));
         return files;
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
+        if (!ServingEvidence.applies(ctx)) {
+            out.notApplicable();
+            return;
+        }
         if (monitoringSetUp(ctx).isPresent()) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.rules.production;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +14,7 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.repo.TestFiles;
+import dev.mlreadiness.engine.rules.ModelRepository;
 
 /**
  * {@code production/tests}: the repository has tests and, in a pull request, code changes come with test changes.
@@ -34,6 +36,9 @@ public final class TestsRule implements Rule {
                     `docs` globs) and changes no test file gets one finding. We chose to leave `setup.py` out of the
                     code that needs tests. At most one finding: the repository one when there are no tests at all.
                     The pull-request finding is always new; it never appears in a full scan.
+                    The rule does not apply to a model-only Hugging Face repository (a model file and a README with
+                    model-card front matter, no training code): it publishes a trained model, with no code of its
+                    own to test.
                     """, """
                     An ML experiment is not ready for production until it is tested: feature code, preprocessing
                     and inference glue break silently (wrong column order, a changed default, a NaN) and the model
@@ -62,7 +67,16 @@ public final class TestsRule implements Rule {
     }
 
     @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return ModelRepository.modelOnlyReads(ctx);
+    }
+
+    @Override
     public void check(RuleContext ctx, Findings out) {
+        if (ModelRepository.isModelOnly(ctx)) {
+            out.notApplicable();
+            return;
+        }
         if (ctx.snapshot().stream().noneMatch(f -> TestFiles.isTestFile(f.path()))) {
             out.repository("Add tests (e.g. `tests/test_features.py` with pytest) for the data processing, "
                     + "feature and prediction code.");

@@ -1,5 +1,7 @@
 package dev.mlreadiness.engine.rules.structure;
 
+import java.util.Collection;
+
 import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.Rule;
@@ -9,6 +11,7 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.deps.ManifestFiles;
+import dev.mlreadiness.engine.rules.ModelRepository;
 
 /** {@code structure/dependency-manifest}: the repository lists the packages it needs in a manifest. */
 public final class DependencyManifestRule implements Rule {
@@ -23,6 +26,8 @@ public final class DependencyManifestRule implements Rule {
                     component; pip-tools' `requirements.in` alone does not count, as it is the unpinned input of
                     a requirements file. Whether the versions are pinned is `reproducibility/unpinned-dependency`'s
                     question.
+                    The rule does not apply to a model-only Hugging Face repository (a model file and a README with
+                    model-card front matter, no training code): its card's `library_name` says what loads the model.
                     """, """
                     Without a list of packages nobody can rebuild the environment the model was trained in: the
                     next person guesses from the imports, gets other versions, and the model behaves differently
@@ -55,7 +60,16 @@ public final class DependencyManifestRule implements Rule {
     }
 
     @Override
+    public Collection<String> reads(RuleContext ctx) {
+        return ModelRepository.modelOnlyReads(ctx);
+    }
+
+    @Override
     public void check(RuleContext ctx, Findings out) {
+        if (ModelRepository.isModelOnly(ctx)) {
+            out.notApplicable();
+            return;
+        }
         boolean hasManifest = ctx.snapshot().stream().map(FileEntry::path).anyMatch(ManifestFiles::isManifest);
         if (!hasManifest) {
             out.repository("Add a dependency manifest listing the packages the project needs, such as a "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.Findings;
@@ -13,30 +14,47 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.config.ProjectPaths.Folder;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.repo.DvcTracking;
 import dev.mlreadiness.engine.repo.GitIgnore;
+import dev.mlreadiness.engine.rules.ModelRepository;
 
 /**
- * {@code structure/layout}: the data, models and notebooks folders exist, and data has raw, processed and interim
- * stages once it holds data. Missing folders are listed in one finding.
+ * {@code structure/layout}: the data folder exists, the models and notebooks folders too where there are model
+ * files or notebooks, each under its default name or a common equivalent ({@link RuleContext#paths()}), and data
+ * has raw, processed and interim stages once it holds data files. Missing folders are listed in one finding.
  */
 public final class LayoutRule implements Rule {
 
     /** The stages a data folder is split into once it holds data (the course's sample structure). */
     static final List<String> DATA_STAGES = List.of("raw", "processed", "interim");
 
+    /** Code and docs, which a data folder may hold without holding data. */
+    private static final List<String> NOT_DATA = List.of(".py", ".ipynb", ".r", ".sh", ".sql", ".md", ".rst");
+
     public static final RuleInfo INFO = new RuleInfo("structure/layout", "Data, models and notebooks folders",
             Severity.NOTICE, Scope.REPOSITORY, new RuleDoc("""
-                    Checks that the folders `data/`, `models/` and `notebooks/` exist (names from `paths:` in the
-                    config), and `data/raw/`, `data/processed/`, `data/interim/` once the data folder holds files
-                    other than `.gitkeep`, `.gitignore` or a README. All missing folders are listed in one finding.
+                    Checks that the data folder exists, and the models and notebooks folders where the repository
+                    has something to put in them: model files (weights `.pt .pth .ckpt .onnx .safetensors .h5
+                    .bin` anywhere, pickles `.pkl .pickle .joblib` outside the data folder) for `models/`,
+                    notebooks for `notebooks/`. Common equivalents count: `datasets/` or `input/` for `data/`,
+                    `weights/` or `checkpoints/` for `models/`, `notebook/` for `notebooks/`, when they hold more
+                    than Python code (a `datasets/` package of loader classes is code); the report's notes say
+                    which one was taken, and every rule that speaks of these folders uses the same one. A name
+                    set under `paths:` in the config is the only one looked for. Once the data folder holds data
+                    files (anything but `.gitkeep`, `.gitignore`, READMEs, Markdown and code), its `raw/`,
+                    `processed/` and `interim/` are asked for too. All missing folders are listed in one finding.
                     Git keeps no empty folders and data is often kept out of git, so a folder also counts as
                     present when it holds only `.gitkeep`, when a `.gitignore` (at the root or in any folder above
                     it) names it or what is inside it (`data/`, `/data`, `data`, `data/*`, `data/**`; a later
                     `!data/` takes it back), or when DVC tracks it (`data.dvc` beside it, or a `dvc.yaml` or
                     `.dvc` file whose outputs are the folder or lie inside it). We chose to ignore `.gitignore`
-                    files when deciding whether the data folder holds data.
+                    files when deciding whether the data folder holds data. The rule does not apply to a
+                    model-only Hugging Face repository (a model file and a README with model-card front matter,
+                    no training code), whose files sit at the root as the Hub expects.
                     """, """
                     A predictable layout tells everyone where raw data, derived data, trained models and
                     exploration notebooks live. Without it, raw data is overwritten by processed data, models are
@@ -44,8 +62,8 @@ public final class LayoutRule implements Rule {
                     """, """
                     Create the missing folders. Keep empty ones in git with a `.gitkeep` file, or list them in
                     `.gitignore` when their content must stay out of git, or track them with DVC
-                    (`dvc add data/raw`). Rename the expected folders in `.github/ml-readiness.yml` under `paths:`
-                    if your project uses other names.
+                    (`dvc add data/raw`). If your project uses other names than the ones recognised, name its
+                    folders in `.github/ml-readiness.yml` under `paths:` (`paths: { data: corpus }`).
                     """, """
                     ```text
                     ├── train.py
@@ -74,27 +92,35 @@ public final class LayoutRule implements Rule {
     public Collection<String> reads(RuleContext ctx) {
         List<String> files = new ArrayList<>(GitIgnore.files(ctx.snapshot()));
         files.addAll(DvcTracking.files(ctx.snapshot()));
+        files.addAll(ModelRepository.modelOnlyReads(ctx));
         return files;
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
+        if (ModelRepository.isModelOnly(ctx)) {
+            out.notApplicable();
+            return;
+        }
         ProjectPaths paths = ctx.paths();
         List<String> missing = new ArrayList<>();
-        if (!present(ctx, paths.data())) {
+        Optional<String> data = located(ctx, Folder.DATA);
+        if (data.isEmpty()) {
             missing.add(paths.data());
-        } else if (holdsData(ctx, paths.data())) {
+        } else if (holdsData(ctx, data.get())) {
             for (String stage : DATA_STAGES) {
-                String folder = paths.data() + "/" + stage;
+                String folder = data.get() + "/" + stage;
                 if (!present(ctx, folder)) {
                     missing.add(folder);
                 }
             }
         }
-        for (String folder : List.of(paths.models(), paths.notebooks())) {
-            if (!present(ctx, folder)) {
-                missing.add(folder);
-            }
+        if (hasModelFiles(ctx, data.orElse(paths.data())) && located(ctx, Folder.MODELS).isEmpty()) {
+            missing.add(paths.models());
+        }
+        if (ctx.snapshot().stream().anyMatch(f -> CodeFiles.isNotebook(f.path()))
+                && located(ctx, Folder.NOTEBOOKS).isEmpty()) {
+            missing.add(paths.notebooks());
         }
         if (!missing.isEmpty()) {
             out.repository(null, "Create the missing folder" + (missing.size() > 1 ? "s " : " ")
@@ -104,13 +130,37 @@ public final class LayoutRule implements Rule {
         }
     }
 
-    private static boolean present(RuleContext ctx, String folder) {
-        return ctx.snapshot().isFolder(folder) || GitIgnore.in(ctx).namesFolder(folder)
-                || DvcTracking.in(ctx).tracksFolder(folder);
+    /**
+     * Where the repository keeps the folder: the one {@link RuleContext#paths()} found in the tree, else the first
+     * of its names that a {@code .gitignore} names or DVC tracks; empty when it has none.
+     */
+    private static Optional<String> located(RuleContext ctx, Folder folder) {
+        ProjectPaths paths = ctx.paths();
+        if (ctx.snapshot().isFolder(paths.folder(folder))) {
+            return Optional.of(paths.folder(folder));
+        }
+        return paths.candidates(folder).stream().filter(name -> keptOutOfGit(ctx, name)).findFirst();
     }
 
+    private static boolean present(RuleContext ctx, String folder) {
+        return ctx.snapshot().isFolder(folder) || keptOutOfGit(ctx, folder);
+    }
+
+    private static boolean keptOutOfGit(RuleContext ctx, String folder) {
+        return GitIgnore.in(ctx).namesFolder(folder) || DvcTracking.in(ctx).tracksFolder(folder);
+    }
+
+    /** Files other than placeholders, READMEs, docs and code: the data itself (DVC files included). */
     private static boolean holdsData(RuleContext ctx, String folder) {
         return ctx.snapshot().under(folder).map(FileEntry::name).map(n -> n.toLowerCase(Locale.ROOT))
-                .anyMatch(n -> !n.equals(".gitkeep") && !n.equals(".gitignore") && !n.startsWith("readme"));
+                .anyMatch(n -> !n.equals(".gitkeep") && !n.equals(".gitignore") && !n.startsWith("readme")
+                        && NOT_DATA.stream().noneMatch(n::endsWith));
+    }
+
+    /** Model weights anywhere, or pickles outside the data folder (where they are data). */
+    private static boolean hasModelFiles(RuleContext ctx, String dataFolder) {
+        return ctx.snapshot().stream().map(FileEntry::path).filter(p -> !ProjectPaths.isUnder(p, dataFolder))
+                .anyMatch(p -> ArtifactKinds.isWeights(p)
+                        || ArtifactKinds.extension(p).filter(ArtifactKinds.PICKLE_EXTENSIONS::contains).isPresent());
     }
 }

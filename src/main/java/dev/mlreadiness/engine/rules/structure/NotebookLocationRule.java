@@ -20,8 +20,9 @@ public final class NotebookLocationRule implements Rule {
             Severity.NOTICE, Scope.FILE, new RuleDoc("""
                     Flags a Jupyter notebook (`.ipynb`, any letter case) that a pull request adds, renames or
                     copies outside the notebooks folder (`paths.notebooks`, default `notebooks/`, at any depth
-                    below it). A full scan checks every notebook. The rule does not apply to repositories without
-                    notebooks.
+                    below it; a repository that keeps its notebooks in `notebook/` and has no `notebooks/` has
+                    that one, as `structure/layout` says). A full scan checks every notebook. The rule does not
+                    apply to repositories without notebooks.
                     """, """
                     Notebooks scattered next to code and data make it hard to tell exploration from the pipeline
                     that production runs, and hard to find the analysis behind a modelling decision. Keeping them

@@ -13,6 +13,11 @@ import dev.mlreadiness.engine.TestRepo;
 
 class DeploymentRuleTest {
 
+    /** A repository that serves a model (its Dockerfile says so), where the rule applies. */
+    static TestRepo served() {
+        return TestRepo.create().file("Dockerfile", "FROM python:3.11-slim\nCMD [\"python\", \"serve.py\"]\n");
+    }
+
     private static final String WITH_DEPLOYMENT = """
             # Churn
 
@@ -25,13 +30,13 @@ class DeploymentRuleTest {
 
     @Test
     void sectionWithContentPasses() {
-        Report r = TestRepo.create().file("README.md", WITH_DEPLOYMENT).scan(new DeploymentRule());
+        Report r = served().file("README.md", WITH_DEPLOYMENT).scan(new DeploymentRule());
         assertThat(r.findings()).isEmpty();
     }
 
     @Test
     void missingSectionNamesTheReadmeAndTheSectionToAdd() {
-        Report r = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n").scan(new DeploymentRule());
+        Report r = served().file("README.md", "# Churn\n\nPredicts churn.\n").scan(new DeploymentRule());
         assertThat(r.findings()).extracting(Finding::ruleId, Finding::path, Finding::message, Finding::isNew)
                 .containsExactly(tuple("docs/deployment", "README.md", "Add a `## Deployment` section to README.md "
                         + "(or a page under docs/) that says how the model is served.", false));
@@ -39,14 +44,14 @@ class DeploymentRuleTest {
 
     @Test
     void sectionInADocsPagePasses() {
-        Report r = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n")
+        Report r = served().file("README.md", "# Churn\n\nPredicts churn.\n")
                 .file("docs/serving.md", "# Model serving\n\nRun the container.\n").scan(new DeploymentRule());
         assertThat(r.findings()).isEmpty();
     }
 
     @Test
     void matchingHeadingWithoutContentIsReportedAsEmpty() {
-        Report r = TestRepo.create().file("README.md", "# Churn\n\nIntro.\n\n## Deployment\n\n## License\n\nMIT\n")
+        Report r = served().file("README.md", "# Churn\n\nIntro.\n\n## Deployment\n\n## License\n\nMIT\n")
                 .scan(new DeploymentRule());
         assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple("README.md",
                 "The `## Deployment` section of README.md is empty: say how the model is served."));
@@ -56,7 +61,7 @@ class DeploymentRuleTest {
     void inflectedHeadingsAndTheWordsReadmesUsePass() {
         for (String heading : List.of("Deploying", "Model deployments", "Serving the model", "REST API",
                 "Docker", "Running in production")) {
-            Report r = TestRepo.create().file("README.md", "# Churn\n\n## " + heading + "\n\n`docker run churn`\n")
+            Report r = served().file("README.md", "# Churn\n\n## " + heading + "\n\n`docker run churn`\n")
                     .scan(new DeploymentRule());
             assertThat(r.findings()).as(heading).isEmpty();
         }
@@ -64,7 +69,7 @@ class DeploymentRuleTest {
 
     @Test
     void longerWordsAndMarkdownOutsideTheDocSetDoNotCount() {
-        Report r = TestRepo.create().file("README.md", "# Churn\n\n## Redeployment plans\n\nSoon.\n")
+        Report r = served().file("README.md", "# Churn\n\n## Redeployment plans\n\nSoon.\n")
                 .file("src/NOTES.md", "## Deployment\n\nSecret plan.\n").scan(new DeploymentRule());
         assertThat(r.findings()).extracting(Finding::message)
                 .containsExactly("Add a `## Deployment` section to README.md (or a page under docs/) that says how "
@@ -73,18 +78,18 @@ class DeploymentRuleTest {
 
     @Test
     void configuredExtraWordsCount() {
-        Report r = TestRepo.create().config("enabled: true\nsections:\n  docs/deployment: [\"shipping\"]\n")
+        Report r = served().config("enabled: true\nsections:\n  docs/deployment: [\"shipping\"]\n")
                 .file("README.md", "# Churn\n\n## Shipping\n\nWe push the image.\n").scan(new DeploymentRule());
         assertThat(r.findings()).isEmpty();
     }
 
     @Test
     void noReadmeLeavesTheGapToStructureReadme() {
-        Report r = TestRepo.create().file("train.py", "x = 1\n").scan(new DeploymentRule());
+        Report r = served().file("train.py", "x = 1\n").scan(new DeploymentRule());
         assertThat(r.findings()).isEmpty();
         assertThat(r.scores()).isEmpty();
 
-        Report fromDocs = TestRepo.create().file("train.py", "x = 1\n")
+        Report fromDocs = served().file("train.py", "x = 1\n")
                 .file("docs/serving.md", "# Serving\n\n`docker run churn` serves /predict.\n")
                 .scan(new DeploymentRule());
         assertThat(fromDocs.findings()).isEmpty();
@@ -94,9 +99,9 @@ class DeploymentRuleTest {
     @Test
     void rstReadmeIsReadForUnderlinedTitles() {
         String rst = "Churn\n=====\n\nPredicts churn.\n\nDeployment\n----------\n\nRun the container.\n";
-        assertThat(TestRepo.create().file("README.rst", rst).scan(new DeploymentRule()).findings()).isEmpty();
+        assertThat(served().file("README.rst", rst).scan(new DeploymentRule()).findings()).isEmpty();
 
-        Report missing = TestRepo.create().file("README.rst", "Churn\n=====\n\nPredicts churn.\n")
+        Report missing = served().file("README.rst", "Churn\n=====\n\nPredicts churn.\n")
                 .scan(new DeploymentRule());
         assertThat(missing.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple(
                 "README.rst", "Add a `Deployment` section to README.rst (or a page under docs/) that says how the "
@@ -105,7 +110,7 @@ class DeploymentRuleTest {
 
     @Test
     void pullRequestDeletingTheSectionMakesANewFinding() {
-        Report r = TestRepo.create().file("README.md", WITH_DEPLOYMENT)
+        Report r = served().file("README.md", WITH_DEPLOYMENT)
                 .change().modify("README.md", "# Churn\n\nPredicts churn.\n").evaluate(new DeploymentRule());
         assertThat(r.findings()).extracting(Finding::ruleId, Finding::isNew)
                 .containsExactly(tuple("docs/deployment", true));
@@ -113,7 +118,7 @@ class DeploymentRuleTest {
 
     @Test
     void unchangedGapIsExisting() {
-        Report r = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n")
+        Report r = served().file("README.md", "# Churn\n\nPredicts churn.\n")
                 .change().add("train.py", "x = 1\n").evaluate(new DeploymentRule());
         assertThat(r.findings()).extracting(Finding::ruleId, Finding::isNew)
                 .containsExactly(tuple("docs/deployment", false));
@@ -121,10 +126,43 @@ class DeploymentRuleTest {
 
     @Test
     void fileWideSuppressionInTheReadmeDropsTheFinding() {
-        Report r = TestRepo.create()
+        Report r = served()
                 .file("README.md", "<!-- readiness: ignore-file[docs/deployment] -->\n# Churn\n\nIntro.\n")
                 .scan(new DeploymentRule());
         assertThat(r.findings()).isEmpty();
         assertThat(r.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void notApplicableWhereNothingServesAModel() {
+        Report r = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n")
+                .file("train.py", "import joblib\njoblib.dump(model, 'm.joblib')\n").scan(new DeploymentRule());
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.scores()).as("not applicable is not a pass").isEmpty();
+    }
+
+    @Test
+    void theProjectKeyDecidesOverTheRepository() {
+        Report service = TestRepo.create().config("enabled: true\nproject: service\n")
+                .file("README.md", "# Churn\n\nPredicts churn.\n").scan(new DeploymentRule());
+        assertThat(service.findings()).extracting(Finding::ruleId).containsExactly("docs/deployment");
+
+        Report research = served().config("enabled: true\nproject: research\n")
+                .file("README.md", "# Churn\n\nPredicts churn.\n").scan(new DeploymentRule());
+        assertThat(research.findings()).isEmpty();
+        assertThat(research.scores()).isEmpty();
+    }
+
+    @Test
+    void thePullRequestThatStartsServingMakesTheGapNew() {
+        TestRepo repo = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n")
+                .file("model.py", "import joblib\ndef load():\n    return joblib.load('m.joblib')\n");
+        Report api = repo.change().add("app.py", "from flask import Flask\napp = Flask(__name__)\n")
+                .evaluate(new DeploymentRule());
+        assertThat(api.findings()).extracting(Finding::ruleId, Finding::isNew)
+                .containsExactly(tuple("docs/deployment", true));
+
+        Report notebook = repo.change().add("notebooks/eda.ipynb", "{}").evaluate(new DeploymentRule());
+        assertThat(notebook.findings()).isEmpty();
     }
 }
