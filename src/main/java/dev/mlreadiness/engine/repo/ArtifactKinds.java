@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.config.ProjectPaths;
 
 /**
@@ -127,5 +128,24 @@ public final class ArtifactKinds {
     public static boolean isModelArtifact(String path, ProjectPaths paths) {
         return isWeights(path) || (extension(path).filter(PICKLE_EXTENSIONS::contains).isPresent()
                 && (isUnderModels(path, paths) || NameWords.of(path).stream().anyMatch(MODEL_WORDS::contains)));
+    }
+
+    /**
+     * As {@link #isModelArtifact(String, ProjectPaths)}, but a {@code .bin} or {@code .h5} outside the models folder
+     * counts only above {@code maxFileSize}: a 5 kB {@code training_args.bin} beside the results, or a small HDF5
+     * table, is no model that needs a card or a {@code models/} folder.
+     */
+    public static boolean isModelArtifact(FileEntry file, ProjectPaths paths, long maxFileSize) {
+        return isModelArtifact(file.path(), paths) && !isSmallAmbiguousWeights(file, paths, maxFileSize);
+    }
+
+    /** Model weights as {@link #isWeights}, with {@code .bin}/{@code .h5} outside the models folder only when large. */
+    public static boolean isModelWeights(FileEntry file, ProjectPaths paths, long maxFileSize) {
+        return isWeights(file.path()) && !isSmallAmbiguousWeights(file, paths, maxFileSize);
+    }
+
+    private static boolean isSmallAmbiguousWeights(FileEntry file, ProjectPaths paths, long maxFileSize) {
+        return extension(file.path()).filter(AMBIGUOUS_WEIGHT_EXTENSIONS::contains).isPresent()
+                && !isUnderModels(file.path(), paths) && file.size() <= maxFileSize;
     }
 }

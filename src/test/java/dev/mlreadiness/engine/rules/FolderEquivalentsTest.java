@@ -10,7 +10,6 @@ import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.rules.docs.DataSourcesRule;
 import dev.mlreadiness.engine.rules.docs.ModelCardRule;
-import dev.mlreadiness.engine.rules.docs.StaleDocsRule;
 import dev.mlreadiness.engine.rules.structure.NotebookLocationRule;
 
 /**
@@ -50,19 +49,6 @@ class FolderEquivalentsTest {
         Report output = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n")
                 .file("output/churn.joblib", 10L).scan(new ModelCardRule());
         assertThat(output.findings()).isEmpty();
-    }
-
-    @Test
-    void codeInTheEquivalentFoldersMakesDocsStale() {
-        TestRepo repo = TestRepo.create().file("README.md", "# X\n\nIntro.\n").file("notebook/eda.ipynb", "{}")
-                .file("checkpoints/best.ckpt", 10L).file("checkpoints/convert.py", "x = 1\n");
-        Report notebook = repo.change().modify("notebook/eda.ipynb", "{ }").evaluate(new StaleDocsRule());
-        assertThat(notebook.findings()).extracting(Finding::ruleId).containsExactly("docs/stale");
-        Report models = repo.change().modify("checkpoints/convert.py", "x = 2\n").evaluate(new StaleDocsRule());
-        assertThat(models.findings()).extracting(Finding::ruleId).containsExactly("docs/stale");
-
-        Report elsewhere = repo.change().add("scripts/plot.py", "x = 1\n").evaluate(new StaleDocsRule());
-        assertThat(elsewhere.findings()).isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ public final class DeploymentRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(
             List.of("deployment", "deploy", "serving", "serve", "inference", "production", "docker", "container",
-                    "api", "endpoint", "hosting", "kubernetes", "helm"), "Deployment",
+                    "hosting", "kubernetes", "helm"), "Deployment",
             "how the model is served");
 
     public static final RuleInfo INFO = new RuleInfo("docs/deployment", "Document how to deploy the model",
@@ -26,9 +26,10 @@ public final class DeploymentRule extends SectionRule {
                     repository that loads a model; `project: service` or `project: research` in the config \
                     decides instead). \
                     Looks in the documentation set for a heading containing deployment, deploy, serving, serve, \
-                    inference, production, docker, container, API, endpoint, hosting, Kubernetes or Helm (add \
-                    words under `sections: docs/deployment:`; we widened the spec's words to what READMEs use) \
-                    with content under it. An empty matching section is reported as empty.
+                    inference, production, docker, container, hosting, Kubernetes or Helm (add words under \
+                    `sections: docs/deployment:`; we widened the spec's words to what READMEs use) with content \
+                    under it. `API` and `endpoint` are not among them: such a section describes the interface, \
+                    not how to run it, and `# churn-api` as a title would pass any README. An empty matching section is reported as empty.
 
                     """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """

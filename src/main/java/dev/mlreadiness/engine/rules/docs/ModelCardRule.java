@@ -124,7 +124,8 @@ public final class ModelCardRule implements Rule {
     }
 
     private static boolean shipsModelArtifacts(RuleContext ctx) {
-        return ctx.snapshot().stream().anyMatch(f -> ArtifactKinds.isModelArtifact(f.path(), ctx.paths()));
+        return ctx.snapshot().stream()
+                .anyMatch(f -> ArtifactKinds.isModelArtifact(f, ctx.paths(), ctx.config().maxFileSize()));
     }
 
     private static List<String> modelCardFiles(RuleContext ctx) {

@@ -159,8 +159,9 @@ public final class LayoutRule implements Rule {
 
     /** Model weights anywhere, or pickles outside the data folder (where they are data). */
     private static boolean hasModelFiles(RuleContext ctx, String dataFolder) {
-        return ctx.snapshot().stream().map(FileEntry::path).filter(p -> !ProjectPaths.isUnder(p, dataFolder))
-                .anyMatch(p -> ArtifactKinds.isWeights(p)
-                        || ArtifactKinds.extension(p).filter(ArtifactKinds.PICKLE_EXTENSIONS::contains).isPresent());
+        return ctx.snapshot().stream().filter(f -> !ProjectPaths.isUnder(f.path(), dataFolder))
+                .anyMatch(f -> ArtifactKinds.isModelWeights(f, ctx.paths(), ctx.config().maxFileSize())
+                        || ArtifactKinds.extension(f.path()).filter(ArtifactKinds.PICKLE_EXTENSIONS::contains)
+                                .isPresent());
     }
 }
