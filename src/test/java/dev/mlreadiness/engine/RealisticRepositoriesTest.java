@@ -105,8 +105,15 @@ class RealisticRepositoriesTest {
         assertThat(ids(r)).containsExactly(
                 "docs/data-schema", "docs/data-sources", "docs/deployment", "docs/experiments", "docs/labeling",
                 "docs/model-pseudocode", "docs/training-environment",
-                "production/ci", "production/evaluation", "production/monitoring",
+                "production/ci", "production/evaluation", "production/monitoring", "production/tests",
                 "reproducibility/python-version", "reproducibility/unpinned-dependency");
+        // the template's test_environment.py only checks the Python version: the project has no tests, which its
+        // authors would agree with (the template ships none); train_model.py fits on all the processed data and
+        // scores nothing, and the message says only that
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().startsWith("production/e")).extracting(Finding::message)
+                .containsExactly("No evaluation on held-out data found for the model trained in "
+                        + "src/models/train_model.py:5 (`.fit(`): compute a metric, a loss or `score` on a validation "
+                        + "or test set the model does not train on (for example split off with `train_test_split`).");
         // the template's layout (data/ git-ignored, .gitkeep folders), its setext title with a description and
         // the Sphinx getting-started page all count; 1.0-jqp-... is the template's own notebook naming
         assertThat(ids(r)).doesNotContain("structure/layout", "structure/file-naming", "structure/readme",
