@@ -1,11 +1,13 @@
 package dev.mlreadiness.engine.code;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -54,7 +56,9 @@ import dev.mlreadiness.engine.repo.DvcTracking;
  */
 final class HeldOutReader {
 
-    private static final List<String> HELD_OUT_ARGUMENTS = List.of("evals", "val_dataloaders");
+    /** Arguments that hand a validation set to training: {@link EvidenceReader#VALIDATION_ARGUMENTS} and more. */
+    private static final List<String> HELD_OUT_ARGUMENTS = Stream.concat(EvidenceReader.VALIDATION_ARGUMENTS.stream(),
+            Stream.of("evals", "val_dataloaders")).toList();
     private static final Set<String> CROSS_VALIDATION = Set.of("cross_val_score", "cross_validate", "learning_curve",
             "validation_curve", "permutation_test_score");
     private static final Set<String> STEP_METHODS = Set.of("validation_step", "test_step");
@@ -74,6 +78,12 @@ final class HeldOutReader {
 
     private final CodeFile file;
     private final CodeEvidence out;
+    /** Answers per name, string and callee: a file repeats the same few hundred many times. */
+    private final Map<String, Boolean> heldOutNames = new HashMap<>();
+    private final Map<String, Boolean> heldOutStrings = new HashMap<>();
+    private final Map<String, Boolean> trainingNames = new HashMap<>();
+    private final Map<String, Boolean> evaluations = new HashMap<>();
+    private final Map<String, Boolean> measuredNames = new HashMap<>();
 
     private HeldOutReader(CodeFile file, CodeEvidence out) {
         this.file = file;
@@ -86,8 +96,10 @@ final class HeldOutReader {
 
     private void read() {
         PythonModule module = file.module();
-        ValueFlow.Result flow = ValueFlow.trace(module, HeldOutNames::isHeldOutName, HeldOutNames::isHeldOutString,
-                HeldOutNames::isTrainingName);
+        ValueFlow.Result flow = ValueFlow.trace(module,
+                name -> heldOutNames.computeIfAbsent(name, HeldOutNames::isHeldOutName),
+                string -> heldOutStrings.computeIfAbsent(string, HeldOutNames::isHeldOutString),
+                name -> trainingNames.computeIfAbsent(name, HeldOutNames::isTrainingName));
         Set<List<String>> fitted = new HashSet<>();
         for (Call c : module.calls()) {
             if (c.simpleName().equals("fit") && file.isMethodOnValue(c) && !c.positional().isEmpty()) {
@@ -114,9 +126,7 @@ final class HeldOutReader {
         if (crossValidates || (reached && evaluation && !EvidenceReader.SPLITS.contains(name))) {
             add(out.heldOutEvaluation, c.line(), c.callee() + "(");
         }
-        List<String> arguments = new ArrayList<>(EvidenceReader.VALIDATION_ARGUMENTS);
-        arguments.addAll(HELD_OUT_ARGUMENTS);
-        for (String argument : arguments) {
+        for (String argument : HELD_OUT_ARGUMENTS) {
             Argument a = c.keyword(argument);
             if (a != null && a.kind() != ValueKind.NONE && !EvidenceReader.isZero(a)) {
                 add(out.heldOutEvaluation, c.line(), argument + "=");
@@ -137,7 +147,7 @@ final class HeldOutReader {
     private void binding(ValueFlow.Binding b) {
         for (String target : b.targets()) {
             String name = last(target);
-            boolean measured = HeldOutNames.namesEvaluation(name);
+            boolean measured = measuredNames.computeIfAbsent(name, HeldOutNames::namesEvaluation);
             if (measured && (b.reached() || (HeldOutNames.isHeldOutName(name)
                     && b.valueCalls().stream().anyMatch(this::isEvaluation)))) {
                 add(out.heldOutEvaluation, b.line(), target + " =");
@@ -148,6 +158,11 @@ final class HeldOutReader {
 
     /** A call that measures a model: a metric, a score, a loss, an evaluation routine (see the class comment). */
     private boolean isEvaluation(Call c) {
+        return evaluations.computeIfAbsent(c.callee(), callee -> measures(c));
+    }
+
+    /** {@link #isEvaluation}, which depends on the callee alone (its imports are the file's). */
+    private boolean measures(Call c) {
         if (EvidenceReader.isMetric(c, file.qualifiedNames(c), file.isMethodOnValue(c))) {
             return true;
         }
