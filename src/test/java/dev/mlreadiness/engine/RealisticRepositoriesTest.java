@@ -108,11 +108,18 @@ class RealisticRepositoriesTest {
         assertThat(ids(r)).containsExactly(
                 "docs/data-schema", "docs/data-sources", "docs/experiments", "docs/labeling",
                 "docs/model-pseudocode", "docs/training-environment", "docs/usage",
-                "production/ci", "production/evaluation",
+                "production/ci", "production/evaluation", "production/tests",
                 "reproducibility/python-version", "reproducibility/unpinned-dependency");
         // nothing serves the model yet (no Dockerfile, no API, predict_model.py is a batch script), so the author
         // is not asked to document a deployment or monitoring that is not there
         assertThat(ids(r)).doesNotContain("docs/deployment", "production/monitoring");
+        // the template's test_environment.py only checks the Python version: the project has no tests, which its
+        // authors would agree with (the template ships none); train_model.py fits on all the processed data and
+        // scores nothing, and the message says only that
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().startsWith("production/e")).extracting(Finding::message)
+                .containsExactly("No evaluation on held-out data found for the model trained in "
+                        + "src/models/train_model.py:5 (`.fit(`): compute a metric, a loss or `score` on a validation "
+                        + "or test set the model does not train on (for example split off with `train_test_split`).");
         // the template's layout (data/ git-ignored, .gitkeep folders) and its setext title with the author's own
         // description count; 1.0-jqp-... is the template's own notebook naming
         assertThat(ids(r)).doesNotContain("structure/layout", "structure/file-naming", "structure/readme",

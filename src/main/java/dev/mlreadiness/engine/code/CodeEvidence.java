@@ -15,6 +15,10 @@ import dev.mlreadiness.engine.repo.TestFiles;
  * {@link CodeFiles}, at most {@link #MAX_FILES} files in path order. Only code counts: strings, comments and
  * docstrings never do, and names are resolved through import aliases (see {@link EvidenceReader} for what each
  * list holds).
+ *
+ * <p>Held-out evaluation and scoring on the training data are read by {@link HeldOutReader}, from the same files
+ * and from the stages of {@code dvc.yaml} files; there file and split names in string literals count
+ * ({@code pd.read_csv("data/test.csv")}, {@code split="validation"}).
  */
 public final class CodeEvidence {
 
@@ -25,6 +29,8 @@ public final class CodeEvidence {
     final List<Evidence> modelTraining = new ArrayList<>();
     final List<Evidence> metrics = new ArrayList<>();
     final List<Evidence> heldOutSplits = new ArrayList<>();
+    final List<Evidence> heldOutEvaluation = new ArrayList<>();
+    final List<Evidence> trainingDataScoring = new ArrayList<>();
     final List<Evidence> dataLoading = new ArrayList<>();
     final List<Evidence> experimentTrackers = new ArrayList<>();
     final List<Evidence> monitoring = new ArrayList<>();
@@ -39,9 +45,11 @@ public final class CodeEvidence {
         return ctx.fact(CodeEvidence.class, CodeEvidence::compute);
     }
 
-    /** The code files the evidence reads, for rules' {@code reads}. */
+    /** The files the evidence reads (code files, then {@code dvc.yaml} files), for rules' {@code reads}. */
     public static Collection<String> files(RuleContext ctx) {
-        return selected(ctx).stream().map(FileEntry::path).toList();
+        List<String> files = new ArrayList<>(selected(ctx).stream().map(FileEntry::path).toList());
+        files.addAll(HeldOutReader.dvcFiles(ctx));
+        return files;
     }
 
     private static List<FileEntry> selected(RuleContext ctx) {
@@ -61,8 +69,10 @@ public final class CodeEvidence {
             CodeFiles.read(ctx, f).ifPresent(code -> {
                 evidence.filesRead++;
                 EvidenceReader.read(code, evidence);
+                HeldOutReader.read(code, evidence);
             });
         }
+        HeldOutReader.readDvc(ctx, evidence);
         return evidence;
     }
 
@@ -87,6 +97,23 @@ public final class CodeEvidence {
     /** Held-out data: {@code train_test_split}, CV splitters, {@code cross_val_*}, validation sets. */
     public List<Evidence> heldOutSplits() {
         return List.copyOf(heldOutSplits);
+    }
+
+    /**
+     * Evaluation on held-out data, recognised by what the code does: a metric, a loss or a score that a split or a
+     * file named val/valid/validation/test/holdout reaches, a validation set handed to training, scoring
+     * cross-validation, a {@code dvc.yaml} stage evaluating a held-out file (see {@link HeldOutReader}).
+     */
+    public List<Evidence> heldOutEvaluation() {
+        return List.copyOf(heldOutEvaluation);
+    }
+
+    /**
+     * Scoring on the training data: a metric or {@code score} on the arguments of a {@code .fit(} of the same file or
+     * on data named for training ({@code model.score(X_train, y_train)}), where no held-out data reaches it.
+     */
+    public List<Evidence> trainingDataScoring() {
+        return List.copyOf(trainingDataScoring);
     }
 
     /** Data loading: {@code pd.read_*}, {@code np.load*}, {@code datasets.load_dataset}, {@code open("x.csv")}. */

@@ -45,7 +45,7 @@ final class EvidenceReader {
             "StratifiedGroupKFold", "RepeatedKFold", "RepeatedStratifiedKFold", "ShuffleSplit",
             "StratifiedShuffleSplit", "GroupShuffleSplit", "TimeSeriesSplit", "LeaveOneOut", "LeavePOut",
             "LeaveOneGroupOut", "LeavePGroupsOut", "PredefinedSplit", "cross_validate", "random_split");
-    private static final List<String> VALIDATION_ARGUMENTS = List.of("validation_split", "validation_data",
+    static final List<String> VALIDATION_ARGUMENTS = List.of("validation_split", "validation_data",
             "eval_set", "eval_dataset", "valid_sets");
     private static final Pattern DATA_LOADER = Pattern.compile(
             "(pandas\\.read_\\w+|polars\\.(read|scan)_\\w+|numpy\\.(load\\w*|genfromtxt)"
@@ -138,7 +138,7 @@ final class EvidenceReader {
         return TORCH_FUNCTIONAL_LOSSES.contains(name) && qualified.stream().anyMatch(q -> q.startsWith("torch."));
     }
 
-    private static boolean isMetric(Call c, List<String> qualified, boolean method) {
+    static boolean isMetric(Call c, List<String> qualified, boolean method) {
         if (method && c.simpleName().equals("evaluate")) {
             return true;
         }
@@ -165,7 +165,7 @@ final class EvidenceReader {
         return mode == null || mode.kind() != ValueKind.STRING || !mode.text().matches("(?s).*[wax].*");
     }
 
-    private static boolean isZero(Argument a) {
+    static boolean isZero(Argument a) {
         return a.kind() == ValueKind.NUMBER && a.text().matches("[+-]?0*(\\.0*)?");
     }
 

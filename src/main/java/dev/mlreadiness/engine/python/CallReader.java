@@ -49,6 +49,11 @@ final class CallReader {
         return Arrays.copyOf(parens, n);
     }
 
+    /** Whether the parenthesis at {@code paren} makes a call: {@link #read} lists exactly these, in order. */
+    static boolean isCall(CodeTokens code, int paren) {
+        return code.isOp(paren, "(") && paren > 0 && new CallReader(code, null).callee(paren) != null;
+    }
+
     /** The callee of the parenthesis at i, or null when the parenthesis does not make a call. */
     private String callee(int paren) {
         Token previous = code.get(paren - 1);

@@ -163,6 +163,74 @@ class CodeEvidenceTest {
     }
 
     @Test
+    void heldOutEvaluationByWhatTheCodeDoes() {
+        CodeEvidence e = file("eval.py", """
+                import pandas as pd
+                from sklearn.metrics import f1_score
+                f1_score(y_test, model.predict(X_test))
+                test_df = pd.read_csv("data/test.csv")
+                df = pd.read_csv("data/valid/part-0.parquet")
+                acc = accuracy(df.label, model.predict(df))
+                for xb, yb in valid_dl:
+                    correct += (model(xb).argmax(1) == yb).sum()
+                ds = load_dataset("imdb", split="test")
+                results = trainer.evaluate(ds)
+                val_loss = evaluate(model, loader)
+                best_val_loss = float("inf")
+                trainer = Trainer(model, eval_dataset=None)
+                m = validate.run(data, dataloader=val_loader)
+                search = GridSearchCV(model, grid)
+                print("error:", 1.0 - net.predict(x_te).eq(y_te).float().mean().item())
+                """).evidence();
+        assertThat(e.heldOutEvaluation()).extracting(Evidence::line, Evidence::what).containsExactly(
+                tuple(3, "f1_score("), tuple(6, "accuracy("), tuple(10, "trainer.evaluate("),
+                tuple(14, "validate.run("), tuple(15, "GridSearchCV("), tuple(16, "?.eq("),
+                tuple(6, "acc ="), tuple(8, "correct ="), tuple(11, "val_loss ="));
+        assertThat(e.trainingDataScoring()).isEmpty();
+    }
+
+    @Test
+    void heldOutEvaluationNearMisses() {
+        CodeEvidence e = file("train.py", """
+                model.fit(X, y)
+                model.score(X, y)
+                accuracy_score(y_train, model.predict(X_train))
+                loss = criterion(model(x_train), y_train)
+                val_ds = val_ds.map(tokenize)
+                loader = make_test_loader(test_ds)
+                evaluate(model, latest, contest)
+                preds = model.predict(X_test)
+                log.error("bad file", test_path)
+                s = "model.score(X_test, y_test)"  # f1_score(y_val, p)
+                history = model.fit(X, y, validation_split=0.0)
+                """).evidence();
+        assertThat(e.heldOutEvaluation()).isEmpty();
+        assertThat(e.trainingDataScoring()).extracting(Evidence::line, Evidence::what).containsExactly(
+                tuple(2, "model.score(X, y)"), tuple(3, "accuracy_score(y_train, model.predict(X_train))"));
+    }
+
+    @Test
+    void dvcStagesThatEvaluateAHeldOutFile() {
+        CodeEvidence e = file("dvc.yaml", """
+                stages:
+                  score:
+                    foreach: [a, b]
+                    do:
+                      cmd: python score.py ${item}
+                      deps:
+                        - data/holdout/${item}.csv
+                  metrics:
+                    cmd: [python run.py --eval, echo done]
+                    deps: [{path: data/val}]
+                  train:
+                    cmd: python train.py
+                    deps: [data/test.csv]
+                """).file("sub/dvc.yaml", "stages: [\n").evidence();
+        assertThat(e.heldOutEvaluation()).extracting(Evidence::path, Evidence::what).containsExactly(
+                tuple("dvc.yaml", "stage score"), tuple("dvc.yaml", "stage metrics"));
+    }
+
+    @Test
     void trackersAndMonitoringAreImports() {
         CodeEvidence e = file("app.py", """
                 import mlflow.sklearn

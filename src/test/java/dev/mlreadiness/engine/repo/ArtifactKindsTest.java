@@ -88,5 +88,8 @@ class ArtifactKindsTest {
         assertThat(TestFiles.isTestFile("_test.py")).isFalse();
         assertThat(TestFiles.isTestFile("contest.py")).isFalse();
         assertThat(TestFiles.isTestFile("my_tests/a.py")).isFalse();
+        // Cookiecutter Data Science's environment check is no test, unless it lives with the tests
+        assertThat(TestFiles.isTestFile("test_environment.py")).isFalse();
+        assertThat(TestFiles.isTestFile("tests/test_environment.py")).isTrue();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.rules.production;
 
 import java.util.Collection;
+import java.util.List;
 
 import dev.mlreadiness.engine.Findings;
 import dev.mlreadiness.engine.Rule;
@@ -10,6 +11,8 @@ import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.code.CodeFiles;
+import dev.mlreadiness.engine.code.Evidence;
 
 /** {@code production/evaluation}: code that trains a model also evaluates it on held-out data. */
 public final class EvaluationRule implements Rule {
@@ -18,13 +21,38 @@ public final class EvaluationRule implements Rule {
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc("""
                     Applies when the repository's code trains a model: a method call `.fit(` or `.fit_generator(`,
                     or a call named `train(` (`trainer.train()`, `xgb.train(...)`) in a `.py` file or notebook
-                    that is not a test. It then asks the code, anywhere in the repository, for both a metric
-                    (`sklearn.metrics`, `torchmetrics`, Hugging Face `evaluate`, keras `metrics=` or
-                    `keras.metrics`, a `.evaluate(` method call) and a held-out split (`train_test_split`, a
-                    CV splitter, `cross_val_*`, `*SearchCV`, `random_split`, `Dataset.train_test_split`, or a
-                    `validation_split=` / `validation_data=` / `eval_set=` / `eval_dataset=` / `valid_sets=`
-                    argument). Strings and comments never count. We chose to look at the whole repository, not
-                    the training file alone, since evaluation often lives in its own module or notebook.
+                    that is not a test. It then looks, anywhere in the repository, for evaluation on held-out data,
+                    recognised by what the code does rather than by the library it uses:
+
+                    - a metric, a loss or a score computed on data named for a held-out set: an identifier such as
+                      `X_test`, `x_val`, `valid_loader`, `val_ds`, `test_dataloader`, `eval_dataset`, `holdout`, or
+                      a file or split named so in a string (`pd.read_csv("data/test.csv")`,
+                      `load_dataset(..., split="validation")`), followed through assignments and loops
+                      (`for x, y in val_loader:` then `loss = criterion(model(x), y)`). A metric is `sklearn.metrics`,
+                      `torchmetrics`, Hugging Face `evaluate`, keras metrics, `.score(`, `.evaluate(`, or a function
+                      or object named for one (`accuracy(`, `mean_ap(`, `metric.update(`, `evaluate_model(`,
+                      `validate(`); a loss is `criterion(`, `loss_fn(`, `F.cross_entropy(` and the like; a value named
+                      for a held-out measurement (`val_loss`, `test_acc`) computed from them counts too;
+                    - a validation set handed to training, on which the library reports the loss every epoch:
+                      `validation_split=`, `validation_data=`, `eval_set=`, `eval_dataset=` (a `Trainer`),
+                      `valid_sets=`, `evals=`, `val_dataloaders=`, a Lightning `validation_step`/`test_step`;
+                    - cross-validation that scores (`cross_val_score`, `cross_validate`, `*SearchCV`);
+                    - a `dvc.yaml` stage named or run as an evaluation (`evaluate`, `eval`, `test`, `validate`,
+                      `score`) whose `deps` name a held-out file or folder (`data/test.csv`);
+                    - or, as before, both a metric library and a split function (`train_test_split`, a CV
+                      splitter, `random_split`) somewhere in the code.
+
+                    Words count whole: `latest`, `contest`, `attestation` and `testing_mode` name no test set, nor do
+                    `max_val` or `valid_mask`: `val`, `valid`, `dev` and `eval` count only beside a word for data
+                    (`loader`, `ds`, `X`) or, but for `eval`, for a measurement (`val_loss`). Strings count only as
+                    file and split names (text with spaces and config files such as `test.yaml` do not); comments
+                    and docstrings never count. When nothing is found the message says what was found instead: a
+                    score on the training data (`model.score(X, y)` after `model.fit(X, y)`, or on `X_train`), a
+                    split nothing is computed on, or metrics on data not named as held out. This departs from the
+                    original spec, which asked for a metric library and a split function: held-out evaluation
+                    written by hand (a validation loss that picks the checkpoint, `model.score(X_test, y_test)`)
+                    passes now. We chose to look at the whole repository, not the training file alone, since
+                    evaluation often lives in its own module, notebook or pipeline stage.
                     """, """
                     A model scored on the data it was trained on looks better than it is: overfitting and
                     leakage go unnoticed until production traffic shows the real error. Without a metric on
@@ -67,17 +95,42 @@ public final class EvaluationRule implements Rule {
             out.notApplicable();
             return;
         }
-        boolean metric = !evidence.metrics().isEmpty();
-        boolean split = !evidence.heldOutSplits().isEmpty();
-        if (!metric && !split) {
-            out.repository("Evaluate the trained model on held-out data: split off a test set (for example with "
-                    + "`train_test_split`) and report a metric on it (for example from `sklearn.metrics`).");
-        } else if (!split) {
-            out.repository("Compute the metrics on held-out data: split off a test or validation set (for example "
-                    + "with `train_test_split` or `validation_split=`) instead of scoring on the training data.");
-        } else if (!metric) {
-            out.repository("Report a metric on the held-out split (for example from `sklearn.metrics` or "
-                    + "`torchmetrics`) so the model's quality is measured.");
+        List<Evidence> metrics = evidence.metrics();
+        List<Evidence> splits = evidence.heldOutSplits();
+        if (!evidence.heldOutEvaluation().isEmpty() || (!metrics.isEmpty() && !splits.isEmpty())) {
+            return;
         }
+        String fix = "the model does not train on (for example split off with `train_test_split`).";
+        if (!evidence.trainingDataScoring().isEmpty()) {
+            Evidence scoring = evidence.trainingDataScoring().get(0);
+            out.repository("No evaluation on held-out data found, and `" + shown(scoring) + "` (" + where(scoring)
+                    + ") scores the data the model was fitted on: compute the metric on a validation or test set "
+                    + fix);
+        } else if (!splits.isEmpty()) {
+            Evidence split = splits.get(0);
+            out.repository("No evaluation on held-out data found: `" + shown(split) + "` (" + where(split)
+                    + ") holds data out, but no metric, loss or `score` computed on it was found. Compute one on "
+                    + "the held-out part (for example `f1_score(y_test, model.predict(X_test))`).");
+        } else if (!metrics.isEmpty()) {
+            Evidence metric = metrics.get(0);
+            out.repository("No evaluation on held-out data found: metrics are computed (`" + shown(metric) + "` in "
+                    + where(metric) + ") but none on a split or a file named val, validation, test or holdout. "
+                    + "Compute them on data " + fix);
+        } else {
+            Evidence training = evidence.modelTraining().get(0);
+            out.repository("No evaluation on held-out data found for the model trained in " + where(training)
+                    + " (`" + shown(training) + "`): compute a metric, a loss or `score` on a validation or test set "
+                    + fix);
+        }
+    }
+
+    /** The code found, with a receiver that is no plain name left out: {@code .fit(}, not {@code ?.fit(}. */
+    private static String shown(Evidence e) {
+        return e.what().startsWith("?.") ? e.what().substring(1) : e.what();
+    }
+
+    /** {@code src/train.py:12}; a notebook by its path alone (its lines are those of the JSON text). */
+    private static String where(Evidence e) {
+        return CodeFiles.isNotebook(e.path()) ? e.path() : e.path() + ":" + e.line();
     }
 }

@@ -3,7 +3,6 @@ package dev.mlreadiness.engine.rules.production;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import dev.mlreadiness.engine.FileChange;
 import dev.mlreadiness.engine.Findings;
@@ -13,6 +12,8 @@ import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 import dev.mlreadiness.engine.Scope;
 import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.code.CodeFiles;
+import dev.mlreadiness.engine.python.Declarations;
 import dev.mlreadiness.engine.repo.TestFiles;
 import dev.mlreadiness.engine.rules.ModelRepository;
 
@@ -23,7 +24,7 @@ import dev.mlreadiness.engine.rules.ModelRepository;
 public final class TestsRule implements Rule {
 
     /** Python files that are project plumbing rather than code under test. */
-    private static final List<String> NOT_CODE = List.of("setup.py");
+    private static final List<String> NOT_CODE = List.of("setup.py", "test_environment.py");
 
     /** How many changed files the pull-request message names before it says "and N more". */
     private static final int NAMED = 3;
@@ -31,11 +32,19 @@ public final class TestsRule implements Rule {
     public static final RuleInfo INFO = new RuleInfo("production/tests", "Tests", Severity.WARNING, Scope.REPOSITORY,
             new RuleDoc("""
                     Checks that the repository has tests: a file under a `tests/`, `test/` or R `testthat/`
-                    folder, or a `test_*.py`, `*_test.py` or `conftest.py` anywhere. When it has, a pull request
-                    that adds or changes a `.py` file that is not a test, a notebook or a doc (files under the
-                    `docs` globs) and changes no test file gets one finding. We chose to leave `setup.py` out of the
-                    code that needs tests. At most one finding: the repository one when there are no tests at all.
-                    The pull-request finding is always new; it never appears in a full scan.
+                    folder, or a `test_*.py`, `*_test.py` or `conftest.py` anywhere. Cookiecutter Data Science's
+                    `test_environment.py`, which only checks the Python version, is no test (under a tests folder
+                    it counts like any file there). When the repository has tests, a pull request that adds or
+                    changes a `.py` file with code in it that is not a test, a notebook or a doc (files under the
+                    `docs` globs) and changes no test file gets one finding. A file has no code when it holds only
+                    imports, docstrings and other literals, `pass`, and assignments or annotations built from
+                    literals and names (`__all__ = [...]`, `SEED = 42`, `Number = int | float`), optionally inside
+                    `try:`/`except ImportError:` or `if TYPE_CHECKING:`; a `def`, a `class`, a decorator, a call or
+                    any other statement is code. So an empty or re-exporting `__init__.py` or a constants module
+                    asks for no tests, a departure from the original spec, which counted every `.py` file. We chose
+                    to leave `setup.py` and `test_environment.py` out of the code that needs tests. At most one
+                    finding: the repository one when there are no tests at all. The pull-request finding is always
+                    new; it never appears in a full scan.
                     The rule does not apply to a model-only Hugging Face repository (a model file and a README with
                     model-card front matter, no training code): it publishes a trained model, with no code of its
                     own to test.
@@ -66,9 +75,18 @@ public final class TestsRule implements Rule {
         return INFO;
     }
 
+    /**
+     * What decides whether a repository is model-only, and in a pull request the changed Python files: whether
+     * they hold code is read from their content.
+     */
     @Override
     public Collection<String> reads(RuleContext ctx) {
-        return ModelRepository.modelOnlyReads(ctx);
+        List<String> reads = new ArrayList<>(ModelRepository.modelOnlyReads(ctx));
+        if (ctx.isPullRequest()) {
+            ctx.changes().files().stream().filter(c -> c.status().exists()).map(FileChange::path)
+                    .filter(p -> CodeFiles.isPython(p) && !TestFiles.isTestFile(p)).forEach(reads::add);
+        }
+        return reads;
     }
 
     @Override
@@ -106,6 +124,11 @@ public final class TestsRule implements Rule {
 
     private static boolean isCode(RuleContext ctx, String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return path.toLowerCase(Locale.ROOT).endsWith(".py") && !NOT_CODE.contains(name) && !ctx.paths().isDoc(path);
+        if (!CodeFiles.isPython(path) || NOT_CODE.contains(name) || ctx.paths().isDoc(path)) {
+            return false;
+        }
+        // a file that cannot be read (too large, binary) is taken for code, as it was before its content counted
+        return ctx.snapshot().file(path).flatMap(f -> CodeFiles.read(ctx, f))
+                .map(code -> !Declarations.only(code.module())).orElse(true);
     }
 }
