@@ -132,8 +132,9 @@ public final class ArtifactKinds {
 
     /**
      * As {@link #isModelArtifact(String, ProjectPaths)}, but a {@code .bin} or {@code .h5} outside the models folder
-     * counts only above {@code maxFileSize}: a 5 kB {@code training_args.bin} beside the results, or a small HDF5
-     * table, is no model that needs a card or a {@code models/} folder.
+     * counts only above {@code maxFileSize} or when named as a model ({@code pytorch_model.bin}): a 5 kB
+     * {@code training_args.bin} beside the results, or a small HDF5 table, is no model that needs a card or a
+     * {@code models/} folder.
      */
     public static boolean isModelArtifact(FileEntry file, ProjectPaths paths, long maxFileSize) {
         return isModelArtifact(file.path(), paths) && !isSmallAmbiguousWeights(file, paths, maxFileSize);
@@ -146,6 +147,11 @@ public final class ArtifactKinds {
 
     private static boolean isSmallAmbiguousWeights(FileEntry file, ProjectPaths paths, long maxFileSize) {
         return extension(file.path()).filter(AMBIGUOUS_WEIGHT_EXTENSIONS::contains).isPresent()
-                && !isUnderModels(file.path(), paths) && file.size() <= maxFileSize;
+                && !isUnderModels(file.path(), paths) && file.size() <= maxFileSize && !isNamedAsModel(file.path());
+    }
+
+    /** A word of the file name says model: {@code pytorch_model.bin}, {@code churn_classifier.joblib}. */
+    private static boolean isNamedAsModel(String path) {
+        return NameWords.of(path).stream().anyMatch(MODEL_WORDS::contains);
     }
 }

@@ -51,6 +51,13 @@ class ModelCardRuleTest {
             assertThat(TestRepo.create().file("MODEL_CARD.md", FULL_CARD).file(model, 100).scan(new ModelCardRule())
                     .findings()).as(model).isEmpty();
         }
+        // small .bin/.h5 files not named as a model outside the models folder are training arguments or data
+        for (String other : new String[] {"results/run1/training_args.bin", "data/features.h5"}) {
+            assertThat(TestRepo.create().file("README.md", "# X\n").file(other, 5_368).scan(new ModelCardRule())
+                    .findings()).as(other).isEmpty();
+        }
+        assertThat(TestRepo.create().file("README.md", "# X\n").file("results/big.bin", 6L << 20)
+                .scan(new ModelCardRule()).findings()).as("large .bin").hasSize(1);
         // pickles not named as a model outside the models folder are often cached data
         for (String data : new String[] {"data/features.pkl", "cache/remodeling_costs.pkl", "src/modelling.joblib"}) {
             assertThat(TestRepo.create().file(data, 100).scan(new ModelCardRule()).scores()).as(data).isEmpty();
