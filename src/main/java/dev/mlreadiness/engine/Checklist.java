@@ -1,13 +1,9 @@
 package dev.mlreadiness.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +122,9 @@ public final class Checklist {
 
         List<Finding> findings = new ArrayList<>();
         int suppressed = 0;
-        Map<String, Optional<TextLines>> lines = new HashMap<>();
-        Map<String, Boolean> fileSuppressed = new HashMap<>();
-        Map<String, Integer> seen = new HashMap<>();
+        FindingLines lines = new FindingLines(head);
+        InlineSuppression suppression = new InlineSuppression(head, lines);
+        Fingerprints fingerprints = new Fingerprints();
         Set<String> applied = new LinkedHashSet<>();
         for (Rule rule : active) {
             RuleInfo info = rule.info();
@@ -138,7 +134,7 @@ public final class Checklist {
             }
             Severity severity = config.severityOf(info.id(), info.defaultSeverity()).orElseThrow();
             for (Findings.Raw raw : out.raw()) {
-                if (isSuppressed(head, raw, info.id(), lines, fileSuppressed)) {
+                if (suppression.suppresses(raw, info.id())) {
                     suppressed++;
                     continue;
                 }
@@ -149,7 +145,7 @@ public final class Checklist {
                             && !carriedOver.contains(raw);
                     case PULL_REQUEST -> mode == Mode.PULL_REQUEST;
                 };
-                String fp = fingerprint(info.id(), raw, lineText(head, raw, lines), seen);
+                String fp = fingerprints.of(info.id(), raw, lines.of(raw));
                 findings.add(new Finding(info.id(), info.category(), severity, raw.message(), raw.path(), raw.line(),
                         isNew, fp));
             }
@@ -262,66 +258,6 @@ public final class Checklist {
      */
     static List<String> keys(String ruleId, Findings.Raw raw) {
         return raw.subjects().stream().map(s -> ruleId + "\u0000" + s).toList();
-    }
-
-    /**
-     * @param fileSuppressed per path and rule, whether the file suppresses the rule: decoding a large file once
-     *                       per finding made thousands of findings in one file take seconds
-     */
-    private static boolean isSuppressed(Snapshot head, Findings.Raw raw, String ruleId,
-            Map<String, Optional<TextLines>> lines, Map<String, Boolean> fileSuppressed) {
-        if (raw.path() == null || !head.isLoaded(raw.path())) {
-            return false; // never read a file only to look for suppression comments
-        }
-        Boolean wholeFile = fileSuppressed.computeIfAbsent(raw.path() + "\u0000" + ruleId,
-                k -> suppressesFile(head, raw.path(), ruleId));
-        if (wholeFile == null) {
-            return false;
-        }
-        if (wholeFile) {
-            return true;
-        }
-        String line = lineText(head, raw, lines);
-        return line != null && Suppressions.suppressesLine(line, ruleId);
-    }
-
-    /**
-     * Whether the file carries {@code readiness: ignore-file[ruleId]}; null for binary or missing files. Looks for
-     * the marker in the bytes first so a large file without one (nearly all) is never decoded whole.
-     */
-    private static Boolean suppressesFile(Snapshot head, String path, String ruleId) {
-        Optional<byte[]> bytes = head.bytes(path);
-        if (bytes.isEmpty() || Snapshot.isBinary(bytes.get())) {
-            return null;
-        }
-        return TextLines.containsAscii(bytes.get(), "ignore-file")
-                && head.text(path).map(t -> Suppressions.suppressesFile(t, ruleId)).orElse(false);
-    }
-
-    /** The finding's line, without its ending; decodes that one line, not the file (a notebook can be 20 MB). */
-    private static String lineText(Snapshot head, Findings.Raw raw, Map<String, Optional<TextLines>> cache) {
-        if (raw.path() == null || raw.line() == null || !head.isLoaded(raw.path())) {
-            return null;
-        }
-        return cache.computeIfAbsent(raw.path(), p -> head.bytes(p).flatMap(TextLines::of))
-                .map(t -> t.lineWithoutEnding(raw.line())).orElse(null);
-    }
-
-    /**
-     * Rule, path and the line's text (not its number, which shifts when lines are added above), with an
-     * occurrence count for identical lines; the message for findings without a line.
-     */
-    private static String fingerprint(String ruleId, Findings.Raw raw, String lineText, Map<String, Integer> seen) {
-        String subject = lineText != null ? lineText.strip() : raw.message();
-        String base = ruleId + "\n" + (raw.path() == null ? "" : raw.path()) + "\n" + subject;
-        int n = seen.merge(base, 1, Integer::sum);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((base + "\n" + n).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 
     private static List<String> notes(EvaluationInput in, Snapshot head, RuleContext ctx) {
