@@ -91,7 +91,7 @@ final class CarriedOverLines {
     }
 
     private static String key(String ruleId, Findings.Raw raw) {
-        return Checklist.keys(ruleId, raw).get(0);
+        return Newness.keys(ruleId, raw).get(0);
     }
 
     private static List<Findings.Raw> sorted(List<Findings.Raw> raws) {

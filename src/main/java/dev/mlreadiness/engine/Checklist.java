@@ -105,20 +105,7 @@ public final class Checklist {
         prefetch(headCtx, active, baseCtx, baseSideRules(active));
 
         Map<String, Findings> headResults = run(active, headCtx);
-        Set<String> baseKeys = new HashSet<>();
-        Set<Findings.Raw> carriedOver = Set.of();
-        if (baseCtx != null && mode == Mode.PULL_REQUEST) {
-            // also when the base is no ML project yet: its gaps (CI, tests, Python version) are not the change's
-            run(repositoryRules(active), baseCtx).forEach((id, f) -> f.raw().stream()
-                    .filter(raw -> raw.kind() == Findings.Kind.REPOSITORY)
-                    .forEach(raw -> baseKeys.addAll(keys(id, raw))));
-            List<Rule> lineRules = active.stream().filter(r -> r.info().scope() == Scope.LINE
-                    && headResults.get(r.info().id()).raw().stream().anyMatch(raw -> raw.kind() == Findings.Kind.LINE
-                            && in.changes().isAddedLine(raw.path(), raw.line()))).toList();
-            if (!lineRules.isEmpty()) {
-                carriedOver = CarriedOverLines.of(in.changes(), headResults, run(lineRules, baseCtx));
-            }
-        }
+        Newness newness = Newness.of(mode, in.changes(), active, headResults, baseCtx);
 
         List<Finding> findings = new ArrayList<>();
         int suppressed = 0;
@@ -138,13 +125,7 @@ public final class Checklist {
                     suppressed++;
                     continue;
                 }
-                boolean isNew = switch (raw.kind()) {
-                    case REPOSITORY -> mode == Mode.PULL_REQUEST && !baseKeys.containsAll(keys(info.id(), raw));
-                    case FILE -> mode == Mode.PULL_REQUEST && in.changes().touches(raw.path());
-                    case LINE -> mode == Mode.PULL_REQUEST && in.changes().isAddedLine(raw.path(), raw.line())
-                            && !carriedOver.contains(raw);
-                    case PULL_REQUEST -> mode == Mode.PULL_REQUEST;
-                };
+                boolean isNew = newness.isNew(info.id(), raw);
                 String fp = fingerprints.of(info.id(), raw, lines.of(raw));
                 findings.add(new Finding(info.id(), info.category(), severity, raw.message(), raw.path(), raw.line(),
                         isNew, fp));
@@ -195,10 +176,6 @@ public final class Checklist {
         return active;
     }
 
-    private static List<Rule> repositoryRules(List<Rule> active) {
-        return active.stream().filter(r -> r.info().scope() == Scope.REPOSITORY).toList();
-    }
-
     /**
      * The rules that look at the base tree: repository rules (old gaps), line rules (the base versions of the
      * changed files, for moved code) and pull-request rules (what they compare, such as dependencies before and
@@ -240,7 +217,8 @@ public final class Checklist {
         return paths;
     }
 
-    private static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
+    /** Each rule's findings on one side, by rule id. */
+    static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
         Map<String, Findings> out = new HashMap<>();
         for (Rule r : rules) {
             Findings f = new Findings();
@@ -248,16 +226,6 @@ public final class Checklist {
             out.put(r.info().id(), f);
         }
         return out;
-    }
-
-    /**
-     * What makes a gap "the same" on both sides: rule and subjects (by default the message), not the
-     * path, which only says where to annotate. A README the change adds must not turn the docs gaps the base
-     * already had into new ones; messages name the file whenever the file is part of the gap. A head gap is new
-     * when one of its subjects is not among the base's for that rule.
-     */
-    static List<String> keys(String ruleId, Findings.Raw raw) {
-        return raw.subjects().stream().map(s -> ruleId + "\u0000" + s).toList();
     }
 
     private static List<String> notes(EvaluationInput in, Snapshot head, RuleContext ctx) {
