@@ -1,0 +1,35 @@
+package dev.mlreadiness.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The notes a report carries about what the evaluation could not see: a truncated tree, path equivalents it
+ * assumed, a pull request listed only in part, changed files whose diff is not available.
+ */
+final class ReportNotes {
+
+    private ReportNotes() {
+    }
+
+    static List<String> of(EvaluationInput in, Snapshot head, RuleContext ctx) {
+        List<String> notes = new ArrayList<>();
+        if (head.truncated()) {
+            notes.add("The repository tree was too large to list whole; rules about missing files saw only part "
+                    + "of it.");
+        }
+        ctx.paths().equivalentsNote().ifPresent(notes::add);
+        if (in.changes().partial()) {
+            notes.add("Only the first " + String.format(java.util.Locale.ROOT, "%,d", in.changes().files().size())
+                    + " changed files were evaluated (GitHub lists at most 3,000 files of a pull request).");
+        }
+        List<String> noPatch = in.changes().files().stream()
+                .filter(c -> c.status().exists() && !c.linesKnown()).map(FileChange::path).sorted().toList();
+        if (!noPatch.isEmpty()) {
+            notes.add("Line rules skipped " + noPatch.size() + " changed file(s) whose diff is not available "
+                    + "(binary or too large): " + String.join(", ", noPatch.subList(0, Math.min(10, noPatch.size())))
+                    + (noPatch.size() > 10 ? ", ..." : "") + ".");
+        }
+        return notes;
+    }
+}

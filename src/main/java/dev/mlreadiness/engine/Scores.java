@@ -1,0 +1,57 @@
+package dev.mlreadiness.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.mlreadiness.engine.config.ReadinessConfig;
+
+/**
+ * How a report scores: per category, the rules that applied, those without findings, and the new and existing
+ * findings; and the conclusion, which fails when a finding that counts reaches {@code fail-on}.
+ */
+final class Scores {
+
+    private Scores() {
+    }
+
+    /** @param applied the ids of the active rules that did not report "not applicable" */
+    static List<CategoryScore> of(List<Rule> active, Set<String> applied, List<Finding> findings) {
+        Map<Category, int[]> acc = new EnumMap<>(Category.class);
+        Set<String> withFindings = new HashSet<>();
+        for (Finding f : findings) {
+            withFindings.add(f.ruleId());
+        }
+        for (Rule r : active) {
+            String id = r.info().id();
+            if (!applied.contains(id)) {
+                continue;
+            }
+            int[] a = acc.computeIfAbsent(r.info().category(), c -> new int[4]);
+            a[0]++;
+            if (!withFindings.contains(id)) {
+                a[1]++;
+            }
+        }
+        for (Finding f : findings) {
+            int[] a = acc.computeIfAbsent(f.category(), c -> new int[4]);
+            a[f.isNew() ? 2 : 3]++;
+        }
+        List<CategoryScore> out = new ArrayList<>();
+        acc.forEach((c, a) -> out.add(new CategoryScore(c, a[0], a[1], a[2], a[3])));
+        return out;
+    }
+
+    static Conclusion conclusion(List<Finding> findings, Mode mode, ReadinessConfig config) {
+        return findings.stream().anyMatch(f -> counts(f, mode, config)
+                && config.failOn().fails(f.severity())) ? Conclusion.FAILURE : Conclusion.SUCCESS;
+    }
+
+    /** Findings that can fail the check: new ones, all of them with fail-on-existing, or all in a full scan. */
+    private static boolean counts(Finding f, Mode mode, ReadinessConfig config) {
+        return f.isNew() || config.failOnExisting() || mode == Mode.FULL_SCAN;
+    }
+}
