@@ -161,7 +161,7 @@ class RealisticRepositoriesTest {
         // and the report says which folders it took. The input CSVs are data, so the stages are still asked for
         assertThat(r.findings()).filteredOn(f -> f.ruleId().startsWith("structure/")).extracting(Finding::message)
                 .containsExactly("Create the missing folders input/raw/, input/processed/, input/interim/ (keep an "
-                        + "empty one with a `.gitkeep`) so data, models and notebooks each have their place.");
+                        + "empty one with a `.gitkeep`) so each kind of file has a place of its own.");
         assertThat(r.notes()).containsExactly("Folders found under common names: `input/` as the data folder "
                 + "(`data/`), `notebook/` as the notebooks folder (`notebooks/`). Name others under `paths:` in "
                 + ".github/ml-readiness.yml if these are not the right ones.");

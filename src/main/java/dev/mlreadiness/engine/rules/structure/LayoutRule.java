@@ -125,7 +125,7 @@ public final class LayoutRule implements Rule {
         if (!missing.isEmpty()) {
             out.repository(null, "Create the missing folder" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing.stream().map(f -> f + "/").toList())
-                    + " (keep an empty one with a `.gitkeep`) so data, models and notebooks each have their place.",
+                    + " (keep an empty one with a `.gitkeep`) so each kind of file has a place of its own.",
                     missing);
         }
     }

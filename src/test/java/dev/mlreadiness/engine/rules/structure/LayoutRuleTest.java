@@ -22,7 +22,7 @@ class LayoutRuleTest {
         Report r = TestRepo.create().file("train.py", "x\n").file("model.pkl", "x").file("EDA.ipynb", "{}")
                 .scan(rule);
         assertThat(message(r)).isEqualTo("Create the missing folders data/, models/, notebooks/ (keep an empty one "
-                + "with a `.gitkeep`) so data, models and notebooks each have their place.");
+                + "with a `.gitkeep`) so each kind of file has a place of its own.");
     }
 
     @Test
