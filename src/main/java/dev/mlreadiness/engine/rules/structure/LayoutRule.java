@@ -29,6 +29,12 @@ import dev.mlreadiness.engine.rules.ModelRepository;
  */
 public final class LayoutRule implements Rule {
 
+    /**
+     * Kaggle's {@code input/} is the competition's data as the platform mounts it, read-only: the raw data itself,
+     * so it is not asked for {@code raw/ processed/ interim/} stages inside it (an amendment's letter would ask).
+     */
+    private static final String KAGGLE_INPUT = "input";
+
     /** The stages a data folder is split into once it holds data (the course's sample structure). */
     static final List<String> DATA_STAGES = List.of("raw", "processed", "interim");
 
@@ -46,8 +52,11 @@ public final class LayoutRule implements Rule {
                     which one was taken, and every rule that speaks of these folders uses the same one. A name
                     set under `paths:` in the config is the only one looked for. Once the data folder holds data
                     files (anything but `.gitkeep`, `.gitignore`, READMEs, Markdown and code), its `raw/`,
-                    `processed/` and `interim/` are asked for too. All missing folders are listed in one finding.
-                    Git keeps no empty folders and data is often kept out of git, so a folder also counts as
+                    `processed/` and `interim/` are asked for too, except in Kaggle's `input/`, which is the
+                    competition's raw data as Kaggle mounts it, read-only (a departure from the amendment's letter:
+                    no Kaggle author would split it). All missing folders are listed in one finding. The `.bin` and
+                    `.h5` model files count outside the models folder only above `max-file-size` or when named as
+                    a model (`pytorch_model.bin`; a 5 kB `training_args.bin` is no model). Git keeps no empty folders and data is often kept out of git, so a folder also counts as
                     present when it holds only `.gitkeep`, when a `.gitignore` (at the root or in any folder above
                     it) names it or what is inside it (`data/`, `/data`, `data`, `data/*`, `data/**`; a later
                     `!data/` takes it back), or when DVC tracks it (`data.dvc` beside it, or a `dvc.yaml` or
@@ -107,7 +116,7 @@ public final class LayoutRule implements Rule {
         Optional<String> data = located(ctx, Folder.DATA);
         if (data.isEmpty()) {
             missing.add(paths.data());
-        } else if (holdsData(ctx, data.get())) {
+        } else if (!data.get().equals(KAGGLE_INPUT) && holdsData(ctx, data.get())) {
             for (String stage : DATA_STAGES) {
                 String folder = data.get() + "/" + stage;
                 if (!present(ctx, folder)) {

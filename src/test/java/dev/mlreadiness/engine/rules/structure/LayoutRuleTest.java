@@ -147,6 +147,11 @@ class LayoutRuleTest {
                 + "(`notebooks/`). Name others under `paths:` in .github/ml-readiness.yml if these are not the "
                 + "right ones.");
 
+        // Kaggle's input/ is the raw data itself (read-only where Kaggle mounts it): no stages asked inside it
+        Report kaggleInput = TestRepo.create().file("input/train.csv", "a\n").file("notebook/eda.ipynb", "{}")
+                .scan(rule);
+        assertThat(kaggleInput.findings()).isEmpty();
+
         Report datasets = TestRepo.create().file("datasets/reviews.parquet", 10L).file("weights/bert.safetensors", 10L)
                 .scan(rule);
         assertThat(message(datasets)).startsWith("Create the missing folders datasets/raw/, datasets/processed/, "
