@@ -22,8 +22,7 @@ public final class DependencyManifestRule implements Rule {
                     `dev-requirements.txt` and the `.txt` files of a `requirements/` folder), `constraints*.txt`,
                     `pyproject.toml`, `setup.cfg`, `setup.py`, `environment.yml` / `environment.yaml` /
                     `conda.yml`, `Pipfile`, or R's `renv.lock` / `DESCRIPTION`. Whether the versions are pinned is
-                    `reproducibility/unpinned-dependency`'s
-                    question.
+                    `reproducibility/unpinned-dependency`'s question.
                     The rule does not apply to a model-only Hugging Face repository (a model file and a README with
                     model-card front matter, no training code): its card's `library_name` says what loads the model.
                     """, """
