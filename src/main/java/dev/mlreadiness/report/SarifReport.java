@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.RuleInfo;
 
 /**
@@ -60,6 +61,12 @@ public final class SarifReport {
         return root;
     }
 
+    /** What the rule does, its known problems (a reader judging a finding needs them) and how to fix it. */
+    static String helpText(RuleDoc doc) {
+        String problems = doc.hasKnownProblems() ? "Known problems: " + doc.knownProblems().strip() + "\n\n" : "";
+        return doc.what().strip() + "\n\n" + problems + doc.howToFix().strip();
+    }
+
     private static ObjectNode rule(RuleInfo info, DocsLinks links) {
         ObjectNode r = JsonText.object();
         r.put("id", info.id());
@@ -67,7 +74,7 @@ public final class SarifReport {
         r.putObject("shortDescription").put("text", info.title());
         r.putObject("fullDescription").put("text", info.doc().what().strip());
         ObjectNode help = r.putObject("help");
-        help.put("text", info.doc().what().strip() + "\n\n" + info.doc().howToFix().strip());
+        help.put("text", helpText(info.doc()));
         help.put("markdown", info.toMarkdown());
         if (links.isAbsolute()) {
             r.put("helpUri", links.rule(info.id()));

@@ -17,6 +17,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.RuleDoc;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.TestRules;
 
@@ -86,6 +87,16 @@ class SarifReportTest {
         assertThat(license.get("defaultConfiguration").get("level").asText()).isEqualTo("error");
         assertThat(rules.get(1).get("defaultConfiguration").get("level").asText()).isEqualTo("note");
         assertThat(rules.get(2).get("defaultConfiguration").get("level").asText()).isEqualTo("warning");
+    }
+
+    @Test
+    void knownProblemsGoInTheHelpTextNotTheFullDescription() {
+        RuleDoc doc = TestRules.doc("Checks that the repository has a LICENSE file.")
+                .withKnownProblems("A `COPYING` file is not accepted.");
+        assertThat(SarifReport.helpText(doc)).isEqualTo("Checks that the repository has a LICENSE file.\n\n"
+                + "Known problems: A `COPYING` file is not accepted.\n\nHow to fix it.");
+        assertThat(SarifReport.helpText(TestRules.doc("Passes.").withKnownProblems("  \n")))
+                .isEqualTo("Passes.\n\nHow to fix it.");
     }
 
     @Test

@@ -30,8 +30,7 @@ public final class ContainerRule implements Rule {
                     stages (`FROM builder`) are fine, `--platform=` flags are skipped, and `ARG` variables are
                     replaced by their defaults declared before the first `FROM` (an image that stays unknown is not
                     flagged). Flags, on the last `FROM` line, a final stage that sets no `USER` or sets `root` or
-                    `0`; a stage built on an earlier one inherits its user. We chose to accept a final image whose
-                    tag contains `nonroot` (distroless) without a `USER`. Instructions are read in any case, with
+                    `0`; a stage built on an earlier one inherits its user. Instructions are read in any case, with
                     line continuations, comments and heredocs handled as Docker does.
                     """, """
                     An untagged or `latest` base image changes under you: the same Dockerfile builds a different
@@ -57,6 +56,9 @@ public final class ContainerRule implements Rule {
                     USER app
                     CMD ["python", "/app/serve.py"]
                     ```
+                    """).withKnownProblems("""
+                    A final image whose tag contains `nonroot` (distroless) is accepted without a `USER`; another image
+                    that runs as a non-root user by default is still flagged without one.
                     """));
 
     @Override

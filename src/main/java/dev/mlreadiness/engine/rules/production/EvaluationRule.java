@@ -51,8 +51,7 @@ public final class EvaluationRule implements Rule {
                     split nothing is computed on, or metrics on data not named as held out. This departs from the
                     original spec, which asked for a metric library and a split function: held-out evaluation
                     written by hand (a validation loss that picks the checkpoint, `model.score(X_test, y_test)`)
-                    passes now. We chose to look at the whole repository, not the training file alone, since
-                    evaluation often lives in its own module, notebook or pipeline stage.
+                    passes now.
                     """, """
                     A model scored on the data it was trained on looks better than it is: overfitting and
                     leakage go unnoticed until production traffic shows the real error. Without a metric on
@@ -76,6 +75,10 @@ public final class EvaluationRule implements Rule {
                     model = RandomForestClassifier(random_state=0).fit(X_train, y_train)
                     print(f1_score(y_test, model.predict(X_test)))
                     ```
+                    """).withKnownProblems("""
+                    The whole repository is searched, not the training file alone, since evaluation often lives in its
+                    own module, notebook or pipeline stage: in a repository that trains several models, one evaluated
+                    model is enough.
                     """));
 
     @Override

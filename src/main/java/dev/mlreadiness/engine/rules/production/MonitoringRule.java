@@ -51,9 +51,7 @@ public final class MonitoringRule extends SectionRule {
                     observability, drift, alerting or alerts, with content; or with a `monitoring/` folder at any \
                     depth; or with a dependency manifest at the root (requirements*.txt, pyproject.toml, \
                     setup.cfg, setup.py, environment.yml, Pipfile) or code importing a \
-                    monitoring library (prometheus-client, evidently, whylogs, alibi-detect, nannyml). We chose \
-                    to accept a declared dependency as monitoring in place. The heading words are \
-                    fixed (`sections:` takes docs rules only).""",
+                    monitoring library (prometheus-client, evidently, whylogs, alibi-detect, nannyml).""",
                     """
                     The course counts monitoring among what makes an experiment ready for production. Models \
                     degrade silently: the input distribution drifts, an upstream field changes meaning, latency \
@@ -72,7 +70,10 @@ public final class MonitoringRule extends SectionRule {
                     `monitoring/drift_report.py` runs nightly (Evidently) on the day's requests against the
                     training sample; a PSI above 0.2 on any feature pages #ml-oncall. Latency and error rate
                     are Prometheus metrics on the service's /metrics endpoint.
-                    ```"""));
+                    ```""").withKnownProblems("""
+                    A monitoring library declared in a root manifest counts as monitoring in place, even before any code
+                    uses it. The heading words are fixed (`sections:` takes docs rules only).
+                    """));
 
     public MonitoringRule() {
         super(INFO, SECTION);

@@ -41,8 +41,7 @@ public final class TestsRule implements Rule {
                     literals and names (`__all__ = [...]`, `SEED = 42`, `Number = int | float`), optionally inside
                     `try:`/`except ImportError:` or `if TYPE_CHECKING:`; a `def`, a `class`, a decorator, a call or
                     any other statement is code. So an empty or re-exporting `__init__.py` or a constants module
-                    asks for no tests, a departure from the original spec, which counted every `.py` file. We chose
-                    to leave `setup.py` and `test_environment.py` out of the code that needs tests. At most one
+                    asks for no tests, a departure from the original spec, which counted every `.py` file. At most one
                     finding: the repository one when there are no tests at all. The pull-request finding is always
                     new; it never appears in a full scan.
                     The rule does not apply to a model-only Hugging Face repository (a model file and a README with
@@ -68,6 +67,9 @@ public final class TestsRule implements Rule {
                     ├── src/train.py
                     └── tests/test_features.py   # def test_scales_income(): ...
                     ```
+                    """).withKnownProblems("""
+                    `setup.py` and `test_environment.py` are not counted as code that needs tests. Changing any test
+                    file satisfies a pull request, whether or not it tests the changed code.
                     """));
 
     @Override

@@ -30,8 +30,7 @@ public final class AbsolutePathRule implements Rule {
                     Flags a string literal in Python code or a notebook code cell holding an absolute local
                     path: `/Users/<name>/`, `/home/<name>/`, `/content/drive/` (Google Colab's Drive) or a drive
                     letter (`C:\\`, `D:/`). Only string literals count: comments, docstrings, Markdown cells and
-                    notebook outputs never do. URLs never match, and we chose to treat `file:///home/...` as a
-                    URL too (the spec's rule), so it is not flagged. One finding per string literal, on the line
+                    notebook outputs never do. URLs never match. One finding per string literal, on the line
                     where the path sits.
                     """, """
                     A path under someone's home folder or Drive exists on one machine only: the notebook fails
@@ -49,6 +48,10 @@ public final class AbsolutePathRule implements Rule {
                     DATA_DIR = Path(os.environ.get("DATA_DIR", "data/raw"))
                     df = pd.read_csv(DATA_DIR / "train.csv")
                     ```
+                    """).withKnownProblems("""
+                    `file:///home/...` is treated as a URL too (the spec's rule), so it is not flagged. Other absolute
+                    paths (`/data/...`, `/mnt/...`, `/opt/...`) are not flagged either: only home folders, Colab's Drive
+                    and drive letters are.
                     """));
 
     @Override

@@ -20,8 +20,7 @@ public final class NotebookExecutionOrderRule implements Rule {
             "Notebook cells run out of order", Severity.WARNING, Scope.LINE, new RuleDoc("""
                     Flags a notebook whose code cells' execution counts do not increase strictly from top to
                     bottom. Cells with no count and no outputs (never run) are ignored, and a notebook with every
-                    count cleared is fine. We chose to count a cell with outputs but no count as out of order
-                    when other cells have counts: its output came from an earlier kernel. One finding per
+                    count cleared is fine. One finding per
                     notebook, on the first offending cell: the first whose count is not greater than the previous
                     counted cell's, reported on the line of the `.ipynb` file holding its first source line.
                     """, """
@@ -44,6 +43,9 @@ public final class NotebookExecutionOrderRule implements Rule {
                     In [2]: df = load()
                     In [3]: model.fit(df)
                     ```
+                    """).withKnownProblems("""
+                    A cell with outputs but no count is counted as out of order when other cells have counts: its output
+                    came from an earlier kernel.
                     """));
 
     @Override

@@ -46,9 +46,8 @@ public final class PythonVersionRule implements Rule {
                     Python image tag (`mcr.microsoft.com/devcontainers/python:1-3.11-bookworm`) or the Python
                     feature's `version`. A constraint counts only when it allows a single minor version:
                     `==3.11.*`, `~=3.11.0`, `>=3.11,<3.12`, `3.11` do; `>=3.8`, `^3.10`, `~=3.11`, `python:3`,
-                    `3.x` and a CI matrix of several versions (it tests them all, and fixes none) do not. We chose
-                    to accept Poetry's `python` by the same test (`~3.11` counts, `^3.10` does not), and version
-                    files, manifests and Dockerfiles at any depth. When a manifest declares a Python range that is too
+                    `3.x` and a CI matrix of several versions (it tests them all, and fixes none) do not. When a
+                    manifest declares a Python range that is too
                     wide, the finding points at it.
                     """, """
                     Libraries ship different wheels per Python minor version, and the language itself changes
@@ -68,6 +67,9 @@ public final class PythonVersionRule implements Rule {
                     [project]
                     requires-python = "==3.11.*"
                     ```
+                    """).withKnownProblems("""
+                    Poetry's `python` is judged by the same test (`~3.11` counts, `^3.10` does not). Version files,
+                    manifests and Dockerfiles count at any depth, not only at the root.
                     """));
 
     @Override

@@ -42,10 +42,7 @@ public final class RandomSeedRule implements Rule {
                     `random.*`, torch and tensorflow/keras random ops) are also fine when the file seeds that
                     library; a file (a notebook counts as one file) that calls any function whose name contains
                     `seed` (`np.random.seed`, `torch.manual_seed`, `set_seed`, `seed_everything`, ...) counts as
-                    seeding every library, and a seeded `np.random.default_rng(42)` seeds numpy. We chose not to
-                    excuse scikit-learn-style calls by a file-level seed: their results then depend on how many
-                    random calls ran before them, and `random_state=` is the documented way. In a pull request
-                    only changed files are read, and the seeds must be in the same file.
+                    seeding every library, and a seeded `np.random.default_rng(42)` seeds numpy.
 
                     A seed in a hyper-parameter search's grid counts: an estimator given to a `*SearchCV` (inline
                     or through a variable the file assigns) whose grid (a dict, `dict(...)` or a list of them,
@@ -101,6 +98,10 @@ public final class RandomSeedRule implements Rule {
                     rng = np.random.default_rng(SEED)
                     noise = rng.normal(size=100)
                     ```
+                    """).withKnownProblems("""
+                    A file-level seed does not excuse scikit-learn-style calls: their results would then depend on how
+                    many random calls ran before them, and `random_state=` is the documented way. A seed counts only in
+                    the same file as the call; in a pull request only changed files are read.
                     """));
 
     /** Stands for "every library" in a file's set of seeded libraries. */

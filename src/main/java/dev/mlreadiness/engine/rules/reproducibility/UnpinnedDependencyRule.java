@@ -65,15 +65,10 @@ public final class UnpinnedDependencyRule implements Rule {
                     (`requirements-base.txt`) is judged on its own as well, since it can be installed alone: the
                     includer's `-c` does not pin it. In a pull request an included file is judged when the pull
                     request changes it; when it adds a `-r` line to a file it does not change, that line is told
-                    which unpinned requirements it brings in.
-                    We chose to also report: a `-r`/`-c` line whose file is missing from the repository (pip
-                    would fail, and the pins cannot be checked), and an entry the parser cannot read. Includes
-                    that point outside the repository (URLs, absolute paths, variables) are not followed, so the
-                    requirements they would constrain are judged on their own. An entry is also pinned when
-                    another entry of the same install pins its package exactly (the same file, or for pip the
-                    files it includes with `-r`): `torch[cuda]>=2.1` beside `torch==2.3.1` installs 2.3.1.
-                    A pin behind an environment marker pins only entries with the same marker. `setup.py` and
-                    `setup.cfg` are not checked.
+                    which unpinned requirements it brings in. An entry is also pinned when another entry
+                    of the same install pins its package exactly (the same file, or for pip
+                    the files it includes with `-r`): `torch[cuda]>=2.1` beside `torch==2.3.1` installs 2.3.1.
+                    A pin behind an environment marker pins only entries with the same marker.
                     """, """
                     `pandas>=2.0` installs whatever is newest on the day of the install. The model you trained
                     last month and the one the serving image rebuilds today then run on different libraries:
@@ -99,6 +94,11 @@ public final class UnpinnedDependencyRule implements Rule {
                     torch==2.3.1
                     git+https://github.com/org/features.git@3f2c1a9d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39#egg=features
                     ```
+                    """).withKnownProblems("""
+                    Also reported, by choice: a `-r`/`-c` line whose file is missing from the repository (pip would
+                    fail, and the pins cannot be checked), and an entry the parser cannot read. Includes that point
+                    outside the repository (URLs, absolute paths, variables) are not followed, so the requirements they
+                    would constrain are judged on their own. `setup.py` and `setup.cfg` are not checked.
                     """));
 
     /** How many package names a message about an included file lists before it says how many more. */

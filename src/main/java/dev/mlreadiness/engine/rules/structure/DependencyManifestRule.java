@@ -21,11 +21,8 @@ public final class DependencyManifestRule implements Rule {
                     Checks that the repository has a dependency manifest: `requirements*.txt` (also
                     `dev-requirements.txt` and the `.txt` files of a `requirements/` folder), `constraints*.txt`,
                     `pyproject.toml`, `setup.cfg`, `setup.py`, `environment.yml` / `environment.yaml` /
-                    `conda.yml`, `Pipfile`, or R's `renv.lock` / `DESCRIPTION`. We chose to accept a manifest at
-                    any depth (`training/requirements.txt` counts), since ML repositories often keep one per
-                    component; pip-tools' `requirements.in` alone does not count, as it is the unpinned input of
-                    a requirements file. Whether the versions are pinned is `reproducibility/unpinned-dependency`'s
-                    question.
+                    `conda.yml`, `Pipfile`, or R's `renv.lock` / `DESCRIPTION`. Whether the versions are pinned is
+                    `reproducibility/unpinned-dependency`'s question.
                     The rule does not apply to a model-only Hugging Face repository (a model file and a README with
                     model-card front matter, no training code): its card's `library_name` says what loads the model.
                     """, """
@@ -52,6 +49,10 @@ public final class DependencyManifestRule implements Rule {
                     ├── notebooks/eda.ipynb
                     └── src/train.py
                     ```
+                    """).withKnownProblems("""
+                    A manifest counts at any depth (`training/requirements.txt`), since ML repositories often keep one
+                    per component: one component's manifest satisfies the rule for the whole repository. pip-tools'
+                    `requirements.in` alone does not count, as it is the unpinned input of a requirements file.
                     """));
 
     @Override

@@ -66,15 +66,11 @@ public final class FileNamingRule implements Rule {
                     file name is judged, not its folders, and only for code, notebooks, data (models included) and
                     config files (`.py .ipynb .R .sql .sh ...`, `.csv .parquet .pkl .pt .txt .xlsx ...`, `.json
                     .yaml .toml .cfg ...`): documentation, images and references such as a paper's PDF keep the
-                    names people gave them. We chose to match case-insensitively (`FINAL`, `Copy`, `untitled` all
-                    count). Where the original spec said `*final*`, we follow the amendment: `final` counts only
-                    as a word of its own (words are split at `_ - .`, spaces, case steps and digits) and, we
-                    chose, only where it marks a version: as the last word (`model_final.pkl`, `modelFinal.py`,
-                    `final.csv`) or before a version word or number (`final-v2.ipynb`, `final2.py`,
-                    `final_final.csv`, `final_copy.py`). `finalize.py` and `semifinal.csv` are no match, nor is
-                    `final` before what the file is (`final_layer.py`, `final_model.pkl`, `final_project.ipynb`)
-                    or after `semi`/`quarter` (`semi_final.csv`). `Final Report.ipynb` is still flagged, for its
-                    space.
+                    names people gave them. Where the original spec said `*final*`, we follow the
+                    amendment: `final` counts only as a word of its own (words are split at `_ - .`, spaces, case
+                    steps and digits) and only where it marks a version: as the last word (`model_final.pkl`,
+                    `modelFinal.py`, `final.csv`) or before a version word or number (`final-v2.ipynb`, `final2.py`,
+                    `final_final.csv`, `final_copy.py`).
                     """, """
                     Names like `Untitled3.ipynb`, `model_final_v2 copy.pkl` or `train_old.py` hide what a file is
                     and which version is current. Teams end up shipping the wrong model or editing a stale copy,
@@ -94,6 +90,11 @@ public final class FileNamingRule implements Rule {
                     models/churn-gbm.pkl
                     src/train.py
                     ```
+                    """).withKnownProblems("""
+                    Names are matched case-insensitively (`FINAL`, `Copy`, `untitled` all count). `final` is matched
+                    only as a version marker: `finalize.py` and `semifinal.csv` are not flagged, nor is `final` before
+                    what the file is (`final_layer.py`, `final_model.pkl`, `final_project.ipynb`) or after
+                    `semi`/`quarter` (`semi_final.csv`). `Final Report.ipynb` is still flagged, for its space.
                     """));
 
     @Override

@@ -60,8 +60,7 @@ public final class LayoutRule implements Rule {
                     present when it holds only `.gitkeep`, when a `.gitignore` (at the root or in any folder above
                     it) names it or what is inside it (`data/`, `/data`, `data`, `data/*`, `data/**`; a later
                     `!data/` takes it back), or when DVC tracks it (`data.dvc` beside it, or a `dvc.yaml` or
-                    `.dvc` file whose outputs are the folder or lie inside it). We chose to ignore `.gitignore`
-                    files when deciding whether the data folder holds data. The rule does not apply to a
+                    `.dvc` file whose outputs are the folder or lie inside it). The rule does not apply to a
                     model-only Hugging Face repository (a model file and a README with model-card front matter,
                     no training code), whose files sit at the root as the Hub expects.
                     """, """
@@ -90,6 +89,9 @@ public final class LayoutRule implements Rule {
                     ├── notebooks/eda.ipynb
                     └── train.py
                     ```
+                    """).withKnownProblems("""
+                    `.gitignore` files are ignored when deciding whether the data folder holds data: a `.gitignore`
+                    alone does not make the rule ask for `raw/`, `processed/` and `interim/`.
                     """));
 
     @Override

@@ -23,8 +23,7 @@ public final class ReadmeRule implements Rule {
     public static final RuleInfo INFO = new RuleInfo("structure/readme", "README at the root", Severity.ERROR,
             Scope.REPOSITORY, new RuleDoc("""
                     Checks that the repository root holds a README: `README.md`, `README.rst`, `README.txt` or
-                    `README` (also `README.markdown`). We chose to compare names case-insensitively, as GitHub
-                    does when it shows a README, and to treat a README that holds only whitespace as missing.
+                    `README` (also `README.markdown`).
                     """, """
                     The README is the first thing a reviewer, a new team member or the on-call engineer opens. Without
                     it nobody knows what the model is for, how to install and run it, or how it is deployed, and
@@ -45,6 +44,9 @@ public final class ReadmeRule implements Rule {
                     ├── notebooks/eda.ipynb
                     └── requirements.txt
                     ```
+                    """).withKnownProblems("""
+                    Names are compared case-insensitively, as GitHub does when it shows a README (`readme.md` counts),
+                    and a README that holds only whitespace counts as missing.
                     """));
 
     @Override

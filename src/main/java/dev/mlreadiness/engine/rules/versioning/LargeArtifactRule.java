@@ -35,13 +35,10 @@ public final class LargeArtifactRule implements Rule {
                     `.txt` corpus, `.xlsx`, image or PDF counts as well. Source code is program code (`.py`,
                     `.ipynb`, `.R`, `.jl`, `.sql`, shell, JVM, JavaScript/TypeScript, C/C++/CUDA, Go, Rust and
                     the like) and documentation markup (`.md`, `.rst`, `.tex`); lock files (`poetry.lock`,
-                    `package-lock.json`, ...) are never artifacts either. We chose to count notebooks as code: a
-                    heavy notebook is heavy with outputs, and Git LFS or DVC would make it unreviewable. `.h5`
+                    `package-lock.json`, ...) are never artifacts either. `.h5`
                     (also HDF5 data) and `.bin` (any binary) are weights at any size only under the models folder;
                     elsewhere they count once over the limit, like any other file. Extensions are compared in any
-                    letter case. In a pull request we chose to judge every file it adds, modifies, renames or
-                    copies, since each new version of a large file is stored in git history again; a full scan
-                    judges every file.
+                    letter case.
                     """, """
                     Git keeps every version of every file forever: a 200 MB checkpoint committed once makes every
                     clone, CI run and container build download it, even after it is deleted. Git has no way to
@@ -62,6 +59,11 @@ public final class LargeArtifactRule implements Rule {
                     models/resnet50.pt        (Git LFS pointer)
                     data/train.csv.dvc        (DVC tracks data/train.csv)
                     ```
+                    """).withKnownProblems("""
+                    Notebooks count as code, so they are never flagged however large: a heavy notebook is heavy with
+                    outputs, and Git LFS or DVC would make it unreviewable. A pull request is judged on every file it
+                    adds, modifies, renames or copies, since each new version of a large file is stored in git history
+                    again; a full scan judges every file.
                     """));
 
     @Override

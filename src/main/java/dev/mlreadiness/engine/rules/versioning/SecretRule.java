@@ -37,11 +37,9 @@ public final class SecretRule implements Rule {
                     `"${DB_PASSWORD}"`, anything with a space or the word password) or not quoted
                     (`password = os.environ["DB_PASSWORD"]`) are not flagged.
 
-                    We chose to count comments and notebook outputs: a token in a comment or a printed token is
-                    leaked all the same. Binary files, data and model files (`.csv`, `.parquet`, `.pt`, ...) and
-                    text files over 2 MiB (notebooks over 20 MiB) are not read. A pull request is judged on its
-                    changed files (secrets on lines it adds are new, on other lines of those files existing); a
-                    full scan reads every file. The message names the kind of credential and never repeats it.
+                    A pull request is judged on its changed files (secrets on lines it adds are new, on other lines
+                    of those files existing); a full scan reads every file. The message names the kind of credential and
+                    never repeats it.
                     """, """
                     A credential in git is public to everyone who can read the repository, forever: deleting
                     it in a later commit leaves it in history, forks and clones. Leaked cloud keys are exploited
@@ -62,6 +60,10 @@ public final class SecretRule implements Rule {
                     from huggingface_hub import login
                     login(token=os.environ["HF_TOKEN"])
                     ```
+                    """).withKnownProblems("""
+                    Comments and notebook outputs count: a token in a comment or a printed token is leaked all the same.
+                    Binary files, data and model files (`.csv`, `.parquet`, `.pt`, ...) and text files over 2 MiB
+                    (notebooks over 20 MiB) are not read, so a credential in them is not found.
                     """));
 
     @Override
