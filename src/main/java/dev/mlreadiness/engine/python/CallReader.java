@@ -55,6 +55,13 @@ final class CallReader {
     }
 
     /** The callee of the parenthesis at i, or null when the parenthesis does not make a call. */
+    /**
+     * At most this many dotted parts of a callee are kept (the rest reads as an unknown receiver, {@code ?.}): no
+     * real API is that deep, and the API table's patterns, matched per part, must not get a 2,000-part name from a
+     * hostile file (it overflowed the regex engine's stack).
+     */
+    static final int MAX_CALLEE_PARTS = 32;
+
     private String callee(int paren) {
         Token previous = code.get(paren - 1);
         if (previous.isOp(")") || previous.isOp("]")) {
@@ -65,8 +72,10 @@ final class CallReader {
             return null;
         }
         int first = paren - 1;
-        while (code.isOp(first - 1, ".") && code.isIdentifier(first - 2)) {
+        int parts = 1;
+        while (code.isOp(first - 1, ".") && code.isIdentifier(first - 2) && parts < MAX_CALLEE_PARTS) {
             first -= 2;
+            parts++;
         }
         String dotted = code.joined(first, paren);
         return code.isOp(first - 1, ".") ? "?." + dotted : dotted;

@@ -139,12 +139,17 @@ public final class ValueFlow {
     private void run() {
         int n = code.size();
         int i = 0;
+        // headers on one line (`else: else: ... x = 1`) share the line's end: finding it again for each header
+        // made one hostile 480 KB line cost seconds
+        int end = -1;
         while (i < n && code.get(i).kind() != Token.Kind.END) {
             if (code.isStatementEnd(i)) {
                 i++;
                 continue;
             }
-            int end = statementEnd(i);
+            if (i >= end) {
+                end = statementEnd(i);
+            }
             Token first = code.get(i);
             if (first.kind() == Token.Kind.NAME && HEADERS.contains(first.text())) {
                 int colon = headerColon(i, end);

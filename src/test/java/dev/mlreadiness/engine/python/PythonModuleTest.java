@@ -342,4 +342,12 @@ class PythonModuleTest {
         assertThat(module.comments()).isEmpty();
         assertThat(module.definedFunctions()).isEmpty();
     }
+
+    @Test
+    void aCalleeKeepsAtMostItsLastPartsBehindAnUnknownReceiver() {
+        PythonModule module = PythonModule.parse("a" + ".b".repeat(100) + ".fit()\n");
+        String callee = module.calls().get(0).callee();
+        assertThat(callee).startsWith("?.").endsWith(".b.fit");
+        assertThat(callee.substring(2).split("\\.")).hasSize(CallReader.MAX_CALLEE_PARTS);
+    }
 }

@@ -122,4 +122,11 @@ class ValueFlowTest {
         String comprehensions = "[" + "for ".repeat(20_000) + "]\n";
         assertThat(trace(comprehensions).calls()).isEmpty();
     }
+
+    @Test
+    void headersSharingOneLineAreTracedAsOneStatement() {
+        // `else: else: ...` on one line: each header used to look for the line's end again (quadratic in the line)
+        String line = "else: ".repeat(20_000) + "score(held_x)\n";
+        assertThat(reached(line + "score(x)\n")).containsExactly("score");
+    }
 }

@@ -419,4 +419,15 @@ class RandomSeedRuleTest {
         assertThat(what).contains("| `torch.utils.data.**.DataLoader` | `generator=` | `shuffle=True` | torch seed |");
         assertThat(RandomApis.TABLE).extracting(RandomApi::pattern).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aHostileTwoThousandPartCalleeIsCheckedAndTheRealCallStillFound() {
+        // a 6 KB dotted name overflowed the stack of the API table's pattern match and ended the whole review
+        String hostile = "sklearn" + ".ab".repeat(2_000) + ".PCA()\n";
+        Report r = TestRepo.create().file("src/x.py", hostile
+                + "from sklearn.model_selection import train_test_split\na, b = train_test_split(X)\n")
+                .scan(new RandomSeedRule());
+        assertThat(r.findings()).extracting(Finding::line).containsExactly(3);
+        assertThat(r.skipped()).isEmpty();
+    }
 }
