@@ -1,7 +1,11 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -83,30 +87,46 @@ final class DocMentions {
         }
     }
 
-    /** A prose line: inline code spans (any run of backticks opens and closes one) are code. */
+    /**
+     * A prose line: inline code spans are code. As in CommonMark, a run of backticks opens a span that only a later
+     * run of the same length closes; a run that none closes is literal, and spans after it still count. Linear in
+     * the line: each run's closing partner is found in one backward pass (a search per run was quadratic on a
+     * crafted line of backtick runs).
+     */
     private void inline(String line) {
-        int i = 0;
-        int textStart = 0;
-        while (i < line.length()) {
+        List<int[]> runs = new ArrayList<>(); // start and length of each backtick run, in order
+        for (int i = 0; i < line.length();) {
             if (line.charAt(i) != '`') {
                 i++;
                 continue;
             }
-            int run = i;
-            while (run < line.length() && line.charAt(run) == '`') {
-                run++;
+            int j = i;
+            while (j < line.length() && line.charAt(j) == '`') {
+                j++;
             }
-            String ticks = line.substring(i, run);
-            int close = line.indexOf(ticks, run);
-            if (close < 0) {
-                break;
-            }
-            terms(line.substring(textStart, i), false);
-            terms(line.substring(run, close), true);
-            i = close + ticks.length();
-            textStart = i;
+            runs.add(new int[] { i, j - i });
+            i = j;
         }
-        terms(line.substring(Math.min(textStart, line.length())), false);
+        int[] next = new int[runs.size()]; // the next run of the same length, or -1
+        Map<Integer, Integer> laterOfLength = new HashMap<>();
+        for (int k = runs.size() - 1; k >= 0; k--) {
+            next[k] = laterOfLength.getOrDefault(runs.get(k)[1], -1);
+            laterOfLength.put(runs.get(k)[1], k);
+        }
+        int textStart = 0;
+        for (int k = 0; k < runs.size();) {
+            if (next[k] < 0) {
+                k++;
+                continue;
+            }
+            int[] open = runs.get(k);
+            int[] close = runs.get(next[k]);
+            terms(line.substring(textStart, open[0]), false);
+            terms(line.substring(open[0] + open[1], close[0]), true);
+            textStart = close[0] + close[1];
+            k = next[k] + 1;
+        }
+        terms(line.substring(textStart), false);
     }
 
     /** Words, flags and paths of a stretch of text, in one pass over its characters. */
