@@ -11,6 +11,7 @@ import dev.mlreadiness.engine.FileEntry;
 import dev.mlreadiness.engine.RuleContext;
 import dev.mlreadiness.engine.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig.Project;
+import dev.mlreadiness.engine.docker.Dockerfile;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.Import;
 
@@ -125,9 +126,7 @@ public final class ServingEvidence {
     }
 
     private static boolean isServingImage(String path, String name) {
-        boolean dockerfile = name.equals("dockerfile") || name.startsWith("dockerfile.")
-                || name.endsWith(".dockerfile") || name.equals("containerfile");
-        return dockerfile && !("/" + path).contains("/.devcontainer/")
+        return Dockerfile.isDockerfile(path) && !("/" + path).contains("/.devcontainer/")
                 && Arrays.stream(name.split("[._-]")).noneMatch(NOT_SERVING_IMAGES::contains);
     }
 

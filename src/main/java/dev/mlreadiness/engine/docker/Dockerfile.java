@@ -18,6 +18,16 @@ import dev.mlreadiness.engine.FileParser;
 public record Dockerfile(List<Instruction> instructions) {
 
     /** Parses Dockerfiles for rules; shared so each file is parsed once per evaluation. Never fails. */
+    /**
+     * Whether a path names a Dockerfile: {@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile} or
+     * {@code Containerfile}, in any case.
+     */
+    public static boolean isDockerfile(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.equals("dockerfile") || name.startsWith("dockerfile.") || name.endsWith(".dockerfile")
+                || name.equals("containerfile");
+    }
+
     public static final FileParser<Dockerfile> PARSER = (path, content) -> parse(
             new String(content, StandardCharsets.UTF_8));
 

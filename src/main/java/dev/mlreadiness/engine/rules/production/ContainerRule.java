@@ -133,12 +133,7 @@ public final class ContainerRule implements Rule {
     }
 
     static List<String> dockerfiles(Collection<FileEntry> files) {
-        return files.stream().map(FileEntry::path).filter(ContainerRule::isDockerfile).toList();
+        return files.stream().map(FileEntry::path).filter(Dockerfile::isDockerfile).toList();
     }
 
-    static boolean isDockerfile(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        return name.equals("dockerfile") || name.startsWith("dockerfile.") || name.endsWith(".dockerfile")
-                || name.equals("containerfile");
-    }
 }

@@ -170,8 +170,7 @@ public final class PythonVersionRule implements Rule {
 
     private static boolean isSource(FileEntry f) {
         String name = f.name().toLowerCase(Locale.ROOT);
-        return name.equals(".python-version") || name.equals("runtime.txt") || name.equals("dockerfile")
-                || name.startsWith("dockerfile.") || name.endsWith(".dockerfile") || name.equals("containerfile")
+        return name.equals(".python-version") || name.equals("runtime.txt") || Dockerfile.isDockerfile(f.path())
                 || ToolingPythonVersion.isWorkflow(f.path()) || ToolingPythonVersion.isDevcontainer(f.path())
                 || isManifest(f);
     }
