@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mlreadiness.engine.ContentLoader;
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.ContentLoader;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** Reads files of a folder on disk, as they are now (uncommitted edits included). */
 final class DiskLoader implements ContentLoader {

@@ -9,8 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.ContentLoader;
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.ContentLoader;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * Reads blobs through one long-running {@code git cat-file --batch} process, however many files are read: starting

@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import dev.mlreadiness.engine.ChangeSet;
-import dev.mlreadiness.engine.ChangeStatus;
-import dev.mlreadiness.engine.FileChange;
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.ChangeStatus;
+import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.diff.UnifiedDiff;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.report.DocsLinks;
 
 /**

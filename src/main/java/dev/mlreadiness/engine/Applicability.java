@@ -7,6 +7,8 @@ import java.util.Set;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
 
 /**
  * Whether the checklist applies to an input, and what deciding it reads: config {@code enabled} first, then, while

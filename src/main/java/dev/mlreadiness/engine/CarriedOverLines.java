@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.FileChange;
+
 /**
  * The line gaps on added lines that a change only carries over from its base: code moved into a helper,
  * reformatted, or kept through a rename. A gap is carried over when the base version of the file it sits in (a

@@ -1,5 +1,8 @@
 package dev.mlreadiness.engine;
 
+import dev.mlreadiness.engine.rule.Category;
+
+
 /**
  * One line of the scorecard.
  *

@@ -10,6 +10,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.Mode;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * Runs the rules over a snapshot and turns what they report into a {@link Report}: severities from config,

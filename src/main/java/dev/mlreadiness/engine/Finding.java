@@ -3,6 +3,9 @@ package dev.mlreadiness.engine;
 import java.util.Comparator;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.rule.Severity;
+
 /**
  * One gap: a rule, its severity, a one-sentence message that says what to do, where it is (optional path and
  * 1-based line) and whether the change under review introduced it.

@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.snapshot.Snapshot;
+
 /**
  * The text of the line a finding points at, for one evaluation of the head snapshot: decodes that one line, not the
  * file (a notebook can be 20 MB), and splits each file into lines once however many findings it holds.

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 
+import dev.mlreadiness.engine.rule.Findings;
+
 /**
  * The stable fingerprints of one evaluation's findings: rule, path and the line's text (not its number, which
  * shifts when lines are added above), with an occurrence count for identical lines; the message for findings

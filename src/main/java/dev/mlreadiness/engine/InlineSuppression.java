@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.snapshot.Snapshot;
+
 /**
  * Whether a finding is suppressed by a comment in the head snapshot: {@code readiness: ignore-file[rule]} anywhere
  * in its file, or {@code readiness: ignore[rule]} on its line (the syntax is {@link Suppressions}'). Looks only in

@@ -7,7 +7,11 @@ import java.util.Optional;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestParsers;
 import dev.mlreadiness.engine.deps.MlLibraries;
-import dev.mlreadiness.engine.rules.ModelRepository;
+import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * The spec's ML-project detection: a tree is an ML project when it holds a notebook ({@code .ipynb}), or a

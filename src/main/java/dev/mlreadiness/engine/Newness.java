@@ -5,6 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.Mode;
+
 /**
  * Which head findings a pull request introduces, by kind: a repository gap when one of its subjects is not among
  * the base's gaps of that rule, a file finding when the change touches the file, a line finding when it sits on an

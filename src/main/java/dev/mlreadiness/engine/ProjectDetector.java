@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.RuleContext;
+
 /** Decides whether a tree is an ML project, so organization-wide installs stay silent elsewhere. */
 @FunctionalInterface
 public interface ProjectDetector {

@@ -7,6 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * What an evaluation reads, per side, before it reads it: the files visible to the rules and the detector, the paths

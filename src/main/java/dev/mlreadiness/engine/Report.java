@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.snapshot.Mode;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**
  * The outcome of an evaluation, ready for any renderer or publisher.

@@ -3,6 +3,11 @@ package dev.mlreadiness.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.snapshot.Snapshot;
+
 /**
  * The notes a report carries about what the evaluation could not see: a truncated tree, path equivalents it
  * assumed, a pull request listed only in part, changed files whose diff is not available.

@@ -3,6 +3,7 @@ package dev.mlreadiness.engine;
 import java.util.List;
 import java.util.Set;
 
+import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rules.docs.DataSchemaMeasurementRule;
 import dev.mlreadiness.engine.rules.docs.DataSchemaRule;
 import dev.mlreadiness.engine.rules.docs.DataSourcesRule;

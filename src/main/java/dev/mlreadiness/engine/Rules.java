@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mlreadiness.engine.config.ClosestNames;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleInfo;
 
 /**
  * The rules a program runs and what callers ask of them: the checklist that evaluates them, their ids (so a config

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.snapshot.Mode;
 
 /**
  * How a report scores: per category, the rules that applied, those without findings, and the new and existing

@@ -3,6 +3,8 @@ package dev.mlreadiness.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.snapshot.Snapshot;
+
 /**
  * The lines of a text file's bytes, each decoded only when asked for, as {@link Snapshot#text} decodes the whole
  * file (UTF-8, a leading byte-order mark dropped, malformed bytes replaced): a large file is never held as one
@@ -79,7 +81,7 @@ public final class TextLines {
         return false;
     }
 
-    static boolean hasByteOrderMark(byte[] content) {
+    public static boolean hasByteOrderMark(byte[] content) {
         return content.length >= 3 && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB
                 && (content[2] & 0xff) == 0xBF;
     }

@@ -23,7 +23,7 @@ import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.engine.Checklist;
-import dev.mlreadiness.engine.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.Rules;

@@ -3,7 +3,7 @@ package dev.mlreadiness.report;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.RuleInfo;
 
 /**
  * Turns a rule id into the address of its documentation page, {@code <base>rules/<id>.md}, from one base: the

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.Mode;
+import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.SkippedFile;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**
  * The report as JSON for scripts, in a stable shape documented in {@code docs/json-report.md}. Keys always appear,

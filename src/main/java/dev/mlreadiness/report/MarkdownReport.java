@@ -6,8 +6,8 @@ import java.util.Map;
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Severity;
-import dev.mlreadiness.engine.SkippedFile;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**
  * A {@link Report} as GitHub-flavoured Markdown: the scorecard, the new gaps, existing debt folded in a

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Severity;
 
 /**
  * The report as a SARIF 2.1.0 log with one run, for GitHub code scanning and other SARIF viewers. Rules carry their
@@ -62,6 +63,15 @@ public final class SarifReport {
     }
 
     /** What the rule does, its known problems (a reader judging a finding needs them) and how to fix it. */
+    /** SARIF's word for a severity: {@code error}, {@code warning} or {@code note}. */
+    static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case NOTICE -> "note";
+        };
+    }
+
     static String helpText(RuleDoc doc) {
         String problems = doc.hasKnownProblems() ? "Known problems: " + doc.knownProblems().strip() + "\n\n" : "";
         return doc.what().strip() + "\n\n" + problems + doc.howToFix().strip();
@@ -79,7 +89,7 @@ public final class SarifReport {
         if (links.isAbsolute()) {
             r.put("helpUri", links.rule(info.id()));
         }
-        r.putObject("defaultConfiguration").put("level", info.defaultSeverity().sarifLevel());
+        r.putObject("defaultConfiguration").put("level", level(info.defaultSeverity()));
         ArrayNode tags = r.putObject("properties").putArray("tags");
         tags.add(ToolInfo.NAME);
         tags.add(info.category().id());
@@ -92,7 +102,7 @@ public final class SarifReport {
         if (ruleIndex != null) {
             r.put("ruleIndex", ruleIndex);
         }
-        r.put("level", f.severity().sarifLevel());
+        r.put("level", level(f.severity()));
         r.putObject("message").put("text", f.message());
         if (f.path() != null) {
             ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");

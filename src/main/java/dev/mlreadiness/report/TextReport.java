@@ -5,12 +5,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.mlreadiness.engine.Category;
+import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.Mode;
+import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.SkippedFile;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**
  * The report for people in a terminal: one block per category in checklist order, with its score line and its

@@ -1,5 +1,6 @@
 package dev.mlreadiness.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import dev.mlreadiness.engine.Checklist;
+import dev.mlreadiness.engine.rule.Rule;
 
 /**
  * The direction data flows in, snapshot → checklist → report → publishers, held by the compiler's output: the engine
@@ -44,6 +48,36 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("dev.mlreadiness.engine.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.mlreadiness.github..",
                         "dev.mlreadiness.cli..", "dev.mlreadiness.report..")
+                .check(main);
+    }
+
+    @Test
+    void theRuleApiTheInputAndThePartsKnowNoRule() {
+        noClasses().that().resideInAnyPackage("dev.mlreadiness.engine.rule..", "dev.mlreadiness.engine.snapshot..",
+                "dev.mlreadiness.engine.code..", "dev.mlreadiness.engine.config..", "dev.mlreadiness.engine.deps..",
+                "dev.mlreadiness.engine.diff..", "dev.mlreadiness.engine.docker..", "dev.mlreadiness.engine.docs..",
+                "dev.mlreadiness.engine.markdown..", "dev.mlreadiness.engine.notebook..",
+                "dev.mlreadiness.engine.python..", "dev.mlreadiness.engine.randomness..",
+                "dev.mlreadiness.engine.repo..", "dev.mlreadiness.engine.secrets..")
+                .should().dependOnClassesThat().resideInAPackage("dev.mlreadiness.engine.rules..")
+                .check(main);
+    }
+
+    /** Helpers of rules live in the parts ({@code engine.docs}, {@code engine.randomness} ...), not between them. */
+    @Test
+    void rulePackagesHoldOnlyRules() {
+        classes().that().resideInAPackage("dev.mlreadiness.engine.rules..").and().areTopLevelClasses()
+                .should().implement(Rule.class)
+                .check(main);
+    }
+
+    /** The snapshot is the input: plain data that knows neither the rules nor the checklist that reads it. */
+    @Test
+    void theSnapshotKnowsNoRuleAndNoChecklist() {
+        noClasses().that().resideInAPackage("dev.mlreadiness.engine.snapshot..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.mlreadiness.engine.rule..",
+                        "dev.mlreadiness.engine.rules..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(Checklist.class.getName())
                 .check(main);
     }
 

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.mlreadiness.engine.Checklist;
-import dev.mlreadiness.engine.EvaluationInput;
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rules.production.EvaluationRule;
 import dev.mlreadiness.engine.rules.reproducibility.AbsolutePathRule;

@@ -19,17 +19,17 @@ import dev.mlreadiness.cli.ConfigFiles;
 import dev.mlreadiness.cli.InputException;
 import dev.mlreadiness.cli.LocalRepository;
 import dev.mlreadiness.engine.Checklist;
-import dev.mlreadiness.engine.EvaluationInput;
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.MlProjectDetector;
 import dev.mlreadiness.engine.ProjectDetector;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.RuleCatalog;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.report.TextReport;
 
 /**

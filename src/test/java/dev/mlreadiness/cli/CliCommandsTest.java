@@ -79,14 +79,14 @@ class CliCommandsTest {
     void anUnexpectedFailureIsAnInputErrorWithOneLineNotAStackTraceOrFindings(@org.junit.jupiter.api.io.TempDir
             java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("a.py"), "x = 1\n");
-        dev.mlreadiness.engine.Rule broken = new dev.mlreadiness.engine.Rule() {
-            public dev.mlreadiness.engine.RuleInfo info() {
-                return new dev.mlreadiness.engine.RuleInfo("structure/test-broken", "Broken",
-                        dev.mlreadiness.engine.Severity.ERROR, dev.mlreadiness.engine.Scope.REPOSITORY,
+        dev.mlreadiness.engine.rule.Rule broken = new dev.mlreadiness.engine.rule.Rule() {
+            public dev.mlreadiness.engine.rule.RuleInfo info() {
+                return new dev.mlreadiness.engine.rule.RuleInfo("structure/test-broken", "Broken",
+                        dev.mlreadiness.engine.rule.Severity.ERROR, dev.mlreadiness.engine.rule.Scope.REPOSITORY,
                         TestRules.doc("Always fails."));
             }
 
-            public void check(dev.mlreadiness.engine.RuleContext ctx, dev.mlreadiness.engine.Findings out) {
+            public void check(dev.mlreadiness.engine.rule.RuleContext ctx, dev.mlreadiness.engine.rule.Findings out) {
                 throw new IllegalStateException("rule bug");
             }
         };

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 class DiskLoaderTest {
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 class LocalRepositoryTest {
 

@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.RuleCatalog;
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.TestRules;
 
 class RuleDocsTest {

@@ -7,6 +7,18 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Mode;
+import dev.mlreadiness.engine.snapshot.Snapshot;
+
 class ChecklistTest {
 
     /** Repository rule: a finding when there is no LICENSE. */

@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rules.structure.DependencyManifestRule;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 class MlProjectDetectorTest {
 

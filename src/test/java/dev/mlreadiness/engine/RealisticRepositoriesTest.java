@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
+
 /**
  * End to end: small but realistic repositories scanned with the whole catalog, without {@code enabled: true}, so
  * ML-project detection runs as it would for an unconfigured repository. Each test names every rule it expects to

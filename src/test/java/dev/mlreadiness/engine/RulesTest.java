@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rules.structure.ReadmeRule;
 
 class RulesTest {

@@ -12,6 +12,13 @@ import java.util.Set;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.ChangeStatus;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * An in-memory repository for rule tests: files of the base, then a change on top, then a full scan or a

@@ -3,6 +3,15 @@ package dev.mlreadiness.engine;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+
 /**
  * Small rules of each scope for tests outside the engine (renderers, CLI) that must not depend on the real
  * catalog: a repository rule, a file rule and a line rule.

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.snapshot.Snapshot;
+
 class TextLinesTest {
 
     private static byte[] utf8(String s) {

@@ -30,10 +30,10 @@ import org.mockito.InOrder;
 import org.mockito.Mockito;
 
 import dev.mlreadiness.engine.Checklist;
-import dev.mlreadiness.engine.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
 import dev.mlreadiness.engine.MlProjectDetector;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.github.publish.Markers;
 import io.quarkiverse.githubapp.testing.GitHubAppTest;

@@ -5,16 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.RuleCatalog;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.Rules;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import io.quarkus.test.Mock;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -7,14 +7,14 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.Category;
+import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.Mode;
+import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Severity;
-import dev.mlreadiness.engine.SkippedFile;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 
 class MarkdownReportTest {

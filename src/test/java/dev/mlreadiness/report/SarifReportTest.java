@@ -17,7 +17,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.TestRules;
 

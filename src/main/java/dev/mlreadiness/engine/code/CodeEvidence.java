@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.repo.TestFiles;
 
 /**

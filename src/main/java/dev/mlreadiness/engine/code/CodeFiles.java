@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.FileParser;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.FileParser;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.notebook.NotebookFormatException;
 import dev.mlreadiness.engine.notebook.NotebookParser;
 

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mlreadiness.engine.RuleContext;
+import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.python.Argument;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.PythonModule;

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig.Project;
 import dev.mlreadiness.engine.docker.Dockerfile;
 import dev.mlreadiness.engine.python.Call;

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.mlreadiness.engine.Glob;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
 import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;

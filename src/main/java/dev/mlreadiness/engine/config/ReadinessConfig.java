@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.mlreadiness.engine.Glob;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.rule.Severity;
 
 /**
  * The settings of {@code .github/ml-readiness.yml}, already validated. {@link #defaults()} is what applies

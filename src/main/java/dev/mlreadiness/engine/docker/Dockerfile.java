@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.mlreadiness.engine.FileParser;
+import dev.mlreadiness.engine.rule.FileParser;
 
 /**
  * A Dockerfile as a list of instructions, each with the line it starts on. Follows Docker's reading: instruction

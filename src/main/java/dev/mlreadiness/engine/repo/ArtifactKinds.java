@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.config.ProjectPaths;
 
 /**

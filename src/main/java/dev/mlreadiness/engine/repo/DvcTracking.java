@@ -12,10 +12,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.FileParser;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.FileParser;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * What DVC tracks in a tree: the outputs of every {@code .dvc} file ({@code data.dvc} tracks {@code data}) and

@@ -3,8 +3,8 @@ package dev.mlreadiness.engine.repo;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * The {@code .gitattributes} files of a tree, read to answer whether Git LFS stores a file: the last line whose

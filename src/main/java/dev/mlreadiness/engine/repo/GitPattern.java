@@ -4,9 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.Glob;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * One path pattern of a {@code .gitignore} or {@code .gitattributes} file, with git's meaning: a pattern without

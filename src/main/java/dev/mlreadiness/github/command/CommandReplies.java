@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.IgnoredRules;
 import dev.mlreadiness.github.ShortSha;

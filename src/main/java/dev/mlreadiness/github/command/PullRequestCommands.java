@@ -16,8 +16,8 @@ import org.kohsuke.github.GHReaction;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.ReactionContent;
 
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.PullRequestReviewer;

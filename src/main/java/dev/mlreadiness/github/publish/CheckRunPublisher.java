@@ -10,6 +10,7 @@ import org.kohsuke.github.GHRepository;
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,13 +65,22 @@ public class CheckRunPublisher {
     public CheckRunOutput output(Report report, Map<String, String> ignoreNotes) {
         List<Finding> lines = report.newFindings().stream().filter(Finding::hasLine).toList();
         List<CheckRunOutput.Annotation> annotations = lines.stream()
-                .map(f -> new CheckRunOutput.Annotation(f.path(), f.line(), f.severity().annotationLevel(),
+                .map(f -> new CheckRunOutput.Annotation(f.path(), f.line(), annotationLevel(f.severity()),
                         f.ruleId(), f.message() + "\n\nHow to fix: " + markdown.ruleUrl(f.ruleId())))
                 .toList();
         GHCheckRun.Conclusion conclusion = report.conclusion() == Conclusion.FAILURE ? GHCheckRun.Conclusion.FAILURE
                 : GHCheckRun.Conclusion.SUCCESS;
         return new CheckRunOutput(conclusion, title(report),
                 markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH, ignoreNotes), annotations);
+    }
+
+    /** GitHub's annotation level for a severity: {@code failure}, {@code warning} or {@code notice}. */
+    static String annotationLevel(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "failure";
+            case WARNING -> "warning";
+            case NOTICE -> "notice";
+        };
     }
 
     /** "Ready" when nothing is new (existing debt is in the summary), else "N new gaps (M existing)". */

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewComment;
 
-import dev.mlreadiness.engine.ChangeSet;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.github.ReadinessSettings;

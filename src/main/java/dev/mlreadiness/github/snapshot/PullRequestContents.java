@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mlreadiness.engine.ContentLoader;
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.ContentLoader;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * The file contents of one evaluation, for the head and the base commit alike: looked up in the process-wide

@@ -14,11 +14,11 @@ import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHTree;
 import org.kohsuke.github.GHTreeEntry;
 
-import dev.mlreadiness.engine.ChangeSet;
-import dev.mlreadiness.engine.ChangeStatus;
-import dev.mlreadiness.engine.FileChange;
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.ChangeStatus;
+import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.diff.UnifiedDiff;
 
 /**

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import dev.mlreadiness.engine.ChangeSet;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * A pull request read through the GitHub API: its change, the head tree, the base tree derived from it, and the

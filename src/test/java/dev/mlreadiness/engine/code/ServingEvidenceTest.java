@@ -12,10 +12,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.ChangeSet;
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 

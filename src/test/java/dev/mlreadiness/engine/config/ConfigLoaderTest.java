@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
 import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
 import dev.mlreadiness.engine.config.ProjectPaths.Folder;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.ChangeSet;
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 
 /** A full-scan rule context over in-memory text files, for the repository readers' tests. */

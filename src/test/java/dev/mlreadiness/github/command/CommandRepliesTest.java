@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.Mode;
+import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.RuleCatalog;
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;

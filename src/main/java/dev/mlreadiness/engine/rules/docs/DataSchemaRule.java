@@ -7,14 +7,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.docs.DataPresence;
+import dev.mlreadiness.engine.docs.DocSection;
+import dev.mlreadiness.engine.docs.DocsOutline;
+import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.docs.SectionSearch;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code docs/data-schema}: a repository with data documents its schema, as a table or a schema file. */
 public final class DataSchemaRule extends SectionRule {

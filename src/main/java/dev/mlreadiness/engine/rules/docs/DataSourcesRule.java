@@ -4,14 +4,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.docs.DataPresence;
+import dev.mlreadiness.engine.docs.DocsOutline;
+import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.docs.TemplateText;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code docs/data-sources}: a repository with data says where the data comes from. */
 public final class DataSourcesRule extends SectionRule {

@@ -3,12 +3,13 @@ package dev.mlreadiness.engine.rules.docs;
 import java.util.Collection;
 import java.util.List;
 
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.ServingEvidence;
+import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code docs/deployment}: a repository that serves a model says in its docs how it is deployed and served. */
 public final class DeploymentRule extends SectionRule {

@@ -7,15 +7,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.docs.DocSection;
+import dev.mlreadiness.engine.docs.DocsOutline;
+import dev.mlreadiness.engine.docs.SectionCheck;
 import dev.mlreadiness.engine.markdown.Table;
 import dev.mlreadiness.engine.markdown.WordMatcher;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code docs/experiments}: the docs say which models were tried and with which metrics they were compared. */
 public final class ExperimentsRule extends SectionRule {

@@ -9,18 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.markdown.HeadingMatcher;
-import dev.mlreadiness.engine.rules.ModelRepository;
-import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * {@code docs/model-card}: a repository that ships model artifacts has a model card with intended use, training

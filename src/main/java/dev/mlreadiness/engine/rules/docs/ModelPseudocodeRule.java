@@ -2,12 +2,14 @@ package dev.mlreadiness.engine.rules.docs;
 
 import java.util.List;
 
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.docs.DocSection;
+import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code docs/model-pseudocode}: the docs walk through the model's steps with an example input and output. */
 public final class ModelPseudocodeRule extends SectionRule {

@@ -2,12 +2,16 @@ package dev.mlreadiness.engine.rules.docs;
 
 import java.util.List;
 
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.docs.DocsOutline;
+import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.docs.SectionSearch;
+import dev.mlreadiness.engine.docs.TemplateText;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code docs/purpose}: the README says what the project is for. */
 public final class PurposeRule extends SectionRule {

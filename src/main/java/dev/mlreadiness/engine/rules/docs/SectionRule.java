@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleInfo;
+import dev.mlreadiness.engine.docs.DocsOutline;
+import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleInfo;
 
 /**
  * A rule that reads the documentation set for one kind of section. By default it asks for the section and

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.mlreadiness.engine.ChangeStatus;
-import dev.mlreadiness.engine.FileChange;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.docs.DocsOutline;
+import dev.mlreadiness.engine.docs.DocumentedChanges;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.ChangeStatus;
+import dev.mlreadiness.engine.snapshot.FileChange;
 
 /**
  * {@code docs/stale}: a pull request that changes what the documentation describes (a dependency, an entry

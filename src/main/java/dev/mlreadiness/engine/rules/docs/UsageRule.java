@@ -2,10 +2,11 @@ package dev.mlreadiness.engine.rules.docs;
 
 import java.util.List;
 
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code docs/usage}: the docs say how to install and run the project. */
 public final class UsageRule extends SectionRule {

@@ -7,17 +7,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.code.Evidence;
 import dev.mlreadiness.engine.code.ServingEvidence;
-import dev.mlreadiness.engine.rules.docs.SectionCheck;
+import dev.mlreadiness.engine.docs.SectionCheck;
 import dev.mlreadiness.engine.rules.docs.SectionRule;
 
 /**

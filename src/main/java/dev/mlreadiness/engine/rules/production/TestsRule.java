@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import dev.mlreadiness.engine.FileChange;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.python.Declarations;
 import dev.mlreadiness.engine.repo.TestFiles;
-import dev.mlreadiness.engine.rules.ModelRepository;
+import dev.mlreadiness.engine.repo.ModelRepository;
 
 /**
  * {@code production/tests}: the repository has tests and, in a pull request, code changes come with test changes.

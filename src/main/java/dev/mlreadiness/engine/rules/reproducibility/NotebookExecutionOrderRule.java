@@ -2,16 +2,17 @@ package dev.mlreadiness.engine.rules.reproducibility;
 
 import java.util.Collection;
 
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.notebook.Cell;
 import dev.mlreadiness.engine.notebook.Notebook;
+import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/notebook-execution-order}: notebooks are committed as run top to bottom. */
 public final class NotebookExecutionOrderRule implements Rule {

@@ -8,20 +8,21 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.docker.BuildStage;
-import dev.mlreadiness.engine.docker.Dockerfile;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestKind;
 import dev.mlreadiness.engine.deps.ManifestParsers;
 import dev.mlreadiness.engine.deps.PythonVersion;
+import dev.mlreadiness.engine.deps.ToolingPythonVersion;
+import dev.mlreadiness.engine.docker.BuildStage;
+import dev.mlreadiness.engine.docker.Dockerfile;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code reproducibility/python-version}: the repository fixes the Python minor version it runs on. */
 public final class PythonVersionRule implements Rule {
@@ -31,7 +32,6 @@ public final class PythonVersionRule implements Rule {
     /** Heroku-style {@code python-3.11.4}. */
     private static final Pattern RUNTIME_VERSION = Pattern.compile("(?i)^python-3\\.\\d+");
     /** {@code 3.11-slim}, {@code 3.12.3}; dev container images put their own version first: {@code 1-3.11-bookworm}. */
-    private static final Pattern MINOR_TAG = Pattern.compile("(\\d+-)?3\\.\\d+([.-].*)?");
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/python-version", "Python version fixed",
             Severity.NOTICE, Scope.REPOSITORY, new RuleDoc("""
@@ -155,17 +155,7 @@ public final class PythonVersionRule implements Rule {
      */
     static boolean dockerfileFixesPython(Dockerfile file) {
         return BuildStage.of(file).stream().map(BuildStage::image).anyMatch(i -> i != null
-                && pythonImageFixesVersion(i));
-    }
-
-    /** An image reference named {@code python} (any registry) whose tag gives a minor version. */
-    static boolean pythonImageFixesVersion(String image) {
-        int at = image.indexOf('@');
-        String reference = at >= 0 ? image.substring(0, at) : image;
-        String last = reference.substring(reference.lastIndexOf('/') + 1);
-        int colon = last.indexOf(':');
-        return colon > 0 && last.substring(0, colon).equalsIgnoreCase("python")
-                && MINOR_TAG.matcher(last.substring(colon + 1)).matches();
+                && ToolingPythonVersion.pythonImageFixesVersion(i));
     }
 
     private static boolean isSource(FileEntry f) {

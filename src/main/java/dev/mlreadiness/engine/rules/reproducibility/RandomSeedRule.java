@@ -12,19 +12,23 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.Expression;
 import dev.mlreadiness.engine.python.Import;
 import dev.mlreadiness.engine.python.PythonModule;
 import dev.mlreadiness.engine.python.StringLiteral;
+import dev.mlreadiness.engine.randomness.RandomApi;
+import dev.mlreadiness.engine.randomness.RandomApis;
+import dev.mlreadiness.engine.randomness.SearchGrids;
+import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/random-seed}: calls of random APIs pass a seed, or their library is seeded. */
 public final class RandomSeedRule implements Rule {

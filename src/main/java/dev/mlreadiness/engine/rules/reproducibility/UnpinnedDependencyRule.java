@@ -14,25 +14,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.deps.CondaEnvironment;
 import dev.mlreadiness.engine.deps.InstallSet;
 import dev.mlreadiness.engine.deps.LockFiles;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestKind;
 import dev.mlreadiness.engine.deps.ManifestParsers;
+import dev.mlreadiness.engine.deps.PinAdvice;
+import dev.mlreadiness.engine.deps.PinAdvice.Syntax;
 import dev.mlreadiness.engine.deps.Problem;
 import dev.mlreadiness.engine.deps.Requirement;
 import dev.mlreadiness.engine.deps.RequirementsFile;
 import dev.mlreadiness.engine.deps.RequirementsIncludes;
-import dev.mlreadiness.engine.rules.reproducibility.PinAdvice.Syntax;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * {@code reproducibility/unpinned-dependency}: every requirement of the changed manifests fixes one version, or a

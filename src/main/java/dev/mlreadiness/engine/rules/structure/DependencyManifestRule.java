@@ -2,16 +2,16 @@ package dev.mlreadiness.engine.rules.structure;
 
 import java.util.Collection;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.deps.ManifestFiles;
-import dev.mlreadiness.engine.rules.ModelRepository;
+import dev.mlreadiness.engine.repo.ModelRepository;
 
 /** {@code structure/dependency-manifest}: the repository lists the packages it needs in a manifest. */
 public final class DependencyManifestRule implements Rule {

@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.config.ProjectPaths;
 import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.repo.DvcTracking;
 import dev.mlreadiness.engine.repo.GitIgnore;
-import dev.mlreadiness.engine.rules.ModelRepository;
+import dev.mlreadiness.engine.repo.ModelRepository;
 
 /**
  * {@code structure/layout}: the data folder exists, the models and notebooks folders too where there are model

@@ -2,16 +2,16 @@ package dev.mlreadiness.engine.rules.structure;
 
 import java.util.Locale;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.config.ProjectPaths;
-import dev.mlreadiness.engine.rules.AddedFiles;
+import dev.mlreadiness.engine.rule.AddedFiles;
 
 /** {@code structure/notebook-location}: notebooks live in the notebooks folder. */
 public final class NotebookLocationRule implements Rule {

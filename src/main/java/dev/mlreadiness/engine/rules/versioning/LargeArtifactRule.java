@@ -5,19 +5,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.repo.DvcTracking;
 import dev.mlreadiness.engine.repo.GitAttributes;
 import dev.mlreadiness.engine.repo.LfsPointer;
-import dev.mlreadiness.engine.rules.AddedFiles;
+import dev.mlreadiness.engine.rule.AddedFiles;
 
 /** {@code versioning/large-artifact}: large data files and model weights are kept out of plain git. */
 public final class LargeArtifactRule implements Rule {

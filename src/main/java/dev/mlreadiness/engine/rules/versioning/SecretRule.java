@@ -6,17 +6,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mlreadiness.engine.FileEntry;
-import dev.mlreadiness.engine.Findings;
-import dev.mlreadiness.engine.Rule;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.RuleDoc;
-import dev.mlreadiness.engine.RuleInfo;
-import dev.mlreadiness.engine.Scope;
-import dev.mlreadiness.engine.Severity;
 import dev.mlreadiness.engine.TextLines;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.secrets.SecretPatterns;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code versioning/secret}: no credentials in committed files. */
 public final class SecretRule implements Rule {

@@ -1,10 +1,10 @@
 package dev.mlreadiness.engine.rules.docs;
 
 /** Files as the Cookiecutter Data Science template generates them, for the tests of template text. */
-final class CookiecutterFiles {
+public final class CookiecutterFiles {
 
     /** The Cookiecutter Data Science v2 README's tree, as a fenced block (v1 indents it). */
-    static final String TREE = """
+    public static final String TREE = """
             ```
             ├── LICENSE            <- Open-source license if one is chosen
             ├── Makefile           <- Makefile with convenience commands like `make data` or `make train`

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.docs.DocMentions;
 
 class StaleDocsRuleTest {
 

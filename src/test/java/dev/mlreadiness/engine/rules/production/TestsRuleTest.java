@@ -9,14 +9,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.ChangeSet;
-import dev.mlreadiness.engine.ChangeStatus;
-import dev.mlreadiness.engine.FileChange;
-import dev.mlreadiness.engine.FileEntry;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.ChangeStatus;
+import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.RuleContext;
-import dev.mlreadiness.engine.Snapshot;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.SkippedFile;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.notebook.NotebookJson;
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.Severity;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.TestRepo;
 
 class PythonVersionRuleTest {

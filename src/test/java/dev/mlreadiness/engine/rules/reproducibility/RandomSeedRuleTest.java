@@ -9,6 +9,8 @@ import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.notebook.NotebookJson;
+import dev.mlreadiness.engine.randomness.RandomApi;
+import dev.mlreadiness.engine.randomness.RandomApis;
 
 class RandomSeedRuleTest {
 

@@ -1,9 +1,0 @@
-package dev.mlreadiness.engine;
-
-/** A file's content could not be read from its source (I/O, network, API error). Ends the evaluation. */
-public class SnapshotReadException extends RuntimeException {
-
-    public SnapshotReadException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
