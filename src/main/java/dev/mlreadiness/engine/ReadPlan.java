@@ -83,7 +83,7 @@ final class ReadPlan {
     private static Set<String> reads(RuleContext ctx, List<Rule> rules) {
         Set<String> paths = new LinkedHashSet<>();
         for (Rule r : rules) {
-            paths.addAll(r.reads(ctx));
+            paths.addAll(r.reads().select(ctx));
         }
         return paths;
     }

@@ -19,6 +19,7 @@ import dev.mlreadiness.cli.ConfigFiles;
 import dev.mlreadiness.cli.InputException;
 import dev.mlreadiness.cli.LocalRepository;
 import dev.mlreadiness.engine.Checklist;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.EvaluationInput;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
@@ -116,9 +117,13 @@ public final class ScanBenchmark {
         }
 
         @Override
-        public Collection<String> reads(RuleContext ctx) {
+        public FileSelector reads() {
+            return this::timedReads;
+        }
+
+        private Collection<String> timedReads(RuleContext ctx) {
             long t = System.nanoTime();
-            Collection<String> r = rule.reads(ctx);
+            Collection<String> r = rule.reads().select(ctx);
             clock.lastReadsEnd = System.nanoTime();
             clock.reads += clock.lastReadsEnd - t;
             clock.readsByRule.merge(rule.info().id(), clock.lastReadsEnd - t, Long::sum);

@@ -70,8 +70,65 @@ public final class TestRepo {
     }
 
     public Report scan(Checklist checklist) {
-        return checklist.evaluate(EvaluationInput.fullScan(snapshot(base, declaredSizes), config(checklist),
-                configPresent));
+        readsAsDeclared(checklist, scanInput(checklist));
+        return checklist.evaluate(scanInput(checklist));
+    }
+
+    /**
+     * Fails when a rule of the catalog reads a file its {@link Rule#reads()} selector does not give (see
+     * {@link DeclaredReads}): every rule test checks it on its own inputs. Test rules outside the catalog may read
+     * what they like.
+     */
+    private static void readsAsDeclared(Checklist checklist, EvaluationInput in) {
+        List<String> problems = new ArrayList<>();
+        for (Rule rule : checklist.rules()) {
+            if (RuleCatalog.rules().stream().anyMatch(r -> r.getClass() == rule.getClass())) {
+                DeclaredReads.problems(rule, in).forEach(p -> problems.add(rule.info().id() + ": " + p));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("rules read files they did not select:\n" + String.join("\n", problems));
+        }
+    }
+
+    EvaluationInput scanInput(Checklist checklist) {
+        return EvaluationInput.fullScan(snapshot(base, declaredSizes), config(checklist), configPresent);
+    }
+
+    /** A pull request that changes every file: a line added at the end of each (files given by size are renamed). */
+    public Change changeEveryFile() {
+        Change c = change();
+        base.forEach((path, bytes) -> {
+            if (declaredSizes.containsKey(path)) {
+                c.rename(path, path + ".moved");
+            } else {
+                c.modify(path, new String(bytes, StandardCharsets.UTF_8) + "\n");
+            }
+        });
+        return c;
+    }
+
+    /** A pull request that deletes every file. */
+    public Change deleteEveryFile() {
+        Change c = change();
+        base.keySet().forEach(c::delete);
+        return c;
+    }
+
+    /** A pull request that adds every file of this repository to an empty one with the same config. */
+    public Change addEveryFile() {
+        TestRepo empty = new TestRepo();
+        empty.configYaml = configYaml;
+        empty.configPresent = configPresent;
+        Change c = empty.change();
+        base.forEach((path, bytes) -> {
+            if (declaredSizes.containsKey(path)) {
+                c.add(path, declaredSizes.get(path));
+            } else {
+                c.add(path, new String(bytes, StandardCharsets.UTF_8));
+            }
+        });
+        return c;
     }
 
     /** Starts a change on top of the files so far (the base). */
@@ -155,6 +212,7 @@ public final class TestRepo {
         }
 
         public Report evaluate(Checklist checklist) {
+            readsAsDeclared(checklist, input(checklist));
             return checklist.evaluate(input(checklist));
         }
 
@@ -163,7 +221,7 @@ public final class TestRepo {
             return checklist.reads(input(checklist));
         }
 
-        private EvaluationInput input(Checklist checklist) {
+        EvaluationInput input(Checklist checklist) {
             return EvaluationInput.change(snapshot(base, declaredSizes), snapshot(head, headSizes),
                     ChangeSet.of(changes, false), config(checklist), configPresent);
         }

@@ -1,10 +1,10 @@
 package dev.mlreadiness.github;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -53,8 +53,8 @@ public class TestRules extends RuleSource {
         }
 
         @Override
-        public Collection<String> reads(RuleContext ctx) {
-            return ctx.filesToScan().stream().map(FileEntry::path).toList();
+        public FileSelector reads() {
+            return FileSelector.toScan(f -> true);
         }
 
         @Override
@@ -81,8 +81,8 @@ public class TestRules extends RuleSource {
         }
 
         @Override
-        public Collection<String> reads(RuleContext ctx) {
-            return ctx.docFiles();
+        public FileSelector reads() {
+            return RuleContext::docFiles;
         }
 
         @Override
@@ -100,11 +100,6 @@ public class TestRules extends RuleSource {
         public RuleInfo info() {
             return new RuleInfo("reproducibility/test-overflow", "Overflows", Severity.WARNING, Scope.REPOSITORY,
                     DOC);
-        }
-
-        @Override
-        public Collection<String> reads(RuleContext ctx) {
-            return List.of();
         }
 
         @Override

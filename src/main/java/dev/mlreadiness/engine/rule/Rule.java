@@ -1,27 +1,47 @@
 package dev.mlreadiness.engine.rule;
 
-import java.util.Collection;
-import java.util.List;
-
 import dev.mlreadiness.engine.Checklist;
 
 /**
  * One checklist rule: one small class, with its documentation in its {@link RuleInfo}. Rules read the
  * repository through the {@link RuleContext} (which parses each file once and shares the result) and report gaps
  * to {@link Findings}. They never decide severity, newness or suppression: the {@link Checklist} does.
+ *
+ * <p>A rule says once which files it reads: a {@link FileSelector}, kept in a constant, that {@link #reads()}
+ * returns and {@link #check} iterates. The checklist asks every rule's selector first and fetches all the selected
+ * files in one batch (one request to GitHub instead of one per file); {@code check} then finds them loaded. A rule
+ * that reads nothing but names, sizes and the change keeps the default. {@code DeclaredReadsTest} runs every rule
+ * of the catalog alone over the example project and the realistic repositories and fails on a file read that the
+ * rule's selector does not give.
+ *
+ * <pre>
+ * public final class ContainerRule implements Rule {
+ *     public static final RuleInfo INFO = new RuleInfo("production/container", ...);
+ *     private static final FileSelector DOCKERFILES = FileSelector.toScan(f -&gt; Dockerfile.isDockerfile(f.path()));
+ *
+ *     public RuleInfo info() { return INFO; }
+ *     public FileSelector reads() { return DOCKERFILES; }
+ *
+ *     public void check(RuleContext ctx, Findings out) {
+ *         for (String path : DOCKERFILES.select(ctx)) {
+ *             ctx.parse(path, Dockerfile.PARSER).ifPresent(file -&gt; ...);   // out.line(path, line, message)
+ *         }
+ *     }
+ * }
+ * </pre>
  */
 public interface Rule {
 
     RuleInfo info();
 
     /**
-     * The files this rule will read, so a remote snapshot can fetch them in one batch before rules run. Reading a
-     * file not listed here still works, only slower. Default: none. Asked once per side: with the base context of
-     * a pull request, the base files the rule reads when it runs there (repository and line rules) or through
-     * {@link RuleContext#base()} from the head side (pull-request rules that compare both trees).
+     * The files {@link #check} reads. Asked once per side before rules run: with the head context, and in a pull
+     * request with the base context, where it gives the base files the rule reads when it runs there (repository
+     * and line rules) or through {@link RuleContext#base()} from the head side (pull-request rules that compare
+     * both trees). Default: none.
      */
-    default Collection<String> reads(RuleContext ctx) {
-        return List.of();
+    default FileSelector reads() {
+        return FileSelector.none();
     }
 
     void check(RuleContext ctx, Findings out);

@@ -1,11 +1,11 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import dev.mlreadiness.engine.docs.DocsOutline;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -50,8 +50,8 @@ public final class DataSchemaMeasurementRule implements Rule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return DocsOutline.files(ctx);
+    public FileSelector reads() {
+        return DocsOutline::files;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import dev.mlreadiness.engine.docs.DocSection;
 import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.docs.SectionCheck;
 import dev.mlreadiness.engine.docs.SectionSearch;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
@@ -27,6 +26,10 @@ public final class DataSchemaRule extends SectionRule {
     /** Compiled once: both are tried on every path of the tree. */
     private static final Pattern EXPECTATIONS = Pattern.compile("(.*/)?(great_expectations|gx)/expectations/.+\\.json");
     private static final Pattern PANDERA_CANDIDATE = Pattern.compile("(.*/)?[^/]*schema[^/]*\\.py");
+
+    /** Python files named like a schema, read for a pandera schema. */
+    private static final FileSelector PANDERA_CANDIDATES = FileSelector.inTree(
+            f -> PANDERA_CANDIDATE.matcher(f.path().toLowerCase(Locale.ROOT)).matches());
 
     private static final SectionCheck SECTION = new SectionCheck(List.of("schema", "data dictionary", "column",
             "feature", "field", "variable", "attribute", "codebook"), "Data schema",
@@ -69,14 +72,7 @@ public final class DataSchemaRule extends SectionRule {
                     ```"""));
 
     public DataSchemaRule() {
-        super(INFO, SECTION);
-    }
-
-    @Override
-    protected Collection<String> alsoReads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(panderaCandidates(ctx));
-        files.addAll(CodeEvidence.files(ctx));
-        return files;
+        super(INFO, SECTION, FileSelector.allOf(PANDERA_CANDIDATES, CodeEvidence::files));
     }
 
     @Override
@@ -109,12 +105,7 @@ public final class DataSchemaRule extends SectionRule {
                 return Optional.of(f.path());
             }
         }
-        return panderaCandidates(ctx).stream()
+        return PANDERA_CANDIDATES.select(ctx).stream()
                 .filter(p -> ctx.text(p).map(t -> t.contains("pandera")).orElse(false)).findFirst();
-    }
-
-    private static List<String> panderaCandidates(RuleContext ctx) {
-        return ctx.snapshot().stream().map(FileEntry::path)
-                .filter(p -> PANDERA_CANDIDATE.matcher(p.toLowerCase(Locale.ROOT)).matches()).toList();
     }
 }

@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,12 +61,7 @@ public final class DataSourcesRule extends SectionRule {
                     """));
 
     public DataSourcesRule() {
-        super(INFO, SECTION);
-    }
-
-    @Override
-    protected Collection<String> alsoReads(RuleContext ctx) {
-        return CodeEvidence.files(ctx);
+        super(INFO, SECTION, CodeEvidence::files);
     }
 
     @Override

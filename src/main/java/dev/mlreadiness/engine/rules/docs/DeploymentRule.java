@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.Collection;
 import java.util.List;
 
 import dev.mlreadiness.engine.code.ServingEvidence;
@@ -56,17 +55,12 @@ public final class DeploymentRule extends SectionRule {
                     ```"""));
 
     public DeploymentRule() {
-        super(INFO, SECTION);
+        super(INFO, SECTION, ServingEvidence::reads);
     }
 
     /** Only a repository that serves a model has a deployment to document. */
     @Override
     protected boolean applies(RuleContext ctx) {
         return ServingEvidence.applies(ctx);
-    }
-
-    @Override
-    protected Collection<String> alsoReads(RuleContext ctx) {
-        return ServingEvidence.reads(ctx);
     }
 }

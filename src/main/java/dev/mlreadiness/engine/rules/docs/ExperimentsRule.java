@@ -1,7 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,6 +11,7 @@ import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.docs.SectionCheck;
 import dev.mlreadiness.engine.markdown.Table;
 import dev.mlreadiness.engine.markdown.WordMatcher;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
@@ -47,6 +46,9 @@ public final class ExperimentsRule extends SectionRule {
             "[<>~≈]?[-+]?(\\d+(\\.\\d*)?|\\.\\d+) ?%?( ?(±|\\+-|\\+/-) ?\\d+(\\.\\d*)? ?%?)?");
 
     private static final int MAX_SCORE_LENGTH = 40;
+
+    /** Read for its {@code metrics:}: with {@code params.yaml}, DVC tracks the experiments. */
+    private static final String DVC_YAML = "dvc.yaml";
 
     public static final RuleInfo INFO = new RuleInfo("docs/experiments", "Document experiments and model selection",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
@@ -91,14 +93,7 @@ public final class ExperimentsRule extends SectionRule {
                     """));
 
     public ExperimentsRule() {
-        super(INFO, SECTION);
-    }
-
-    @Override
-    protected Collection<String> alsoReads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(CodeEvidence.files(ctx));
-        files.add("dvc.yaml");
-        return files;
+        super(INFO, SECTION, FileSelector.allOf(CodeEvidence::files, ctx -> List.of(DVC_YAML)));
     }
 
     @Override
@@ -153,7 +148,7 @@ public final class ExperimentsRule extends SectionRule {
     /** What shows an experiment tracker in use, if anything. */
     private static Optional<String> tracker(RuleContext ctx) {
         boolean params = ctx.snapshot().exists("params.yaml");
-        boolean dvcMetrics = ctx.text("dvc.yaml").map(t -> t.contains("metrics:")).orElse(false)
+        boolean dvcMetrics = ctx.text(DVC_YAML).map(t -> t.contains("metrics:")).orElse(false)
                 || ctx.snapshot().exists("metrics.json") || ctx.snapshot().exists("metrics.yaml");
         if (params && dvcMetrics) {
             return Optional.of("DVC params.yaml with metrics");

@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.Collection;
 import java.util.List;
 
 import dev.mlreadiness.engine.code.CodeEvidence;
@@ -52,12 +51,7 @@ public final class LabelingRule extends SectionRule {
                     """));
 
     public LabelingRule() {
-        super(INFO, SECTION);
-    }
-
-    @Override
-    protected Collection<String> alsoReads(RuleContext ctx) {
-        return CodeEvidence.files(ctx);
+        super(INFO, SECTION, CodeEvidence::files);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.mlreadiness.engine.rules.docs;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import dev.mlreadiness.engine.markdown.HeadingMatcher;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -89,16 +89,18 @@ public final class ModelCardRule implements Rule {
                     the config does not change them.
                     """));
 
+    private static final FileSelector MODEL_CARDS = ModelCardRule::modelCardFiles;
+    /** The model cards, and the docs, where a README may carry Hugging Face card metadata. */
+    private static final FileSelector READS = FileSelector.allOf(DocsOutline::files, MODEL_CARDS);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(DocsOutline.files(ctx));
-        modelCardFiles(ctx).forEach(files::add);
-        return files;
+    public FileSelector reads() {
+        return READS;
     }
 
     @Override
@@ -132,6 +134,7 @@ public final class ModelCardRule implements Rule {
                 .anyMatch(f -> ArtifactKinds.isModelArtifact(f, ctx.paths(), ctx.config().maxFileSize()));
     }
 
+    /** The MODEL_CARD.md files, the one at the root first. */
     private static List<String> modelCardFiles(RuleContext ctx) {
         return ctx.snapshot().stream().map(FileEntry::path)
                 .filter(p -> MODEL_CARD.matcher(p.toLowerCase(Locale.ROOT)).matches())
@@ -141,7 +144,7 @@ public final class ModelCardRule implements Rule {
 
     /** The MODEL_CARD.md (root first), else a README with Hugging Face card metadata. */
     private static Optional<DocsOutline.Doc> card(RuleContext ctx) {
-        for (String path : modelCardFiles(ctx)) {
+        for (String path : MODEL_CARDS.select(ctx)) {
             Optional<MarkdownDocument> doc = ctx.parse(path, DocsOutline.PARSER);
             if (doc.isPresent()) {
                 return Optional.of(new DocsOutline.Doc(path, doc.get()));

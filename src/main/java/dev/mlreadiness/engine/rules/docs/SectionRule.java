@@ -1,11 +1,8 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-
 import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -14,16 +11,23 @@ import dev.mlreadiness.engine.rule.RuleInfo;
 /**
  * A rule that reads the documentation set for one kind of section. By default it asks for the section and
  * nothing more; rules that ask for more (a metric, an example, a condition for applying) override
- * {@link #check}.
+ * {@link #check}, and name in the constructor the files besides the docs that they read.
  */
 public abstract class SectionRule implements Rule {
 
     private final RuleInfo info;
     private final SectionCheck section;
+    private final FileSelector reads;
 
     protected SectionRule(RuleInfo info, SectionCheck section) {
+        this(info, section, FileSelector.none());
+    }
+
+    /** @param alsoReads the files besides the docs the rule reads (code evidence, a manifest, {@code dvc.yaml}) */
+    protected SectionRule(RuleInfo info, SectionCheck section, FileSelector alsoReads) {
         this.info = info;
         this.section = section;
+        this.reads = FileSelector.allOf(DocsOutline::files, alsoReads);
     }
 
     @Override
@@ -35,17 +39,10 @@ public abstract class SectionRule implements Rule {
         return section;
     }
 
-    /** The doc files, plus what {@link #alsoReads} names. */
+    /** The doc files, plus what the constructor was given. */
     @Override
-    public final Collection<String> reads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(DocsOutline.files(ctx));
-        files.addAll(alsoReads(ctx));
-        return files;
-    }
-
-    /** Files besides the docs the rule reads (a manifest, {@code dvc.yaml}). Default: none. */
-    protected Collection<String> alsoReads(RuleContext ctx) {
-        return List.of();
+    public final FileSelector reads() {
+        return reads;
     }
 
     /** Asks for the section where the rule {@link #applies}; elsewhere the rule is not applicable. */

@@ -1,7 +1,5 @@
 package dev.mlreadiness.engine.rules.docs;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,6 +7,7 @@ import java.util.Set;
 import dev.mlreadiness.engine.config.ProjectPaths;
 import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.docs.DocumentedChanges;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -85,22 +84,18 @@ public final class StaleDocsRule implements Rule {
                     touches none of them (a new default value, another algorithm inside a function) is not flagged.
                     """));
 
+    /** Head: the changed code, manifests and configs, and the docs; base: those files' base versions. */
+    private static final FileSelector READS = ctx -> ctx.changes().isFullScan() ? List.of()
+            : FileSelector.allOf(DocumentedChanges::reads, StaleDocsRule::docs).select(ctx);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
-    /** Head: the changed code, manifests and configs, and the docs; base: those files' base versions. */
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        if (ctx.changes().isFullScan()) {
-            return List.of();
-        }
-        List<String> files = new ArrayList<>(DocumentedChanges.reads(ctx));
-        if (ctx.side() == RuleContext.Side.HEAD) {
-            files.addAll(DocsOutline.files(ctx));
-        }
-        return files;
+    public FileSelector reads() {
+        return READS;
     }
 
     @Override
@@ -126,6 +121,11 @@ public final class StaleDocsRule implements Rule {
         };
         out.pullRequest(null, "This PR " + what + " but changes no documentation: update the README or the pages "
                 + "under docs/ that describe " + (changes.size() == 1 ? "it" : "them") + ".");
+    }
+
+    /** The docs, read on the head side only: they are matched against what changed. */
+    private static List<String> docs(RuleContext ctx) {
+        return ctx.side() == RuleContext.Side.HEAD ? DocsOutline.files(ctx) : List.of();
     }
 
     static boolean isDoc(String path, ProjectPaths paths) {

@@ -1,8 +1,8 @@
 package dev.mlreadiness.engine.rules.production;
 
-import java.util.Collection;
 import java.util.List;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -77,8 +77,8 @@ public final class CiRule implements Rule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return ModelRepository.modelOnlyReads(ctx);
+    public FileSelector reads() {
+        return ModelRepository::modelOnlyReads;
     }
 
     @Override

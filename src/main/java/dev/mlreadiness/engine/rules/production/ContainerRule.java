@@ -1,10 +1,10 @@
 package dev.mlreadiness.engine.rules.production;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -61,23 +61,26 @@ public final class ContainerRule implements Rule {
                     that runs as a non-root user by default is still flagged without one.
                     """));
 
+    /** The Dockerfiles to check: all of them in a full scan, the changed ones in a pull request. */
+    private static final FileSelector DOCKERFILES = FileSelector.toScan(ContainerRule::isDockerfile);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return dockerfiles(ctx.filesToScan());
+    public FileSelector reads() {
+        return DOCKERFILES;
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        if (dockerfiles(ctx.snapshot().files()).isEmpty()) {
+        if (ctx.snapshot().stream().noneMatch(ContainerRule::isDockerfile)) {
             out.notApplicable();
             return;
         }
-        for (String path : dockerfiles(ctx.filesToScan())) {
+        for (String path : DOCKERFILES.select(ctx)) {
             ctx.parse(path, Dockerfile.PARSER).ifPresent(file -> check(path, BuildStage.of(file), out));
         }
     }
@@ -132,8 +135,8 @@ public final class ContainerRule implements Rule {
         return name.equals("root") || name.equals("0");
     }
 
-    static List<String> dockerfiles(Collection<FileEntry> files) {
-        return files.stream().map(FileEntry::path).filter(Dockerfile::isDockerfile).toList();
+    private static boolean isDockerfile(FileEntry f) {
+        return Dockerfile.isDockerfile(f.path());
     }
 
 }

@@ -1,8 +1,8 @@
 package dev.mlreadiness.engine.rules.production;
 
-import java.util.Collection;
 import java.util.List;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -87,8 +87,8 @@ public final class EvaluationRule implements Rule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return CodeEvidence.files(ctx);
+    public FileSelector reads() {
+        return CodeEvidence::files;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package dev.mlreadiness.engine.rules.production;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -33,6 +32,11 @@ public final class MonitoringRule extends SectionRule {
     /** Monitoring libraries, by their package names as manifests spell them ({@code -} and {@code _} alike). */
     private static final Pattern MONITORING_LIBRARY = Pattern.compile(
             "(?<![\\w.-])(prometheus[-_]client|evidently|whylogs|alibi[-_]detect|nannyml)(?![\\w-])");
+
+    /** The manifests at the root, read for a monitoring library. */
+    private static final FileSelector MANIFESTS = FileSelector.inTree(f -> f.folder().isEmpty()
+            && (f.path().startsWith("requirements") && f.path().endsWith(".txt") || List.of("pyproject.toml",
+                    "setup.cfg", "setup.py", "environment.yml", "environment.yaml", "Pipfile").contains(f.path())));
 
     public static final RuleInfo INFO = new RuleInfo("production/monitoring", "Monitor the model in production",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
@@ -76,15 +80,7 @@ public final class MonitoringRule extends SectionRule {
                     """));
 
     public MonitoringRule() {
-        super(INFO, SECTION);
-    }
-
-    @Override
-    protected Collection<String> alsoReads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(manifests(ctx));
-        files.addAll(CodeEvidence.files(ctx));
-        files.addAll(ServingEvidence.reads(ctx));
-        return files;
+        super(INFO, SECTION, FileSelector.allOf(MANIFESTS, CodeEvidence::files, ServingEvidence::reads));
     }
 
     @Override
@@ -110,16 +106,9 @@ public final class MonitoringRule extends SectionRule {
         if (code.isPresent()) {
             return code;
         }
-        return manifests(ctx).stream()
+        return MANIFESTS.select(ctx).stream()
                 .filter(p -> ctx.text(p).map(t -> MONITORING_LIBRARY.matcher(t.toLowerCase(Locale.ROOT)).find())
                         .orElse(false))
                 .findFirst();
-    }
-
-    private static List<String> manifests(RuleContext ctx) {
-        return ctx.snapshot().stream().map(FileEntry::path).filter(p -> p.indexOf('/') < 0)
-                .filter(p -> p.startsWith("requirements") && p.endsWith(".txt") || List.of("pyproject.toml",
-                        "setup.cfg", "setup.py", "environment.yml", "environment.yaml", "Pipfile").contains(p))
-                .toList();
     }
 }

@@ -1,9 +1,8 @@
 package dev.mlreadiness.engine.rules.production;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileChange;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -72,23 +71,18 @@ public final class TestsRule implements Rule {
                     file satisfies a pull request, whether or not it tests the changed code.
                     """));
 
+    /** Whether they hold code is read from the content of the Python files a pull request changes. */
+    private static final FileSelector CHANGED_PYTHON = TestsRule::changedPython;
+    private static final FileSelector READS = FileSelector.allOf(ModelRepository::modelOnlyReads, CHANGED_PYTHON);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
-    /**
-     * What decides whether a repository is model-only, and in a pull request the changed Python files: whether
-     * they hold code is read from their content.
-     */
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        List<String> reads = new ArrayList<>(ModelRepository.modelOnlyReads(ctx));
-        if (ctx.isPullRequest()) {
-            ctx.changes().files().stream().filter(c -> c.status().exists()).map(FileChange::path)
-                    .filter(p -> CodeFiles.isPython(p) && !TestFiles.isTestFile(p)).forEach(reads::add);
-        }
-        return reads;
+    public FileSelector reads() {
+        return READS;
     }
 
     @Override
@@ -105,18 +99,10 @@ public final class TestsRule implements Rule {
         if (!ctx.isPullRequest()) {
             return;
         }
-        List<String> code = new ArrayList<>();
-        for (FileChange c : ctx.changes().files()) {
-            if (!c.status().exists()) {
-                continue;
-            }
-            if (TestFiles.isTestFile(c.path())) {
-                return; // the pull request touches tests: that is all the rule can ask
-            }
-            if (isCode(ctx, c.path())) {
-                code.add(c.path());
-            }
+        if (ctx.changes().files().stream().anyMatch(c -> c.status().exists() && TestFiles.isTestFile(c.path()))) {
+            return; // the pull request touches tests: that is all the rule can ask
         }
+        List<String> code = CHANGED_PYTHON.select(ctx).stream().filter(p -> holdsCode(ctx, p)).toList();
         if (!code.isEmpty()) {
             String named = String.join(", ", code.subList(0, Math.min(NAMED, code.size())))
                     + (code.size() > NAMED ? " and " + (code.size() - NAMED) + " more" : "");
@@ -124,11 +110,18 @@ public final class TestsRule implements Rule {
         }
     }
 
-    private static boolean isCode(RuleContext ctx, String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        if (!CodeFiles.isPython(path) || NOT_CODE.contains(name) || ctx.paths().isDoc(path)) {
-            return false;
+    /** In a pull request, the Python files it writes that are neither tests, plumbing ({@link #NOT_CODE}) nor docs. */
+    private static List<String> changedPython(RuleContext ctx) {
+        if (!ctx.isPullRequest()) {
+            return List.of();
         }
+        return ctx.changes().files().stream().filter(c -> c.status().exists()).map(FileChange::path)
+                .filter(p -> CodeFiles.isPython(p) && !TestFiles.isTestFile(p)
+                        && !NOT_CODE.contains(p.substring(p.lastIndexOf('/') + 1)) && !ctx.paths().isDoc(p))
+                .toList();
+    }
+
+    private static boolean holdsCode(RuleContext ctx, String path) {
         // a file that cannot be read (too large, binary) is taken for code, as it was before its content counted
         return ctx.snapshot().file(path).flatMap(f -> CodeFiles.read(ctx, f))
                 .map(code -> !Declarations.only(code.module())).orElse(true);

@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
-import java.util.Collection;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,6 +7,7 @@ import java.util.regex.Pattern;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -61,8 +61,8 @@ public final class AbsolutePathRule implements Rule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return CodeFilesToScan.paths(ctx);
+    public FileSelector reads() {
+        return CodeFilesToScan.CODE;
     }
 
     @Override

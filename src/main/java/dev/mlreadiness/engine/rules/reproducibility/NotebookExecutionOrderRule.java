@@ -1,11 +1,10 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
-import java.util.Collection;
-
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.notebook.Cell;
 import dev.mlreadiness.engine.notebook.Notebook;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -55,8 +54,8 @@ public final class NotebookExecutionOrderRule implements Rule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return CodeFilesToScan.notebookPaths(ctx);
+    public FileSelector reads() {
+        return CodeFilesToScan.NOTEBOOKS;
     }
 
     @Override

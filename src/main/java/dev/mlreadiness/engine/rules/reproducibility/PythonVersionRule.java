@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,6 +14,7 @@ import dev.mlreadiness.engine.deps.PythonVersion;
 import dev.mlreadiness.engine.deps.ToolingPythonVersion;
 import dev.mlreadiness.engine.docker.BuildStage;
 import dev.mlreadiness.engine.docker.Dockerfile;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -72,20 +72,23 @@ public final class PythonVersionRule implements Rule {
                     manifests and Dockerfiles count at any depth, not only at the root.
                     """));
 
+    /** The files of the tree that can fix the Python version (see {@link #isSource}). */
+    private static final FileSelector SOURCES = FileSelector.inTree(PythonVersionRule::isSource);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return ctx.snapshot().stream().filter(PythonVersionRule::isSource).map(FileEntry::path).toList();
+    public FileSelector reads() {
+        return SOURCES;
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
         String tooWide = null;
-        for (FileEntry f : ctx.snapshot().stream().filter(PythonVersionRule::isSource).toList()) {
+        for (FileEntry f : SOURCES.entries(ctx)) {
             if (!isManifest(f)) {
                 if (fixedByFile(ctx, f)) {
                     return;

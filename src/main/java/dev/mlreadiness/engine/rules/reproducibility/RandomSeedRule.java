@@ -3,7 +3,6 @@ package dev.mlreadiness.engine.rules.reproducibility;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import dev.mlreadiness.engine.randomness.RandomApi;
 import dev.mlreadiness.engine.randomness.RandomApis;
 import dev.mlreadiness.engine.randomness.SearchGrids;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -119,8 +119,8 @@ public final class RandomSeedRule implements Rule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return CodeFilesToScan.paths(ctx);
+    public FileSelector reads() {
+        return CodeFilesToScan.CODE;
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.mlreadiness.engine.deps.Problem;
 import dev.mlreadiness.engine.deps.Requirement;
 import dev.mlreadiness.engine.deps.RequirementsFile;
 import dev.mlreadiness.engine.deps.RequirementsIncludes;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -105,51 +106,68 @@ public final class UnpinnedDependencyRule implements Rule {
     /** How many package names a message about an included file lists before it says how many more. */
     private static final int NAMES_LISTED = 5;
 
+    /** The manifests to check: all of them in a full scan, the changed ones in a pull request. */
+    private static final FileSelector MANIFESTS = FileSelector.toScan(f -> isChecked(f.path()));
+    /**
+     * The pip installs to judge: those among the files to scan, or every one of the tree when a file to scan may be
+     * one they include (see {@link #mayChangeAnInclude}).
+     */
+    private static final FileSelector PIP_INSTALLS = ctx -> (mayChangeAnInclude(ctx) ? ctx.snapshot().files()
+            : ctx.filesToScan()).stream().map(FileEntry::path).filter(UnpinnedDependencyRule::isPipInstall).toList();
+    private static final FileSelector READS = FileSelector.allOf(MANIFESTS, PIP_INSTALLS,
+            UnpinnedDependencyRule::includesAtHand);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
-    /**
-     * The changed manifests; in a pull request that changes a file some requirements file may include, every pip
-     * install of the tree (to learn which files include it). Includes are only known once their includer is read:
-     * those of files already at hand (the ML-project detector fetches the manifests first) are declared too, so
-     * they come in the same batch instead of one round trip per include level.
-     */
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        Set<String> files = new LinkedHashSet<>(checked(ctx.filesToScan()));
-        if (mayChangeAnInclude(ctx)) {
-            files.addAll(pipInstalls(ctx.snapshot().files()));
-        }
+    public FileSelector reads() {
+        return READS;
+    }
+
+    /**
+     * The includes at hand of what {@link #MANIFESTS} and {@link #PIP_INSTALLS} select, and those of their includes
+     * in turn: includes are only known once their includer is read, so those of files already loaded (the
+     * ML-project detector fetches the manifests first) are named, and come in the same batch instead of one round
+     * trip per include level.
+     */
+    private static Collection<String> includesAtHand(RuleContext ctx) {
+        Set<String> files = new LinkedHashSet<>(MANIFESTS.select(ctx));
+        files.addAll(PIP_INSTALLS.select(ctx));
         Deque<String> loaded = new ArrayDeque<>(files.stream().filter(ctx.snapshot()::isLoaded).toList());
         Map<String, Integer> depth = new HashMap<>();
         loaded.forEach(p -> depth.put(p, 0));
+        List<String> includes = new ArrayList<>();
         while (!loaded.isEmpty()) {
             String path = loaded.poll();
             int level = depth.get(path);
             Optional<RequirementsFile> file = level < RequirementsIncludes.MAX_DEPTH ? pipFile(ctx, path)
                     : Optional.empty();
             for (String target : file.map(f -> existingIncludes(ctx, f)).orElse(List.of())) {
-                if (files.add(target) && ctx.snapshot().isLoaded(target)) {
-                    depth.put(target, level + 1);
-                    loaded.add(target);
+                if (files.add(target)) {
+                    includes.add(target);
+                    if (ctx.snapshot().isLoaded(target)) {
+                        depth.put(target, level + 1);
+                        loaded.add(target);
+                    }
                 }
             }
         }
-        return files;
+        return includes;
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        if (checked(ctx.snapshot().files()).isEmpty()) {
+        if (ctx.snapshot().stream().noneMatch(f -> isChecked(f.path()))) {
             out.notApplicable();
             return;
         }
         List<String> tree = ctx.snapshot().stream().map(FileEntry::path).toList();
         Set<String> scanned = new HashSet<>(ctx.filesToScan().stream().map(FileEntry::path).toList());
         Reports reports = new Reports(out);
-        for (String path : checked(ctx.filesToScan())) {
+        for (String path : MANIFESTS.select(ctx)) {
             ManifestKind kind = ManifestFiles.kind(path).orElseThrow();
             if (kind.rangesFineWithLockFile() && LockFiles.isCovered(path, tree)) {
                 continue;
@@ -175,9 +193,7 @@ public final class UnpinnedDependencyRule implements Rule {
                 default -> throw new IllegalStateException("not a checked manifest kind: " + kind);
             }
         }
-        Collection<String> installs = mayChangeAnInclude(ctx) ? pipInstalls(ctx.snapshot().files())
-                : pipInstalls(ctx.filesToScan());
-        for (String root : installs) {
+        for (String root : PIP_INSTALLS.select(ctx)) {
             boolean locked = ManifestFiles.kind(root).orElseThrow().rangesFineWithLockFile()
                     && LockFiles.isCovered(root, tree);
             if (!locked) {
@@ -303,20 +319,19 @@ public final class UnpinnedDependencyRule implements Rule {
                 .anyMatch(p -> p.toLowerCase(Locale.ROOT).endsWith(".txt") && !ManifestFiles.isManifest(p));
     }
 
-    /** Files that pip installs from, among {@code files}: requirements and constraints files, environment.yml. */
-    private static List<String> pipInstalls(Collection<FileEntry> files) {
-        return files.stream().map(FileEntry::path).filter(p -> ManifestFiles.kind(p).map(k -> switch (k) {
+    /** Files that pip installs from: requirements and constraints files, environment.yml. */
+    private static boolean isPipInstall(String path) {
+        return ManifestFiles.kind(path).map(k -> switch (k) {
             case REQUIREMENTS, CONSTRAINTS, CONDA_ENVIRONMENT -> true;
             default -> false;
-        }).orElse(false)).toList();
+        }).orElse(false);
     }
 
-    /** The manifests this rule reads among {@code files}. */
-    private static List<String> checked(Collection<FileEntry> files) {
-        return files.stream().map(FileEntry::path).filter(p -> ManifestFiles.kind(p).map(k -> switch (k) {
-            case REQUIREMENTS, CONSTRAINTS, PYPROJECT, PIPFILE, CONDA_ENVIRONMENT -> true;
-            default -> false;
-        }).orElse(false)).toList();
+    /** The manifests this rule checks: pip installs, pyproject.toml and Pipfile. */
+    private static boolean isChecked(String path) {
+        return isPipInstall(path)
+                || ManifestFiles.kind(path).filter(k -> k == ManifestKind.PYPROJECT || k == ManifestKind.PIPFILE)
+                        .isPresent();
     }
 
     /** The findings of each manifest, by path. */

@@ -1,7 +1,6 @@
 package dev.mlreadiness.engine.rules.structure;
 
-import java.util.Collection;
-
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -61,8 +60,8 @@ public final class DependencyManifestRule implements Rule {
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return ModelRepository.modelOnlyReads(ctx);
+    public FileSelector reads() {
+        return ModelRepository::modelOnlyReads;
     }
 
     @Override

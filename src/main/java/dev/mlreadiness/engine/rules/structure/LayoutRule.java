@@ -1,11 +1,11 @@
 package dev.mlreadiness.engine.rules.structure;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -94,17 +94,18 @@ public final class LayoutRule implements Rule {
                     alone does not make the rule ask for `raw/`, `processed/` and `interim/`.
                     """));
 
+    /** Where folders kept out of git are named, and what tells a model-only repository. */
+    private static final FileSelector READS = FileSelector.allOf(ctx -> GitIgnore.files(ctx.snapshot()),
+            ctx -> DvcTracking.files(ctx.snapshot()), ModelRepository::modelOnlyReads);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(GitIgnore.files(ctx.snapshot()));
-        files.addAll(DvcTracking.files(ctx.snapshot()));
-        files.addAll(ModelRepository.modelOnlyReads(ctx));
-        return files;
+    public FileSelector reads() {
+        return READS;
     }
 
     @Override

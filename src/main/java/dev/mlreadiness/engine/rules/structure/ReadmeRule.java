@@ -1,10 +1,10 @@
 package dev.mlreadiness.engine.rules.structure;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -49,19 +49,23 @@ public final class ReadmeRule implements Rule {
                     and a README that holds only whitespace counts as missing.
                     """));
 
+    /** The READMEs at the root, by any of {@link #NAMES}. */
+    private static final FileSelector READMES = FileSelector.inTree(f -> f.folder().isEmpty()
+            && NAMES.contains(f.name().toLowerCase(Locale.ROOT)));
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return readmes(ctx).stream().map(FileEntry::path).toList();
+    public FileSelector reads() {
+        return READMES;
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        List<FileEntry> readmes = readmes(ctx);
+        List<FileEntry> readmes = READMES.entries(ctx);
         if (readmes.isEmpty()) {
             out.repository("Add a README.md at the repository root that says what the project is for and how to "
                     + "run it.");
@@ -75,10 +79,5 @@ public final class ReadmeRule implements Rule {
         }
         out.repository(readmes.get(0).path(), "Write " + readmes.get(0).path()
                 + ": it is empty, so say what the project is for and how to run it.");
-    }
-
-    private static List<FileEntry> readmes(RuleContext ctx) {
-        return ctx.snapshot().stream().filter(f -> f.folder().isEmpty()
-                && NAMES.contains(f.name().toLowerCase(Locale.ROOT))).toList();
     }
 }

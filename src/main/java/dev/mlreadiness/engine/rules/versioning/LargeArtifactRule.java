@@ -1,10 +1,10 @@
 package dev.mlreadiness.engine.rules.versioning;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
@@ -66,21 +66,20 @@ public final class LargeArtifactRule implements Rule {
                     again; a full scan judges every file.
                     """));
 
+    /** Flagged files small enough to be an LFS pointer: only those are worth opening, for a pointer header. */
+    private static final FileSelector MAY_BE_POINTERS = ctx -> flagged(ctx).stream()
+            .filter(f -> LfsPointer.mayBePointer(f.size())).map(FileEntry::path).toList();
+    private static final FileSelector READS = FileSelector.allOf(ctx -> GitAttributes.files(ctx.snapshot()),
+            ctx -> DvcTracking.files(ctx.snapshot()), MAY_BE_POINTERS);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        List<String> files = new ArrayList<>(GitAttributes.files(ctx.snapshot()));
-        files.addAll(DvcTracking.files(ctx.snapshot()));
-        for (FileEntry f : AddedFiles.written(ctx)) {
-            if (wouldBeFlagged(ctx, f) && LfsPointer.mayBePointer(f.size())) {
-                files.add(f.path()); // only a file that would be flagged is worth opening for a pointer header
-            }
-        }
-        return files;
+    public FileSelector reads() {
+        return READS;
     }
 
     /** Not source code, and over the limit (an unknown size, -1, never is) or weights that need LFS at any size. */
@@ -92,12 +91,11 @@ public final class LargeArtifactRule implements Rule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         long max = ctx.config().maxFileSize();
-        for (FileEntry f : AddedFiles.written(ctx)) {
-            if (!wouldBeFlagged(ctx, f)) {
-                continue;
-            }
+        Set<String> mayBePointers = Set.copyOf(MAY_BE_POINTERS.select(ctx));
+        for (FileEntry f : flagged(ctx)) {
             boolean weights = ArtifactKinds.isWeightsAtAnySize(f.path(), ctx.paths());
-            if (isPointer(ctx, f) || GitAttributes.in(ctx).isLfs(f.path()) || DvcTracking.in(ctx).tracks(f.path())) {
+            if (mayBePointers.contains(f.path()) && isPointer(ctx, f.path()) || GitAttributes.in(ctx).isLfs(f.path())
+                    || DvcTracking.in(ctx).tracks(f.path())) {
                 continue;
             }
             String size = f.size() < 0 ? "" : mib(f.size());
@@ -108,9 +106,13 @@ public final class LargeArtifactRule implements Rule {
         }
     }
 
-    private static boolean isPointer(RuleContext ctx, FileEntry f) {
-        return LfsPointer.mayBePointer(f.size()) && ctx.snapshot().bytes(f.path()).filter(LfsPointer::isPointer)
-                .isPresent();
+    /** The files the change writes (every file in a full scan) that {@link #wouldBeFlagged}. */
+    private static List<FileEntry> flagged(RuleContext ctx) {
+        return AddedFiles.written(ctx).stream().filter(f -> wouldBeFlagged(ctx, f)).toList();
+    }
+
+    private static boolean isPointer(RuleContext ctx, String path) {
+        return ctx.snapshot().bytes(path).filter(LfsPointer::isPointer).isPresent();
     }
 
     /** Track the extension, or the file itself when it has none. */

@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rules.versioning;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import java.util.Set;
 import dev.mlreadiness.engine.TextLines;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -67,23 +67,23 @@ public final class SecretRule implements Rule {
                     (notebooks over 20 MiB) are not read, so a credential in them is not found.
                     """));
 
+    /** The files to scan that are neither data nor models, up to the size limits. */
+    private static final FileSelector SCANNED = FileSelector.toScan(SecretRule::isScanned);
+
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
     @Override
-    public Collection<String> reads(RuleContext ctx) {
-        return ctx.filesToScan().stream().filter(SecretRule::isScanned).map(FileEntry::path).toList();
+    public FileSelector reads() {
+        return SCANNED;
     }
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        for (FileEntry f : ctx.filesToScan()) {
-            if (!isScanned(f)) {
-                continue;
-            }
-            ctx.snapshot().bytes(f.path()).flatMap(TextLines::of).ifPresent(lines -> scan(f.path(), lines, out));
+        for (String path : SCANNED.select(ctx)) {
+            ctx.snapshot().bytes(path).flatMap(TextLines::of).ifPresent(lines -> scan(path, lines, out));
         }
     }
 

@@ -142,9 +142,9 @@ class TestsRuleTest {
                 new FileChange("README.md", ChangeStatus.MODIFIED, null, line1),
                 new FileChange("src/gone.py", ChangeStatus.DELETED, null, new BitSet())), false);
         RuleContext pr = new RuleContext(tree, changes, ReadinessConfig.defaults(), RuleContext.Side.HEAD);
-        assertThat(rule.reads(pr)).containsExactly("src/a.py");
+        assertThat(rule.reads().select(pr)).containsExactly("src/a.py");
         RuleContext scan = new RuleContext(tree, ChangeSet.fullScan(), ReadinessConfig.defaults(),
                 RuleContext.Side.HEAD);
-        assertThat(rule.reads(scan)).isEmpty();
+        assertThat(rule.reads().select(scan)).isEmpty();
     }
 }

@@ -246,12 +246,12 @@ class UnpinnedDependencyRuleTest {
         RuleContext ctx = new RuleContext(tree, ChangeSet.fullScan(), ReadinessConfig.defaults(),
                 RuleContext.Side.HEAD);
         // nothing at hand: the includes are unknown and nothing is read to learn them
-        assertThat(rule.reads(ctx)).containsExactly("requirements.txt");
+        assertThat(rule.reads().select(ctx)).containsExactly("requirements.txt");
         assertThat(loaded).isEmpty();
 
         tree.prefetch(List.of("requirements.txt", "deps/common.txt"));
-        assertThat(rule.reads(ctx)).containsExactly("requirements.txt", "deps/common.txt", "constraints/pins.txt",
-                "deps/more.txt");
+        assertThat(rule.reads().select(ctx)).containsExactly("requirements.txt", "deps/common.txt",
+                "constraints/pins.txt", "deps/more.txt");
         assertThat(loaded).containsExactly("requirements.txt", "deps/common.txt");
     }
 
@@ -428,13 +428,13 @@ class UnpinnedDependencyRuleTest {
                 false);
         RuleContext ctx = new RuleContext(tree, changes, ReadinessConfig.defaults(), RuleContext.Side.HEAD);
         rule.check(ctx, new Findings());
-        assertThat(rule.reads(ctx)).isEmpty();
+        assertThat(rule.reads().select(ctx)).isEmpty();
         assertThat(loaded).isEmpty();
 
         ChangeSet gpuChanged = ChangeSet.of(List.of(new FileChange("requirements-gpu.txt", ChangeStatus.MODIFIED,
                 null, line1)), false);
         RuleContext gpu = new RuleContext(tree, gpuChanged, ReadinessConfig.defaults(), RuleContext.Side.HEAD);
-        assertThat(rule.reads(gpu)).containsExactly("requirements-gpu.txt");
+        assertThat(rule.reads().select(gpu)).containsExactly("requirements-gpu.txt");
         rule.check(gpu, new Findings());
         // the include is followed for its constraints, but its own lines are not reported
         assertThat(loaded).containsExactly("requirements-gpu.txt", "requirements.txt");
