@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
-import dev.mlreadiness.engine.RuleCatalog;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
-import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import io.quarkus.test.Mock;
 import jakarta.enterprise.context.ApplicationScoped;
 

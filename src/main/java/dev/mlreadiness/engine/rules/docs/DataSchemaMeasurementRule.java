@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import dev.mlreadiness.engine.docs.DocsOutline;
-import dev.mlreadiness.engine.rule.FileSelector;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -15,7 +14,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code docs/data-schema-measurement}: the schema tables give each field's level of measurement. */
-public final class DataSchemaMeasurementRule implements Rule {
+public final class DataSchemaMeasurementRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("docs/data-schema-measurement",
             "Give the level of measurement in the schema", Severity.NOTICE, Scope.REPOSITORY, new RuleDoc(
@@ -44,14 +43,8 @@ public final class DataSchemaMeasurementRule implements Rule {
                     | survey_score | integer | ordinal |
                     ```"""));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return DocsOutline::files;
+    public DataSchemaMeasurementRule() {
+        super(INFO, DocsOutline::files);
     }
 
     @Override

@@ -13,9 +13,9 @@ import dev.mlreadiness.engine.markdown.HeadingMatcher;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -27,7 +27,7 @@ import dev.mlreadiness.engine.snapshot.FileEntry;
  * {@code docs/model-card}: a repository that ships model artifacts has a model card with intended use, training
  * data, evaluation and limitations.
  */
-public final class ModelCardRule implements Rule {
+public final class ModelCardRule extends AbstractRule {
 
     /** Compiled once: tried on every path of the tree. */
     private static final Pattern MODEL_CARD = Pattern.compile("(.*/)?model_card\\.md");
@@ -93,14 +93,8 @@ public final class ModelCardRule implements Rule {
     /** The model cards, and the docs, where a README may carry Hugging Face card metadata. */
     private static final FileSelector READS = FileSelector.allOf(DocsOutline::files, MODEL_CARDS);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return READS;
+    public ModelCardRule() {
+        super(INFO, READS);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.mlreadiness.engine.rules.docs;
 
 import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleInfo;
 
@@ -13,11 +13,9 @@ import dev.mlreadiness.engine.rule.RuleInfo;
  * nothing more; rules that ask for more (a metric, an example, a condition for applying) override
  * {@link #check}, and name in the constructor the files besides the docs that they read.
  */
-public abstract class SectionRule implements Rule {
+public abstract class SectionRule extends AbstractRule {
 
-    private final RuleInfo info;
     private final SectionCheck section;
-    private final FileSelector reads;
 
     protected SectionRule(RuleInfo info, SectionCheck section) {
         this(info, section, FileSelector.none());
@@ -25,24 +23,12 @@ public abstract class SectionRule implements Rule {
 
     /** @param alsoReads the files besides the docs the rule reads (code evidence, a manifest, {@code dvc.yaml}) */
     protected SectionRule(RuleInfo info, SectionCheck section, FileSelector alsoReads) {
-        this.info = info;
+        super(info, FileSelector.allOf(DocsOutline::files, alsoReads));
         this.section = section;
-        this.reads = FileSelector.allOf(DocsOutline::files, alsoReads);
-    }
-
-    @Override
-    public RuleInfo info() {
-        return info;
     }
 
     protected SectionCheck section() {
         return section;
-    }
-
-    /** The doc files, plus what the constructor was given. */
-    @Override
-    public final FileSelector reads() {
-        return reads;
     }
 
     /** Asks for the section where the rule {@link #applies}; elsewhere the rule is not applicable. */
@@ -52,7 +38,7 @@ public abstract class SectionRule implements Rule {
             out.notApplicable();
             return;
         }
-        section.require(ctx, info.id(), out);
+        section.require(ctx, info().id(), out);
     }
 
     /** Whether the repository needs the section at all (it has data, trains a classifier). Default: yes. */

@@ -7,9 +7,9 @@ import java.util.Set;
 import dev.mlreadiness.engine.config.ProjectPaths;
 import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.docs.DocumentedChanges;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -23,7 +23,7 @@ import dev.mlreadiness.engine.snapshot.FileChange;
  * point, a command-line option, a setting or config key, a data file, a model class, a name or file the docs
  * mention) and no doc file. See {@link DocumentedChanges} for what counts.
  */
-public final class StaleDocsRule implements Rule {
+public final class StaleDocsRule extends AbstractRule {
 
     private static final Set<ChangeStatus> COUNTED = Set.of(ChangeStatus.ADDED, ChangeStatus.MODIFIED,
             ChangeStatus.RENAMED);
@@ -88,14 +88,8 @@ public final class StaleDocsRule implements Rule {
     private static final FileSelector READS = ctx -> ctx.changes().isFullScan() ? List.of()
             : FileSelector.allOf(DocumentedChanges::reads, StaleDocsRule::docs).select(ctx);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return READS;
+    public StaleDocsRule() {
+        super(INFO, READS);
     }
 
     @Override

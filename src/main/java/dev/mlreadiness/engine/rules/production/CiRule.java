@@ -2,19 +2,18 @@ package dev.mlreadiness.engine.rules.production;
 
 import java.util.List;
 
-import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code production/ci}: a continuous-integration configuration runs the project's checks. */
-public final class CiRule implements Rule {
+public final class CiRule extends AbstractRule {
 
     /** Files at fixed paths that configure a CI service. */
     static final List<String> FILES = List.of(".gitlab-ci.yml", ".gitlab-ci.yaml", "Jenkinsfile",
@@ -71,14 +70,8 @@ public final class CiRule implements Rule {
                     ```
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return ModelRepository::modelOnlyReads;
+    public CiRule() {
+        super(INFO, ModelRepository::modelOnlyReads);
     }
 
     @Override

@@ -4,23 +4,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.docker.BuildStage;
+import dev.mlreadiness.engine.docker.Dockerfile;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.docker.BuildStage;
-import dev.mlreadiness.engine.docker.Dockerfile;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * {@code production/container}: Dockerfiles pin their base images and do not run as root. An unpinned
  * {@code FROM} is reported on its line, a missing non-root {@code USER} on the last {@code FROM} line.
  */
-public final class ContainerRule implements Rule {
+public final class ContainerRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("production/container", "Pinned, non-root container images",
             Severity.NOTICE, Scope.LINE, new RuleDoc("""
@@ -64,14 +64,8 @@ public final class ContainerRule implements Rule {
     /** The Dockerfiles to check: all of them in a full scan, the changed ones in a pull request. */
     private static final FileSelector DOCKERFILES = FileSelector.toScan(ContainerRule::isDockerfile);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return DOCKERFILES;
+    public ContainerRule() {
+        super(INFO, DOCKERFILES);
     }
 
     @Override

@@ -2,20 +2,19 @@ package dev.mlreadiness.engine.rules.production;
 
 import java.util.List;
 
-import dev.mlreadiness.engine.rule.FileSelector;
+import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.code.CodeFiles;
+import dev.mlreadiness.engine.code.Evidence;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.code.CodeEvidence;
-import dev.mlreadiness.engine.code.CodeFiles;
-import dev.mlreadiness.engine.code.Evidence;
 
 /** {@code production/evaluation}: code that trains a model also evaluates it on held-out data. */
-public final class EvaluationRule implements Rule {
+public final class EvaluationRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("production/evaluation", "Evaluation on held-out data",
             Severity.WARNING, Scope.REPOSITORY, new RuleDoc("""
@@ -81,14 +80,8 @@ public final class EvaluationRule implements Rule {
                     model is enough.
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return CodeEvidence::files;
+    public EvaluationRule() {
+        super(INFO, CodeEvidence::files);
     }
 
     @Override

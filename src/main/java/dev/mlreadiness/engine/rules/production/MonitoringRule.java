@@ -5,19 +5,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.code.Evidence;
+import dev.mlreadiness.engine.code.ServingEvidence;
+import dev.mlreadiness.engine.docs.SectionCheck;
 import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.code.CodeEvidence;
-import dev.mlreadiness.engine.code.Evidence;
-import dev.mlreadiness.engine.code.ServingEvidence;
-import dev.mlreadiness.engine.docs.SectionCheck;
 import dev.mlreadiness.engine.rules.docs.SectionRule;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * {@code production/monitoring}: a repository that serves a model ({@link ServingEvidence}) has monitoring in place,

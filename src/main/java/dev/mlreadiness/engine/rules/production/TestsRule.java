@@ -2,25 +2,25 @@ package dev.mlreadiness.engine.rules.production;
 
 import java.util.List;
 
+import dev.mlreadiness.engine.code.CodeFiles;
+import dev.mlreadiness.engine.python.Declarations;
+import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.repo.TestFiles;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileChange;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.code.CodeFiles;
-import dev.mlreadiness.engine.python.Declarations;
-import dev.mlreadiness.engine.repo.TestFiles;
-import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.snapshot.FileChange;
 
 /**
  * {@code production/tests}: the repository has tests and, in a pull request, code changes come with test changes.
  * At most one finding: the repository one when there are no tests at all, else the pull-request one.
  */
-public final class TestsRule implements Rule {
+public final class TestsRule extends AbstractRule {
 
     /** Python files that are project plumbing rather than code under test. */
     private static final List<String> NOT_CODE = List.of("setup.py", "test_environment.py");
@@ -75,14 +75,8 @@ public final class TestsRule implements Rule {
     private static final FileSelector CHANGED_PYTHON = TestsRule::changedPython;
     private static final FileSelector READS = FileSelector.allOf(ModelRepository::modelOnlyReads, CHANGED_PYTHON);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return READS;
+    public TestsRule() {
+        super(INFO, READS);
     }
 
     @Override

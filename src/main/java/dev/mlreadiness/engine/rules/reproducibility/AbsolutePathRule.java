@@ -6,10 +6,9 @@ import java.util.regex.Pattern;
 
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.StringLiteral;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
-import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -17,7 +16,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/absolute-path}: no paths that exist only on one machine in code. */
-public final class AbsolutePathRule implements Rule {
+public final class AbsolutePathRule extends AbstractRule {
 
     /**
      * A home folder, Colab's Drive mount or a drive letter, starting the string or after a character that cannot
@@ -55,14 +54,8 @@ public final class AbsolutePathRule implements Rule {
                     and drive letters are.
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return CodeFilesToScan.CODE;
+    public AbsolutePathRule() {
+        super(INFO, CodeFilesToScan.CODE);
     }
 
     @Override

@@ -3,10 +3,9 @@ package dev.mlreadiness.engine.rules.reproducibility;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.notebook.Cell;
 import dev.mlreadiness.engine.notebook.ErrorOutput;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
-import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -14,7 +13,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/notebook-error-output}: notebooks are not committed with errors in their outputs. */
-public final class NotebookErrorOutputRule implements Rule {
+public final class NotebookErrorOutputRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/notebook-error-output",
             "Notebook committed with an error", Severity.WARNING, Scope.LINE, new RuleDoc("""
@@ -41,14 +40,8 @@ public final class NotebookErrorOutputRule implements Rule {
                     ```
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return CodeFilesToScan.NOTEBOOKS;
+    public NotebookErrorOutputRule() {
+        super(INFO, CodeFilesToScan.NOTEBOOKS);
     }
 
     @Override

@@ -3,10 +3,9 @@ package dev.mlreadiness.engine.rules.reproducibility;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.notebook.Cell;
 import dev.mlreadiness.engine.notebook.Notebook;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
-import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -14,7 +13,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/notebook-execution-order}: notebooks are committed as run top to bottom. */
-public final class NotebookExecutionOrderRule implements Rule {
+public final class NotebookExecutionOrderRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/notebook-execution-order",
             "Notebook cells run out of order", Severity.WARNING, Scope.LINE, new RuleDoc("""
@@ -48,14 +47,8 @@ public final class NotebookExecutionOrderRule implements Rule {
                     came from an earlier kernel.
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return CodeFilesToScan.NOTEBOOKS;
+    public NotebookExecutionOrderRule() {
+        super(INFO, CodeFilesToScan.NOTEBOOKS);
     }
 
     @Override

@@ -14,9 +14,9 @@ import dev.mlreadiness.engine.deps.PythonVersion;
 import dev.mlreadiness.engine.deps.ToolingPythonVersion;
 import dev.mlreadiness.engine.docker.BuildStage;
 import dev.mlreadiness.engine.docker.Dockerfile;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -25,7 +25,7 @@ import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code reproducibility/python-version}: the repository fixes the Python minor version it runs on. */
-public final class PythonVersionRule implements Rule {
+public final class PythonVersionRule extends AbstractRule {
 
     /** pyenv names: {@code 3.11}, {@code 3.11.4}, {@code pypy3.10-7.3.12}, {@code cpython-3.12}. */
     private static final Pattern PYENV_VERSION = Pattern.compile("(?i)^(?:c?python-?|pypy)?3\\.\\d+");
@@ -75,14 +75,8 @@ public final class PythonVersionRule implements Rule {
     /** The files of the tree that can fix the Python version (see {@link #isSource}). */
     private static final FileSelector SOURCES = FileSelector.inTree(PythonVersionRule::isSource);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return SOURCES;
+    public PythonVersionRule() {
+        super(INFO, SOURCES);
     }
 
     @Override

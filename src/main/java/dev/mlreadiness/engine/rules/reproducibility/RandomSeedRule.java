@@ -20,10 +20,9 @@ import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.randomness.RandomApi;
 import dev.mlreadiness.engine.randomness.RandomApis;
 import dev.mlreadiness.engine.randomness.SearchGrids;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
-import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -31,7 +30,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/random-seed}: calls of random APIs pass a seed, or their library is seeded. */
-public final class RandomSeedRule implements Rule {
+public final class RandomSeedRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/random-seed", "Random calls without a seed",
             Severity.WARNING, Scope.LINE, new RuleDoc("""
@@ -113,14 +112,8 @@ public final class RandomSeedRule implements Rule {
     /** A call no table entry covers. */
     private static final RandomApi NONE = RandomApi.api("");
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return CodeFilesToScan.CODE;
+    public RandomSeedRule() {
+        super(INFO, CodeFilesToScan.CODE);
     }
 
     @Override

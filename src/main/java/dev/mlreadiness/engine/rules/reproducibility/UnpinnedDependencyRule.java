@@ -20,15 +20,15 @@ import dev.mlreadiness.engine.deps.LockFiles;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestKind;
 import dev.mlreadiness.engine.deps.ManifestParsers;
-import dev.mlreadiness.engine.deps.PinAdvice;
 import dev.mlreadiness.engine.deps.PinAdvice.Syntax;
+import dev.mlreadiness.engine.deps.PinAdvice;
 import dev.mlreadiness.engine.deps.Problem;
 import dev.mlreadiness.engine.deps.Requirement;
 import dev.mlreadiness.engine.deps.RequirementsFile;
 import dev.mlreadiness.engine.deps.RequirementsIncludes;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -40,7 +40,7 @@ import dev.mlreadiness.engine.snapshot.FileEntry;
  * {@code reproducibility/unpinned-dependency}: every requirement of the changed manifests fixes one version, or a
  * lock file does it for them.
  */
-public final class UnpinnedDependencyRule implements Rule {
+public final class UnpinnedDependencyRule extends AbstractRule {
 
     /** A Poetry entry's source line ({@code pandas = "^2"}), as opposed to a PEP 508 string ({@code pandas>=2}). */
     private static final Pattern POETRY_ENTRY = Pattern.compile("^\\s*[\"']?[A-Za-z0-9_.-]+[\"']?\\s*=(?!=)");
@@ -117,16 +117,6 @@ public final class UnpinnedDependencyRule implements Rule {
     private static final FileSelector READS = FileSelector.allOf(MANIFESTS, PIP_INSTALLS,
             UnpinnedDependencyRule::includesAtHand);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return READS;
-    }
-
     /**
      * The includes at hand of what {@link #MANIFESTS} and {@link #PIP_INSTALLS} select, and those of their includes
      * in turn: includes are only known once their includer is read, so those of files already loaded (the
@@ -156,6 +146,10 @@ public final class UnpinnedDependencyRule implements Rule {
             }
         }
         return includes;
+    }
+
+    public UnpinnedDependencyRule() {
+        super(INFO, READS);
     }
 
     @Override

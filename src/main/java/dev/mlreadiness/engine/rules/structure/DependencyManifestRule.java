@@ -1,19 +1,18 @@
 package dev.mlreadiness.engine.rules.structure;
 
-import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.deps.ManifestFiles;
+import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.deps.ManifestFiles;
-import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code structure/dependency-manifest}: the repository lists the packages it needs in a manifest. */
-public final class DependencyManifestRule implements Rule {
+public final class DependencyManifestRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("structure/dependency-manifest", "Dependency manifest",
             Severity.ERROR, Scope.REPOSITORY, new RuleDoc("""
@@ -54,14 +53,8 @@ public final class DependencyManifestRule implements Rule {
                     `requirements.in` alone does not count, as it is the unpinned input of a requirements file.
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return ModelRepository::modelOnlyReads;
+    public DependencyManifestRule() {
+        super(INFO, ModelRepository::modelOnlyReads);
     }
 
     @Override

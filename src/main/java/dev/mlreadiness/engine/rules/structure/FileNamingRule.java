@@ -6,20 +6,21 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.repo.NameWords;
+import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.AddedFiles;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.repo.ArtifactKinds;
-import dev.mlreadiness.engine.repo.NameWords;
-import dev.mlreadiness.engine.rule.AddedFiles;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code structure/file-naming}: added files are not named like scratch copies or with spaces. */
-public final class FileNamingRule implements Rule {
+public final class FileNamingRule extends AbstractRule {
 
     /** One bad naming habit: how to recognise it in a file name and what to tell people. */
     record Habit(Predicate<String> matches, String advice) {
@@ -97,9 +98,8 @@ public final class FileNamingRule implements Rule {
                     `semi`/`quarter` (`semi_final.csv`). `Final Report.ipynb` is still flagged, for its space.
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public FileNamingRule() {
+        super(INFO, FileSelector.none());
     }
 
     @Override

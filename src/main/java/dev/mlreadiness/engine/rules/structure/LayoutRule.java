@@ -5,29 +5,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.code.CodeFiles;
+import dev.mlreadiness.engine.config.ProjectPaths.Folder;
+import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.repo.DvcTracking;
+import dev.mlreadiness.engine.repo.GitIgnore;
+import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.code.CodeFiles;
-import dev.mlreadiness.engine.config.ProjectPaths;
-import dev.mlreadiness.engine.config.ProjectPaths.Folder;
-import dev.mlreadiness.engine.repo.ArtifactKinds;
-import dev.mlreadiness.engine.repo.DvcTracking;
-import dev.mlreadiness.engine.repo.GitIgnore;
-import dev.mlreadiness.engine.repo.ModelRepository;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * {@code structure/layout}: the data folder exists, the models and notebooks folders too where there are model
  * files or notebooks, each under its default name or a common equivalent ({@link RuleContext#paths()}), and data
  * has raw, processed and interim stages once it holds data files. Missing folders are listed in one finding.
  */
-public final class LayoutRule implements Rule {
+public final class LayoutRule extends AbstractRule {
 
     /**
      * Kaggle's {@code input/} is the competition's data as the platform mounts it, read-only: the raw data itself,
@@ -98,14 +98,8 @@ public final class LayoutRule implements Rule {
     private static final FileSelector READS = FileSelector.allOf(ctx -> GitIgnore.files(ctx.snapshot()),
             ctx -> DvcTracking.files(ctx.snapshot()), ModelRepository::modelOnlyReads);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return READS;
+    public LayoutRule() {
+        super(INFO, READS);
     }
 
     @Override

@@ -2,19 +2,20 @@ package dev.mlreadiness.engine.rules.structure;
 
 import java.util.Locale;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.AddedFiles;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.config.ProjectPaths;
-import dev.mlreadiness.engine.rule.AddedFiles;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code structure/notebook-location}: notebooks live in the notebooks folder. */
-public final class NotebookLocationRule implements Rule {
+public final class NotebookLocationRule extends AbstractRule {
 
     public static final RuleInfo INFO = new RuleInfo("structure/notebook-location", "Notebooks in the notebooks folder",
             Severity.NOTICE, Scope.FILE, new RuleDoc("""
@@ -42,9 +43,8 @@ public final class NotebookLocationRule implements Rule {
                     ```
                     """));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public NotebookLocationRule() {
+        super(INFO, FileSelector.none());
     }
 
     @Override

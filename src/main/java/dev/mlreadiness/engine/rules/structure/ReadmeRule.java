@@ -4,18 +4,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code structure/readme}: the repository has a README at its root. */
-public final class ReadmeRule implements Rule {
+public final class ReadmeRule extends AbstractRule {
 
     /** Root file names that count as a README, compared case-insensitively. */
     static final List<String> NAMES = List.of("readme.md", "readme.markdown", "readme.rst", "readme.txt", "readme");
@@ -53,14 +53,8 @@ public final class ReadmeRule implements Rule {
     private static final FileSelector READMES = FileSelector.inTree(f -> f.folder().isEmpty()
             && NAMES.contains(f.name().toLowerCase(Locale.ROOT)));
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return READMES;
+    public ReadmeRule() {
+        super(INFO, READMES);
     }
 
     @Override

@@ -4,23 +4,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.repo.DvcTracking;
+import dev.mlreadiness.engine.repo.GitAttributes;
+import dev.mlreadiness.engine.repo.LfsPointer;
+import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.AddedFiles;
 import dev.mlreadiness.engine.rule.FileSelector;
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.repo.ArtifactKinds;
-import dev.mlreadiness.engine.repo.DvcTracking;
-import dev.mlreadiness.engine.repo.GitAttributes;
-import dev.mlreadiness.engine.repo.LfsPointer;
-import dev.mlreadiness.engine.rule.AddedFiles;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code versioning/large-artifact}: large data files and model weights are kept out of plain git. */
-public final class LargeArtifactRule implements Rule {
+public final class LargeArtifactRule extends AbstractRule {
 
     private static final double MIB = 1024.0 * 1024.0;
 
@@ -72,20 +72,14 @@ public final class LargeArtifactRule implements Rule {
     private static final FileSelector READS = FileSelector.allOf(ctx -> GitAttributes.files(ctx.snapshot()),
             ctx -> DvcTracking.files(ctx.snapshot()), MAY_BE_POINTERS);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return READS;
-    }
-
     /** Not source code, and over the limit (an unknown size, -1, never is) or weights that need LFS at any size. */
     private static boolean wouldBeFlagged(RuleContext ctx, FileEntry f) {
         return !ArtifactKinds.isSourceCode(f.path())
                 && (ArtifactKinds.isWeightsAtAnySize(f.path(), ctx.paths()) || f.size() > ctx.config().maxFileSize());
+    }
+
+    public LargeArtifactRule() {
+        super(INFO, READS);
     }
 
     @Override

@@ -8,9 +8,9 @@ import java.util.Set;
 import dev.mlreadiness.engine.TextLines;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -20,7 +20,7 @@ import dev.mlreadiness.engine.secrets.SecretPatterns;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /** {@code versioning/secret}: no credentials in committed files. */
-public final class SecretRule implements Rule {
+public final class SecretRule extends AbstractRule {
 
     /** Text files larger than this are not scanned (2 MiB); notebooks up to {@link CodeFiles#MAX_NOTEBOOK_BYTES}. */
     static final long MAX_TEXT_BYTES = 2L * 1024 * 1024;
@@ -70,14 +70,8 @@ public final class SecretRule implements Rule {
     /** The files to scan that are neither data nor models, up to the size limits. */
     private static final FileSelector SCANNED = FileSelector.toScan(SecretRule::isScanned);
 
-    @Override
-    public RuleInfo info() {
-        return INFO;
-    }
-
-    @Override
-    public FileSelector reads() {
-        return SCANNED;
+    public SecretRule() {
+        super(INFO, SCANNED);
     }
 
     @Override

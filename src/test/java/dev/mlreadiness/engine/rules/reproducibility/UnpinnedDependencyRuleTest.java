@@ -13,19 +13,19 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.deps.RequirementsIncludes;
 import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.engine.snapshot.ChangeStatus;
 import dev.mlreadiness.engine.snapshot.FileChange;
 import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.snapshot.Snapshot;
-import dev.mlreadiness.engine.TestRepo;
-import dev.mlreadiness.engine.config.ReadinessConfig;
-import dev.mlreadiness.engine.deps.RequirementsIncludes;
 
 class UnpinnedDependencyRuleTest {
 

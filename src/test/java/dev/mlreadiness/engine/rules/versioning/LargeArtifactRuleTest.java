@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.snapshot.ChangeSet;
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 class LargeArtifactRuleTest {
 
