@@ -10,17 +10,8 @@ import dev.mlreadiness.engine.snapshot.FileEntry;
 /**
  * The files whose contents a rule reads, chosen in one place. A rule keeps its selector in a constant, returns it
  * from {@link Rule#reads()} (so the checklist fetches every selected file in one batch before rules run) and
- * reads, in {@link Rule#check}, only the files the same selector gives: the two cannot drift apart.
- *
- * <pre>
- * private static final FileSelector DOCKERFILES = FileSelector.toScan(f -&gt; Dockerfile.isDockerfile(f.path()));
- *
- * public FileSelector reads() { return DOCKERFILES; }
- *
- * public void check(RuleContext ctx, Findings out) {
- *     for (String path : DOCKERFILES.select(ctx)) { ... ctx.parse(path, Dockerfile.PARSER) ... }
- * }
- * </pre>
+ * reads, in {@link Rule#check}, only the files the same selector gives, so the two cannot drift apart (see the
+ * example on {@link Rule}).
  *
  * Shared facts that read files (code evidence, the docs outline) come with a method listing what they read, which
  * is a selector too: {@code FileSelector.allOf(DocsOutline::files, CodeEvidence::files)}. Choosing files looks at

@@ -10,17 +10,20 @@ import dev.mlreadiness.engine.Checklist;
  * <p>A rule says once which files it reads: a {@link FileSelector}, kept in a constant, that {@link #reads()}
  * returns and {@link #check} iterates. The checklist asks every rule's selector first and fetches all the selected
  * files in one batch (one request to GitHub instead of one per file); {@code check} then finds them loaded. A rule
- * that reads nothing but names, sizes and the change keeps the default. {@code DeclaredReadsTest} runs every rule
- * of the catalog alone over the example project and the realistic repositories and fails on a file read that the
- * rule's selector does not give.
+ * that judges only names, sizes and the change reads {@link FileSelector#none()}. {@code DeclaredReadsTest} runs
+ * every rule of the catalog alone over the example project and the realistic repositories (and {@code TestRepo}
+ * over every rule test) and fails on a file a rule read that its selector does not give.
+ *
+ * <p>Rules of the catalog extend {@link AbstractRule}, which takes both declarations in its constructor:
  *
  * <pre>
- * public final class ContainerRule implements Rule {
+ * public final class ContainerRule extends AbstractRule {
  *     public static final RuleInfo INFO = new RuleInfo("production/container", ...);
  *     private static final FileSelector DOCKERFILES = FileSelector.toScan(f -&gt; Dockerfile.isDockerfile(f.path()));
  *
- *     public RuleInfo info() { return INFO; }
- *     public FileSelector reads() { return DOCKERFILES; }
+ *     public ContainerRule() {
+ *         super(INFO, DOCKERFILES);
+ *     }
  *
  *     public void check(RuleContext ctx, Findings out) {
  *         for (String path : DOCKERFILES.select(ctx)) {
