@@ -10,8 +10,8 @@ import dev.mlreadiness.engine.snapshot.FileEntry;
 /**
  * The code files line rules read: the {@code .py} and {@code .ipynb} files among {@link RuleContext#filesToScan()}
  * (every file in a full scan, the changed ones in a pull request) within the size limits of {@link CodeFiles},
- * read through the shared parsers. A rule returns {@link #CODE} or {@link #NOTEBOOKS} from {@link Rule#reads()}
- * and reads the same files with {@link #read} or {@link #notebooks}.
+ * read through the shared parsers. A rule declares {@link #CODE} or {@link #NOTEBOOKS} as what it reads
+ * ({@link Rule#reads()}) and reads the same files with {@link #read} or {@link #notebooks}.
  */
 public final class CodeFilesToScan {
 
