@@ -38,9 +38,12 @@ public final class ConfigFiles {
         }
         String text;
         try {
+            ConfigLoader.checkSize(Files.size(file), source);
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException("could not read " + source + ": " + e.getMessage(), e);
+        } catch (ConfigException e) {
+            throw new InputException(e.getMessage(), e);
         }
         try {
             return new Loaded(new ConfigLoader(ruleIds).load(text, source), true);

@@ -21,6 +21,8 @@ final class InlineSuppression {
      * thousands of findings in one file take seconds.
      */
     private final Map<String, Boolean> fileSuppressed = new HashMap<>();
+    /** Per path, line and rule: a long line holding many findings is searched once per rule, not per finding. */
+    private final Map<String, Boolean> lineSuppressed = new HashMap<>();
 
     InlineSuppression(Snapshot head, FindingLines lines) {
         this.head = head;
@@ -39,8 +41,10 @@ final class InlineSuppression {
         if (wholeFile) {
             return true;
         }
-        String line = lines.of(raw);
-        return line != null && Suppressions.suppressesLine(line, ruleId);
+        return lineSuppressed.computeIfAbsent(raw.path() + "\u0000" + raw.line() + "\u0000" + ruleId, k -> {
+            String line = lines.markedLine(raw);
+            return line != null && Suppressions.suppressesLine(line, ruleId);
+        });
     }
 
     /**

@@ -66,19 +66,67 @@ public final class TextLines {
                 : line;
     }
 
+    /** Bytes of line {@code number} (1-based) without its line ending; -1 when out of range. */
+    public int byteLength(int number) {
+        if (number < 1 || number > starts.length) {
+            return -1;
+        }
+        int to = end(number);
+        return to - starts[number - 1];
+    }
+
+    /**
+     * Line {@code number} (1-based) as {@link #lineWithoutEnding(int)} when it has at most {@code maxBytes} bytes;
+     * a longer line decodes only its first {@code maxBytes} bytes (cut before a character they would split) and
+     * ends with {@code " … (N bytes)"}, N its full length. Null when out of range.
+     */
+    public String lineWithoutEnding(int number, int maxBytes) {
+        int length = byteLength(number);
+        if (length <= maxBytes) {
+            return lineWithoutEnding(number);
+        }
+        int from = starts[number - 1];
+        int cut = from + maxBytes;
+        while (cut > from && (content[cut] & 0xC0) == 0x80) {
+            cut--; // a continuation byte: the character starts before
+        }
+        return new String(content, from, cut - from, StandardCharsets.UTF_8) + " \u2026 (" + length + " bytes)";
+    }
+
+    /** True when line {@code number} (1-based) holds {@code ascii} (ASCII only), without decoding it. */
+    public boolean lineContainsAscii(int number, String ascii) {
+        if (number < 1 || number > starts.length) {
+            return false;
+        }
+        return indexOfAscii(content, starts[number - 1], end(number), ascii) >= 0;
+    }
+
+    /** Where line {@code number} (1-based, in range) ends: before its {@code \n}, and before a {@code \r} there. */
+    private int end(int number) {
+        if (number == starts.length) {
+            return content.length;
+        }
+        int to = starts[number] - 1;
+        return to > starts[number - 1] && content[to - 1] == '\r' ? to - 1 : to;
+    }
+
     /** True when the bytes hold {@code ascii} (ASCII only): a cheap "could the text contain it?" before decoding. */
     public static boolean containsAscii(byte[] content, String ascii) {
+        return indexOfAscii(content, 0, content.length, ascii) >= 0;
+    }
+
+    private static int indexOfAscii(byte[] content, int from, int to, String ascii) {
         int n = ascii.length();
         outer:
-        for (int i = 0; i + n <= content.length; i++) {
+        for (int i = from; i + n <= to; i++) {
             for (int j = 0; j < n; j++) {
                 if (content[i + j] != (byte) ascii.charAt(j)) {
                     continue outer;
                 }
             }
-            return true;
+            return i;
         }
-        return false;
+        return -1;
     }
 
     public static boolean hasByteOrderMark(byte[] content) {

@@ -84,4 +84,16 @@ class TextLinesTest {
         assertThat(TextLines.containsAscii(utf8("ignore-file"), "ignore-file")).as("at the very end").isTrue();
         assertThat(TextLines.containsAscii(new byte[0], "ignore-file")).isFalse();
     }
+
+    @Test
+    void aLineOverTheCapIsCutBeforeACharacterItWouldSplit() {
+        TextLines t = TextLines.of(utf8("ab\u00e9\u00e9\r\nshort\r\n")).orElseThrow();
+        assertThat(t.byteLength(1)).isEqualTo(6);
+        assertThat(t.lineWithoutEnding(1, 6)).isEqualTo("ab\u00e9\u00e9");
+        assertThat(t.lineWithoutEnding(1, 3)).isEqualTo("ab \u2026 (6 bytes)");
+        assertThat(t.lineWithoutEnding(1, 4)).isEqualTo("ab\u00e9 \u2026 (6 bytes)");
+        assertThat(t.lineContainsAscii(2, "hor")).isTrue();
+        assertThat(t.lineContainsAscii(1, "hor")).isFalse();
+        assertThat(t.byteLength(9)).isEqualTo(-1);
+    }
 }

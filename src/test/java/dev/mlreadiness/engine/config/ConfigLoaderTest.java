@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.InputLimits;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
 import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
 import dev.mlreadiness.engine.config.ProjectPaths.Folder;
@@ -182,5 +183,41 @@ class ConfigLoaderTest {
                 .resolve(Set.of("datasets")::contains);
         assertThat(ownDocs.data()).isEqualTo("datasets");
         assertThat(ownDocs.isDoc("datasets/README.md")).as("configured docs globs stay as written").isFalse();
+    }
+
+    /** Issue #10: a 10 MB comment line took 20.8 s and 968 MB of the YAML parser before it was refused. */
+    @Test
+    void anOversizedConfigIsRefusedBeforeItIsParsed() {
+        String huge = "# " + "x".repeat(10 * 1024 * 1024) + "\nfail-on: [unclosed\n";
+        assertThatThrownBy(() -> loader.load(huge, ConfigLoader.PATH))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("10,485,782 bytes").hasMessageContaining("at most 65,536 bytes")
+                .hasMessageNotContaining("YAML"); // refused by size: the broken YAML after it was never read
+        String multiByte = "# " + "\u00e9".repeat(InputLimits.MAX_CONFIG_BYTES / 2) + "\n";
+        assertThatThrownBy(() -> loader.load(multiByte, ConfigLoader.PATH)).hasMessageContaining("at most 65,536");
+    }
+
+    @Test
+    void aConfigJustUnderTheBudgetStillLoads() throws Exception {
+        StringBuilder yaml = new StringBuilder("ignore:\n");
+        while (yaml.length() < InputLimits.MAX_CONFIG_BYTES - 100) {
+            yaml.append("  - \"vendor/").append(yaml.length()).append("/**\"\n");
+        }
+        assertThat(loader.load(yaml.toString(), ConfigLoader.PATH).ignore()).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void deepNestingAndAliasBombsAreRefusedAsInvalidYaml() {
+        String deep = "sections:\n  docs/usage: " + "[".repeat(200) + "]".repeat(200) + "\n";
+        assertThatThrownBy(() -> loader.load(deep, ConfigLoader.PATH)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML");
+        // an alias bomb: Jackson hands each alias over as it stands, never expanding it, so 10^10 stays 100 aliases
+        StringBuilder bomb = new StringBuilder("ignore: &a0 [x, x, x, x, x, x, x, x, x, x]\nsections:\n");
+        for (int i = 1; i < 10; i++) {
+            bomb.append("  docs/a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ")
+                    .repeat(9)).append("*a").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> loader.load(bomb.toString(), ConfigLoader.PATH))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("docs/a1");
     }
 }
