@@ -1,16 +1,13 @@
 package dev.mlreadiness.github;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -24,16 +21,14 @@ import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.engine.Checklist;
 import dev.mlreadiness.engine.snapshot.EvaluationInput;
-import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
-import dev.mlreadiness.github.publish.CheckRunPublisher;
-import dev.mlreadiness.github.publish.ReviewCommentPublisher;
-import dev.mlreadiness.github.publish.SummaryCommentPublisher;
+import dev.mlreadiness.github.publish.Publication;
+import dev.mlreadiness.github.client.RetryBudget;
 import dev.mlreadiness.github.snapshot.BlobCache;
 import dev.mlreadiness.github.snapshot.Concurrently;
 import dev.mlreadiness.github.snapshot.PullRequestReader;
@@ -54,22 +49,19 @@ public class PullRequestReviewer {
 
     private final RuleSource rules;
     private final GitHubGraphQL graphql;
-    private final CheckRunPublisher checkRuns;
-    private final ReviewCommentPublisher reviews;
-    private final SummaryCommentPublisher summaries;
+    private final Publication publication;
+    private final RetryBudget retryBudget;
     private final ReadinessMetrics metrics;
     private final ExecutorService executor;
     private final PullRequestReader reader;
     private final String botLogin;
 
-    public PullRequestReviewer(RuleSource rules, GitHubGraphQL graphql, CheckRunPublisher checkRuns,
-            ReviewCommentPublisher reviews, SummaryCommentPublisher summaries, ReadinessMetrics metrics,
-            ReadinessSettings settings) {
+    public PullRequestReviewer(RuleSource rules, GitHubGraphQL graphql, Publication publication,
+            RetryBudget retryBudget, ReadinessMetrics metrics, ReadinessSettings settings) {
         this.rules = rules;
         this.graphql = graphql;
-        this.checkRuns = checkRuns;
-        this.reviews = reviews;
-        this.summaries = summaries;
+        this.publication = publication;
+        this.retryBudget = retryBudget;
         this.metrics = metrics;
         this.executor = Executors.newFixedThreadPool(settings.requestThreads(), r -> {
             Thread t = new Thread(r, "ml-readiness-github");
@@ -101,6 +93,14 @@ public class PullRequestReviewer {
      */
     public ReviewResult review(GHRepository repo, GHPullRequest pr, DynamicGraphQLClient client, String deliveryId,
             Set<String> ignoredRules, List<IgnoreDecision> latest) {
+        // one retry budget for every GitHub request of the evaluation, whichever thread makes it
+        try (RetryBudget.Scope budget = retryBudget.forEvaluation()) {
+            return evaluate(repo, pr, client, deliveryId, ignoredRules, latest);
+        }
+    }
+
+    private ReviewResult evaluate(GHRepository repo, GHPullRequest pr, DynamicGraphQLClient client,
+            String deliveryId, Set<String> ignoredRules, List<IgnoreDecision> latest) {
         long start = System.nanoTime();
         String outcome = "neutral";
         GHCheckRun run = null;
@@ -130,8 +130,8 @@ public class PullRequestReviewer {
                     LOG.debugf("%s: silent despite the invalid organization config, %s", where, silent.get());
                     return ReviewResult.of(ReviewResult.Status.SILENT, silent.get());
                 }
-                run = checkRuns.start(repo, snapshot.headSha());
-                checkRuns.configError(repo, run, e);
+                run = publication.start(repo, snapshot.headSha());
+                publication.configError(repo, run, e);
                 completed = true;
                 outcome = "config_error";
                 LOG.infof("%s: invalid config (delivery %s): %s", where, deliveryId, e.getMessage());
@@ -153,7 +153,7 @@ public class PullRequestReviewer {
             boolean listComments = summary || !latest.isEmpty() || pr.getCommentsCount() > 0;
 
             // independent requests side by side: the check run, the contents rules read, our earlier comments
-            CompletableFuture<GHCheckRun> started = async(() -> checkRuns.start(repo, snapshot.headSha()));
+            CompletableFuture<GHCheckRun> started = async(() -> publication.start(repo, snapshot.headSha()));
             // the reads are planned before the comments say which rules are ignored: a few more files in the one
             // batch cost nothing, waiting for the comments would cost a round trip
             CompletableFuture<Void> contents = async(() -> {
@@ -176,32 +176,14 @@ public class PullRequestReviewer {
             Map<String, String> ignoreNotes = ignored.notes();
             metrics.findings(report);
 
-            List<Runnable> writes = new ArrayList<>();
-            GHCheckRun checkRun = run;
-            writes.add(() -> {
-                try {
-                    checkRuns.complete(repo, checkRun, report, ignoreNotes);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            ReviewCommentPublisher.Outcome plan = inline
-                    ? reviews.plan(report, join(reviewComments), snapshot.changes())
-                    : new ReviewCommentPublisher.Outcome(List.of(), report.newFindings().stream()
-                            .filter(Finding::hasLine).toList(), List.of());
-            if (inline) {
-                writes.addAll(reviews.writes(pr, snapshot.headSha(), plan));
+            Publication.Published published = publication.publish(new Publication.Request(repo, pr,
+                    snapshot.headSha(), run, report, ignoreNotes, snapshot.changes(), inline, summary,
+                    join(reviewComments), join(comments), executor));
+            completed = true; // publish completes the run itself, whatever else failed
+            if (!published.checkRunCompleted()) {
+                outcome = "neutral";
+                return ReviewResult.of(ReviewResult.Status.FAILED, "the check run could not be completed");
             }
-            if (summary) {
-                summaries.write(pr, snapshot.headSha(), report, join(comments), plan.notCommented(), ignoreNotes)
-                        .ifPresent(writes::add);
-            }
-            CompletableFuture<Void> completion = CompletableFuture.runAsync(writes.get(0), executor);
-            List<CompletableFuture<Void>> rest = writes.subList(1, writes.size()).stream()
-                    .map(w -> CompletableFuture.runAsync(w, executor)).toList();
-            join(completion);
-            completed = true;
-            join(CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new)));
             outcome = report.conclusion().name().toLowerCase(java.util.Locale.ROOT);
             LOG.infof("%s: %s, %d new and %d existing findings (delivery %s)", where, outcome,
                     report.newFindings().size(), report.existingFindings().size(), deliveryId);
@@ -210,7 +192,7 @@ public class PullRequestReviewer {
             // hostile input can overflow a parser's stack: the thread unwinds and the app is fine, so the run ends
             // neutral like any other failure instead of staying in progress for good
             failed(repo, run, completed, where, deliveryId, e);
-            return ReviewResult.of(ReviewResult.Status.FAILED, shortReason(e));
+            return ReviewResult.of(ReviewResult.Status.FAILED, Publication.reason(e));
         } catch (Error e) {
             // the JVM may be in trouble (out of memory, a broken deployment): say so on the run, then let it go up
             failed(repo, run, completed, where, deliveryId, e);
@@ -220,17 +202,20 @@ public class PullRequestReviewer {
         }
     }
 
-    /** Logs the failure and completes a started run as neutral, so it never stays in progress. */
+    /**
+     * Logs the failure and completes a started run as "Could not evaluate" (failure, or neutral with
+     * {@code ml-readiness.on-error=neutral}), so it never stays in progress. A GitHub failure that outlasted its
+     * retries is one line; an internal error keeps its stack trace.
+     */
     private void failed(GHRepository repo, GHCheckRun run, boolean completed, String where, String deliveryId,
             Throwable e) {
-        LOG.errorf(e, "%s: evaluation failed (delivery %s)", where, deliveryId);
-        if (run != null && !completed) {
-            try {
-                checkRuns.neutral(repo, run, shortReason(e));
-            } catch (Exception | Error again) {
-                LOG.errorf(again, "%s: could not complete the check run as neutral (delivery %s)", where,
-                        deliveryId);
-            }
+        if (Publication.reason(e).startsWith("a GitHub request failed")) {
+            LOG.errorf("%s: evaluation failed (delivery %s): %s", where, deliveryId, Publication.reason(e));
+        } else {
+            LOG.errorf(e, "%s: evaluation failed (delivery %s)", where, deliveryId);
+        }
+        if (!completed) {
+            publication.couldNotEvaluate(repo, run, e);
         }
     }
 
@@ -243,20 +228,6 @@ public class PullRequestReviewer {
         Checklist.Reads detection = checklist.detectionReads(input);
         snapshot.prefetch(detection.head(), detection.base());
         return checklist.skipReason(input);
-    }
-
-    /** One line people can read in the check run: what failed, not how. */
-    static String shortReason(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof UncheckedIOException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String kind = t instanceof IOException ? "a GitHub request failed" : "an internal error occurred";
-        String msg = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
-        if (msg.length() > 200) {
-            msg = msg.substring(0, 200) + "...";
-        }
-        return kind + (msg.isBlank() ? "" : " (" + msg + ")");
     }
 
     private <T> CompletableFuture<T> async(Concurrently.IoSupplier<T> s) {

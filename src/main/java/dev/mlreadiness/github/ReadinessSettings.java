@@ -1,5 +1,7 @@
 package dev.mlreadiness.github;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,4 +31,42 @@ public interface ReadinessSettings {
     /** Threads for GitHub requests that run side by side. */
     @WithDefault("8")
     int requestThreads();
+
+    /** How requests to GitHub are tried again (see {@code client.RetryPolicy}). */
+    Retry retry();
+
+    /** Retries of GitHub requests ({@code ml-readiness.retry.*}). */
+    interface Retry {
+
+        /** Tries per request, the first one included. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The pause after the first failure; each next one doubles (with jitter) up to {@link #maxBackoff}. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("8s")
+        Duration maxBackoff();
+
+        /** The time one evaluation may run before no request of it is tried again. */
+        @WithDefault("30s")
+        Duration budget();
+
+        /** How long one request waits for GitHub's answer. */
+        @WithDefault("20s")
+        Duration requestTimeout();
+    }
+
+    /**
+     * How a check run ends when its evaluation could not finish (GitHub kept failing, an internal error): failure,
+     * so a required check does not let the change merge unreviewed, or neutral for teams that prefer not to block.
+     */
+    @WithDefault("failure")
+    OnError onError();
+
+    /** Conclusions of a run that could not evaluate. */
+    enum OnError {
+        FAILURE, NEUTRAL
+    }
 }

@@ -276,7 +276,7 @@ class ReviewOverHttpTest {
     }
 
     @Test
-    void apiErrorAfterTheRunStartedCompletesItNeutral() throws Exception {
+    void apiErrorAfterTheRunStartedCompletesItAsFailure() throws Exception {
         PullRequestFixture pr = PullRequestFixture.pr(110)
                 // content no other test uses: a cached blob would need no request, and nothing could fail
                 .modify("README.md", "# X\n", "# X\n\n## Usage\n\nrun it once the API is back\n")
@@ -285,7 +285,8 @@ class ReviewOverHttpTest {
         FakeGitHub.FAILING_REFS.add(pr.headSha);
         GitHubJournal journal = deliver(pr, "opened");
         JsonNode done = completedOnce(journal, pr);
-        assertThat(done.path("conclusion").asText()).isEqualTo("neutral");
+        // failure, not neutral: a required check must not let an unreviewed change merge (ml-readiness.on-error)
+        assertThat(done.path("conclusion").asText()).isEqualTo("failure");
         assertThat(done.at("/output/title").asText()).isEqualTo("Could not evaluate");
         assertThat(done.at("/output/summary").asText()).contains("a GitHub request failed")
                 .doesNotContain("at dev.mlreadiness");
@@ -399,7 +400,7 @@ class ReviewOverHttpTest {
     }
 
     @Test
-    void errorInARuleStillCompletesTheRunNeutral() throws Exception {
+    void errorInARuleStillCompletesTheRunAsFailure() throws Exception {
         PullRequestFixture pr = PullRequestFixture.pr(115)
                 .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
                 .add("src/a.py", "x = 1  # GAP-HERE\n");
@@ -415,7 +416,8 @@ class ReviewOverHttpTest {
         }
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("status").asText()).isEqualTo("completed");
-        assertThat(done.path("conclusion").asText()).isEqualTo("neutral");
+        // failure, not neutral: a required check must not let an unreviewed change merge (ml-readiness.on-error)
+        assertThat(done.path("conclusion").asText()).isEqualTo("failure");
         assertThat(done.at("/output/title").asText()).isEqualTo("Could not evaluate");
         assertThat(done.at("/output/summary").asText()).contains("an internal error occurred")
                 .doesNotContain("at dev.mlreadiness");

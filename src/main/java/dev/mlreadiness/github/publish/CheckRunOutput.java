@@ -1,13 +1,14 @@
 package dev.mlreadiness.github.publish;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHCheckRunBuilder;
 
 /**
- * What a completed check run shows: conclusion, title, summary and the annotations (any number; the GitHub
- * client sends them 50 a request).
+ * What a completed check run shows: conclusion, title, summary and the annotations (any number;
+ * {@link GitHubWriter} sends them 50 a request).
  */
 public record CheckRunOutput(GHCheckRun.Conclusion conclusion, String title, String summary,
         List<Annotation> annotations) {
@@ -16,11 +17,12 @@ public record CheckRunOutput(GHCheckRun.Conclusion conclusion, String title, Str
     public record Annotation(String path, int line, String level, String title, String message) {
     }
 
-    GHCheckRunBuilder.Output toGitHub() {
+    /** The output with the annotations {@code from} (inclusive) to {@code to} (exclusive) only. */
+    GHCheckRunBuilder.Output toGitHub(int from, int to) {
         GHCheckRunBuilder.Output out = new GHCheckRunBuilder.Output(title, summary);
-        for (Annotation a : annotations) {
+        for (Annotation a : annotations.subList(from, to)) {
             out.add(new GHCheckRunBuilder.Annotation(a.path(), a.line(),
-                    GHCheckRun.AnnotationLevel.valueOf(a.level().toUpperCase(java.util.Locale.ROOT)), a.message())
+                    GHCheckRun.AnnotationLevel.valueOf(a.level().toUpperCase(Locale.ROOT)), a.message())
                     .withTitle(a.title()));
         }
         return out;

@@ -10,59 +10,110 @@ import org.kohsuke.github.GHRepository;
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.config.ConfigException;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.github.ReadinessSettings;
+import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The "ML readiness" check run on the head commit: started in progress, then completed with the conclusion of
  * {@code fail-on}, the scorecard summary and one annotation per new line finding; or completed as failure for a
- * bad config, or neutral when the evaluation could not finish.
+ * bad config, as "Could not evaluate" when the evaluation could not finish (failure, or neutral with
+ * {@code ml-readiness.on-error=neutral}), or as skipped when a newer commit took over.
  */
 @ApplicationScoped
 public class CheckRunPublisher {
 
     public static final String NAME = "ML readiness";
+    static final String COULD_NOT_EVALUATE = "Could not evaluate";
 
     private final GitHubWriter writer;
     private final MarkdownReport markdown;
+    private final GHCheckRun.Conclusion onError;
 
-    public CheckRunPublisher(GitHubWriter writer, MarkdownReport markdown) {
+    public CheckRunPublisher(GitHubWriter writer, MarkdownReport markdown, ReadinessSettings settings) {
         this.writer = writer;
         this.markdown = markdown;
+        this.onError = settings.onError() == ReadinessSettings.OnError.NEUTRAL ? GHCheckRun.Conclusion.NEUTRAL
+                : GHCheckRun.Conclusion.FAILURE;
     }
 
     public GHCheckRun start(GHRepository repo, String headSha) throws IOException {
         return writer.startCheckRun(repo, NAME, headSha);
     }
 
+    /** Completes the run with {@code output} (see {@link #output}); annotations go 50 a request. */
+    public void complete(GHRepository repo, GHCheckRun run, CheckRunOutput output) throws IOException {
+        writer.completeCheckRun(repo, run, output);
+    }
+
     /** @param ignoreNotes who ignored each ignored rule and why, shown beside it */
     public void complete(GHRepository repo, GHCheckRun run, Report report, Map<String, String> ignoreNotes)
             throws IOException {
-        writer.completeCheckRun(repo, run, output(report, ignoreNotes));
+        complete(repo, run, output(report, ignoreNotes, List.of()));
     }
 
     public void configError(GHRepository repo, GHCheckRun run, ConfigException e) throws IOException {
+        writer.completeCheckRun(repo, run, configErrorOutput(e));
+    }
+
+    CheckRunOutput configErrorOutput(ConfigException e) {
         String summary = "The configuration cannot be used, so nothing was checked.\n\n"
                 + "**" + MarkdownReport.escape(e.getMessage()) + "**\n\n"
                 + "Fix `.github/ml-readiness.yml` on the default branch (or in the organization's `.github` "
                 + "repository), then re-run this check.";
-        writer.completeCheckRun(repo, run, new CheckRunOutput(GHCheckRun.Conclusion.FAILURE,
-                "Invalid configuration", MarkdownReport.truncate(summary, MarkdownReport.GITHUB_MAX_LENGTH),
-                List.of()));
+        return new CheckRunOutput(GHCheckRun.Conclusion.FAILURE, "Invalid configuration",
+                MarkdownReport.truncate(summary, MarkdownReport.GITHUB_MAX_LENGTH), List.of());
     }
 
-    /** Completes a run that could not finish, with a short reason people can act on (never a stack trace). */
-    public void neutral(GHRepository repo, GHCheckRun run, String reason) throws IOException {
+    /**
+     * Completes a run that could not finish, with a short reason people can act on (never a stack trace): as
+     * failure, so a required check does not let the change merge unreviewed, or neutral where the deployment says
+     * {@code ml-readiness.on-error=neutral}.
+     */
+    public void couldNotEvaluate(GHRepository repo, GHCheckRun run, String reason) throws IOException {
+        writer.completeCheckRun(repo, run, couldNotEvaluateOutput(reason));
+    }
+
+    CheckRunOutput couldNotEvaluateOutput(String reason) {
         String summary = "ML readiness could not finish this evaluation: " + MarkdownReport.escape(reason)
                 + "\n\nNothing was decided about this change. Use **Re-run** on this check, or push again.";
-        writer.completeCheckRun(repo, run, new CheckRunOutput(GHCheckRun.Conclusion.NEUTRAL,
-                "Could not evaluate", summary, List.of()));
+        return new CheckRunOutput(onError, COULD_NOT_EVALUATE,
+                MarkdownReport.truncate(summary, MarkdownReport.GITHUB_MAX_LENGTH), List.of());
+    }
+
+    /**
+     * The least a run can be completed with when GitHub keeps refusing the full output: the conclusion and title
+     * already decided, a one-line summary and no annotations.
+     */
+    static CheckRunOutput minimal(CheckRunOutput full) {
+        return new CheckRunOutput(full.conclusion(), full.title(), "GitHub did not accept the full result of this "
+                + "evaluation. Use **Re-run** on this check to see it.", List.of());
+    }
+
+    /** Completes a run whose commit is no longer the pull request's head: the newer commit's run decides. */
+    public void superseded(GHRepository repo, GHCheckRun run, String newerHeadSha) throws IOException {
+        writer.completeCheckRun(repo, run, supersededOutput(newerHeadSha));
+    }
+
+    CheckRunOutput supersededOutput(String newerHeadSha) {
+        return new CheckRunOutput(GHCheckRun.Conclusion.SKIPPED, "Superseded by " + ShortSha.of(newerHeadSha),
+                "A newer commit (" + ShortSha.of(newerHeadSha) + ") of this pull request is evaluated instead; "
+                        + "its check run has the result.", List.of());
     }
 
     /** The completed run's content for a report: the conclusion, title, summary and annotations. */
     public CheckRunOutput output(Report report, Map<String, String> ignoreNotes) {
+        return output(report, ignoreNotes, List.of());
+    }
+
+    /**
+     * As {@link #output(Report, Map)}, with {@code failedParts} (one sentence each, such as "The inline review
+     * could not be posted (...)") said first in the summary: the findings are all here even so.
+     */
+    public CheckRunOutput output(Report report, Map<String, String> ignoreNotes, List<String> failedParts) {
         List<Finding> lines = report.newFindings().stream().filter(Finding::hasLine).toList();
         List<CheckRunOutput.Annotation> annotations = lines.stream()
                 .map(f -> new CheckRunOutput.Annotation(f.path(), f.line(), annotationLevel(f.severity()),
@@ -70,8 +121,16 @@ public class CheckRunPublisher {
                 .toList();
         GHCheckRun.Conclusion conclusion = report.conclusion() == Conclusion.FAILURE ? GHCheckRun.Conclusion.FAILURE
                 : GHCheckRun.Conclusion.SUCCESS;
-        return new CheckRunOutput(conclusion, title(report),
-                markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH, ignoreNotes), annotations);
+        StringBuilder note = new StringBuilder();
+        for (String part : failedParts) {
+            note.append("> :warning: ").append(MarkdownReport.escape(part)).append('\n');
+        }
+        if (note.length() > 0) {
+            note.append(">\n> The findings below are complete. Use **Re-run** on this check to try again.\n\n");
+        }
+        String summary = note + markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH - note.length(),
+                ignoreNotes);
+        return new CheckRunOutput(conclusion, title(report), summary, annotations);
     }
 
     /** GitHub's annotation level for a severity: {@code failure}, {@code warning} or {@code notice}. */

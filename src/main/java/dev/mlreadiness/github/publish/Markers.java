@@ -1,6 +1,10 @@
 package dev.mlreadiness.github.publish;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,6 +27,7 @@ public final class Markers {
     public static final String FIXED = "<!-- ml-readiness:fixed -->";
 
     private static final Pattern FINGERPRINT = Pattern.compile("<!-- ml-readiness:fp=([0-9a-f]{6,64}) -->");
+    private static final Pattern KEY = Pattern.compile("<!-- ml-readiness:key=([0-9a-f]{16}) -->");
     /** A review comment opens with its rule id in bold code: {@code **`category/rule`**}. */
     private static final Pattern RULE = Pattern.compile("\\*\\*`([^`\\s]+)`\\*\\*");
     /** The JSON never holds a '>' (see {@link #ignoreDecision}), so the marker ends at the first "-->". */
@@ -42,6 +47,35 @@ public final class Markers {
             return Optional.empty();
         }
         Matcher m = FINGERPRINT.matcher(body);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The hidden key of an inline comment: the rule, the file and the line the comment is anchored on, hashed (a
+     * path may hold anything, "-->" included). The app comments at most once per key, whatever findings the
+     * comment speaks of.
+     */
+    public static String commentKey(String rule, String path, int line) {
+        return "<!-- ml-readiness:key=" + keyOf(rule, path, line) + " -->";
+    }
+
+    /** The hash {@link #commentKey} writes. */
+    public static String keyOf(String rule, String path, int line) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((rule + "\n" + path + "\n" + line).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JVM has SHA-256
+        }
+    }
+
+    /** The comment key a review comment carries, if it is one of ours. */
+    public static Optional<String> commentKeyOf(String body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        Matcher m = KEY.matcher(body);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 

@@ -15,13 +15,15 @@ import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
+import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Inline review comments on new line findings: one review per push, at most {@link #MAX_PER_REVIEW} comments,
- * never twice for the same finding (each comment carries the finding's fingerprint), and a comment whose finding
- * a later push fixed is edited once to say so.
+ * Inline review comments on new line findings: at most one review per pushed commit, at most
+ * {@link #MAX_PER_REVIEW} comments, never twice for the same finding (each comment carries the finding's
+ * fingerprint) nor twice at the same anchor (each carries its {@linkplain Markers#commentKey key}: rule, file,
+ * line), and a comment whose finding a later push fixed is edited once to say so.
  */
 @ApplicationScoped
 public class ReviewCommentPublisher {
@@ -48,22 +50,33 @@ public class ReviewCommentPublisher {
      * @param changes the pull request's files: GitHub rejects a whole review when one comment's line is not in the
      *                diff, so findings of files without a patch go to the summary comment; and only a comment
      *                whose file this push evaluated can be said to be fixed
+     * @param headSha the commit the review would be on: at most one review per commit, so when one of ours is
+     *                there already (an earlier evaluation of the same push), what is new goes to the summary
      */
-    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, ChangeSet changes)
+    public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, ChangeSet changes, String headSha)
             throws IOException {
         Predicate<String> inDiff = path -> changes.get(path).map(c -> c.addedLines() != null).orElse(false);
         List<GHPullRequestReviewComment> ours = ours(existing);
         Set<String> alreadyCommented = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        boolean reviewed = false;
         for (GHPullRequestReviewComment c : ours) {
             Markers.fingerprintOf(c.getBody()).ifPresent(alreadyCommented::add);
+            Markers.commentKeyOf(c.getBody()).ifPresent(keys::add);
+            reviewed |= headSha != null && headSha.equals(c.getOriginalCommitId());
         }
         List<Finding> toComment = new ArrayList<>();
         List<Finding> overflow = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
         for (Finding f : report.newFindings()) {
-            if (!f.hasLine() || alreadyCommented.contains(f.fingerprint())) {
+            String key = f.hasLine() ? key(f) : null;
+            if (!f.hasLine() || alreadyCommented.contains(f.fingerprint()) || keys.contains(key)) {
                 continue;
             }
-            (toComment.size() < MAX_PER_REVIEW && inDiff.test(f.path()) ? toComment : overflow).add(f);
+            // a second finding at an anchor planned already goes to the summary: one comment per key
+            boolean fits = !reviewed && toComment.size() < MAX_PER_REVIEW && inDiff.test(f.path())
+                    && planned.add(key);
+            (fits ? toComment : overflow).add(f);
         }
         Set<String> current = new HashSet<>();
         report.findings().forEach(f -> current.add(f.fingerprint()));
@@ -73,6 +86,11 @@ public class ReviewCommentPublisher {
                 .filter(c -> ruleRan(report, c.getBody()) && fileEvaluated(report, changes, c.getPath()))
                 .toList();
         return new Outcome(toComment, overflow, fixed);
+    }
+
+    /** The comment key of a finding's inline comment (see {@link Markers#commentKey}). */
+    static String key(Finding f) {
+        return Markers.keyOf(f.ruleId(), f.path(), f.line());
     }
 
     /**
@@ -113,24 +131,49 @@ public class ReviewCommentPublisher {
         return ours;
     }
 
-    /** Posts the planned review and marks fixed comments; independent writes go out side by side. */
-    public List<Runnable> writes(GHPullRequest pr, String headSha, Outcome plan) {
-        List<Runnable> writes = new ArrayList<>();
+    /**
+     * The writes of the plan, independent of each other: the review (made once, see
+     * {@link GitHubWriter#createReview(GHPullRequest, String, String, List, IoSupplier)}) and the edits of fixed
+     * comments.
+     */
+    public List<IoSupplier<Void>> writes(GHPullRequest pr, String headSha, Outcome plan) {
+        List<IoSupplier<Void>> writes = new ArrayList<>();
         if (!plan.commented().isEmpty()) {
             List<GitHubWriter.InlineComment> comments = plan.commented().stream()
                     .map(f -> new GitHubWriter.InlineComment(f.path(), f.line(), body(f))).toList();
             String body = "ML readiness found " + comments.size() + " new gap(s) on lines of this push."
                     + (plan.notCommented().isEmpty() ? ""
                             : " " + plan.notCommented().size() + " more are listed in the summary comment.");
-            writes.add(io(() -> writer.createReview(pr, headSha, body, comments)));
+            String firstKey = key(plan.commented().get(0));
+            writes.add(() -> {
+                writer.createReview(pr, headSha, body, comments, () -> posted(pr, firstKey));
+                return null;
+            });
         }
         String sha = ShortSha.of(headSha);
         for (GHPullRequestReviewComment c : plan.fixed()) {
-            writes.add(io(() -> writer.editReviewComment(c, ":white_check_mark: **Fixed** in " + sha
-                    + ": this gap is gone.\n\n~~" + firstLine(c.getBody()) + "~~\n\n" + c.getBody() + "\n"
-                    + Markers.FIXED)));
+            writes.add(() -> {
+                writer.editReviewComment(c, ":white_check_mark: **Fixed** in " + sha
+                        + ": this gap is gone.\n\n~~" + firstLine(c.getBody()) + "~~\n\n" + c.getBody() + "\n"
+                        + Markers.FIXED);
+                return null;
+            });
         }
         return writes;
+    }
+
+    /**
+     * Whether a review whose answer was lost got through: a review lands whole, so one of its comments (by key,
+     * which no earlier comment of ours had) tells.
+     */
+    private boolean posted(GHPullRequest pr, String key) throws IOException {
+        for (GHPullRequestReviewComment c : pr.listReviewComments()) {
+            if (Markers.commentKeyOf(c.getBody()).filter(key::equals).isPresent()
+                    && botLogin.equals(ReviewCommentAuthor.login(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A comment names the rule, says what to do and links the rule's page. */
@@ -138,26 +181,11 @@ public class ReviewCommentPublisher {
         return MarkdownReport.icon(f.severity()) + " **`" + f.ruleId() + "`** (" + f.severity().id() + "): "
                 + MarkdownReport.message(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
                 + ") · silence this line with `readiness: ignore[" + f.ruleId() + "]`\n\n"
-                + Markers.fingerprint(f.fingerprint());
+                + Markers.fingerprint(f.fingerprint()) + "\n" + Markers.commentKey(f.ruleId(), f.path(), f.line());
     }
 
     private static String firstLine(String body) {
         int nl = body.indexOf('\n');
         return (nl < 0 ? body : body.substring(0, nl)).strip();
-    }
-
-    /** A write that may fail with an IOException, run by the caller's executor. */
-    public interface IoWrite {
-        void run() throws IOException;
-    }
-
-    static Runnable io(IoWrite w) {
-        return () -> {
-            try {
-                w.run();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        };
     }
 }

@@ -11,6 +11,7 @@ import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
+import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,12 +32,10 @@ public class SummaryCommentPublisher {
         this.botLogin = settings.botLogin();
     }
 
-    /** The write to make, if any. */
-    public Optional<Runnable> write(GHPullRequest pr, String headSha, Report report, List<GHIssueComment> comments,
-            List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
-        // anyone can paste the marker; GitHub refuses the app's edit of a comment it did not write
-        Optional<GHIssueComment> mine = comments.stream()
-                .filter(c -> botLogin.equals(c.getUserName()) && Markers.isSummary(c.getBody())).findFirst();
+    /** The write to make, if any: a new comment made {@linkplain GitHubWriter#once once}, or an edit of ours. */
+    public Optional<IoSupplier<Void>> write(GHPullRequest pr, String headSha, Report report,
+            List<GHIssueComment> comments, List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
+        Optional<GHIssueComment> mine = mine(comments);
         if (mine.isEmpty() && report.newFindings().isEmpty()) {
             return Optional.empty(); // nothing to say, and nothing said before
         }
@@ -45,9 +44,22 @@ public class SummaryCommentPublisher {
             if (body.equals(mine.get().getBody())) {
                 return Optional.empty();
             }
-            return Optional.of(ReviewCommentPublisher.io(() -> writer.editComment(mine.get(), body)));
+            return Optional.of(() -> {
+                writer.editComment(mine.get(), body);
+                return null;
+            });
         }
-        return Optional.of(ReviewCommentPublisher.io(() -> writer.createComment(pr, body)));
+        // a comment whose answer was lost is found again by its marker: a pull request has one summary comment
+        return Optional.of(() -> {
+            writer.createComment(pr, body, () -> mine(pr.getComments()).isPresent());
+            return null;
+        });
+    }
+
+    /** Our summary comment: anyone can paste the marker, and GitHub refuses the app's edit of another's comment. */
+    private Optional<GHIssueComment> mine(List<GHIssueComment> comments) {
+        return comments.stream().filter(c -> botLogin.equals(c.getUserName()) && Markers.isSummary(c.getBody()))
+                .findFirst();
     }
 
     String body(String headSha, Report report, List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {

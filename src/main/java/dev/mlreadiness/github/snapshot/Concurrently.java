@@ -12,7 +12,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** GitHub requests that run side by side, with their IOExceptions carried back to the caller. */
+import dev.mlreadiness.github.client.RetryBudget;
+
+/**
+ * GitHub requests that run side by side, with their IOExceptions carried back to the caller, and the caller's
+ * {@link RetryBudget} carried to the threads that make them.
+ */
 public final class Concurrently {
 
     private Concurrently() {
@@ -53,7 +58,7 @@ public final class Concurrently {
                 }
             };
             results.add(result);
-            tasks.add(task);
+            tasks.add(RetryBudget.carry(task));
         }
         for (Runnable task : tasks.subList(Math.min(1, tasks.size()), tasks.size())) {
             try {
@@ -70,14 +75,15 @@ public final class Concurrently {
         return out;
     }
 
+    /** {@code s} on the executor, under the caller's retry budget (an evaluation's requests share one). */
     public static <T> CompletableFuture<T> supply(IoSupplier<T> s, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(RetryBudget.carry(() -> {
             try {
                 return s.get();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, executor);
+        }), executor);
     }
 
     /** The result, or the request's own IOException (runtime failures are rethrown as they are). */

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -83,6 +84,34 @@ class GitHubWriterDryRunTest {
 
             public int requestThreads() {
                 return 1;
+            }
+
+            public Retry retry() {
+                return new Retry() {
+                    public int maxAttempts() {
+                        return 1;
+                    }
+
+                    public Duration initialBackoff() {
+                        return Duration.ofMillis(1);
+                    }
+
+                    public Duration maxBackoff() {
+                        return Duration.ofMillis(1);
+                    }
+
+                    public Duration budget() {
+                        return Duration.ofSeconds(1);
+                    }
+
+                    public Duration requestTimeout() {
+                        return Duration.ofSeconds(1);
+                    }
+                };
+            }
+
+            public OnError onError() {
+                return OnError.FAILURE;
             }
         };
     }

@@ -1,0 +1,295 @@
+package dev.mlreadiness.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * GitHub as it is: every kind of request the app makes fails now and then (500, 502, 429 without Retry-After, no
+ * answer in time), sometimes many times in a row, and sometimes a write goes through but its answer is lost. The
+ * pull request must still end with the full result, each thing written once, and no check run in progress.
+ * GitHub's state is kept by {@link FakeGitHubWrites}, so the tests count what GitHub holds, not what was sent.
+ * Backoff is milliseconds in the test profile.
+ */
+@QuarkusTest
+@TestProfile(WireMockProfile.class)
+class TransientErrorsOverHttpTest {
+
+    private static final AtomicInteger NUMBER = new AtomicInteger(700);
+    private static final int GAPS = 3;
+
+    enum Fault {
+        SERVER_ERROR(aResponse().withStatus(500).withBody("{\"message\":\"Server Error\"}")),
+        BAD_GATEWAY(aResponse().withStatus(502).withBody("{\"message\":\"Server Error\"}")),
+        TOO_MANY_REQUESTS(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}")),
+        // longer than the test profile's request timeout: the app gives up waiting and tries again
+        NO_ANSWER_IN_TIME(aResponse().withStatus(500).withFixedDelay(3_000));
+
+        final ResponseDefinitionBuilder response;
+
+        Fault(ResponseDefinitionBuilder response) {
+            this.response = response;
+        }
+    }
+
+    /** Every request an evaluation makes, by name, as a WireMock request pattern for the pull request. */
+    static final Map<String, Function<PullRequestFixture, MappingBuilder>> REQUESTS = Map.of(
+            "GraphQL config query", pr -> post(urlPathEqualTo("/graphql")).withRequestBody(containing("ml-readiness.yml")),
+            "GraphQL contents query", pr -> post(urlPathEqualTo("/graphql")).withRequestBody(containing("f0: object")),
+            "changed files", pr -> get(urlPathEqualTo(pr.api() + "/pulls/" + pr.number + "/files")),
+            "git tree", pr -> get(urlPathEqualTo(pr.api() + "/git/trees/" + pr.headSha)),
+            "create check run", pr -> post(urlPathEqualTo(pr.api() + "/check-runs"))
+                    .withRequestBody(matchingJsonPath("$.head_sha", equalTo(pr.headSha))),
+            "list review comments", pr -> get(urlPathEqualTo(pr.api() + "/pulls/" + pr.number + "/comments")),
+            "list issue comments", pr -> get(urlPathEqualTo(pr.api() + "/issues/" + pr.number + "/comments")),
+            "complete check run", pr -> patch(urlPathMatching(pr.api() + "/check-runs/8\\d{6}")),
+            "post review", pr -> post(urlPathEqualTo(pr.api() + "/pulls/" + pr.number + "/reviews")),
+            "post summary comment", pr -> post(urlPathEqualTo(pr.api() + "/issues/" + pr.number + "/comments")));
+
+    @BeforeEach
+    void clean() {
+        WireMockGitHubResource.server.resetRequests();
+        FakeGitHub.FAILING_REFS.clear();
+        FakeGitHubWrites.reset();
+    }
+
+    @AfterEach
+    void removeFaults() {
+        WireMockGitHubResource.server.getStubMappings().stream().filter(m -> m.getPriority() != null
+                && m.getPriority() == 1 && m.getScenarioName() != null && m.getScenarioName().startsWith("fault "))
+                .toList().forEach(WireMockGitHubResource.server::removeStub);
+        WireMockGitHubResource.server.resetScenarios();
+    }
+
+    static Stream<Arguments> everyRequestAndFault() {
+        return everyRequestAnd(List.of(Fault.values()));
+    }
+
+    private static Stream<Arguments> everyRequestAnd(List<Fault> faults) {
+        List<Arguments> out = new ArrayList<>();
+        for (String request : REQUESTS.keySet().stream().sorted().toList()) {
+            for (Fault fault : faults) {
+                out.add(Arguments.of(request, fault));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} answers {1} once")
+    @MethodSource("everyRequestAndFault")
+    void oneFailureOfAnyRequestStillGivesTheFullResult(String request, Fault fault) throws Exception {
+        PullRequestFixture pr = pullRequest(GAPS);
+        failTimes(request, pr, fault, 1);
+
+        GitHubJournal journal = deliver(pr);
+
+        assertFullResult(pr, GAPS);
+        assertThat(tries(request, pr)).as("tries of %s", request).isGreaterThanOrEqualTo(2);
+        assertWritesValid(journal);
+    }
+
+    @ParameterizedTest(name = "the answer of {0} is lost")
+    @EnumSource(names = { "CREATE_RUN", "UPDATE_RUN", "CREATE_REVIEW", "CREATE_COMMENT" })
+    void aWriteWhoseAnswerIsLostIsNotMadeTwice(LostWrite write) throws Exception {
+        PullRequestFixture pr = pullRequest(GAPS);
+        FakeGitHubWrites.lose(write.kind, 1);
+
+        deliver(pr);
+
+        assertFullResult(pr, GAPS);
+    }
+
+    enum LostWrite {
+        CREATE_RUN(FakeGitHubWrites.CREATE_RUN), UPDATE_RUN(FakeGitHubWrites.UPDATE_RUN),
+        CREATE_REVIEW(FakeGitHubWrites.CREATE_REVIEW), CREATE_COMMENT(FakeGitHubWrites.CREATE_COMMENT);
+
+        final String kind;
+
+        LostWrite(String kind) {
+            this.kind = kind;
+        }
+    }
+
+    @Test
+    void anAnnotationBatchWhoseAnswerIsLostIsNotAppendedTwice() throws Exception {
+        PullRequestFixture pr = pullRequest(70).config("comments: none\n");
+        pr.stub(WireMockGitHubResource.server);
+        // the first PATCH (conclusion, summary, 50 annotations) is answered; the second (20 more) lands, answer lost
+        FakeGitHubWrites.lose(FakeGitHubWrites.UPDATE_RUN, 2);
+
+        GitHubJournal journal = deliver(pr);
+
+        ObjectNode run = onlyRun(pr);
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        assertThat(run.at("/output/annotations_count").asInt()).isEqualTo(70);
+        assertThat(journal.matching("PATCH", ".*/check-runs/8\\d{6}")).hasSize(2);
+        assertWritesValid(journal);
+    }
+
+    static Stream<Arguments> persistentFaults() {
+        // no answer in time, 20 times over, would only make the suite slow: the other three show the same
+        return everyRequestAnd(List.of(Fault.SERVER_ERROR, Fault.BAD_GATEWAY, Fault.TOO_MANY_REQUESTS));
+    }
+
+    @ParameterizedTest(name = "{0} answers {1} 20 times")
+    @MethodSource("persistentFaults")
+    void twentyFailuresInARowLeaveNoRunInProgress(String request, Fault fault) throws Exception {
+        PullRequestFixture pr = pullRequest(GAPS);
+        failTimes(request, pr, fault, 20);
+
+        GitHubJournal journal = deliver(pr);
+
+        for (ObjectNode run : FakeGitHubWrites.RUNS.values()) {
+            assertThat(run.path("status").asText()).as("run %s", run).isEqualTo("completed");
+        }
+        assertThat(FakeGitHubWrites.RUNS).hasSizeLessThanOrEqualTo(1);
+        assertThat(FakeGitHubWrites.REVIEWS.getOrDefault(pr.number, List.of())).hasSizeLessThanOrEqualTo(1);
+        assertThat(summaries(pr)).hasSizeLessThanOrEqualTo(1);
+        switch (request) {
+            case "list review comments", "list issue comments" -> {
+                // the evaluation itself failed: said so, as failure (ml-readiness.on-error defaults to failure)
+                ObjectNode run = onlyRun(pr);
+                assertThat(run.path("conclusion").asText()).isEqualTo("failure");
+                assertThat(run.at("/output/title").asText()).isEqualTo("Could not evaluate");
+                assertThat(run.at("/output/summary").asText()).contains("a GitHub request failed")
+                        .contains("Re-run");
+            }
+            case "post review" -> {
+                ObjectNode run = onlyRun(pr);
+                assertThat(run.at("/output/annotations_count").asInt()).isEqualTo(GAPS);
+                assertThat(run.at("/output/summary").asText()).contains("The inline review could not be posted")
+                        .contains("### New gaps (" + GAPS + ")");
+                assertThat(summaries(pr)).hasSize(1);
+            }
+            case "post summary comment" -> {
+                ObjectNode run = onlyRun(pr);
+                assertThat(run.at("/output/annotations_count").asInt()).isEqualTo(GAPS);
+                assertThat(run.at("/output/summary").asText())
+                        .contains("The summary comment could not be written").contains("### New gaps (" + GAPS + ")");
+                assertThat(FakeGitHubWrites.REVIEWS.get(pr.number)).hasSize(1);
+            }
+            case "complete check run" -> {
+                // the full output never got through: the last try completed it with the least GitHub must take
+                ObjectNode run = onlyRun(pr);
+                assertThat(run.path("conclusion").asText()).isEqualTo("success");
+                assertThat(run.at("/output/title").asText()).isEqualTo(GAPS + " new gaps (0 existing)");
+            }
+            default -> {
+                // nothing could be read, or no run created: nothing posted
+                assertThat(FakeGitHubWrites.REVIEWS).isEmpty();
+                assertThat(FakeGitHubWrites.ISSUE_COMMENTS).isEmpty();
+            }
+        }
+        assertWritesValid(journal);
+    }
+
+    /** A machine-learning pull request with {@code gaps} new line findings in a file of the diff. */
+    private static PullRequestFixture pullRequest(int gaps) {
+        StringBuilder code = new StringBuilder("import numpy\n");
+        for (int i = 0; i < gaps; i++) {
+            code.append("x").append(i).append(" = ").append(i).append("  # GAP-HERE\n");
+        }
+        int number = NUMBER.incrementAndGet();
+        // a README of its own: a blob cached by an earlier test would need no GraphQL contents query
+        PullRequestFixture pr = PullRequestFixture.pr(number)
+                .unchanged("README.md", "# Churn " + number + "\n\nPredicts churn.\n\n## Usage\n\nRun it.\n")
+                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK).add("src/train.py", code.toString());
+        pr.stub(WireMockGitHubResource.server);
+        FakeGitHubWrites.track(WireMockGitHubResource.server, pr);
+        return pr;
+    }
+
+    private static GitHubJournal deliver(PullRequestFixture pr) throws Exception {
+        WireMockGitHubResource.server.resetRequests();
+        int status = Webhooks.send("pull_request", pr.payload("opened"), WireMockGitHubResource.WEBHOOK_SECRET);
+        assertThat(status).isEqualTo(200);
+        return GitHubJournal.of(WireMockGitHubResource.server);
+    }
+
+    /** The request answers {@code fault} {@code times} times in a row, then as usual. */
+    private static void failTimes(String request, PullRequestFixture pr, Fault fault, int times) {
+        String scenario = "fault " + request + " #" + pr.number;
+        for (int i = 0; i < times; i++) {
+            WireMockGitHubResource.server.stubFor(REQUESTS.get(request).apply(pr).atPriority(1).inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed " + i).willSetStateTo("failed " + (i + 1))
+                    .willReturn(fault.response));
+        }
+    }
+
+    /** How often the app sent the request. */
+    private static int tries(String request, PullRequestFixture pr) {
+        return WireMockGitHubResource.server.findRequestsMatching(REQUESTS.get(request).apply(pr).build().getRequest())
+                .getRequests().size();
+    }
+
+    private static void assertFullResult(PullRequestFixture pr, int gaps) {
+        ObjectNode run = onlyRun(pr);
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        assertThat(run.path("conclusion").asText()).isEqualTo("success");
+        assertThat(run.at("/output/title").asText()).isEqualTo(gaps + " new gaps (0 existing)");
+        assertThat(run.at("/output/annotations_count").asInt()).isEqualTo(gaps);
+        assertThat(run.at("/output/summary").asText()).doesNotContain("could not");
+        assertThat(FakeGitHubWrites.REVIEWS.get(pr.number)).hasSize(1);
+        assertThat(FakeGitHubWrites.REVIEW_COMMENTS.get(pr.number)).hasSize(gaps);
+        assertThat(summaries(pr)).hasSize(1);
+    }
+
+    private static ObjectNode onlyRun(PullRequestFixture pr) {
+        List<ObjectNode> runs = FakeGitHubWrites.RUNS.values().stream()
+                .filter(r -> r.path("head_sha").asText().equals(pr.headSha)).toList();
+        assertThat(runs).hasSize(1);
+        return runs.get(0);
+    }
+
+    private static List<ObjectNode> summaries(PullRequestFixture pr) {
+        return FakeGitHubWrites.ISSUE_COMMENTS.getOrDefault(pr.number, List.of()).stream()
+                .filter(c -> c.path("body").asText().startsWith("<!-- ml-readiness:summary -->")).toList();
+    }
+
+    /** Every write the app sent, valid against GitHub's published request schema. */
+    private static void assertWritesValid(GitHubJournal journal) throws Exception {
+        for (LoggedRequest r : journal.writes()) {
+            String path = r.getUrl().split("\\?")[0];
+            String operation = r.getMethod().getName().equals("PATCH") && path.contains("/check-runs/")
+                    ? "checks.update"
+                    : path.endsWith("/check-runs") ? "checks.create"
+                            : path.endsWith("/reviews") ? "pulls.create-review"
+                                    : path.matches(".*/issues/\\d+/comments") ? "issues.create-comment" : null;
+            if (operation != null) {
+                GitHubSchemas.assertValid(operation, r.getBodyAsString());
+            }
+        }
+    }
+}
