@@ -15,6 +15,7 @@ import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.markdown.HeadingMatcher;
+import dev.mlreadiness.engine.markdown.MarkdownBudgetException;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
 import dev.mlreadiness.engine.markdown.MarkdownParser;
 import dev.mlreadiness.engine.markdown.SchemaTable;
@@ -194,7 +195,12 @@ public final class DocsOutline {
         if (Snapshot.isBinary(content)) {
             throw new FileParser.ParseFailure("binary content in a documentation file");
         }
-        String text = new String(content, StandardCharsets.UTF_8);
-        return MarkdownParser.parse(isMarkdown(path) ? text : UnderlinedHeadings.toMarkdown(text));
+        try {
+            MarkdownParser.checkSize(content.length);
+            String text = new String(content, StandardCharsets.UTF_8);
+            return MarkdownParser.parse(isMarkdown(path) ? text : UnderlinedHeadings.toMarkdown(text));
+        } catch (MarkdownBudgetException e) {
+            throw new FileParser.ParseFailure(e.getMessage(), e);
+        }
     }
 }

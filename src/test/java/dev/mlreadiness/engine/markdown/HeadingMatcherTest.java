@@ -34,7 +34,7 @@ class HeadingMatcherTest {
     }
 
     @Test
-    void findsTheFirstMatchingSectionWithContent() {
+    void findsTheFirstMatchingSectionWithContent() throws MarkdownBudgetException {
         MarkdownDocument doc = MarkdownParser.parse("""
                 # Churn
                 ## Metadata
@@ -55,7 +55,7 @@ class HeadingMatcherTest {
     }
 
     @Test
-    void matchingHeadingWithoutContentIsEmptyNotFound() {
+    void matchingHeadingWithoutContentIsEmptyNotFound() throws MarkdownBudgetException {
         MarkdownDocument doc = MarkdownParser.parse("# Churn\n\nIntro.\n\n## Deployment\n\n## License\n\nMIT\n");
 
         SectionMatch match = HeadingMatcher.match(doc, DEPLOYMENT);
@@ -68,7 +68,7 @@ class HeadingMatcherTest {
     }
 
     @Test
-    void noMatchingHeadingIsMissing() {
+    void noMatchingHeadingIsMissing() throws MarkdownBudgetException {
         MarkdownDocument doc = MarkdownParser.parse("# Churn\n\n## Redeploying to prod\n\nUse the Helm chart.\n");
 
         SectionMatch match = HeadingMatcher.match(doc, DEPLOYMENT);
@@ -80,14 +80,14 @@ class HeadingMatcherTest {
     }
 
     @Test
-    void parentSectionWithContentOnlyInItsSubsectionIsFound() {
+    void parentSectionWithContentOnlyInItsSubsectionIsFound() throws MarkdownBudgetException {
         MarkdownDocument doc = MarkdownParser.parse("## Usage\n### Step 1\n```\nmake run\n```\n");
 
         assertThat(HeadingMatcher.findSection(doc, USAGE)).map(Section::text).contains("Usage");
     }
 
     @Test
-    void titleMatchingAWordCountsAsASection() {
+    void titleMatchingAWordCountsAsASection() throws MarkdownBudgetException {
         MarkdownDocument doc = MarkdownParser.parse("# Churn deployment\n\nServed with FastAPI.\n");
 
         assertThat(HeadingMatcher.findSection(doc, DEPLOYMENT)).map(Section::level).contains(1);

@@ -15,21 +15,21 @@ class MarkdownDocumentTest {
     class Title {
 
         @Test
-        void atxLevelOneHeadingIsTheTitle() {
+        void atxLevelOneHeadingIsTheTitle() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("# Churn model\n\nPredicts churn.\n");
 
             assertThat(doc.title()).contains(new Heading("Churn model", 1, 1));
         }
 
         @Test
-        void setextHeadingIsTheTitle() {
+        void setextHeadingIsTheTitle() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("\nChurn model\n===========\n\nPredicts churn.\n");
 
             assertThat(doc.title()).contains(new Heading("Churn model", 1, 2));
         }
 
         @Test
-        void setextLevelTwoHeadingIsNoTitle() {
+        void setextLevelTwoHeadingIsNoTitle() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("Churn model\n-----------\n\nPredicts churn.\n");
 
             assertThat(doc.title()).isEmpty();
@@ -37,14 +37,14 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void firstHeadingAtLevelTwoMeansNoTitleEvenWithALaterLevelOne() {
+        void firstHeadingAtLevelTwoMeansNoTitleEvenWithALaterLevelOne() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("## Usage\n\nRun it.\n\n# Project\n");
 
             assertThat(doc.title()).isEmpty();
         }
 
         @Test
-        void inlineMarkupIsRemovedFromHeadingText() {
+        void inlineMarkupIsRemovedFromHeadingText() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse(
                     "# The **`churn`** _model_ [docs](https://x.y)\n\n## **Usage**\n\ntext\n");
 
@@ -53,7 +53,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void byteOrderMarkDoesNotHideTheTitle() {
+        void byteOrderMarkDoesNotHideTheTitle() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("\uFEFF# Churn model\n");
 
             assertThat(doc.title()).map(Heading::text).contains("Churn model");
@@ -64,20 +64,20 @@ class MarkdownDocumentTest {
     class Intro {
 
         @Test
-        void paragraphUnderTheTitleIsAnIntro() {
+        void paragraphUnderTheTitleIsAnIntro() throws MarkdownBudgetException {
             assertThat(MarkdownParser.parse("# Churn\n\nPredicts which customers leave.\n\n## Usage\n").hasIntro())
                     .isTrue();
         }
 
         @Test
-        void noParagraphBeforeTheNextHeadingMeansNoIntro() {
+        void noParagraphBeforeTheNextHeadingMeansNoIntro() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("# Churn\n\n## Usage\n\nRun `make`.\n");
 
             assertThat(doc.hasIntro()).isFalse();
         }
 
         @Test
-        void badgesOnlyParagraphIsNoIntro() {
+        void badgesOnlyParagraphIsNoIntro() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     # Churn
 
@@ -93,7 +93,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void paragraphAfterTheBadgesIsAnIntro() {
+        void paragraphAfterTheBadgesIsAnIntro() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     # Churn
 
@@ -106,7 +106,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void withoutTitleAParagraphBeforeTheFirstHeadingIsAnIntro() {
+        void withoutTitleAParagraphBeforeTheFirstHeadingIsAnIntro() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("Predicts churn.\n\n## Usage\n\nRun it.\n");
 
             assertThat(doc.title()).isEmpty();
@@ -114,12 +114,12 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void withoutTitleAParagraphOnlyUnderALevelTwoHeadingIsNoIntro() {
+        void withoutTitleAParagraphOnlyUnderALevelTwoHeadingIsNoIntro() throws MarkdownBudgetException {
             assertThat(MarkdownParser.parse("## Usage\n\nRun it.\n").hasIntro()).isFalse();
         }
 
         @Test
-        void htmlBlockOrCodeOrListIsNoIntro() {
+        void htmlBlockOrCodeOrListIsNoIntro() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     # Churn
 
@@ -140,7 +140,7 @@ class MarkdownDocumentTest {
     class Sections {
 
         @Test
-        void contentOfASectionIncludesItsSubsections() {
+        void contentOfASectionIncludesItsSubsections() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     # Project
                     ## Usage
@@ -170,7 +170,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void contentAPredicateDismissesIsNoContentHeadingsAndRulesNeverAre() {
+        void contentAPredicateDismissesIsNoContentHeadingsAndRulesNeverAre() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     # Title
 
@@ -207,7 +207,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void levelTwoHeadingFollowedDirectlyByALevelThreeWithContentHasContent() {
+        void levelTwoHeadingFollowedDirectlyByALevelThreeWithContentHasContent() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("## Data\n### Sources\nKaggle churn dataset.\n");
 
             assertThat(doc.sections().get(0).hasContent()).isTrue();
@@ -215,7 +215,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void emptySectionFollowedByASameLevelHeadingHasNoContent() {
+        void emptySectionFollowedByASameLevelHeadingHasNoContent() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("## Deployment\n\n## Usage\n\nRun it.\n");
 
             assertThat(doc.sections().get(0).hasContent()).isFalse();
@@ -224,7 +224,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void levelTwoSectionWithOnlyEmptySubsectionsHasNoContent() {
+        void levelTwoSectionWithOnlyEmptySubsectionsHasNoContent() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("## Usage\n### Install\n---\n### Run\n<!-- TODO -->\n## License\nMIT\n");
 
             assertThat(doc.sections().get(0).hasContent()).isFalse();
@@ -232,7 +232,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void eachKindOfContentBlockCounts() {
+        void eachKindOfContentBlockCounts() throws MarkdownBudgetException {
             List<String> bodies = List.of("Some words.", "- item", "1. step", "| a | b |\n|---|---|\n| 1 | 2 |",
                     "```\ncode\n```", "    indented code", "> quoted words", "<div>html</div>",
                     "![architecture](arch.png)");
@@ -244,7 +244,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void blanksCommentsAndRulesAreNoContent() {
+        void blanksCommentsAndRulesAreNoContent() throws MarkdownBudgetException {
             List<String> bodies = List.of("", "<!-- to do -->", "---", "```\n\n```", "[ref]: https://x.y");
             for (String body : bodies) {
                 MarkdownDocument doc = MarkdownParser.parse("## Section\n\n" + body + "\n");
@@ -254,7 +254,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void exampleBlockIsACodeBlockOrATableNotAParagraphOrList() {
+        void exampleBlockIsACodeBlockOrATableNotAParagraphOrList() throws MarkdownBudgetException {
             assertThat(MarkdownParser.parse("## Model\n\n| in | out |\n|---|---|\n| 1 | 0 |\n")
                     .sections().get(0).hasExampleBlock()).isTrue();
             assertThat(MarkdownParser.parse("## Model\n\n    x = predict(y)\n").sections().get(0).hasExampleBlock())
@@ -264,7 +264,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void headingInsideAFencedCodeBlockIsNoHeading() {
+        void headingInsideAFencedCodeBlockIsNoHeading() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     ## Usage
 
@@ -280,7 +280,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void headingInsideABlockQuoteIsContentNotASection() {
+        void headingInsideABlockQuoteIsContentNotASection() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("## Notes\n\n> ## Deployment\n");
 
             assertThat(doc.sections()).extracting(Section::text).containsExactly("Notes");
@@ -288,7 +288,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void rawHtmlIsLeftOutOfPlainText() {
+        void rawHtmlIsLeftOutOfPlainText() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("## Results\n\n<!-- accuracy -->\n\nF1 is <b>0.9</b>.\n");
 
             assertThat(doc.sections().get(0).plainText()).isEqualTo("F1 is 0.9.");
@@ -299,7 +299,7 @@ class MarkdownDocumentTest {
     class Tables {
 
         @Test
-        void tablesAnywhereWithTheirCellsAndLines() {
+        void tablesAnywhereWithTheirCellsAndLines() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     Intro.
 
@@ -321,14 +321,14 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void rowWithFewerCellsIsPaddedToTheHeader() {
+        void rowWithFewerCellsIsPaddedToTheHeader() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("| a | b |\n|---|---|\n| 1 |\n");
 
             assertThat(doc.tables().get(0).rows()).containsExactly(List.of("1", ""));
         }
 
         @Test
-        void pipesWithoutADelimiterRowAreNoTable() {
+        void pipesWithoutADelimiterRowAreNoTable() throws MarkdownBudgetException {
             assertThat(MarkdownParser.parse("| a | b |\n| 1 | 2 |\n").tables()).isEmpty();
         }
     }
@@ -337,7 +337,7 @@ class MarkdownDocumentTest {
     class FrontMatterBlock {
 
         @Test
-        void huggingFaceModelCardFrontMatterIsReadAsYaml() {
+        void huggingFaceModelCardFrontMatterIsReadAsYaml() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("""
                     ---
                     license: apache-2.0
@@ -366,7 +366,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void noFrontMatterGivesAnEmptyObject() {
+        void noFrontMatterGivesAnEmptyObject() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("# Title\n\nlicense: mit\n");
 
             assertThat(doc.hasFrontMatter()).isFalse();
@@ -376,7 +376,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void invalidYamlGivesAnEmptyObjectAndAProblem() {
+        void invalidYamlGivesAnEmptyObjectAndAProblem() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("---\ntags: [a, b\nlicense: : mit\n---\n# Title\n");
 
             assertThat(doc.hasFrontMatter()).isTrue();
@@ -386,7 +386,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void yamlListIsNoMapping() {
+        void yamlListIsNoMapping() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("---\n- a\n- b\n---\ntext\n");
 
             assertThat(doc.frontMatter()).isEmpty();
@@ -394,7 +394,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void emptyFrontMatterIsPresentAndEmpty() {
+        void emptyFrontMatterIsPresentAndEmpty() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("---\n---\n# Title\n");
 
             assertThat(doc.hasFrontMatter()).isTrue();
@@ -403,7 +403,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void unclosedFrontMatterIsNoFrontMatterAndDoesNotSwallowTheDocument() {
+        void unclosedFrontMatterIsNoFrontMatterAndDoesNotSwallowTheDocument() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("---\nlicense: mit\n\n# Title\n\nIntro.\n");
 
             assertThat(doc.hasFrontMatter()).isFalse();
@@ -413,7 +413,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void changingTheReturnedFrontMatterDoesNotChangeTheDocument() {
+        void changingTheReturnedFrontMatterDoesNotChangeTheDocument() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse("---\nlicense: mit\n---\n");
 
             ((com.fasterxml.jackson.databind.node.ObjectNode) doc.frontMatter()).put("license", "gpl");
@@ -426,7 +426,7 @@ class MarkdownDocumentTest {
     class OddInput {
 
         @Test
-        void crlfLineEndingsGiveTheSameStructureAndLines() {
+        void crlfLineEndingsGiveTheSameStructureAndLines() throws MarkdownBudgetException {
             MarkdownDocument doc = MarkdownParser.parse(
                     "---\r\nlicense: mit\r\n---\r\nTitle\r\n=====\r\n\r\nIntro\r\ntext.\r\n\r\n## Usage\r\n\r\n"
                             + "| name | type |\r\n|---|---|\r\n| age | int |\r\n");
@@ -440,7 +440,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void emptyAndNullDocumentsHaveNothing() {
+        void emptyAndNullDocumentsHaveNothing() throws MarkdownBudgetException {
             for (String text : new String[] {"", null, "\n\n  \n"}) {
                 MarkdownDocument doc = MarkdownParser.parse(text);
 
@@ -455,7 +455,7 @@ class MarkdownDocumentTest {
         }
 
         @Test
-        void deeplyNestedInputParsesWithoutOverflowingTheStack() {
+        void deeplyNestedInputParsesWithoutOverflowingTheStack() throws MarkdownBudgetException {
             String text = "## Usage\n\n" + "> ".repeat(20_000) + "- ".repeat(5_000) + "deep words\n\n"
                     + "*a ".repeat(20_000) + "[".repeat(20_000) + "\n";
 

@@ -12,7 +12,7 @@ class SchemaTablesTest {
     }
 
     @Test
-    void coursesHeaderIsASchemaTableWithMeasurement() {
+    void coursesHeaderIsASchemaTableWithMeasurement() throws MarkdownBudgetException {
         MarkdownDocument doc = MarkdownParser.parse("""
                 ## Data
 
@@ -91,7 +91,7 @@ class SchemaTablesTest {
     }
 
     @Test
-    void documentWithoutSchemaTablesHasNone() {
+    void documentWithoutSchemaTablesHasNone() throws MarkdownBudgetException {
         MarkdownDocument doc = MarkdownParser.parse("| Name | Value |\n|---|---|\n| lr | 0.1 |\n");
 
         assertThat(SchemaTables.find(doc)).isEmpty();
