@@ -28,6 +28,14 @@ final class DeclaredReads {
 
     /** One line per problem ({@code head: src/a.py read but not selected}); empty when the rule keeps its word. */
     static List<String> problems(Rule rule, EvaluationInput in) {
+        return audit(rule, in).problems();
+    }
+
+    /** @param read how many files the rule read, both sides together */
+    record Audit(List<String> problems, int read) {
+    }
+
+    static Audit audit(Rule rule, EvaluationInput in) {
         ReadinessConfig config = in.config();
         Side head = new Side("head");
         Side base = in.base() == null ? null : new Side("base");
@@ -55,7 +63,7 @@ final class DeclaredReads {
         if (base != null) {
             base.undeclared(problems);
         }
-        return problems;
+        return new Audit(problems, head.loaded.size() + (base == null ? 0 : base.loaded.size()));
     }
 
     /** The files one side loaded and those its selector gave. */

@@ -71,7 +71,7 @@ public final class TestsRule extends AbstractRule {
                     file satisfies a pull request, whether or not it tests the changed code.
                     """));
 
-    /** Whether they hold code is read from the content of the Python files a pull request changes. */
+    /** The Python files a pull request changes that may hold code: whether they do is read from their content. */
     private static final FileSelector CHANGED_PYTHON = TestsRule::changedPython;
     private static final FileSelector READS = FileSelector.allOf(ModelRepository::modelOnlyReads, CHANGED_PYTHON);
 

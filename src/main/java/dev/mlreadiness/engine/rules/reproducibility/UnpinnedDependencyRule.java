@@ -117,6 +117,10 @@ public final class UnpinnedDependencyRule extends AbstractRule {
     private static final FileSelector READS = FileSelector.allOf(MANIFESTS, PIP_INSTALLS,
             UnpinnedDependencyRule::includesAtHand);
 
+    public UnpinnedDependencyRule() {
+        super(INFO, READS);
+    }
+
     /**
      * The includes at hand of what {@link #MANIFESTS} and {@link #PIP_INSTALLS} select, and those of their includes
      * in turn: includes are only known once their includer is read, so those of files already loaded (the
@@ -146,10 +150,6 @@ public final class UnpinnedDependencyRule extends AbstractRule {
             }
         }
         return includes;
-    }
-
-    public UnpinnedDependencyRule() {
-        super(INFO, READS);
     }
 
     @Override

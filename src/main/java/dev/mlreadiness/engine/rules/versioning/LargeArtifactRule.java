@@ -72,14 +72,14 @@ public final class LargeArtifactRule extends AbstractRule {
     private static final FileSelector READS = FileSelector.allOf(ctx -> GitAttributes.files(ctx.snapshot()),
             ctx -> DvcTracking.files(ctx.snapshot()), MAY_BE_POINTERS);
 
+    public LargeArtifactRule() {
+        super(INFO, READS);
+    }
+
     /** Not source code, and over the limit (an unknown size, -1, never is) or weights that need LFS at any size. */
     private static boolean wouldBeFlagged(RuleContext ctx, FileEntry f) {
         return !ArtifactKinds.isSourceCode(f.path())
                 && (ArtifactKinds.isWeightsAtAnySize(f.path(), ctx.paths()) || f.size() > ctx.config().maxFileSize());
-    }
-
-    public LargeArtifactRule() {
-        super(INFO, READS);
     }
 
     @Override
