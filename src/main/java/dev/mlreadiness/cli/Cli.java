@@ -122,11 +122,12 @@ public final class Cli {
             out.flush();
             return;
         }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            // as other tools do: a mistyped folder is an error, not a tree of new folders
+            throw new InputException("cannot write " + output + ": the folder " + parent + " does not exist");
+        }
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new InputException("could not write " + output + ": " + e.getMessage(), e);

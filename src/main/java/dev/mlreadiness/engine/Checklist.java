@@ -105,7 +105,9 @@ public final class Checklist {
 
         List<String> notes = ReportNotes.of(in, head, headCtx);
         List<SkippedFile> skipped = headCtx.skippedFiles();
-        return new Report(mode, true, null, List.copyOf(findings), Scores.conclusion(findings, mode, config),
+        boolean unchecked = mode == Mode.PULL_REQUEST && skipped.stream().anyMatch(SkippedFile::changed);
+        return new Report(mode, true, null, List.copyOf(findings),
+                Scores.conclusion(findings, mode, config, unchecked),
                 Scores.of(active, applied, findings), active.stream().map(Rule::info).toList(), skipped, notes,
                 new TreeSet<>(in.ignoredRules()), suppressed, config);
     }

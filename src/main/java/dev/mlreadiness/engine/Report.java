@@ -34,6 +34,11 @@ public record Report(Mode mode, boolean applicable, String skipReason, List<Find
         return findings.stream().filter(Finding::isNew).toList();
     }
 
+    /** The skipped files the pull request changes: not checked, so the change can hide a gap in them. */
+    public List<SkippedFile> uncheckedChanges() {
+        return skipped.stream().filter(SkippedFile::changed).toList();
+    }
+
     public List<Finding> existingFindings() {
         return findings.stream().filter(f -> !f.isNew()).toList();
     }

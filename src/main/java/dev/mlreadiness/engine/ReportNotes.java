@@ -6,6 +6,7 @@ import java.util.List;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.snapshot.EvaluationInput;
 import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
@@ -34,6 +35,15 @@ final class ReportNotes {
             notes.add("Line rules skipped " + noPatch.size() + " changed file(s) whose diff is not available "
                     + "(binary or too large): " + String.join(", ", noPatch.subList(0, Math.min(10, noPatch.size())))
                     + (noPatch.size() > 10 ? ", ..." : "") + ".");
+        }
+        // only a pull request's head has changed files: a full scan has no such note
+        List<String> unchecked = ctx.skippedFiles().stream().filter(SkippedFile::changed).map(SkippedFile::path)
+                .toList();
+        if (!unchecked.isEmpty()) {
+            notes.add(unchecked.size() + " changed file(s) could not be checked, so a gap in them would not show: "
+                    + String.join(", ", unchecked.subList(0, Math.min(10, unchecked.size())))
+                    + (unchecked.size() > 10 ? ", ..." : "") + " (reasons under the skipped files); fail-on counts this "
+                    + "as a warning.");
         }
         return notes;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.Mode;
 
 /**
@@ -48,9 +49,17 @@ final class Scores {
         return out;
     }
 
-    static Conclusion conclusion(List<Finding> findings, Mode mode, ReadinessConfig config) {
-        return findings.stream().anyMatch(f -> counts(f, mode, config)
-                && config.failOn().fails(f.severity())) ? Conclusion.FAILURE : Conclusion.SUCCESS;
+    /**
+     * @param uncheckedChanges the pull request changes files that were skipped (over a budget, unreadable): counted
+     *                         as one gap of severity warning, so {@code fail-on: warning} or {@code notice} fails
+     *                         and the default {@code error} does not. A skip is mostly a limit of the tool (a
+     *                         20 MiB notebook is legitimate), yet a change must not hide a gap behind one unseen.
+     */
+    static Conclusion conclusion(List<Finding> findings, Mode mode, ReadinessConfig config,
+            boolean uncheckedChanges) {
+        boolean fails = findings.stream().anyMatch(f -> counts(f, mode, config)
+                && config.failOn().fails(f.severity())) || uncheckedChanges && config.failOn().fails(Severity.WARNING);
+        return fails ? Conclusion.FAILURE : Conclusion.SUCCESS;
     }
 
     /** Findings that can fail the check: new ones, all of them with fail-on-existing, or all in a full scan. */

@@ -72,7 +72,7 @@ public final class JsonReport {
         }
         ArrayNode skipped = root.putArray("skipped");
         for (SkippedFile s : report.skipped()) {
-            skipped.addObject().put("path", s.path()).put("reason", s.reason());
+            skipped.addObject().put("path", s.path()).put("reason", s.reason()).put("changed", s.changed());
         }
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);

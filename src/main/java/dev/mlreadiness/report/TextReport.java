@@ -92,7 +92,9 @@ public final class TextReport {
         String counts = report.mode() == Mode.PULL_REQUEST
                 ? total + " finding(s): " + fresh + " new, " + (total - fresh) + " existing"
                 : total + " finding(s)";
+        int unchecked = report.uncheckedChanges().size();
         return "Result: " + report.conclusion().name().toLowerCase(java.util.Locale.ROOT) + "  (" + counts
+                + (unchecked == 0 ? "" : "; " + unchecked + " changed file(s) not checked")
                 + "; fail-on: " + report.config().failOn().id() + ")";
     }
 

@@ -248,11 +248,32 @@ class CliCheckTest {
     @Test
     void outputFileReceivesTheReport() throws Exception {
         write(tmp.resolve("LICENSE"), "MIT\n");
-        Path out = tmp.resolve("reports/out.sarif");
+        Path out = Files.createDirectories(tmp.resolve("reports")).resolve("out.sarif");
         CliRun r = run("check", tmp.toString(), "--format", "sarif", "--output", out.toString());
         assertThat(r.exit()).isEqualTo(Cli.OK);
         assertThat(r.out()).isEmpty();
         assertThat(new ObjectMapper().readTree(out.toFile()).get("version").asText()).isEqualTo("2.1.0");
+    }
+
+    /** Issue #10: a mistyped folder used to be created silently, as a tree of new folders. */
+    @Test
+    void outputIntoAMissingFolderIsAnErrorAndCreatesNothing() throws Exception {
+        write(tmp.resolve("LICENSE"), "MIT\n");
+        Path out = tmp.resolve("nonexistent/dir/x");
+        CliRun r = run("check", tmp.toString(), "--output", out.toString());
+        assertThat(r.exit()).isEqualTo(Cli.ERROR);
+        assertThat(r.err()).contains("cannot write " + out).contains("does not exist");
+        assertThat(tmp.resolve("nonexistent")).doesNotExist();
+    }
+
+    /** Issue #10: a 10 MB comment line took 20.8 s and 968 MB of the YAML parser before it was refused. */
+    @Test
+    void anOversizedConfigIsAnErrorBeforeItIsRead() throws Exception {
+        write(tmp.resolve(".github/ml-readiness.yml"), "# " + "x".repeat(10 * 1024 * 1024) + "\n");
+        CliRun r = run("check", tmp.toString());
+        assertThat(r.exit()).isEqualTo(Cli.ERROR);
+        assertThat(r.err()).contains(".github/ml-readiness.yml: the file is 10,485,763 bytes")
+                .contains("at most 65,536 bytes");
     }
 
     @Test

@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.FileParser;
-import dev.mlreadiness.engine.rule.RuleContext;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.notebook.NotebookFormatException;
 import dev.mlreadiness.engine.notebook.NotebookParser;
+import dev.mlreadiness.engine.python.TooManyTokensException;
+import dev.mlreadiness.engine.rule.FileParser;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * Which files are code ({@code .py} files and {@code .ipynb} notebooks) and the shared parsers that read them, so
@@ -32,13 +33,19 @@ public final class CodeFiles {
             throw new FileParser.ParseFailure("binary content, not Python source");
         }
         String text = new String(content, StandardCharsets.UTF_8);
-        return CodeFile.python(path, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        try {
+            return CodeFile.python(path, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (TooManyTokensException e) {
+            throw new FileParser.ParseFailure(e.getMessage());
+        }
     };
 
     /** Reads a notebook; invalid JSON and unsupported formats become a skip reason. */
     public static final FileParser<CodeFile> NOTEBOOK = (path, content) -> {
         try {
             return CodeFile.notebook(path, NotebookParser.parse(content));
+        } catch (TooManyTokensException e) {
+            throw new FileParser.ParseFailure(e.getMessage());
         } catch (NotebookFormatException e) {
             throw new FileParser.ParseFailure("notebook could not be read: " + e.getMessage(), e);
         }

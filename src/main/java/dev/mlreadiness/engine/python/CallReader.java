@@ -139,7 +139,7 @@ final class CallReader {
     }
 
     private Argument argument(int from, int to) {
-        return new Argument(code.text(from, to), kind(from, to), code.get(from).line());
+        return new Argument(code, from, to, kind(from, to), code.get(from).line());
     }
 
     private ValueKind kind(int from, int to) {

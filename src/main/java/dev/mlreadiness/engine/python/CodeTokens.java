@@ -144,16 +144,31 @@ final class CodeTokens {
 
     /** Source text of tokens [from, to), one space where the source had a gap between two tokens. */
     String text(int from, int to) {
+        return text(from, to, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #text(int, int)}, but at most {@code max} characters of it, then {@code …}: the work is bounded by
+     * {@code max}, however many tokens the range holds.
+     */
+    String text(int from, int to, int max) {
         StringBuilder text = new StringBuilder();
         for (int i = from; i < to; i++) {
             Token t = tokens[i];
+            String gap = "";
             if (i > from) {
                 Token previous = tokens[i - 1];
                 if (previous.endLine() != t.line() || previous.endColumn() != t.column()) {
-                    text.append(' ');
+                    gap = " ";
                 }
             }
-            text.append(t.text());
+            int room = max - text.length();
+            if (gap.length() + t.text().length() > room) {
+                text.append(gap, 0, Math.min(gap.length(), room));
+                text.append(t.text(), 0, Math.max(0, room - gap.length()));
+                return text.append('\u2026').toString();
+            }
+            text.append(gap).append(t.text());
         }
         return text.toString();
     }

@@ -56,6 +56,8 @@ public final class PythonModule {
      * Reads Python source. Never throws on bad input: whatever cannot be tokenized or understood is skipped.
      *
      * @param source the file's text; {@code null} is treated as empty
+     * @throws TooManyTokensException past {@link dev.mlreadiness.engine.snapshot.InputLimits#MAX_PYTHON_TOKENS}
+     *                                tokens, the one budget that refuses the source
      */
     public static PythonModule parse(String source) {
         return new PythonModule(PythonTokenizer.tokenize(source));

@@ -3,6 +3,8 @@ package dev.mlreadiness.engine.python;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.mlreadiness.engine.snapshot.InputLimits;
+
 /**
  * Splits Python source into tokens following Python's lexical grammar, in one pass over a char array.
  *
@@ -46,6 +48,7 @@ public final class PythonTokenizer {
      *
      * @param source the source text; {@code null} is treated as empty
      * @return the tokens, always ending with one {@link Token.Kind#END} token
+     * @throws TooManyTokensException past {@link InputLimits#MAX_PYTHON_TOKENS} tokens
      */
     public static List<Token> tokenize(String source) {
         PythonTokenizer tokenizer = new PythonTokenizer(source == null ? "" : source, false);
@@ -108,8 +111,8 @@ public final class PythonTokenizer {
         int column = pos - lineStart + 1;
         int startLine = line;
         consumeNewline(length);
-        tokens.add(new Token(logicalEnd ? Token.Kind.NEWLINE : Token.Kind.NL,
-                new String(src, start, length), startLine, column, startLine));
+        add(new Token(logicalEnd ? Token.Kind.NEWLINE : Token.Kind.NL, new String(src, start, length), startLine,
+                column, startLine));
         if (logicalEnd) {
             lineHasTokens = false;
         }
@@ -379,8 +382,16 @@ public final class PythonTokenizer {
         magicRanges.add(new int[] {start, pos});
     }
 
+    /** Adds a token, within {@link InputLimits#MAX_PYTHON_TOKENS}: past it the whole source is refused. */
+    private void add(Token token) {
+        if (tokens.size() >= InputLimits.MAX_PYTHON_TOKENS) {
+            throw new TooManyTokensException();
+        }
+        tokens.add(token);
+    }
+
     private void emit(Token.Kind kind, int start, int startLine, int column) {
-        tokens.add(new Token(kind, new String(src, start, pos - start), startLine, column, line));
+        add(new Token(kind, new String(src, start, pos - start), startLine, column, line));
         if (kind != Token.Kind.COMMENT) {
             lineHasTokens = true;
         }

@@ -211,7 +211,8 @@ public final class RuleContext {
     }
 
     public List<SkippedFile> skippedFiles() {
-        return skipped.entrySet().stream().map(e -> new SkippedFile(e.getKey(), e.getValue()))
+        return skipped.entrySet().stream()
+                .map(e -> new SkippedFile(e.getKey(), e.getValue(), side == Side.HEAD && changes.touches(e.getKey())))
                 .sorted(java.util.Comparator.comparing(SkippedFile::path)).toList();
     }
 }

@@ -142,14 +142,21 @@ public class CheckRunPublisher {
         };
     }
 
-    /** "Ready" when nothing is new (existing debt is in the summary), else "N new gaps (M existing)". */
+    /**
+     * "Ready" when nothing is new (existing debt is in the summary), else "N new gaps (M existing)"; either says
+     * ", K changed files not checked" when the change touches files that were skipped, so it never looks clean
+     * for what was not seen.
+     */
     public static String title(Report report) {
         int fresh = report.newFindings().size();
         int existing = report.existingFindings().size();
+        int unchecked = report.uncheckedChanges().size();
+        String notChecked = unchecked == 0 ? "" : ", " + unchecked + " changed " + (unchecked == 1 ? "file" : "files")
+                + " not checked";
         if (fresh == 0) {
-            return "Ready";
+            return "Ready" + notChecked;
         }
-        return fresh + " new " + gaps(fresh) + " (" + existing + " existing)";
+        return fresh + " new " + gaps(fresh) + " (" + existing + " existing)" + notChecked;
     }
 
     private static String gaps(int n) {
