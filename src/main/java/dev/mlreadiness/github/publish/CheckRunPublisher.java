@@ -13,6 +13,7 @@ import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -45,7 +46,7 @@ public class CheckRunPublisher {
 
     public void configError(GHRepository repo, GHCheckRun run, ConfigException e) throws IOException {
         String summary = "The configuration cannot be used, so nothing was checked.\n\n"
-                + "**" + MarkdownReport.escape(e.getMessage()) + "**\n\n"
+                + "**" + MarkdownText.message(e.getMessage()) + "**\n\n"
                 + "Fix `.github/ml-readiness.yml` on the default branch (or in the organization's `.github` "
                 + "repository), then re-run this check.";
         writer.completeCheckRun(repo, run, new CheckRunOutput(GHCheckRun.Conclusion.FAILURE,
@@ -55,7 +56,7 @@ public class CheckRunPublisher {
 
     /** Completes a run that could not finish, with a short reason people can act on (never a stack trace). */
     public void neutral(GHRepository repo, GHCheckRun run, String reason) throws IOException {
-        String summary = "ML readiness could not finish this evaluation: " + MarkdownReport.escape(reason)
+        String summary = "ML readiness could not finish this evaluation: " + MarkdownText.text(reason)
                 + "\n\nNothing was decided about this change. Use **Re-run** on this check, or push again.";
         writer.completeCheckRun(repo, run, new CheckRunOutput(GHCheckRun.Conclusion.NEUTRAL,
                 "Could not evaluate", summary, List.of()));

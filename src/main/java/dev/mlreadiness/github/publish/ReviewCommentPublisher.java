@@ -16,6 +16,7 @@ import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -136,7 +137,7 @@ public class ReviewCommentPublisher {
     /** A comment names the rule, says what to do and links the rule's page. */
     String body(Finding f) {
         return MarkdownReport.icon(f.severity()) + " **`" + f.ruleId() + "`** (" + f.severity().id() + "): "
-                + MarkdownReport.message(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
+                + MarkdownText.message(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
                 + ") · silence this line with `readiness: ignore[" + f.ruleId() + "]`\n\n"
                 + Markers.fingerprint(f.fingerprint());
     }
