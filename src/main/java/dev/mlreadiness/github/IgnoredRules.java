@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.kohsuke.github.GHIssueComment;
 
 import dev.mlreadiness.github.publish.Markers;
-import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownText;
 
 /**
  * The rules switched off on one pull request: the ignore and unignore decisions recorded in the app's own comments,
@@ -72,7 +72,7 @@ public record IgnoredRules(Map<String, IgnoreDecision> active) {
     /** "by **login** on 2026-01-01: reason", escaped: the reason is whatever someone typed. */
     public static String note(IgnoreDecision d) {
         String day = d.at().length() >= 10 ? d.at().substring(0, 10) : d.at();
-        return "by **" + MarkdownReport.escape(d.by()) + "** on " + MarkdownReport.escape(day)
-                + (d.reason().isEmpty() ? " (no reason given)" : ": " + MarkdownReport.escape(d.reason()));
+        return "by **" + MarkdownText.text(d.by()) + "** on " + MarkdownText.text(day)
+                + (d.reason().isEmpty() ? " (no reason given)" : ": " + MarkdownText.text(d.reason()));
     }
 }

@@ -13,7 +13,7 @@ import dev.mlreadiness.engine.snapshot.SkippedFile;
  * A {@link Report} as GitHub-flavoured Markdown: the scorecard, the new gaps, existing debt folded in a
  * {@code <details>}, skipped files, coverage notes and ignored rules. Shared by the check run summary, the pull
  * request's summary comment and the CLI's {@code --format markdown}. Every path and piece of text that comes
- * from the repository is escaped, so a file name cannot inject links, mentions or HTML.
+ * from the repository goes through {@link MarkdownText}, so a file name cannot inject links, mentions or HTML.
  */
 public final class MarkdownReport {
 
@@ -52,7 +52,7 @@ public final class MarkdownReport {
     public String render(Report report, int maxLength, Map<String, String> ignoreNotes) {
         StringBuilder md = new StringBuilder();
         if (!report.applicable()) {
-            md.append("Not evaluated: ").append(escape(report.skipReason())).append('\n');
+            md.append("Not evaluated: ").append(MarkdownText.message(report.skipReason())).append('\n');
             return truncate(md.toString(), maxLength);
         }
         md.append(scorecard(report)).append('\n');
@@ -82,19 +82,20 @@ public final class MarkdownReport {
         if (!report.skipped().isEmpty()) {
             md.append("### Files not checked\n\n");
             for (SkippedFile s : report.skipped()) {
-                md.append("- ").append(escape(s.path())).append(": ").append(escape(s.reason())).append('\n');
+                md.append("- ").append(MarkdownText.text(s.path())).append(": ").append(MarkdownText.message(s.reason()))
+                        .append('\n');
             }
             md.append('\n');
         }
         if (!report.notes().isEmpty()) {
             md.append("### Notes\n\n");
-            report.notes().forEach(n -> md.append("- ").append(escape(n)).append('\n'));
+            report.notes().forEach(n -> md.append("- ").append(MarkdownText.message(n)).append('\n'));
             md.append('\n');
         }
         if (!report.ignoredRules().isEmpty() || report.suppressed() > 0) {
             md.append("### Ignored\n\n");
             report.ignoredRules().forEach(r -> {
-                md.append("- rule `").append(r).append("` ignored for this change");
+                md.append("- rule ").append(MarkdownText.code(r)).append(" ignored for this change");
                 String note = ignoreNotes.get(r);
                 md.append(note == null ? "" : " " + note).append('\n');
             });
@@ -121,12 +122,12 @@ public final class MarkdownReport {
     /** {@code ❌ `rule/id` (error) in path:line: message · how to fix}, for lists. */
     public String findingLine(Finding f) {
         StringBuilder md = new StringBuilder();
-        md.append(icon(f.severity())).append(" `").append(f.ruleId()).append("` (").append(f.severity().id())
-                .append(')');
+        md.append(icon(f.severity())).append(' ').append(MarkdownText.code(f.ruleId())).append(" (")
+                .append(f.severity().id()).append(')');
         if (f.path() != null) {
-            md.append(" in ").append(escape(f.location()));
+            md.append(" in ").append(MarkdownText.text(f.location()));
         }
-        md.append(": ").append(message(f.message())).append(" · [how to fix](").append(ruleUrl(f.ruleId()))
+        md.append(": ").append(MarkdownText.message(f.message())).append(" · [how to fix](").append(ruleUrl(f.ruleId()))
                 .append(')');
         return md.toString();
     }
@@ -137,55 +138,6 @@ public final class MarkdownReport {
             case WARNING -> ":warning:";
             case NOTICE -> ":information_source:";
         };
-    }
-
-    /**
-     * A rule's message: its code spans ({@code `pandas==<version>`}) are kept as code, which Markdown shows
-     * literally, so they can neither inject anything nor need escaping; the text between them, which may quote
-     * paths from the repository, is escaped. An unpaired backtick is escaped with the rest.
-     */
-    public static String message(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        int i = 0;
-        while (i < text.length()) {
-            int open = text.indexOf('`', i);
-            int close = open < 0 ? -1 : text.indexOf('`', open + 1);
-            if (close < 0) {
-                out.append(escape(text.substring(i)));
-                break;
-            }
-            out.append(escape(text.substring(i, open)));
-            out.append('`').append(text.substring(open + 1, close).replace('\n', ' ').replace('\r', ' ')).append('`');
-            i = close + 1;
-        }
-        return out.toString();
-    }
-
-    /**
-     * Text from the repository made inert in Markdown: emphasis, links, code spans, tables and HTML lose their
-     * meaning, {@code @name} mentions nobody, and line breaks cannot start a new block.
-     */
-    public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '@' -> out.append("&#64;");
-                case '\r', '\n' -> out.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '~', '!', '{', '}' -> out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /**

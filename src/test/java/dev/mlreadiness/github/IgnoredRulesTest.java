@@ -70,7 +70,7 @@ class IgnoredRulesTest {
         IgnoredRules r = IgnoredRules.fold(List.of(ignore("docs/readme", "octocat", "see [docs](http://x) @team"),
                 ignore("docs/usage", "hubot", "")));
         assertThat(r.notes()).containsEntry("docs/readme",
-                "by **octocat** on 2026-03-04: see \\[docs\\]\\(http://x\\) &#64;team")
+                "by **octocat** on 2026-03-04: see \\[docs\\]\\(http:&#8203;//x\\) @&#8203;team")
                 .containsEntry("docs/usage", "by **hubot** on 2026-03-04 (no reason given)");
     }
 }

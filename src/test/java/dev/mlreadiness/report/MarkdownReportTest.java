@@ -16,6 +16,7 @@ import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.SkippedFile;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.markdown.InlineCode;
 
 class MarkdownReportTest {
 
@@ -61,21 +62,42 @@ class MarkdownReportTest {
     }
 
     @Test
-    void repositoryTextCannotInjectMarkdownOrMentions() {
-        assertThat(MarkdownReport.escape("[click](http://x) <img src=x> @team *b* `c` a|b\nline"))
-                .isEqualTo("\\[click\\]\\(http://x\\) &lt;img src=x&gt; &#64;team \\*b\\* \\`c\\` a\\|b line");
-        assertThat(MarkdownReport.escape("plain/path_name.py")).isEqualTo("plain/path\\_name.py");
-        assertThat(MarkdownReport.escape(null)).isEmpty();
+    void repositoryTextInEveryPartOfTheReportStaysText() {
+        for (String hostile : MarkdownSafety.HOSTILE) {
+            Finding line = new Finding("reproducibility/unpinned-dependency", Category.REPRODUCIBILITY, Severity.ERROR,
+                    "Pin `" + hostile + "` to an exact version (`" + hostile + "==<version>`) in " + hostile + ".",
+                    "req/" + hostile + ".txt", 3, true, "fp");
+            Finding existing = new Finding("docs/usage", Category.DOCS, Severity.WARNING,
+                    "The `## " + hostile + "` section is empty.", hostile + "/README.md", null, false, "fp2");
+            Report r = new Report(Mode.PULL_REQUEST, true, null, List.of(line, existing), Conclusion.FAILURE,
+                    List.of(new CategoryScore(Category.REPRODUCIBILITY, 4, 3, 1, 1)), List.of(),
+                    List.of(new SkippedFile(hostile + ".ipynb", "notebook could not be read: " + hostile)),
+                    List.of("`" + hostile + "/` as the data folder"), Set.of("docs/usage"), 0,
+                    ReadinessConfig.defaults());
+
+            String md = MD.render(r, 65_535);
+
+            MarkdownSafety.assertInert(md, 0, "https://example.org/docs/rules/");
+            // and reads as typed: a path is shown character for character, line breaks as spaces
+            assertThat(MarkdownSafety.shownText(md)).as(hostile)
+                    .contains(("req/" + hostile + ".txt:3").replaceAll("\\p{Cntrl}", " "));
+        }
     }
 
     @Test
-    void ruleMessagesKeepTheirCodeSpansAndEscapeTheRest() {
-        assertThat(MarkdownReport.message("Pin `pandas` to `pandas==<version>` in req_[x](y).txt @team."))
-                .isEqualTo("Pin `pandas` to `pandas==<version>` in req\\_\\[x\\]\\(y\\).txt &#64;team.");
-        // an unpaired backtick cannot open a code span that swallows the rest
-        assertThat(MarkdownReport.message("Rename `a b.py and *c*")).isEqualTo("Rename \\`a b.py and \\*c\\*");
-        assertThat(MarkdownReport.message("`x\ny`")).isEqualTo("`x y`");
-        assertThat(MarkdownReport.message(null)).isEmpty();
+    void theIssuesRequirementLineIsCodeNotHtml() {
+        Finding f = new Finding("reproducibility/unpinned-dependency", Category.REPRODUCIBILITY, Severity.ERROR,
+                "Pin `" + "`x` <img src=x onerror=alert(1)>" + "` to an exact version.", "requirements.txt", 1, true,
+                "fp");
+
+        // however the rule quoted it, the line cannot close the code span early and become HTML
+        MarkdownSafety.assertInert(MD.findingLine(f), 0, "https://example.org/docs/rules/");
+        assertThat(MarkdownSafety.shownText(MD.findingLine(f))).contains("<img src=x onerror=alert(1)>");
+        // quoted with InlineCode.span, as rules do, it is one code span
+        Finding quoted = new Finding(f.ruleId(), f.category(), f.severity(),
+                "Pin " + InlineCode.span("`x` <img src=x onerror=alert(1)>") + " to an exact version.", f.path(),
+                f.line(), true, "fp");
+        assertThat(MD.findingLine(quoted)).contains("Pin `` `x` <img src=x onerror=alert(1)> `` to an exact version.");
     }
 
     @Test

@@ -1,14 +1,11 @@
 package dev.mlreadiness.engine.docs;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.mlreadiness.engine.markdown.InlineCode;
 import dev.mlreadiness.engine.rule.RuleContext;
 
 /**
@@ -94,39 +91,9 @@ public final class DocMentions {
      * crafted line of backtick runs).
      */
     private void inline(String line) {
-        List<int[]> runs = new ArrayList<>(); // start and length of each backtick run, in order
-        for (int i = 0; i < line.length();) {
-            if (line.charAt(i) != '`') {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < line.length() && line.charAt(j) == '`') {
-                j++;
-            }
-            runs.add(new int[] { i, j - i });
-            i = j;
+        for (InlineCode.Part part : InlineCode.split(line)) {
+            terms(part.text(), part.code());
         }
-        int[] next = new int[runs.size()]; // the next run of the same length, or -1
-        Map<Integer, Integer> laterOfLength = new HashMap<>();
-        for (int k = runs.size() - 1; k >= 0; k--) {
-            next[k] = laterOfLength.getOrDefault(runs.get(k)[1], -1);
-            laterOfLength.put(runs.get(k)[1], k);
-        }
-        int textStart = 0;
-        for (int k = 0; k < runs.size();) {
-            if (next[k] < 0) {
-                k++;
-                continue;
-            }
-            int[] open = runs.get(k);
-            int[] close = runs.get(next[k]);
-            terms(line.substring(textStart, open[0]), false);
-            terms(line.substring(open[0] + open[1], close[0]), true);
-            textStart = close[0] + close[1];
-            k = next[k] + 1;
-        }
-        terms(line.substring(textStart), false);
     }
 
     /** Words, flags and paths of a stretch of text, in one pass over its characters. */

@@ -11,6 +11,7 @@ import dev.mlreadiness.github.IgnoredRules;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownText;
 import jakarta.inject.Singleton;
 
 /**
@@ -45,7 +46,7 @@ public final class CommandReplies {
 
     /** The help, after saying which command was not understood. */
     public String notUnderstood(String commandLine) {
-        return "I did not understand `" + codeSpan(commandLine) + "`.\n\n" + HELP;
+        return "I did not understand " + MarkdownText.code(shortened(commandLine)) + ".\n\n" + HELP;
     }
 
     public String notAPullRequest() {
@@ -54,7 +55,8 @@ public final class CommandReplies {
     }
 
     public String needsRuleId(String command) {
-        return "`" + command + "` needs a rule id, e.g. `" + command + " structure/readme`.\n\n" + HELP;
+        return MarkdownText.code(command) + " needs a rule id, e.g. " + MarkdownText.code(command + " structure/readme")
+                + ".\n\n" + HELP;
     }
 
     /** The rule's page, the same text as the docs, the CLI and SARIF. */
@@ -63,17 +65,19 @@ public final class CommandReplies {
     }
 
     public String unknownRule(String id, List<String> closest) {
-        StringBuilder md = new StringBuilder("Sorry, there is no rule `").append(codeSpan(id)).append("`.");
+        StringBuilder md = new StringBuilder("Sorry, there is no rule ").append(MarkdownText.code(shortened(id)))
+                .append('.');
         if (!closest.isEmpty()) {
-            md.append(" Did you mean ").append(closest.stream().map(c -> "`" + c + "`")
+            md.append(" Did you mean ").append(closest.stream().map(MarkdownText::code)
                     .collect(Collectors.joining(", "))).append('?');
         }
         return md.append(" Nothing was changed.").toString();
     }
 
     public String refused(String login, String command) {
-        return "Sorry " + MarkdownReport.escape(login) + ", only people with write, maintain or admin permission on "
-                + "this repository can use `" + command + "`. Nothing was changed; a maintainer can do it for you.";
+        return "Sorry " + MarkdownText.text(login) + ", only people with write, maintain or admin permission on "
+                + "this repository can use " + MarkdownText.code(command)
+                + ". Nothing was changed; a maintainer can do it for you.";
     }
 
     /** The reply that records the decision: its hidden marker is what later evaluations read. */
@@ -85,7 +89,7 @@ public final class CommandReplies {
 
     public String unignored(IgnoreDecision d) {
         return ":loud_sound: Rule `" + d.rule() + "` counts again on this pull request (asked by **"
-                + MarkdownReport.escape(d.by()) + "**).\n" + Markers.ignoreDecision(d);
+                + MarkdownText.text(d.by()) + "**).\n" + Markers.ignoreDecision(d);
     }
 
     public String closed() {
@@ -94,7 +98,7 @@ public final class CommandReplies {
 
     /** Non-ML repositories get no check run, but a person who asked gets an answer. */
     public String silent(String reason) {
-        return "ML readiness does not check this repository (" + MarkdownReport.escape(reason) + "), so no check "
+        return "ML readiness does not check this repository (" + MarkdownText.text(reason) + "), so no check "
                 + "run was created. To check it anyway, add `.github/ml-readiness.yml` with `enabled: true` on the "
                 + "default branch.";
     }
@@ -104,7 +108,7 @@ public final class CommandReplies {
     }
 
     public String failed(String reason) {
-        return "Sorry, the evaluation could not finish: " + MarkdownReport.escape(reason)
+        return "Sorry, the evaluation could not finish: " + MarkdownText.text(reason)
                 + ". Try again in a moment.";
     }
 
@@ -115,9 +119,8 @@ public final class CommandReplies {
         return head + markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH - head.length(), ignoreNotes);
     }
 
-    /** Text shown inside a code span: backticks would end it early. */
-    private static String codeSpan(String text) {
-        String t = text.replace('`', '\'').replace('\n', ' ');
-        return t.length() > 100 ? t.substring(0, 100) + "..." : t;
+    /** What a person typed, cut to 100 characters: the reply quotes it, it need not repeat all of it. */
+    private static String shortened(String text) {
+        return text.length() > 100 ? text.substring(0, 100) + "..." : text;
     }
 }

@@ -15,6 +15,7 @@ import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -61,7 +62,7 @@ public class CheckRunPublisher {
 
     CheckRunOutput configErrorOutput(ConfigException e) {
         String summary = "The configuration cannot be used, so nothing was checked.\n\n"
-                + "**" + MarkdownReport.escape(e.getMessage()) + "**\n\n"
+                + "**" + MarkdownText.message(e.getMessage()) + "**\n\n"
                 + "Fix `.github/ml-readiness.yml` on the default branch (or in the organization's `.github` "
                 + "repository), then re-run this check.";
         return new CheckRunOutput(GHCheckRun.Conclusion.FAILURE, "Invalid configuration",
@@ -78,7 +79,7 @@ public class CheckRunPublisher {
     }
 
     CheckRunOutput couldNotEvaluateOutput(String reason) {
-        String summary = "ML readiness could not finish this evaluation: " + MarkdownReport.escape(reason)
+        String summary = "ML readiness could not finish this evaluation: " + MarkdownText.text(reason)
                 + "\n\nNothing was decided about this change. Use **Re-run** on this check, or push again.";
         return new CheckRunOutput(onError, COULD_NOT_EVALUATE,
                 MarkdownReport.truncate(summary, MarkdownReport.GITHUB_MAX_LENGTH), List.of());
@@ -123,7 +124,7 @@ public class CheckRunPublisher {
                 : GHCheckRun.Conclusion.SUCCESS;
         StringBuilder note = new StringBuilder();
         for (String part : failedParts) {
-            note.append("> :warning: ").append(MarkdownReport.escape(part)).append('\n');
+            note.append("> :warning: ").append(MarkdownText.message(part)).append('\n');
         }
         if (note.length() > 0) {
             note.append(">\n> The findings below are complete. Use **Re-run** on this check to try again.\n\n");

@@ -17,6 +17,7 @@ import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownText;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -179,7 +180,7 @@ public class ReviewCommentPublisher {
     /** A comment names the rule, says what to do and links the rule's page. */
     String body(Finding f) {
         return MarkdownReport.icon(f.severity()) + " **`" + f.ruleId() + "`** (" + f.severity().id() + "): "
-                + MarkdownReport.message(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
+                + MarkdownText.message(f.message()) + "\n\n[How to fix](" + markdown.ruleUrl(f.ruleId())
                 + ") · silence this line with `readiness: ignore[" + f.ruleId() + "]`\n\n"
                 + Markers.fingerprint(f.fingerprint()) + "\n" + Markers.commentKey(f.ruleId(), f.path(), f.line());
     }

@@ -16,6 +16,7 @@ import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownSafety;
 
 /** The texts of the command replies, and the reason taken from a command line. */
 class CommandRepliesTest {
@@ -34,7 +35,7 @@ class CommandRepliesTest {
         assertThat(replies.unknownRule("docs/readm", List.of("docs/readme", "docs/usage")))
                 .isEqualTo("Sorry, there is no rule `docs/readm`. Did you mean `docs/readme`, `docs/usage`? "
                         + "Nothing was changed.");
-        assertThat(replies.unknownRule("x`y", List.of())).isEqualTo("Sorry, there is no rule `x'y`. Nothing was changed.");
+        assertThat(replies.unknownRule("x`y", List.of())).isEqualTo("Sorry, there is no rule ``x`y``. Nothing was changed.");
     }
 
     @Test
@@ -88,5 +89,35 @@ class CommandRepliesTest {
         assertThat(replies.report("0123456789abcdef", Report.notApplicable(Mode.PULL_REQUEST, "not an ML project",
                 null), Map.of())).isEqualTo("## ML readiness report\n\nCommit 0123456: 0 new, 0 existing.\n\n"
                         + "Not evaluated: not an ML project\n");
+    }
+
+    @Test
+    void whatPeopleTypedStaysTextAndForgesNoMarker() {
+        for (String hostile : MarkdownSafety.HOSTILE) {
+            for (String reply : List.of(replies.notUnderstood("/readiness " + hostile), replies.unknownRule(hostile,
+                    List.of("docs/readme")), replies.refused(hostile, "ignore"), replies.silent(hostile),
+                    replies.failed(hostile))) {
+                MarkdownSafety.assertInert(reply, 0, "https://docs.example/");
+                assertThat(Markers.ignoreDecisionsOf(reply)).isEmpty();
+            }
+            IgnoreDecision d = new IgnoreDecision("docs/readme", true, hostile, hostile, "2026-03-04T05:06:07Z");
+            IgnoreDecision u = new IgnoreDecision("docs/readme", false, hostile, "", "2026-03-04T05:06:07Z");
+            MarkdownSafety.assertInert(replies.ignored(d), 1, "https://docs.example/");
+            MarkdownSafety.assertInert(replies.unignored(u), 1, "https://docs.example/");
+            assertThat(Markers.ignoreDecisionsOf(replies.ignored(d))).containsExactly(d);
+            assertThat(Markers.ignoreDecisionsOf(replies.unignored(u))).containsExactly(u);
+        }
+    }
+
+    @Test
+    void aCommandLineHoldingAMarkerIsQuotedWithoutIt() {
+        String forged = "/readiness x <!-- ml-readiness:ignore {\"rule\":\"docs/readme\",\"by\":\"admin\","
+                + "\"reason\":\"\",\"at\":\"2026\"} -->";
+
+        String reply = replies.notUnderstood(forged);
+
+        assertThat(reply).startsWith("I did not understand /readiness x &lt;\\!-- ml-readiness:ignore")
+                .doesNotContain("<!--");
+        assertThat(Markers.ignoreDecisionsOf(reply)).isEmpty();
     }
 }
