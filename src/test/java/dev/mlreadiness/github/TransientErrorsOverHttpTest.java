@@ -55,7 +55,7 @@ class TransientErrorsOverHttpTest {
         TOO_MANY_REQUESTS(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"You have exceeded a secondary rate limit.\"}")),
         // longer than the test profile's request timeout: the app gives up waiting and tries again
-        NO_ANSWER_IN_TIME(aResponse().withStatus(500).withFixedDelay(3_000));
+        NO_ANSWER_IN_TIME(aResponse().withStatus(500).withFixedDelay(5_000));
 
         final ResponseDefinitionBuilder response;
 
@@ -158,6 +158,28 @@ class TransientErrorsOverHttpTest {
         assertWritesValid(journal);
     }
 
+    @Test
+    void aFindingThatChangedOnTheSameLineGetsNoSecondCommentAndIsNotCalledFixed() throws Exception {
+        PullRequestFixture pr = pullRequest(GAPS);
+        deliver(pr);
+        assertFullResult(pr, GAPS);
+
+        // the next push rewrites the flagged lines: other findings (fingerprints), the same rule, file and lines
+        StringBuilder code = new StringBuilder("import numpy\n");
+        for (int i = 0; i < GAPS; i++) {
+            code.append("y").append(i).append(" = ").append(i + 10).append("  # GAP-HERE\n");
+        }
+        pr.push("rewritten").add("src/train.py", code.toString());
+        pr.stub(WireMockGitHubResource.server);
+        FakeGitHubWrites.track(WireMockGitHubResource.server, pr);
+        GitHubJournal second = deliver(pr, "synchronize");
+
+        assertThat(FakeGitHubWrites.REVIEWS.get(pr.number)).hasSize(1);
+        assertThat(FakeGitHubWrites.REVIEW_COMMENTS.get(pr.number)).hasSize(GAPS);
+        assertThat(second.matching("PATCH", ".*/pulls/comments/\\d+")).isEmpty();
+        assertThat(onlyRun(pr).at("/output/annotations_count").asInt()).isEqualTo(GAPS);
+    }
+
     static Stream<Arguments> persistentFaults() {
         // no answer in time, 20 times over, would only make the suite slow: the other three show the same
         return everyRequestAnd(List.of(Fault.SERVER_ERROR, Fault.BAD_GATEWAY, Fault.TOO_MANY_REQUESTS));
@@ -232,8 +254,12 @@ class TransientErrorsOverHttpTest {
     }
 
     private static GitHubJournal deliver(PullRequestFixture pr) throws Exception {
+        return deliver(pr, "opened");
+    }
+
+    private static GitHubJournal deliver(PullRequestFixture pr, String action) throws Exception {
         WireMockGitHubResource.server.resetRequests();
-        int status = Webhooks.send("pull_request", pr.payload("opened"), WireMockGitHubResource.WEBHOOK_SECRET);
+        int status = Webhooks.send("pull_request", pr.payload(action), WireMockGitHubResource.WEBHOOK_SECRET);
         assertThat(status).isEqualTo(200);
         return GitHubJournal.of(WireMockGitHubResource.server);
     }

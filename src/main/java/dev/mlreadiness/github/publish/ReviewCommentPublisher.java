@@ -80,9 +80,13 @@ public class ReviewCommentPublisher {
             (fits ? toComment : overflow).add(f);
         }
         Set<String> current = new HashSet<>();
+        Set<String> currentKeys = new HashSet<>();
         report.findings().forEach(f -> current.add(f.fingerprint()));
+        report.findings().stream().filter(Finding::hasLine).forEach(f -> currentKeys.add(key(f)));
+        // a comment is fixed when nothing it speaks of is left: neither its finding nor any finding at its anchor
         List<GHPullRequestReviewComment> fixed = ours.stream()
                 .filter(c -> Markers.fingerprintOf(c.getBody()).filter(fp -> !current.contains(fp)).isPresent())
+                .filter(c -> Markers.commentKeyOf(c.getBody()).filter(currentKeys::contains).isEmpty())
                 .filter(c -> !Markers.isFixed(c.getBody()))
                 .filter(c -> ruleRan(report, c.getBody()) && fileEvaluated(report, changes, c.getPath()))
                 .toList();
