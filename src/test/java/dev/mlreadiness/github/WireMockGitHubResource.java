@@ -43,7 +43,8 @@ public class WireMockGitHubResource implements QuarkusTestResourceLifecycleManag
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(new FakeGitHub()));
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .extensions(new FakeGitHub(), new GitHubState()));
         server.start();
         stubApp(server);
         return Map.of(

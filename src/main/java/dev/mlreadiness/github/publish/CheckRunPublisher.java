@@ -12,6 +12,7 @@ import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.config.ConfigException;
+import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,6 +60,14 @@ public class CheckRunPublisher {
                 + "\n\nNothing was decided about this change. Use **Re-run** on this check, or push again.";
         writer.completeCheckRun(repo, run, new CheckRunOutput(GHCheckRun.Conclusion.NEUTRAL,
                 "Could not evaluate", summary, List.of()));
+    }
+
+    /** Completes a run whose head was pushed over before it could publish: the newer head's run has the result. */
+    public void superseded(GHRepository repo, GHCheckRun run, String newerHeadSha) throws IOException {
+        String summary = "A newer commit (" + ShortSha.of(newerHeadSha) + ") was pushed while this one was being "
+                + "evaluated; the check run of that commit has the result.";
+        writer.completeCheckRun(repo, run, new CheckRunOutput(GHCheckRun.Conclusion.SKIPPED,
+                "Superseded by " + ShortSha.of(newerHeadSha), summary, List.of()));
     }
 
     /** The completed run's content for a report: the conclusion, title, summary and annotations. */
