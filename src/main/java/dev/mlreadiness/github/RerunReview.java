@@ -6,21 +6,21 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEventPayload;
-import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.github.publish.CheckRunPublisher;
+import dev.mlreadiness.github.queue.WorkRequest;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.CheckRun;
 import io.quarkiverse.githubapp.event.CheckSuite;
-import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Makes GitHub's "Re-run" buttons work: a re-requested check suite or check run reviews again the open pull
- * requests whose head is that commit.
+ * requests whose head is that commit. Whether the commit is still the head is decided when the evaluation runs
+ * (the pull request is read then anyway).
  *
  * <p>A <em>requested</em> check suite (GitHub sends one for every push) is received and deliberately left alone:
  * a push to a pull request also sends {@code pull_request.synchronize}, which {@link ReviewPullRequest} already
@@ -32,11 +32,11 @@ class RerunReview {
 
     private static final Logger LOG = Logger.getLogger(RerunReview.class);
 
-    private final PullRequestReviewer reviewer;
+    private final ReviewRequests requests;
     private final ReadinessMetrics metrics;
 
-    RerunReview(PullRequestReviewer reviewer, ReadinessMetrics metrics) {
-        this.reviewer = reviewer;
+    RerunReview(ReviewRequests requests, ReadinessMetrics metrics) {
+        this.requests = requests;
         this.metrics = metrics;
     }
 
@@ -46,25 +46,24 @@ class RerunReview {
                 payload.getRepository().getFullName(), payload.getCheckSuite().getHeadSha());
     }
 
-    void onCheckSuite(@CheckSuite.Rerequested GHEventPayload.CheckSuite payload,
-            DynamicGraphQLClient graphql, GitHubEvent event) throws IOException {
+    void onCheckSuite(@CheckSuite.Rerequested GHEventPayload.CheckSuite payload, GitHubEvent event)
+            throws IOException {
         metrics.eventReceived("check_suite", payload.getAction());
         rerun(payload.getRepository(), payload.getCheckSuite().getHeadSha(),
-                numbers(event.getParsedPayload().getJsonObject("check_suite")), graphql, event.getDeliveryId());
+                numbers(event.getParsedPayload().getJsonObject("check_suite")), event);
     }
 
-    void onCheckRun(@CheckRun.Rerequested GHEventPayload.CheckRun payload, DynamicGraphQLClient graphql,
-            GitHubEvent event) throws IOException {
+    void onCheckRun(@CheckRun.Rerequested GHEventPayload.CheckRun payload, GitHubEvent event) throws IOException {
         metrics.eventReceived("check_run", payload.getAction());
         if (!CheckRunPublisher.NAME.equals(payload.getCheckRun().getName())) {
             return;
         }
         rerun(payload.getRepository(), payload.getCheckRun().getHeadSha(),
-                numbers(event.getParsedPayload().getJsonObject("check_run")), graphql, event.getDeliveryId());
+                numbers(event.getParsedPayload().getJsonObject("check_run")), event);
     }
 
-    private void rerun(GHRepository repo, String headSha, Set<Integer> numbers, DynamicGraphQLClient graphql,
-            String deliveryId) throws IOException {
+    private void rerun(GHRepository repo, String headSha, Set<Integer> numbers, GitHubEvent event)
+            throws IOException {
         if (numbers.isEmpty()) {
             // pushes from forks, and some re-runs, come without pull requests: ask which ones hold the commit
             for (GHPullRequest pr : repo.getCommit(headSha).listPullRequests()) {
@@ -72,19 +71,13 @@ class RerunReview {
             }
         }
         for (int number : numbers) {
-            GHPullRequest pr = repo.getPullRequest(number); // the payload's copies lack draft and state
-            if (pr.getState() != GHIssueState.OPEN || !headSha.equals(pr.getHead().getSha())) {
-                LOG.debugf("%s#%d: not re-run (closed, or %s is no longer its head)", repo.getFullName(), number,
-                        headSha);
-                continue;
-            }
-            reviewer.review(repo, pr, graphql, deliveryId, Set.of());
+            requests.submit(event, WorkRequest.Kind.RERUN, number, headSha);
         }
     }
 
     /**
      * The numbers of the payload's {@code pull_requests}, read from the raw payload: github-api's getter fetches
-     * each pull request again, a request per number that {@link #rerun} makes anyway.
+     * each pull request again, a request per number that the evaluation makes anyway.
      */
     private static Set<Integer> numbers(JsonObject checkObject) {
         Set<Integer> out = new LinkedHashSet<>();

@@ -1,27 +1,26 @@
 package dev.mlreadiness.github;
 
-import java.util.Set;
-
 import org.kohsuke.github.GHEventPayload;
 
+import dev.mlreadiness.github.queue.WorkRequest;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.PullRequest;
-import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 
 /** Reviews a pull request when it is opened, pushed to, reopened or marked ready for review. */
 class ReviewPullRequest {
 
-    private final PullRequestReviewer reviewer;
+    private final ReviewRequests requests;
     private final ReadinessMetrics metrics;
 
-    ReviewPullRequest(PullRequestReviewer reviewer, ReadinessMetrics metrics) {
-        this.reviewer = reviewer;
+    ReviewPullRequest(ReviewRequests requests, ReadinessMetrics metrics) {
+        this.requests = requests;
         this.metrics = metrics;
     }
 
     void onPullRequest(@PullRequest.Opened @PullRequest.Synchronize @PullRequest.Reopened
-    @PullRequest.ReadyForReview GHEventPayload.PullRequest payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+    @PullRequest.ReadyForReview GHEventPayload.PullRequest payload, GitHubEvent event) {
         metrics.eventReceived("pull_request", payload.getAction());
-        reviewer.review(payload.getRepository(), payload.getPullRequest(), graphql, event.getDeliveryId(), Set.of());
+        requests.submit(event, WorkRequest.Kind.PULL_REQUEST, payload.getPullRequest().getNumber(),
+                payload.getPullRequest().getHead().getSha());
     }
 }

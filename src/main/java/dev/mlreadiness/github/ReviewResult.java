@@ -12,8 +12,10 @@ import dev.mlreadiness.engine.Report;
  * @param detail why the app stayed silent, or what went wrong; empty otherwise
  * @param report the evaluated report, when the review got that far
  * @param ignoreNotes who ignored each ignored rule and why (Markdown), for publishing beside the report
+ * @param headSha     the head commit that was evaluated; empty when none was
  */
-public record ReviewResult(Status status, String detail, Optional<Report> report, Map<String, String> ignoreNotes) {
+public record ReviewResult(Status status, String detail, Optional<Report> report, Map<String, String> ignoreNotes,
+        String headSha) {
 
     public enum Status {
         /** Evaluated and published. */
@@ -24,11 +26,11 @@ public record ReviewResult(Status status, String detail, Optional<Report> report
         SILENT,
         /** The config file is invalid: the check run says so. */
         INVALID_CONFIG,
-        /** The evaluation could not finish: the check run, if started, was completed as neutral. */
+        /** The evaluation could not finish (or the app stopped first): a started check run was completed. */
         FAILED
     }
 
-    static ReviewResult of(Status status, String detail) {
-        return new ReviewResult(status, detail, Optional.empty(), Map.of());
+    public static ReviewResult of(Status status, String detail) {
+        return new ReviewResult(status, detail, Optional.empty(), Map.of(), "");
     }
 }

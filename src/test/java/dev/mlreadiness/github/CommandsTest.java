@@ -3,10 +3,8 @@ package dev.mlreadiness.github;
 import static io.quarkiverse.githubapp.testing.GitHubAppTesting.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -16,32 +14,34 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kohsuke.github.GHCommitPointer;
 import org.kohsuke.github.GHEvent;
 import org.kohsuke.github.GHPermissionType;
-import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.ReactionContent;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.mockito.Mockito;
 
 import dev.mlreadiness.engine.Checklist;
-import dev.mlreadiness.engine.snapshot.EvaluationInput;
 import dev.mlreadiness.engine.MlProjectDetector;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.github.publish.Markers;
+import dev.mlreadiness.github.queue.InMemoryWorkQueue;
+import dev.mlreadiness.github.queue.WorkQueue;
+import dev.mlreadiness.github.queue.WorkRequest;
 import io.quarkiverse.githubapp.testing.GitHubAppTest;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Each {@code /readiness} command through the testing DSL: GitHub mocked, the reviewer mocked, the replies and
+ * Each {@code /readiness} command through the testing DSL: GitHub mocked, the work queue mocked, the replies and
  * reactions checked exactly.
  */
 @QuarkusTest
@@ -52,21 +52,23 @@ class CommandsTest {
     static final long COMMENT = CommentPayload.COMMENT_ID;
     static final long ISSUE = CommentPayload.ISSUE_ID;
 
-    PullRequestReviewer reviewer;
-    GHPullRequest pr;
+    WorkQueue queue;
 
     @BeforeEach
-    void mockReviewer() {
-        reviewer = mock(PullRequestReviewer.class);
-        QuarkusMock.installMockForType(reviewer, PullRequestReviewer.class);
-        pr = mock(GHPullRequest.class);
-        GHCommitPointer head = mock(GHCommitPointer.class);
-        when(pr.getHead()).thenReturn(head);
-        when(head.getSha()).thenReturn("abcdef0123456789abcdef0123456789abcdef01");
-        when(reviewer.review(any(), any(), any(), anyString(), any()))
-                .thenReturn(ReviewResult.of(ReviewResult.Status.REVIEWED, ""));
-        when(reviewer.review(any(), any(), any(), anyString(), any(), anyList()))
-                .thenReturn(ReviewResult.of(ReviewResult.Status.REVIEWED, ""));
+    void mockQueue() {
+        queue = mock(InMemoryWorkQueue.class); // the bean's class: its client proxy casts to it
+        QuarkusMock.installMockForType(queue, WorkQueue.class);
+        answer(ReviewResult.of(ReviewResult.Status.REVIEWED, ""));
+    }
+
+    void answer(ReviewResult result) {
+        when(queue.submit(any())).thenReturn(CompletableFuture.completedFuture(result));
+    }
+
+    /** A command's request for pull request 7 whose decisions pass {@code decisions}. */
+    static WorkRequest evaluation(Predicate<List<IgnoreDecision>> decisions) {
+        return argThat(r -> r.key().number() == 7 && r.kind() == WorkRequest.Kind.COMMAND && r.headSha() == null
+                && decisions.test(r.decisions()));
     }
 
     /** Rocket first, the rocket's removal is skipped (the mock returns no reaction), then the verdict. */
@@ -78,10 +80,9 @@ class CommandsTest {
 
     @Test
     void bareCommandReviewsThePullRequestAgainWithoutAComment() throws Exception {
-        given().github(mocks -> when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr))
-                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness")).event(GHEvent.ISSUE_COMMENT)
+        given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness")).event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {
-                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()));
+                    verify(queue).submit(evaluation(List::isEmpty));
                     verify(mocks.issue(ISSUE), never()).comment(anyString());
                     reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
                 });
@@ -89,10 +90,8 @@ class CommandsTest {
 
     @Test
     void bareCommandOnANonMlRepositoryExplainsTheSilence() throws Exception {
-        when(reviewer.review(any(), any(), any(), anyString(), any()))
-                .thenReturn(ReviewResult.of(ReviewResult.Status.SILENT, "not an ML project"));
-        given().github(mocks -> when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr))
-                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness")).event(GHEvent.ISSUE_COMMENT)
+        answer(ReviewResult.of(ReviewResult.Status.SILENT, "not an ML project"));
+        given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness")).event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> verify(mocks.issue(ISSUE)).comment("ML readiness does not check this "
                         + "repository (not an ML project), so no check run was created. To check it anyway, add "
                         + "`.github/ml-readiness.yml` with `enabled: true` on the default branch."));
@@ -105,7 +104,7 @@ class CommandsTest {
                 .then().github(mocks -> {
                     verify(mocks.issue(ISSUE)).comment(dev.mlreadiness.github.command.CommandReplies.HELP);
                     reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
-                    verifyNoInteractions(reviewer);
+                    verifyNoInteractions(queue);
                 });
     }
 
@@ -137,14 +136,13 @@ class CommandsTest {
         ArgumentCaptor<String> reply = ArgumentCaptor.forClass(String.class);
         given().github(mocks -> {
             when(mocks.repository(REPO).getPermission("Codertocat")).thenReturn(GHPermissionType.WRITE);
-            when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr);
         }).when().payloadFromString(CommentPayload.onPullRequest(7,
                 "/readiness ignore " + TestRules.MARKER_RULE + " generated code\nthanks"))
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {
                     verify(mocks.issue(ISSUE)).comment(reply.capture());
-                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()),
-                            argThat(l -> l.size() == 1 && l.get(0).ignore() && l.get(0).by().equals("Codertocat")
+                    verify(queue).submit(evaluation(l -> l.size() == 1 && l.get(0).ignore()
+                            && l.get(0).by().equals("Codertocat")
                                     && l.get(0).rule().equals(TestRules.MARKER_RULE)
                                     && l.get(0).reason().equals("generated code")));
                     reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
@@ -161,12 +159,11 @@ class CommandsTest {
         ArgumentCaptor<String> reply = ArgumentCaptor.forClass(String.class);
         given().github(mocks -> {
             when(mocks.repository(REPO).getPermission("Codertocat")).thenReturn(GHPermissionType.WRITE);
-            when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr);
         }).when().payloadFromString(CommentPayload.onPullRequest(7, line)).event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {
                     verify(mocks.issue(ISSUE)).comment(reply.capture());
-                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()),
-                            argThat(l -> l.size() == 1 && l.get(0).ignore() && l.get(0).by().equals("Codertocat")
+                    verify(queue).submit(evaluation(l -> l.size() == 1 && l.get(0).ignore()
+                            && l.get(0).by().equals("Codertocat")
                                     && l.get(0).rule().equals(TestRules.MARKER_RULE)
                                     && l.get(0).reason().equals(reason)));
                     reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
@@ -199,7 +196,7 @@ class CommandsTest {
                         verify(mocks.issueComment(COMMENT), never()).createReaction(ReactionContent.ROCKET);
                     });
         }
-        verifyNoInteractions(reviewer);
+        verifyNoInteractions(queue);
     }
 
     @Test
@@ -216,21 +213,19 @@ class CommandsTest {
                         reacted(mocks.issueComment(COMMENT), ReactionContent.MINUS_ONE);
                     });
         }
-        verifyNoInteractions(reviewer);
+        verifyNoInteractions(queue);
     }
 
     @Test
     void unignoreByAnAdminRecordsIt() throws Exception {
         given().github(mocks -> {
             when(mocks.repository(REPO).getPermission("Codertocat")).thenReturn(GHPermissionType.ADMIN);
-            when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr);
         }).when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness unignore " + TestRules.DOCS_RULE))
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {
                     verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(":loud_sound: Rule `"
                             + TestRules.DOCS_RULE + "` counts again") && s.contains("<!-- ml-readiness:unignore ")));
-                    verify(reviewer).review(any(), eq(pr), any(), anyString(), eq(Set.of()),
-                            argThat(l -> l.size() == 1 && !l.get(0).ignore()));
+                    verify(queue).submit(evaluation(l -> l.size() == 1 && !l.get(0).ignore()));
                 });
     }
 
@@ -249,10 +244,9 @@ class CommandsTest {
     void reportPostsTheFullReport() throws Exception {
         Report report = new Checklist(List.of(), new MlProjectDetector()).evaluate(EvaluationInput.fullScan(
                 Snapshot.of(List.of(), file -> Optional.empty()), ReadinessConfig.defaults(), true));
-        when(reviewer.review(any(), any(), any(), anyString(), any())).thenReturn(new ReviewResult(
-                ReviewResult.Status.REVIEWED, "", Optional.of(report), Map.of()));
-        given().github(mocks -> when(mocks.repository(REPO).getPullRequest(7)).thenReturn(pr))
-                .when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness report"))
+        answer(new ReviewResult(ReviewResult.Status.REVIEWED, "", Optional.of(report), Map.of(),
+                "abcdef0123456789abcdef0123456789abcdef01"));
+        given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness report"))
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
                         "## ML readiness report\n\nCommit abcdef0: 0 new, 0 existing.\n\n| Category |"))));
@@ -265,7 +259,7 @@ class CommandsTest {
                     verify(mocks.issue(ISSUE)).comment("ML readiness works on pull requests: comment there. On "
                             + "issues it only answers `help` and `explain <rule-id>`.");
                     verify(mocks.repository(REPO), never()).getPullRequest(Mockito.anyInt());
-                    verifyNoInteractions(reviewer);
+                    verifyNoInteractions(queue);
                     reacted(mocks.issueComment(COMMENT), ReactionContent.MINUS_ONE);
                 });
     }
@@ -279,7 +273,7 @@ class CommandsTest {
                             "I did not understand `/readiness frobnicate now`.") && s.contains("| `/readiness help` |")));
                     verify(mocks.issueComment(COMMENT)).createReaction(ReactionContent.CONFUSED);
                     verify(mocks.issueComment(COMMENT), never()).createReaction(ReactionContent.ROCKET);
-                    verifyNoInteractions(reviewer);
+                    verifyNoInteractions(queue);
                 });
     }
 
@@ -299,6 +293,6 @@ class CommandsTest {
                         verify(mocks.repository(REPO), never()).getPermission(anyString());
                     });
         }
-        verifyNoInteractions(reviewer);
+        verifyNoInteractions(queue);
     }
 }

@@ -143,6 +143,10 @@ final class PullRequestFixture {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json).withBody(checkRun())));
         reviewComments(s, "[]");
         issueComments(s, "[]");
+        // no run of the app left in progress on this head
+        s.stubFor(get(urlPathEqualTo(api() + "/commits/" + headSha + "/check-runs"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
+                        .withBody("{\"total_count\":0,\"check_runs\":[]}")));
         s.stubFor(post(urlPathEqualTo(api() + "/pulls/" + number + "/reviews"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
                         .withBody("{\"id\":80" + number + ",\"state\":\"COMMENTED\",\"body\":\"\",\"commit_id\":\""

@@ -31,9 +31,14 @@ final class Webhooks {
 
     /** Posts a signed delivery and answers the HTTP status. */
     static int send(String event, byte[] body, String secret) {
+        return send(event, body, secret, UUID.randomUUID().toString());
+    }
+
+    /** Posts a signed delivery with the given {@code X-GitHub-Delivery} (a redelivery keeps it). */
+    static int send(String event, byte[] body, String secret, String deliveryId) {
         return given().contentType("application/json")
                 .header("X-GitHub-Event", event)
-                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-GitHub-Delivery", deliveryId)
                 .header("X-Hub-Signature-256", sign(secret, body))
                 .body(body)
                 .post("/")

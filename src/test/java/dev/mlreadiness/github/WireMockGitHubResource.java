@@ -43,8 +43,8 @@ public class WireMockGitHubResource implements QuarkusTestResourceLifecycleManag
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        server = new WireMockServer(
-                WireMockConfiguration.options().dynamicPort().extensions(new FakeGitHub(), new FakeGitHubWrites()));
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .extensions(new FakeGitHub(), new FakeGitHubWrites(), new GitHubState()));
         server.start();
         stubApp(server);
         return Map.of(

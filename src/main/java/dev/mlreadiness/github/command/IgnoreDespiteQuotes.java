@@ -9,7 +9,6 @@ import org.kohsuke.github.GHEventPayload;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.command.airline.runtime.util.Commandline;
 import io.quarkiverse.githubapp.event.IssueComment;
-import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 
 /**
  * {@code /readiness ignore <rule-id> <reason>} where the reason has an apostrophe or a lone quote ("it's
@@ -26,9 +25,8 @@ class IgnoreDespiteQuotes {
         this.commands = commands;
     }
 
-    void onComment(@IssueComment.Created GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql,
-            GitHubEvent event) {
-        args(payload.getComment().getBody()).ifPresent(args -> commands.ignore(payload, graphql, event, args));
+    void onComment(@IssueComment.Created GHEventPayload.IssueComment payload, GitHubEvent event) {
+        args(payload.getComment().getBody()).ifPresent(args -> commands.ignore(payload, event, args));
     }
 
     /**

@@ -1,17 +1,18 @@
 package dev.mlreadiness.github.command;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHPermissionType;
-import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHReaction;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.ReactionContent;
@@ -20,20 +21,23 @@ import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.github.IgnoreDecision;
-import dev.mlreadiness.github.PullRequestReviewer;
 import dev.mlreadiness.github.ReadinessMetrics;
+import dev.mlreadiness.github.ReviewRequests;
 import dev.mlreadiness.github.ReviewResult;
 import dev.mlreadiness.github.RuleSource;
 import dev.mlreadiness.github.publish.GitHubWriter;
+import dev.mlreadiness.github.queue.RecentDeliveries;
+import dev.mlreadiness.github.queue.WorkRequest;
 import io.quarkiverse.githubapp.GitHubEvent;
-import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What each {@code /readiness} command does. Comments of bots, the app's own included, get nothing, not even a
  * reaction. Everyone else gets the framework's reactions (rocket while working, then +1 when done or -1 when the
- * command was declined or failed) and, where there is something to say, a reply comment.
+ * command was declined or failed) and, where there is something to say, a reply comment. A command that evaluates
+ * goes through the work queue like any event; its reactions and reply follow when that evaluation is done. A
+ * redelivered command that was carried out already is not carried out again.
  */
 @ApplicationScoped
 public class PullRequestCommands {
@@ -42,42 +46,48 @@ public class PullRequestCommands {
     /** Reasons are kept in a hidden marker of every later listing: a paragraph is plenty. */
     static final int MAX_REASON = 500;
 
-    private final PullRequestReviewer reviewer;
+    private final ReviewRequests requests;
+    private final RecentDeliveries deliveries;
     private final GitHubWriter writer;
     private final RuleSource rules;
     private final ReadinessMetrics metrics;
     private final CommandReplies replies;
 
-    public PullRequestCommands(PullRequestReviewer reviewer, GitHubWriter writer, RuleSource rules,
-            ReadinessMetrics metrics, CommandReplies replies) {
-        this.reviewer = reviewer;
+    public PullRequestCommands(ReviewRequests requests, RecentDeliveries deliveries, GitHubWriter writer,
+            RuleSource rules, ReadinessMetrics metrics, CommandReplies replies) {
+        this.requests = requests;
+        this.deliveries = deliveries;
         this.writer = writer;
         this.rules = rules;
         this.metrics = metrics;
         this.replies = replies;
     }
 
-    /** A command's work: true when done, false when declined (a polite reply says why). */
+    /** A command's work: true when done, false when declined (a polite reply says why); may finish later. */
     @FunctionalInterface
     interface Work {
-        boolean run() throws IOException;
+        CompletionStage<Boolean> run() throws IOException;
     }
 
-    void reevaluate(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+    /** What a command says once its evaluation is done: true when done, false when declined. */
+    @FunctionalInterface
+    interface Answer {
+        boolean to(ReviewResult result) throws IOException;
+    }
+
+    void reevaluate(GHEventPayload.IssueComment payload, GitHubEvent event) {
         respond("reevaluate", payload, event, () -> {
-            Optional<GHPullRequest> pr = pullRequest(payload);
-            if (pr.isEmpty()) {
-                return false;
+            if (!onPullRequest(payload)) {
+                return declined();
             }
-            return answer(payload, reviewer.review(payload.getRepository(), pr.get(), graphql,
-                    event.getDeliveryId(), Set.of()));
+            return evaluate(event, payload, List.of(), result -> answer(payload, result));
         });
     }
 
     void help(GHEventPayload.IssueComment payload, GitHubEvent event) {
         respond("help", payload, event, () -> {
             writer.createComment(payload.getIssue(), replies.help());
-            return true;
+            return done();
         });
     }
 
@@ -85,37 +95,34 @@ public class PullRequestCommands {
         respond("explain", payload, event, () -> {
             Optional<RuleInfo> rule = knownRule(payload, "explain", args);
             if (rule.isEmpty()) {
-                return false;
+                return declined();
             }
             writer.createComment(payload.getIssue(), replies.explain(rule.get()));
-            return true;
+            return done();
         });
     }
 
-    void ignore(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event,
-            List<String> args) {
-        decide("ignore", true, payload, graphql, event, args);
+    void ignore(GHEventPayload.IssueComment payload, GitHubEvent event, List<String> args) {
+        decide("ignore", true, payload, event, args);
     }
 
-    void unignore(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event,
-            List<String> args) {
-        decide("unignore", false, payload, graphql, event, args);
+    void unignore(GHEventPayload.IssueComment payload, GitHubEvent event, List<String> args) {
+        decide("unignore", false, payload, event, args);
     }
 
-    void report(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+    void report(GHEventPayload.IssueComment payload, GitHubEvent event) {
         respond("report", payload, event, () -> {
-            Optional<GHPullRequest> pr = pullRequest(payload);
-            if (pr.isEmpty()) {
-                return false;
+            if (!onPullRequest(payload)) {
+                return declined();
             }
-            ReviewResult result = reviewer.review(payload.getRepository(), pr.get(), graphql, event.getDeliveryId(),
-                    Set.of());
-            if (result.report().isEmpty()) {
-                return answer(payload, result);
-            }
-            writer.createComment(payload.getIssue(),
-                    replies.report(pr.get().getHead().getSha(), result.report().get(), result.ignoreNotes()));
-            return true;
+            return evaluate(event, payload, List.of(), result -> {
+                if (result.report().isEmpty()) {
+                    return answer(payload, result);
+                }
+                writer.createComment(payload.getIssue(),
+                        replies.report(result.headSha(), result.report().get(), result.ignoreNotes()));
+                return true;
+            });
         });
     }
 
@@ -123,48 +130,88 @@ public class PullRequestCommands {
      * Ignore or unignore: the rule must exist and the person must have write access; the reply records the
      * decision, then the pull request is evaluated again with it.
      */
-    private void decide(String command, boolean ignore, GHEventPayload.IssueComment payload,
-            DynamicGraphQLClient graphql, GitHubEvent event, List<String> args) {
+    private void decide(String command, boolean ignore, GHEventPayload.IssueComment payload, GitHubEvent event,
+            List<String> args) {
         respond(command, payload, event, () -> {
-            if (!payload.getIssue().isPullRequest()) {
-                writer.createComment(payload.getIssue(), replies.notAPullRequest());
-                return false;
+            if (!onPullRequest(payload)) {
+                return declined();
             }
             Optional<RuleInfo> rule = knownRule(payload, command, args);
             if (rule.isEmpty()) {
-                return false;
+                return declined();
             }
             String login = payload.getSender().getLogin();
             GHRepository repo = payload.getRepository();
             if (!mayDecide(repo, login)) {
                 writer.createComment(payload.getIssue(), replies.refused(login, command));
-                return false;
+                return declined();
             }
             String reason = ignore ? reason(payload.getComment().getBody()) : "";
             IgnoreDecision decision = new IgnoreDecision(rule.get().id(), ignore, login, reason,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             writer.createComment(payload.getIssue(), ignore ? replies.ignored(decision) : replies.unignored(decision));
-            GHPullRequest pr = repo.getPullRequest(payload.getIssue().getNumber());
-            return answer(payload, reviewer.review(repo, pr, graphql, event.getDeliveryId(), Set.of(),
-                    List.of(decision)));
+            return evaluate(event, payload, List.of(decision), result -> answer(payload, result));
         });
     }
 
-    /** Bots never; then the reactions around the work, whatever happens. */
+    /** Queues an evaluation of the comment's pull request; {@code answer} runs when it is done. */
+    private CompletionStage<Boolean> evaluate(GitHubEvent event, GHEventPayload.IssueComment payload,
+            List<IgnoreDecision> decisions, Answer answer) {
+        WorkRequest request = ReviewRequests.request(event, WorkRequest.Kind.COMMAND, payload.getIssue().getNumber(),
+                null, decisions);
+        return requests.submit(request).thenApply(result -> {
+            try {
+                return answer.to(result);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static CompletionStage<Boolean> done() {
+        return CompletableFuture.completedFuture(true);
+    }
+
+    private static CompletionStage<Boolean> declined() {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /** Bots never, nor a redelivery of a command carried out; then the reactions around the work, whatever happens. */
     private void respond(String command, GHEventPayload.IssueComment payload, GitHubEvent event, Work work) {
         if (fromBot(event)) {
             LOG.debugf("%s: comment by a bot, ignored", where(payload));
             return;
         }
-        boolean done = false;
+        String delivery = event.getDeliveryId() + "/command";
+        if (!deliveries.claim(delivery)) {
+            LOG.infof("%s: delivery %s was processed already, ignored", where(payload), event.getDeliveryId());
+            return;
+        }
         GHReaction rocket = null;
+        CompletionStage<Boolean> outcome;
         try {
             rocket = writer.react(payload.getComment(), ReactionContent.ROCKET);
-            done = work.run();
+            outcome = work.run();
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "%s: /readiness %s failed (delivery %s)", where(payload), command, event.getDeliveryId());
+            outcome = CompletableFuture.failedFuture(e);
         }
-        metrics.command(command, done ? "done" : "declined");
+        GHReaction working = rocket;
+        requests.await(outcome.handle((done, error) -> {
+            if (error != null) {
+                LOG.errorf(error, "%s: /readiness %s failed (delivery %s)", where(payload), command,
+                        event.getDeliveryId());
+                deliveries.release(delivery);
+            } else {
+                deliveries.done(delivery);
+            }
+            boolean ok = error == null && done;
+            metrics.command(command, ok ? "done" : "declined");
+            react(payload, working, ok);
+            return ok;
+        }));
+    }
+
+    private void react(GHEventPayload.IssueComment payload, GHReaction rocket, boolean done) {
         try {
             writer.removeReaction(payload.getComment(), rocket);
             writer.react(payload.getComment(), done ? ReactionContent.PLUS_ONE : ReactionContent.MINUS_ONE);
@@ -183,13 +230,13 @@ public class PullRequestCommands {
                 || String.valueOf(sender.getString("login")).endsWith("[bot]"));
     }
 
-    /** The pull request of the comment, fetched for its head and state; a plain issue gets a polite reply. */
-    private Optional<GHPullRequest> pullRequest(GHEventPayload.IssueComment payload) throws IOException {
+    /** Whether the comment is on a pull request; a plain issue gets a polite reply. */
+    private boolean onPullRequest(GHEventPayload.IssueComment payload) throws IOException {
         if (!payload.getIssue().isPullRequest()) {
             writer.createComment(payload.getIssue(), replies.notAPullRequest());
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(payload.getRepository().getPullRequest(payload.getIssue().getNumber()));
+        return true;
     }
 
     /** The rule named by the first argument; a missing or unknown id gets a reply instead. */

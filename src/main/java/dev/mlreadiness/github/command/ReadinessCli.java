@@ -13,7 +13,6 @@ import io.quarkiverse.githubapp.command.airline.CliOptions;
 import io.quarkiverse.githubapp.command.airline.CommandOptions;
 import io.quarkiverse.githubapp.command.airline.CommandOptions.CommandScope;
 import io.quarkiverse.githubapp.command.airline.CommandOptions.ReactionStrategy;
-import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import jakarta.inject.Inject;
 
 /**
@@ -36,7 +35,7 @@ public class ReadinessCli {
 
     /** What every command receives. */
     interface ReadinessCommand {
-        void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event);
+        void run(GHEventPayload.IssueComment payload, GitHubEvent event);
     }
 
     @Command(name = "check", description = "Evaluates the pull request again now")
@@ -45,8 +44,8 @@ public class ReadinessCli {
         PullRequestCommands commands;
 
         @Override
-        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
-            commands.reevaluate(payload, graphql, event);
+        public void run(GHEventPayload.IssueComment payload, GitHubEvent event) {
+            commands.reevaluate(payload, event);
         }
     }
 
@@ -56,7 +55,7 @@ public class ReadinessCli {
         PullRequestCommands commands;
 
         @Override
-        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+        public void run(GHEventPayload.IssueComment payload, GitHubEvent event) {
             commands.help(payload, event);
         }
     }
@@ -69,7 +68,7 @@ public class ReadinessCli {
         List<String> args;
 
         @Override
-        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
+        public void run(GHEventPayload.IssueComment payload, GitHubEvent event) {
             commands.explain(payload, event, args);
         }
     }
@@ -82,8 +81,8 @@ public class ReadinessCli {
         List<String> args;
 
         @Override
-        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
-            commands.ignore(payload, graphql, event, args);
+        public void run(GHEventPayload.IssueComment payload, GitHubEvent event) {
+            commands.ignore(payload, event, args);
         }
     }
 
@@ -95,8 +94,8 @@ public class ReadinessCli {
         List<String> args;
 
         @Override
-        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
-            commands.unignore(payload, graphql, event, args);
+        public void run(GHEventPayload.IssueComment payload, GitHubEvent event) {
+            commands.unignore(payload, event, args);
         }
     }
 
@@ -106,8 +105,8 @@ public class ReadinessCli {
         PullRequestCommands commands;
 
         @Override
-        public void run(GHEventPayload.IssueComment payload, DynamicGraphQLClient graphql, GitHubEvent event) {
-            commands.report(payload, graphql, event);
+        public void run(GHEventPayload.IssueComment payload, GitHubEvent event) {
+            commands.report(payload, event);
         }
     }
 }

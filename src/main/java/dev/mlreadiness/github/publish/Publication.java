@@ -142,7 +142,15 @@ public class Publication {
         if (run == null) {
             return false;
         }
-        return complete(repo.getFullName(), repo, run, checkRuns.couldNotEvaluateOutput(reason(cause)));
+        return couldNotEvaluate(repo, run, reason(cause));
+    }
+
+    /** The same with a reason of the app's own (a shutdown, a run a stopped process left in progress). */
+    public boolean couldNotEvaluate(GHRepository repo, GHCheckRun run, String reason) {
+        if (run == null) {
+            return false;
+        }
+        return complete(repo.getFullName(), repo, run, checkRuns.couldNotEvaluateOutput(reason));
     }
 
     /** Completes a run whose commit a newer push replaced, as skipped; never throws. */

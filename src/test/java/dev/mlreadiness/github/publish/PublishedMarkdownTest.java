@@ -56,6 +56,16 @@ class PublishedMarkdownTest {
         public int requestThreads() {
             return 1;
         }
+
+        @Override
+        public Retry retry() {
+            return null; // nothing here talks to GitHub
+        }
+
+        @Override
+        public OnError onError() {
+            return OnError.FAILURE;
+        }
     };
 
     private static Finding lineFinding(String hostile) {
@@ -80,7 +90,7 @@ class PublishedMarkdownTest {
 
     @Test
     void checkRunSummaryKeepsRepositoryTextAsText() {
-        CheckRunPublisher checkRun = new CheckRunPublisher(null, MARKDOWN);
+        CheckRunPublisher checkRun = new CheckRunPublisher(null, MARKDOWN, SETTINGS);
         for (String hostile : MarkdownSafety.HOSTILE) {
             CheckRunOutput out = checkRun.output(report(hostile), ignoreNotes(hostile));
 

@@ -1,0 +1,83 @@
+package dev.mlreadiness.github;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongPredicate;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.kohsuke.github.GHCheckRun;
+import org.kohsuke.github.GHRepository;
+
+import dev.mlreadiness.github.publish.CheckRunPublisher;
+import dev.mlreadiness.github.queue.PullRequestKey;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Completes the app's check runs that a stopped app left in progress on a head: after a crash nothing else would,
+ * and a required check in progress blocks merging for good. Asked once per pull request per process (one request):
+ * the runs this process starts, it completes itself.
+ */
+@ApplicationScoped
+public class StaleCheckRuns {
+
+    private static final Logger LOG = Logger.getLogger(StaleCheckRuns.class);
+    /** Pull requests remembered as checked; beyond, the oldest is checked again on its next event. */
+    static final int REMEMBERED = 10_000;
+
+    static final String REASON = "the app stopped during this evaluation, before it could finish";
+
+    private final CheckRunPublisher checkRuns;
+    private final Optional<String> appId;
+    private final Set<PullRequestKey> checked = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PullRequestKey, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+
+    public StaleCheckRuns(CheckRunPublisher checkRuns,
+            @ConfigProperty(name = "quarkus.github-app.app-id") Optional<String> appId) {
+        this.checkRuns = checkRuns;
+        this.appId = appId;
+    }
+
+    /**
+     * Completes the app's runs in progress on {@code headSha} that no live worker holds, the first time this
+     * process reviews the pull request; never throws (the evaluation goes on whatever happens here).
+     */
+    public void complete(GHRepository repo, PullRequestKey key, String headSha, LongPredicate held) {
+        synchronized (checked) {
+            if (!checked.add(key)) {
+                return;
+            }
+        }
+        try {
+            Map<String, Object> query = appId.<Map<String, Object>>map(id -> Map.of("check_name",
+                    CheckRunPublisher.NAME, "status", "in_progress", "app_id", id))
+                    .orElse(Map.of("check_name", CheckRunPublisher.NAME, "status", "in_progress"));
+            for (GHCheckRun run : repo.getCheckRuns(headSha, query)) {
+                if (run.getStatus() != GHCheckRun.Status.COMPLETED && ours(run) && !held.test(run.getId())) {
+                    LOG.infof("%s: check run %d on %s was left in progress, completing it", key, run.getId(),
+                            ShortSha.of(headSha));
+                    checkRuns.couldNotEvaluate(repo, run, REASON);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            synchronized (checked) {
+                checked.remove(key);
+            }
+            LOG.warnf("%s: could not look for check runs left in progress: %s", key, e.getMessage());
+        }
+    }
+
+    /** GitHub filters by app already; the name alone could be another app's check of the same name. */
+    private boolean ours(GHCheckRun run) {
+        return CheckRunPublisher.NAME.equals(run.getName())
+                && (appId.isEmpty() || run.getApp() != null && appId.get().equals(Long.toString(run.getApp().getId())));
+    }
+}

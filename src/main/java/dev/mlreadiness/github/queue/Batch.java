@@ -1,0 +1,28 @@
+package dev.mlreadiness.github.queue;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The requests for one pull request that a worker evaluates together, with what the queue knows meanwhile. */
+public interface Batch {
+
+    PullRequestKey key();
+
+    /** In arrival order; never empty. */
+    List<WorkRequest> requests();
+
+    /**
+     * The head named by a {@code pull_request} event that arrived after this batch began, when it is not
+     * {@code head}: the evaluation of {@code head} is superseded and must not publish.
+     */
+    Optional<String> newerHead(String head);
+
+    /**
+     * Marks a check run as worked on until the batch ends, so that recovery leaves it alone; {@code onShutdown}
+     * completes it if the app stops before the batch ends.
+     */
+    void hold(long checkRunId, Runnable onShutdown);
+
+    /** Whether a live worker (of any batch) holds this check run: a run in progress that nobody holds is stale. */
+    boolean isHeld(long checkRunId);
+}

@@ -1,0 +1,131 @@
+package dev.mlreadiness.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import dev.mlreadiness.github.publish.Markers;
+import dev.mlreadiness.github.queue.InMemoryWorkQueue;
+import dev.mlreadiness.github.queue.PullRequestKey;
+import dev.mlreadiness.github.queue.WorkRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * Deliveries as real GitHub sends them, at once: two or fifty for one pull request, fifty pull requests, a push
+ * during an evaluation. Handlers return at once, as in production; the test waits until the queue is idle, and
+ * latches in the fake GitHub hold an evaluation while the test sends what must arrive during it.
+ */
+@QuarkusTest
+@TestProfile(ReturnAtOnceProfile.class)
+class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
+
+    /** Sends the deliveries at once and waits until the queue has evaluated everything they asked for. */
+    void sendAtOnce(List<Callable<Integer>> deliveries) throws Exception {
+        assertThat(all(deliveries)).hasSize(deliveries.size()).containsOnly(200);
+        until(queue::idle);
+    }
+
+    @Test
+    void twoDeliveriesAtOncePublishOnce() throws Exception {
+        PullRequestFixture pr = pullRequest(150);
+        sendAtOnce(List.of(delivery(pr, 0), delivery(pr, 1)));
+        publishedOnce(pr, 2);
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+    }
+
+    @Test
+    void fiftyMixedDeliveriesDuringAnEvaluationMakeOneMoreEvaluation() throws Exception {
+        PullRequestFixture pr = pullRequest(151);
+        CountDownLatch gate = FakeGitHub.gate(pr.baseSha); // README, unchanged, is read from the base
+        assertThat(delivery(pr, 0).call()).isEqualTo(200);
+        await(FakeGitHub.REACHED.get(pr.baseSha)); // the first evaluation is reading contents
+        List<Callable<Integer>> rest = new ArrayList<>();
+        for (int i = 1; i < 50; i++) {
+            rest.add(delivery(pr, i));
+        }
+        assertThat(all(rest)).hasSize(49).containsOnly(200);
+        PullRequestKey key = new PullRequestKey(PullRequestFixture.REPO, pr.number);
+        until(() -> queue.waiting(key) == 49, () -> "waiting: " + queue.waiting(key));
+        gate.countDown();
+        until(queue::idle);
+
+        assertThat(GitHubState.runsOf(pr.headSha)).hasSize(2); // the first, then one for the 49 that waited
+        publishedOnce(pr, 2);
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        assertThat(lastRun(pr).at("/output/annotations")).hasSize(2);
+    }
+
+    @Test
+    void fiftyPullRequestsAtOnceEachGetTheirFullResult() throws Exception {
+        List<PullRequestFixture> prs = new ArrayList<>();
+        for (int n = 200; n < 250; n++) {
+            prs.add(pullRequest(n));
+        }
+        sendAtOnce(prs.stream().map(pr -> delivery(pr, 0)).toList());
+        for (PullRequestFixture pr : prs) {
+            assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1);
+            publishedOnce(pr, 2);
+            assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+            assertThat(GitHubState.REVIEWS.get(pr.number).get(0).path("comments")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aPushDuringAnEvaluationSupersedesItAndTheNewHeadGetsTheResult() throws Exception {
+        PullRequestFixture pr = pullRequest(152);
+        String oldHead = pr.headSha;
+        CountDownLatch gate = FakeGitHub.gate(pr.baseSha); // README, unchanged, is read from the base
+        assertThat(delivery(pr, 0).call()).isEqualTo(200);
+        await(FakeGitHub.REACHED.get(pr.baseSha));
+
+        pr.push("second").add("src/more.py", "z = 3  # GAP-HERE\n");
+        stub(pr);
+        assertThat(delivery(pr, 1).call()).isEqualTo(200);
+        until(() -> queue.waiting(new PullRequestKey(PullRequestFixture.REPO, pr.number)) == 1);
+        gate.countDown();
+        until(queue::idle);
+
+        List<ObjectNode> old = GitHubState.runsOf(oldHead);
+        assertThat(old).singleElement().satisfies(r -> {
+            assertThat(r.path("status").asText()).isEqualTo("completed");
+            assertThat(r.path("conclusion").asText()).isEqualTo("skipped");
+            assertThat(r.at("/output/title").asText()).isEqualTo("Superseded by " + ShortSha.of(pr.headSha));
+        });
+        publishedOnce(pr, 3); // the new head: its run, its review, the one summary comment
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("3 new gaps (0 existing)");
+        assertThat(GitHubState.ISSUE_COMMENTS.get(pr.number).get(0).path("body").asText())
+                .contains("Last evaluated commit: " + ShortSha.of(pr.headSha));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.mlreadiness.github;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+
+import dev.mlreadiness.github.publish.Markers;
+import dev.mlreadiness.github.queue.InMemoryWorkQueue;
+import dev.mlreadiness.github.queue.PullRequestKey;
+import dev.mlreadiness.github.queue.WorkRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * Deliveries as real GitHub sends them, one after the other: twice (a redelivery), after a crash, during a
+ * shutdown, for a commit that is no longer the head. The handler waits for its evaluation here, so the journal is
+ * complete when a delivery returns.
+ */
+@QuarkusTest
+@TestProfile(WireMockProfile.class)
+class QueueOverHttpTest extends DeliveryScenarios {
+
+    @Test
+    void aRedeliveredDeliveryIsNotProcessedAgain() throws Exception {
+        PullRequestFixture pr = pullRequest(153);
+        String delivery = UUID.randomUUID().toString();
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET, delivery)).isEqualTo(200);
+        assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1);
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET, delivery)).isEqualTo(200);
+        assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1); // not evaluated again
+        assertThat(GitHubJournal.of(server).matching("GET", ".*/pulls/153/files")).hasSize(1);
+
+        String comment = CommentPayload.onPullRequest(pr.number, "/readiness");
+        String commandDelivery = UUID.randomUUID().toString();
+        Webhooks.send("issue_comment", comment.getBytes(StandardCharsets.UTF_8), SECRET, commandDelivery);
+        Webhooks.send("issue_comment", comment.getBytes(StandardCharsets.UTF_8), SECRET, commandDelivery);
+        assertThat(GitHubState.runsOf(pr.headSha)).hasSize(2); // the command once
+        assertThat(GitHubJournal.of(server).matching("POST", REACTIONS)).hasSize(2); // rocket and +1, once
+
+        // a new delivery of the same event is another request: evaluated
+        assertThat(Webhooks.send("pull_request", pr.payload("synchronize"), SECRET)).isEqualTo(200);
+        assertThat(GitHubState.runsOf(pr.headSha)).hasSize(3);
+        publishedOnce(pr, 2);
+    }
+
+    @Test
+    void aRunLeftInProgressByAStoppedAppIsCompletedAtTheNextEvent() throws Exception {
+        PullRequestFixture pr = pullRequest(154);
+        long stale = GitHubState.seedRun(pr.headSha, "in_progress", GitHubState.APP_ID).path("id").asLong();
+        long otherApps = GitHubState.seedRun(pr.headSha, "in_progress", 99).path("id").asLong();
+
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET)).isEqualTo(200);
+
+        ObjectNode completed = GitHubState.RUNS.get(stale);
+        assertThat(completed.path("status").asText()).isEqualTo("completed");
+        assertThat(completed.at("/output/title").asText()).isEqualTo("Could not evaluate");
+        assertThat(completed.at("/output/summary").asText()).contains("the app stopped during this evaluation");
+        assertThat(GitHubState.RUNS.get(otherApps).path("status").asText()).isEqualTo("in_progress"); // not ours
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs")).hasSize(1);
+
+        // once per pull request: the runs this process starts, it completes itself
+        assertThat(Webhooks.send("pull_request", pr.payload("synchronize"), SECRET)).isEqualTo(200);
+        assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs")).hasSize(1);
+    }
+
+    @Test
+    void shutdownDuringAnEvaluationCompletesItsRun() throws Exception {
+        PullRequestFixture pr = pullRequest(155);
+        String listing = pr.api() + "/pulls/155/comments";
+        CountDownLatch gate = GitHubState.gate(listing);
+        InMemoryWorkQueue own = new InMemoryWorkQueue(reviewer, 1, Duration.ofSeconds(30));
+        WorkRequest request = new WorkRequest(1, new PullRequestKey(PullRequestFixture.REPO, pr.number),
+                WorkRequest.Kind.PULL_REQUEST, pr.headSha, "shutdown-155", "pull_request",
+                new String(pr.payload("opened"), StandardCharsets.UTF_8), List.of());
+        var done = own.submit(request).toCompletableFuture();
+        await(GitHubState.REACHED.get(listing)); // evaluating: the run is being started beside this listing
+        until(() -> GitHubState.runsOf(pr.headSha).size() == 1);
+        long runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
+        until(() -> own.holds(runId));
+
+        own.stop(Duration.ZERO);
+        JsonNode run = GitHubState.runsOf(pr.headSha).get(0);
+        assertThat(run.path("status").asText()).isEqualTo("completed");
+        assertThat(run.at("/output/title").asText()).isEqualTo("Could not evaluate");
+        assertThat(run.at("/output/summary").asText()).contains("shutting down");
+
+        gate.countDown(); // the evaluation goes on, and publishes nothing: its run is completed already
+        assertThat(done.get(60, TimeUnit.SECONDS).status()).isEqualTo(ReviewResult.Status.FAILED);
+        assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).hasSize(1);
+        assertThat(GitHubState.REVIEWS.get(pr.number)).isNull();
+    }
+
+    @Test
+    void aReRunOfACommitThatIsNoLongerTheHeadIsNotEvaluated() throws Exception {
+        PullRequestFixture pr = pullRequest(156);
+        byte[] rerun = rerequested(pr);
+        pr.push("newer");
+        stub(pr);
+        assertThat(Webhooks.send("check_suite", rerun, SECRET)).isEqualTo(200);
+        GitHubJournal journal = GitHubJournal.of(server);
+        assertThat(journal.matching("GET", ".*/pulls/156")).hasSize(1);
+        assertThat(journal.matching("POST", ".*/check-runs")).isEmpty();
+        Set<String> seen = new HashSet<>(journal.lines());
+        assertThat(seen).noneMatch(l -> l.contains("/files"));
+    }
+}
