@@ -42,7 +42,7 @@ public final class MarkdownSafety {
 
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final Pattern OWN_HTML = Pattern.compile("(?s)\\s*(</?details>|<summary>[^<>]*</summary>"
-            + "|<!-- ml-readiness:(summary|fixed|fp=[0-9a-f]+|(un)?ignore \\{[^<>\n]*\\}) -->)(\\s*(</?details>|<summary>[^<>]*</summary>))*\\s*");
+            + "|<!-- ml-readiness:(summary|fixed|fp=[0-9a-f]+|key=[0-9a-f]+|(un)?ignore \\{[^<>\n]*\\}) -->)(\\s*(</?details>|<summary>[^<>]*</summary>))*\\s*");
     private static final Pattern MENTION = Pattern.compile("(^|[^\\w`])@[A-Za-z0-9]");
     private static final Pattern ISSUE = Pattern.compile("(#|(?i)gh-)[0-9]");
     private static final Pattern BARE_URL = Pattern.compile("(?i)(://|www\\.)");
