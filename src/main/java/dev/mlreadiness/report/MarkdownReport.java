@@ -82,8 +82,8 @@ public final class MarkdownReport {
         if (!report.skipped().isEmpty()) {
             md.append("### Files not checked\n\n");
             for (SkippedFile s : report.skipped()) {
-                md.append("- ").append(MarkdownText.text(s.path())).append(": ").append(MarkdownText.message(s.reason()))
-                        .append('\n');
+                md.append("- ").append(MarkdownText.text(s.path())).append(": ")
+                        .append(MarkdownText.message(s.reason())).append('\n');
             }
             md.append('\n');
         }

@@ -45,6 +45,12 @@ public final class TestRepo {
         return this;
     }
 
+    /** A file of any bytes, valid UTF-8 or not. */
+    public TestRepo file(String path, byte[] content) {
+        base.put(path, content.clone());
+        return this;
+    }
+
     /** A file of the given size whose content is not interesting (weights, data). Reads return no bytes. */
     public TestRepo file(String path, long size) {
         base.put(path, new byte[0]);

@@ -13,6 +13,8 @@ import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule;
 import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.SkippedFile;
 import dev.mlreadiness.engine.config.ReadinessConfig;
@@ -98,6 +100,18 @@ class MarkdownReportTest {
                 "Pin " + InlineCode.span("`x` <img src=x onerror=alert(1)>") + " to an exact version.", f.path(),
                 f.line(), true, "fp");
         assertThat(MD.findingLine(quoted)).contains("Pin `` `x` <img src=x onerror=alert(1)> `` to an exact version.");
+    }
+
+    @Test
+    void theIssuesRequirementsLineComesOutAsOneCodeSpan() {
+        Report r = TestRepo.create().file("requirements.txt", "`x` <img src=x onerror=alert(1)>\n")
+                .scan(new UnpinnedDependencyRule());
+
+        String md = MD.render(r, 65_535);
+
+        MarkdownSafety.assertInert(md, 0, "https://example.org/docs/rules/");
+        assertThat(md).contains("Fix this entry so its version can be checked: `` `x` <img src=x onerror=alert(1)> `` "
+                + "is not a valid requirement.");
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mlreadiness.engine.markdown.InlineCode;
+
 /**
  * Reads one PEP 508 requirement: {@code name[extras] specifiers ; markers} or
  * {@code name[extras] @ url ; markers}. Shared by every manifest whose entries are PEP 508 strings.
@@ -13,7 +15,12 @@ final class Pep508Parser {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
     private static final Pattern CLAUSE = Pattern.compile("(===|~=|==|!=|<=|>=|<|>)\\s*(\\S+)");
-    private static final Pattern VERSION = Pattern.compile("(?:[A-Za-z0-9_.+!-]|\\$\\{[A-Za-z0-9_]+\\})+(?:\\.\\*)?");
+    /**
+     * Possessive, so that {@code java.util.regex} does not recurse once per character (a 3 KB version overflowed the
+     * stack); a dot before the trailing {@code *} is left to the wildcard, as backtracking would have done.
+     */
+    private static final Pattern VERSION =
+            Pattern.compile("(?:[A-Za-z0-9_+!-]|\\.(?!\\*)|\\$\\{[A-Za-z0-9_]+\\})++(?:\\.\\*)?");
 
     private Pep508Parser() {
     }
@@ -27,14 +34,14 @@ final class Pep508Parser {
         String s = text.strip();
         Matcher name = NAME.matcher(s);
         if (!name.lookingAt()) {
-            throw new InvalidRequirementException("`" + s + "` is not a valid requirement");
+            throw new InvalidRequirementException(InlineCode.span(s) + " is not a valid requirement");
         }
         int pos = skipSpaces(s, name.end());
         List<String> extras = List.of();
         if (pos < s.length() && s.charAt(pos) == '[') {
             int close = s.indexOf(']', pos);
             if (close < 0) {
-                throw new InvalidRequirementException("unclosed `[` in `" + s + "`");
+                throw new InvalidRequirementException("unclosed `[` in " + InlineCode.span(s));
             }
             extras = extras(s.substring(pos + 1, close), s);
             pos = skipSpaces(s, close + 1);
@@ -57,13 +64,14 @@ final class Pep508Parser {
         String[] parts = afterAt.split("\\s+", 2);
         String url = parts[0];
         if (url.isEmpty()) {
-            throw new InvalidRequirementException("missing URL after `@` for `" + name + "`");
+            throw new InvalidRequirementException("missing URL after `@` for " + InlineCode.span(name));
         }
         String marker = null;
         if (parts.length > 1) {
             String tail = parts[1].strip();
             if (!tail.startsWith(";")) {
-                throw new InvalidRequirementException("unexpected `" + tail + "` after the URL of `" + name + "`");
+                throw new InvalidRequirementException("unexpected " + InlineCode.span(tail) + " after the URL of "
+                        + InlineCode.span(name));
             }
             marker = marker(tail.substring(1), name);
         }
@@ -79,7 +87,8 @@ final class Pep508Parser {
                 continue;
             }
             if (!NAME.matcher(e).matches()) {
-                throw new InvalidRequirementException("invalid extra `" + e + "` in `" + whole + "`");
+                throw new InvalidRequirementException("invalid extra " + InlineCode.span(e) + " in "
+                        + InlineCode.span(whole));
             }
             extras.add(PackageName.normalise(e));
         }
@@ -89,7 +98,7 @@ final class Pep508Parser {
     private static String marker(String text, String whole) throws InvalidRequirementException {
         String marker = text.strip();
         if (marker.isEmpty()) {
-            throw new InvalidRequirementException("empty marker after `;` in `" + whole + "`");
+            throw new InvalidRequirementException("empty marker after `;` in " + InlineCode.span(whole));
         }
         return marker;
     }
@@ -99,7 +108,7 @@ final class Pep508Parser {
         String spec = text.strip();
         if (spec.startsWith("(")) {
             if (!spec.endsWith(")")) {
-                throw new InvalidRequirementException("unclosed `(` in `" + whole + "`");
+                throw new InvalidRequirementException("unclosed `(` in " + InlineCode.span(whole));
             }
             spec = spec.substring(1, spec.length() - 1).strip();
         }
@@ -116,18 +125,21 @@ final class Pep508Parser {
     private static String clause(String part, String whole) throws InvalidRequirementException {
         Matcher clause = CLAUSE.matcher(part);
         if (!clause.matches()) {
-            String hint = VERSION.matcher(part).matches() ? " (did you mean `==" + part + "`?)" : "";
+            String hint = VERSION.matcher(part).matches() ? " (did you mean " + InlineCode.span("==" + part) + "?)"
+                    : "";
             throw new InvalidRequirementException(
-                    "`" + part + "` is not a version specifier in `" + whole + "`" + hint);
+                    InlineCode.span(part) + " is not a version specifier in " + InlineCode.span(whole) + hint);
         }
         String op = clause.group(1);
         String version = clause.group(2);
         boolean arbitrary = op.equals("===");
         if (!arbitrary && !VERSION.matcher(version).matches()) {
-            throw new InvalidRequirementException("invalid version `" + version + "` in `" + whole + "`");
+            throw new InvalidRequirementException("invalid version " + InlineCode.span(version) + " in "
+                    + InlineCode.span(whole));
         }
         if (version.contains("*") && !(op.equals("==") || op.equals("!="))) {
-            throw new InvalidRequirementException("`" + op + "` cannot take a wildcard in `" + whole + "`");
+            throw new InvalidRequirementException(InlineCode.span(op) + " cannot take a wildcard in "
+                    + InlineCode.span(whole));
         }
         return op + version;
     }

@@ -36,6 +36,22 @@ class RequirementsParserTest {
     }
 
     @Test
+    void aVeryLongVersionIsReadWithoutOverflowingASmallStack() throws InterruptedException {
+        // a 3 KB version overflowed the stack of java.util.regex (issue 10, found by FuzzTest)
+        RequirementsFile[] files = new RequirementsFile[2];
+        Thread small = new Thread(null, () -> {
+            files[0] = parse("scikit-learn>=" + "it-lit".repeat(20_000) + "\n");
+            files[1] = parse("numpy==" + "1.".repeat(20_000) + "*\n");
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+
+        assertThat(files[0].requirements()).singleElement().satisfies(r -> assertThat(r.pin().isPinned()).isFalse());
+        assertThat(files[1].requirements()).singleElement()
+                .satisfies(r -> assertThat(r.pin().reason()).startsWith("wildcard `==1.1."));
+    }
+
+    @Test
     void tripleEqualsIsExact() {
         assertThat(only("torch===2.1.0+cu118").pin().status()).isEqualTo(Status.EXACT);
     }
