@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.rule;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -25,16 +24,24 @@ public final class CodeFilesToScan {
         return paths(ctx).stream().filter(CodeFiles::isNotebook).toList();
     }
 
-    /** The notebooks among the files to scan (notebooks that could not be read are skipped with the reason). */
-    public static List<CodeFile> notebooks(RuleContext ctx) {
-        return read(ctx).stream().filter(f -> f.notebook().isPresent()).toList();
+    /**
+     * The notebooks among the files to scan, read one at a time as the caller iterates (notebooks that could not
+     * be read are skipped with the reason).
+     */
+    public static Iterable<CodeFile> notebooks(RuleContext ctx) {
+        return read(ctx, ctx.filesToScan().stream().filter(f -> CodeFiles.isNotebook(f.path())).toList());
     }
 
-    public static List<CodeFile> read(RuleContext ctx) {
-        List<CodeFile> out = new ArrayList<>();
-        for (FileEntry f : ctx.filesToScan()) {
-            CodeFiles.read(ctx, f).ifPresent(out::add);
-        }
-        return out;
+    /**
+     * The code files among the files to scan, read one at a time as the caller iterates (a few parsed ahead, see
+     * {@link CodeFiles#readAll}): nothing holds them all
+     * (a full scan of a large repository reads thousands).
+     */
+    public static Iterable<CodeFile> read(RuleContext ctx) {
+        return read(ctx, ctx.filesToScan());
+    }
+
+    private static Iterable<CodeFile> read(RuleContext ctx, List<FileEntry> files) {
+        return CodeFiles.readAll(ctx, files);
     }
 }
