@@ -15,6 +15,10 @@ COPY --from=build --chown=readiness:readiness /build/target/quarkus-app/lib/ /ap
 COPY --from=build --chown=readiness:readiness /build/target/quarkus-app/*.jar /app/
 COPY --from=build --chown=readiness:readiness /build/target/quarkus-app/app/ /app/app/
 COPY --from=build --chown=readiness:readiness /build/target/quarkus-app/quarkus/ /app/quarkus/
+# the command line's JVM options, shared with the ./readiness launcher (src/main/jvm/cli.options); the CLI in this
+# image: docker run --entrypoint java IMAGE @/app/cli.options -cp '/app/app/*:/app/lib/main/*:/app/lib/boot/*'
+#   dev.mlreadiness.cli.Main check /repo
+COPY --from=build --chown=readiness:readiness /build/src/main/jvm/cli.options /app/cli.options
 USER readiness
 EXPOSE 8080
 # Quarkus listens on 0.0.0.0 in prod. The app needs QUARKUS_GITHUB_APP_APP_ID,

@@ -94,6 +94,14 @@ public final class Cli {
     }
 
     private int check(CheckOptions o) throws InputException {
+        // evaluated in a method of its own: the snapshot (every file read) is garbage once it returns, so rendering
+        // a large report does not hold the repository's contents too
+        Report report = evaluate(o);
+        write(o.format().render(report), o.output());
+        return report.conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
+    }
+
+    private Report evaluate(CheckOptions o) throws InputException {
         try (LocalRepository repo = LocalRepository.open(o.dir())) {
             ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules.ids());
             ReadinessConfig config = o.failOn() == null ? loaded.config()
@@ -105,14 +113,11 @@ public final class Cli {
                 LocalRepository.Change c = repo.change(o.base());
                 input = EvaluationInput.change(c.base(), c.head(), c.changes(), config, loaded.present());
             }
-            Report report;
             try {
-                report = rules.checklist().evaluate(input);
+                return rules.checklist().evaluate(input);
             } catch (SnapshotReadException e) {
                 throw new InputException(e.getMessage(), e);
             }
-            write(o.format().render(report), o.output());
-            return report.conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
         }
     }
 

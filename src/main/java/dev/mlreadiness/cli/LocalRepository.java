@@ -52,8 +52,25 @@ public final class LocalRepository implements AutoCloseable {
             throw new InputException(dir + " is not a folder");
         }
         Git git = new Git(d);
-        boolean isGit = Files.exists(d.resolve(".git")) || git.succeeds("rev-parse", "--is-inside-work-tree");
+        boolean isGit = Files.exists(d.resolve(".git"))
+                || (mayBeInsideGit(d) && git.succeeds("rev-parse", "--is-inside-work-tree"));
         return new LocalRepository(d, git, isGit);
+    }
+
+    /**
+     * False when git cannot see a work tree here: no {@code .git} in the folder or any folder above it, and no
+     * {@code GIT_DIR} / {@code GIT_WORK_TREE} in the environment. Saves starting git (a process) for a plain folder.
+     */
+    private static boolean mayBeInsideGit(Path dir) {
+        if (System.getenv("GIT_DIR") != null || System.getenv("GIT_WORK_TREE") != null) {
+            return true;
+        }
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Path dir() {

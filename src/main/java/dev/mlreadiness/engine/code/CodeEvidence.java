@@ -65,12 +65,10 @@ public final class CodeEvidence {
             evidence.capped = true;
             files = files.subList(0, MAX_FILES);
         }
-        for (FileEntry f : files) {
-            CodeFiles.read(ctx, f).ifPresent(code -> {
-                evidence.filesRead++;
-                EvidenceReader.read(code, evidence);
-                HeldOutReader.read(code, evidence);
-            });
+        for (CodeFile code : CodeFiles.readAll(ctx, files)) {
+            evidence.filesRead++;
+            EvidenceReader.read(code, evidence);
+            HeldOutReader.read(code, evidence);
         }
         HeldOutReader.readDvc(ctx, evidence);
         return evidence;

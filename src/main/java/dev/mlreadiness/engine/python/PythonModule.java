@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.python;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.Set;
  */
 public final class PythonModule {
 
-    private final List<Token> tokens;
+    /** The source, not its tokens: tokens are most of a parsed module's memory and few readers need them. */
+    private final String source;
     private final List<Import> imports;
     private final Map<String, String> bindings;
     private final List<Call> calls;
@@ -34,8 +36,8 @@ public final class PythonModule {
     /** Built on first use: most files are never asked for expressions. */
     private ExpressionReader expressions;
 
-    private PythonModule(List<Token> tokens) {
-        this.tokens = List.copyOf(tokens);
+    private PythonModule(String source, List<Token> tokens) {
+        this.source = source;
         CodeTokens code = new CodeTokens(tokens);
         ImportReader importReader = ImportReader.read(code);
         this.imports = List.copyOf(importReader.imports());
@@ -60,12 +62,22 @@ public final class PythonModule {
      *                                tokens, the one budget that refuses the source
      */
     public static PythonModule parse(String source) {
-        return new PythonModule(PythonTokenizer.tokenize(source));
+        String text = source == null ? "" : source;
+        return new PythonModule(text, PythonTokenizer.tokenize(text));
     }
 
-    /** All tokens of the source, comments and line breaks included, ending with END. */
+    /**
+     * All tokens of the source, comments and line breaks included, ending with END. Tokenizes again on each call
+     * (a parsed module does not keep them: thousands of parsed files would hold millions of tokens), so a reader
+     * that needs them more than once keeps the list.
+     */
     public List<Token> tokens() {
-        return tokens;
+        return Collections.unmodifiableList(PythonTokenizer.tokenize(source));
+    }
+
+    /** The length of the source in chars: a measure of the module's size. */
+    public int length() {
+        return source.length();
     }
 
     /** Every name bound by an import statement, in source order (a {@code from x import *} is recorded too). */
@@ -130,7 +142,7 @@ public final class PythonModule {
     /** Callers hold this module's lock: the reader memoizes in plain maps. */
     private ExpressionReader expressions() {
         if (expressions == null) {
-            expressions = new ExpressionReader(new CodeTokens(tokens));
+            expressions = new ExpressionReader(new CodeTokens(tokens()));
         }
         return expressions;
     }

@@ -1,7 +1,6 @@
 package dev.mlreadiness.engine.rule;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.StreamSupport;
 
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.code.CodeFiles;
@@ -25,26 +24,27 @@ public final class CodeFilesToScan {
     private CodeFilesToScan() {
     }
 
-    /** The files {@link #CODE} selects, read (those that could not be read are skipped with the reason). */
-    public static List<CodeFile> read(RuleContext ctx) {
+    /**
+     * The files {@link #CODE} selects, read one at a time as the caller iterates (a few parsed ahead, see
+     * {@link CodeFiles#readAll}): nothing holds them all (a full scan of a large repository reads thousands). Those
+     * that could not be read are skipped with the reason.
+     */
+    public static Iterable<CodeFile> read(RuleContext ctx) {
         return read(ctx, CODE);
     }
 
-    /** The files {@link #NOTEBOOKS} selects, read (those that could not be read are skipped with the reason). */
-    public static List<CodeFile> notebooks(RuleContext ctx) {
-        return read(ctx, NOTEBOOKS).stream().filter(f -> f.notebook().isPresent()).toList();
+    /** The files {@link #NOTEBOOKS} selects, read as the caller iterates (unreadable ones skipped with the reason). */
+    public static Iterable<CodeFile> notebooks(RuleContext ctx) {
+        Iterable<CodeFile> read = read(ctx, NOTEBOOKS);
+        return () -> StreamSupport.stream(read.spliterator(), false).filter(f -> f.notebook().isPresent()).iterator();
     }
 
-    private static List<CodeFile> read(RuleContext ctx, FileSelector files) {
+    private static Iterable<CodeFile> read(RuleContext ctx, FileSelector files) {
         for (FileEntry f : ctx.filesToScan()) {
             if (CodeFiles.isCode(f.path()) && !CodeFiles.isReadable(f)) {
                 CodeFiles.read(ctx, f); // over the size limit: not read, only listed as skipped
             }
         }
-        List<CodeFile> out = new ArrayList<>();
-        for (FileEntry f : files.entries(ctx)) {
-            CodeFiles.read(ctx, f).ifPresent(out::add);
-        }
-        return out;
+        return CodeFiles.readAll(ctx, files.entries(ctx));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import dev.mlreadiness.engine.config.ProjectPaths;
@@ -20,7 +21,8 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * What a rule sees of one side of a change (the head, or the base it is compared with): the tree, the change, the
- * config, and shared, cached views of files (each file parsed once per evaluation whatever the number of rules).
+ * config, and shared, cached views of files (each file parsed once per evaluation whatever the number of rules,
+ * as long as the cache's memory budget lasts).
  */
 public final class RuleContext {
 
@@ -33,6 +35,12 @@ public final class RuleContext {
     }
 
     private static final Object FAILED = new Object();
+    /**
+     * How many bytes of parsed files ({@link FileParser#weight}) an evaluation keeps: enough for every file of
+     * ordinary repositories; a repository of 60 MB of Python is parsed again by each rule reading it rather than
+     * held whole (several GB).
+     */
+    static final long PARSE_CACHE_BUDGET = 32L * 1024 * 1024;
 
     private final Snapshot snapshot;
     private final ChangeSet changes;
@@ -40,6 +48,7 @@ public final class RuleContext {
     private final Side side;
     private final RuleContext base;
     private final Map<FileParser<?>, Map<String, Object>> parsed = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final AtomicLong cacheUsed = new AtomicLong();
     private final Map<Class<?>, Object> facts = new ConcurrentHashMap<>();
     private final Map<String, String> skipped = new ConcurrentHashMap<>();
 
@@ -163,30 +172,50 @@ public final class RuleContext {
     }
 
     /**
-     * The file parsed by {@code parser}, cached for the evaluation. Empty when the file is missing or binary, or
-     * when the parser rejected it (the file is then listed as skipped with the parser's reason).
+     * The file parsed by {@code parser}, cached for the evaluation up to {@link #PARSE_CACHE_BUDGET}. Empty when
+     * the file is missing or binary, or when the parser rejected it (the file is then listed as skipped with the
+     * parser's reason).
      */
     @SuppressWarnings("unchecked")
     public <T> Optional<T> parse(String path, FileParser<T> parser) {
         Map<String, Object> cache = parsed.computeIfAbsent(parser, p -> new ConcurrentHashMap<>());
-        Object result = cache.computeIfAbsent(path, p -> {
-            Optional<byte[]> bytes = snapshot.bytes(p);
-            if (bytes.isEmpty()) {
-                return FAILED;
+        Object result = cache.get(path);
+        if (result == null) {
+            long[] weight = {0};
+            result = parseNow(path, parser, weight);
+            // results are kept while the budget lasts, the first ones first: rules read files in the same order,
+            // so the files at the front are shared by every rule (evicting the oldest would keep none for the next
+            // rule's pass); a failure is kept so that it is recorded once
+            if (result == FAILED || cacheUsed.addAndGet(weight[0]) <= PARSE_CACHE_BUDGET) {
+                Object prev = cache.putIfAbsent(path, result);
+                result = prev == null ? result : prev;
+            } else {
+                cacheUsed.addAndGet(-weight[0]);
             }
-            try {
-                Object value = parser.parse(p, bytes.get());
-                return value == null ? FAILED : value;
-            } catch (FileParser.ParseFailure e) {
-                skip(p, e.getMessage());
-                return FAILED;
-            } catch (RuntimeException e) {
-                // a parser bug must not end the review; say which file was not checked
-                skip(p, "could not be analysed (" + e.getClass().getSimpleName() + ")");
-                return FAILED;
-            }
-        });
+        }
         return result == FAILED ? Optional.empty() : Optional.of((T) result);
+    }
+
+    private <T> Object parseNow(String path, FileParser<T> parser, long[] weight) {
+        Optional<byte[]> bytes = snapshot.bytes(path);
+        if (bytes.isEmpty()) {
+            return FAILED;
+        }
+        try {
+            T value = parser.parse(path, bytes.get());
+            if (value == null) {
+                return FAILED;
+            }
+            weight[0] = parser.weight(value, bytes.get());
+            return value;
+        } catch (FileParser.ParseFailure e) {
+            skip(path, e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            // a parser bug must not end the review; say which file was not checked
+            skip(path, "could not be analysed (" + e.getClass().getSimpleName() + ")");
+            return FAILED;
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.secrets;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -63,7 +64,26 @@ public final class SecretPatterns {
                     "(?i)(?<![\\w])[\"']?\\w*(?:password|passwd|pwd)\\w*[\"']?\\s*[:=]\\s*([\"'])([^\"'\\s,][^\"'\\n]*)\\1"),
                     2, v -> !PLACEHOLDER.matcher(v).matches()));
 
+    /** Every kind's anchors in lower case: a line holding none of them holds no credential of any kind. */
+    private static final List<String> LOWER_ANCHORS = ALL.stream().flatMap(k -> k.anchors().stream())
+            .map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
+
     private SecretPatterns() {
+    }
+
+    /**
+     * The cheap test before any pattern (what gitleaks and detect-secrets do with keywords): false when the line,
+     * in lower case, holds no kind's anchor, so that no {@link Kind#find} can match.
+     *
+     * @param lower the line in lower case
+     */
+    public static boolean mayHoldAny(String lower) {
+        for (String anchor : LOWER_ANCHORS) {
+            if (lower.contains(anchor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Real tokens are random: digits and letters of both cases. Rules out {@code sk-toggleable__label-arrow}. */

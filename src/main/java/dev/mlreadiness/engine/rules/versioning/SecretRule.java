@@ -86,6 +86,9 @@ public final class SecretRule extends AbstractRule {
         for (int line = 1; line <= lines.count(); line++) {
             String content = lines.line(line);
             String lower = content.toLowerCase(Locale.ROOT);
+            if (!SecretPatterns.mayHoldAny(lower)) {
+                continue;
+            }
             Set<String> kinds = new HashSet<>();
             for (SecretPatterns.Kind kind : SecretPatterns.ALL) {
                 Optional<String> secret = kinds.contains(kind.name()) ? Optional.empty() : kind.find(content, lower);
