@@ -24,3 +24,4 @@ steps = 3000
 pipe = "pipe = Pipeline([" + ",".join('("s%d", RandomForestClassifier())' % i for i in range(steps)) + "])\n"
 grid = "grid = {" + ",".join('"s%d__random_state": [1]' % i for i in range(steps)) + "}\n"
 w(repo("search-grids"), "src/grid.py", "from sklearn.model_selection import GridSearchCV\nfrom sklearn.pipeline import Pipeline\n" + pipe + grid + "GridSearchCV(pipe, grid)\n" * 50)
+d = repo("plain")

@@ -201,7 +201,7 @@ public final class SearchGrids {
      * list and charged to the budget, so many grid paths into one long pipeline cost its length once, not each.
      */
     private Map<String, Expression> namedSteps(Expression.Sequence list) {
-        return stepIndex.computeIfAbsent(list, l -> {
+        return stepIndex.computeIfAbsent(list, key -> {
             budget -= list.elements().size();
             Map<String, Expression> byName = new HashMap<>();
             for (Expression e : list.elements()) {
