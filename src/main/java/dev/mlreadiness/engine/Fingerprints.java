@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import dev.mlreadiness.engine.rule.Findings;
@@ -17,19 +18,37 @@ import dev.mlreadiness.engine.snapshot.InputLimits;
  */
 final class Fingerprints {
 
-    private final Map<String, Integer> seen = new HashMap<>();
+    private final Map<Key, Integer> seen = new HashMap<>();
+    /** Per rule, path and subject: the digest of their text, so each occurrence hashes only its own count. */
+    private final Map<Key, MessageDigest> prefixes = new HashMap<>();
+    /**
+     * Per line text (the instance {@link FindingLines} keeps for each line): its subject, so the thousands of
+     * findings of one long line strip and compare it once, not each.
+     */
+    private final Map<String, String> subjects = new IdentityHashMap<>();
+
+    /** What an occurrence count runs over; the subject is one instance per line, so hashing it is cached. */
+    private record Key(String ruleId, String path, String subject) {
+    }
 
     /** @param lineText the finding's line (see {@link FindingLines}), or null when it has none */
     String of(String ruleId, Findings.Raw raw, String lineText) {
-        String subject = capped(lineText != null ? lineText.strip() : raw.message());
-        String base = ruleId + "\n" + (raw.path() == null ? "" : raw.path()) + "\n" + subject;
-        int n = seen.merge(base, 1, Integer::sum);
+        String subject = lineText != null ? subjects.computeIfAbsent(lineText, t -> capped(t.strip()))
+                : capped(raw.message());
+        Key key = new Key(ruleId, raw.path() == null ? "" : raw.path(), subject);
+        int n = seen.merge(key, 1, Integer::sum);
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((base + "\n" + n).getBytes(StandardCharsets.UTF_8));
+            MessageDigest prefix = prefixes.get(key);
+            if (prefix == null) {
+                prefix = MessageDigest.getInstance("SHA-256");
+                prefix.update((ruleId + "\n" + key.path() + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+                prefixes.put(key, prefix);
+            }
+            // the digest of "rule \n path \n subject \n n", as it always was, without hashing the subject again
+            byte[] d = ((MessageDigest) prefix.clone()).digest(("\n" + n).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE, and clones", e);
         }
     }
 

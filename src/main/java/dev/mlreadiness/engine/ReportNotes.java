@@ -42,8 +42,8 @@ final class ReportNotes {
         if (!unchecked.isEmpty()) {
             notes.add(unchecked.size() + " changed file(s) could not be checked, so a gap in them would not show: "
                     + String.join(", ", unchecked.subList(0, Math.min(10, unchecked.size())))
-                    + (unchecked.size() > 10 ? ", ..." : "") + " (reasons under the skipped files); fail-on counts this "
-                    + "as a warning.");
+                    + (unchecked.size() > 10 ? ", ..." : "")
+                    + " (reasons under the skipped files); fail-on counts this as a warning.");
         }
         return notes;
     }

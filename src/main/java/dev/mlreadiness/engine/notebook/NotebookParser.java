@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.mlreadiness.engine.snapshot.InputLimits;
 
 /**
  * Reads a {@code .ipynb} file with Jackson's streaming parser, so a notebook with megabytes of outputs is
@@ -22,7 +25,8 @@ import java.util.List;
  */
 public final class NotebookParser {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
+            .builder().maxNestingDepth(InputLimits.MAX_NESTING_DEPTH).build()).build();
 
     private final JsonParser json;
     private final List<Cell> cells = new ArrayList<>();

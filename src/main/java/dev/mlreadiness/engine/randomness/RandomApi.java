@@ -298,7 +298,7 @@ public final class RandomApi {
         for (String k : spec.seedKeywords) {
             Argument a = call.keyword(k);
             if (a != null && a.kind() != ValueKind.NONE && (spec.seedInside == null || isSeededValue(module,
-                    module.callExpression(index).keywords().get(k), seededNames, 0))) {
+                    module.callExpression(index).keywords().get(k), seededNames, 0, new int[1]))) {
                 return true;
             }
         }
@@ -306,9 +306,17 @@ public final class RandomApi {
                 && call.positional().get(spec.seedPosition).kind() != ValueKind.NONE;
     }
 
-    /** See {@link #seedInside()}. */
-    private boolean isSeededValue(PythonModule module, Expression value, Map<String, Boolean> names, int depth) {
+    /**
+     * See {@link #seedInside()}. A name's answer is kept for the file under its name when the depth bound cut
+     * nothing below it, else only for that depth ({@code name@depth}): an answer cut deep in one call's reading
+     * must not stand for a shallow reading from another call (each name is read at most once per depth).
+     *
+     * @param cuts counts the readings the depth bound cut, [0]
+     */
+    private boolean isSeededValue(PythonModule module, Expression value, Map<String, Boolean> names, int depth,
+            int[] cuts) {
         if (depth > 4) {
+            cuts[0]++;
             return true;
         }
         if (value instanceof Expression.Literal literal) {
@@ -316,13 +324,20 @@ public final class RandomApi {
         }
         if (value instanceof Expression.Name name) {
             String key = spec.seedInside + " " + spec.seedInsideSuffix + " " + name.dotted();
-            Boolean known = names.get(key);
+            String atDepth = key + "@" + depth;
+            Boolean known = names.containsKey(key) ? names.get(key) : names.get(atDepth);
             if (known == null) {
                 names.put(key, true); // a name assigned itself: trusted
+                int before = cuts[0];
                 List<Expression> assigned = module.assignedValues(name.dotted());
                 known = assigned.isEmpty() || assigned.stream().anyMatch(v -> isSeededValue(module, v, names,
-                        depth + 1));
-                names.put(key, known);
+                        depth + 1, cuts));
+                if (cuts[0] == before) {
+                    names.put(key, known);
+                } else {
+                    names.remove(key);
+                    names.put(atDepth, known);
+                }
             }
             return known;
         }
@@ -339,13 +354,13 @@ public final class RandomApi {
         // a wrapper sampler (PartialFixedSampler(params, base_sampler)) is as seeded as the sampler it wraps
         for (var e : call.keywords().entrySet()) {
             if (e.getKey().endsWith(spec.seedInsideSuffix.toLowerCase(Locale.ROOT))
-                    && isSeededValue(module, e.getValue(), names, depth + 1)) {
+                    && isSeededValue(module, e.getValue(), names, depth + 1, cuts)) {
                 return true;
             }
         }
         for (Expression p : call.positional()) {
             if (p instanceof Expression.Call c && module.calls().get(c.index()).simpleName()
-                    .endsWith(spec.seedInsideSuffix) && isSeededValue(module, p, names, depth + 1)) {
+                    .endsWith(spec.seedInsideSuffix) && isSeededValue(module, p, names, depth + 1, cuts)) {
                 return true;
             }
         }

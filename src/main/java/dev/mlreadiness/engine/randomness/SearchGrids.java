@@ -2,6 +2,7 @@ package dev.mlreadiness.engine.randomness;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,13 +43,27 @@ public final class SearchGrids {
     private final PythonModule module;
     private final Set<Integer> seeded = new HashSet<>();
     /**
-     * Estimator names already followed, with the paths they were followed for: a name many searches share, or
-     * assigned many times, is expanded once per set of paths, so the work stays linear in the file.
+     * Estimator names already followed, with the paths they were followed for, and the fewest hops they were
+     * followed at: a name many searches share, or assigned many times, is expanded once per set of paths (again
+     * only when reached in fewer hops, where the hop bound cuts less), so the work stays linear in the file.
      */
-    private final Set<String> followed = new HashSet<>();
-    /** The paths each grid name seeds, read once per name. */
-    private final Map<String, Set<String>> gridPaths = new HashMap<>();
+    private final Map<String, Integer> followed = new HashMap<>();
+    /**
+     * The paths each grid name seeds, read once per name; read again only when reached in fewer hops than a reading
+     * the hop bound cut (a result cut deep in one search must not stand for a shallow one in another).
+     */
+    private final Map<String, GridPaths> gridPaths = new HashMap<>();
+    /** The names each pipeline-building call gives its estimators ({@link #autoNamed}), by call index. */
+    private final Map<Integer, Map<String, Expression>> autoNames = new HashMap<>();
+    /** The steps of each steps list by name ({@link #namedSteps}). */
+    private final Map<Expression.Sequence, Map<String, Expression>> stepIndex = new IdentityHashMap<>();
     private int budget = BUDGET;
+    /** How many times the hop bound cut a reading so far. */
+    private int cuts;
+
+    /** The paths a grid name seeds, read at {@code hops}; {@code cut} when the hop bound cut the reading. */
+    private record GridPaths(Set<String> paths, int hops, boolean cut) {
+    }
 
     private SearchGrids(PythonModule module) {
         this.module = module;
@@ -73,19 +88,27 @@ public final class SearchGrids {
 
     /** Adds the step paths a grid seeds: "" for the estimator itself, {@code clf} for {@code clf__seed}. */
     private void seedPaths(Expression grid, Set<String> paths, int hops) {
-        if (grid == null || hops > MAX_HOPS || --budget < 0) {
+        if (grid == null || --budget < 0) {
+            return;
+        }
+        if (hops > MAX_HOPS) {
+            cuts++;
             return;
         }
         if (grid instanceof Expression.Name name) {
-            Set<String> own = gridPaths.get(name.dotted());
-            if (own == null) {
-                own = new HashSet<>();
-                gridPaths.put(name.dotted(), own); // a name assigned itself reads as seeding nothing more
+            GridPaths known = gridPaths.get(name.dotted());
+            if (known == null || known.cut() && hops < known.hops()) {
+                Set<String> own = new HashSet<>();
+                // a name assigned itself reads as seeding nothing more
+                gridPaths.put(name.dotted(), new GridPaths(own, hops, false));
+                int before = cuts;
                 for (Expression v : module.assignedValues(name.dotted())) {
                     seedPaths(v, own, hops + 1);
                 }
+                known = new GridPaths(own, hops, cuts != before);
+                gridPaths.put(name.dotted(), known);
             }
-            paths.addAll(own);
+            paths.addAll(known.paths());
         } else if (grid instanceof Expression.Dict dict) {
             dict.entries().forEach((key, value) -> addPath(key, value, paths));
             for (Expression spread : dict.spreads()) {
@@ -124,7 +147,10 @@ public final class SearchGrids {
             return;
         }
         if (estimator instanceof Expression.Name name) {
-            if (followed.add(name.dotted() + " " + new TreeSet<>(paths))) {
+            String key = name.dotted() + " " + new TreeSet<>(paths);
+            Integer before = followed.get(key);
+            if (before == null || hops < before) { // fewer hops reach further: at most MAX_HOPS + 1 times
+                followed.put(key, hops);
                 for (Expression v : module.assignedValues(name.dotted())) {
                     mark(v, paths, hops + 1);
                 }
@@ -151,15 +177,15 @@ public final class SearchGrids {
     private Expression step(Expression.Call call, String name, int hops) {
         String callee = module.calls().get(call.index()).simpleName();
         if (AUTO_NAMED.contains(callee)) {
-            return autoNamed(call.positional(), hops).get(name);
+            // keyed by whether names still resolve at these hops, so a reading cut by the bound serves no other
+            return autoNames.computeIfAbsent(call.index() * 2 + (hops < MAX_HOPS ? 1 : 0),
+                    i -> autoNamed(call.positional(), hops)).get(name);
         }
         for (Expression steps : resolve(call.argument(0, NAMED_STEPS), hops)) {
             if (steps instanceof Expression.Sequence list) {
-                for (Expression e : list.elements()) {
-                    if (e instanceof Expression.Sequence pair && pair.elements().size() >= 2
-                            && pair.elements().get(0) instanceof Expression.Literal l && name.equals(l.value())) {
-                        return pair.elements().get(1);
-                    }
+                Expression step = namedSteps(list).get(name);
+                if (step != null) {
+                    return step;
                 }
             }
         }
@@ -168,6 +194,24 @@ public final class SearchGrids {
             return keyword;
         }
         return WRAPPED.contains(name) && !call.positional().isEmpty() ? call.positional().get(0) : null;
+    }
+
+    /**
+     * The {@code (name, estimator)} pairs of a steps list by name, the first of a name winning: indexed once per
+     * list and charged to the budget, so many grid paths into one long pipeline cost its length once, not each.
+     */
+    private Map<String, Expression> namedSteps(Expression.Sequence list) {
+        return stepIndex.computeIfAbsent(list, key -> {
+            budget -= list.elements().size();
+            Map<String, Expression> byName = new HashMap<>();
+            for (Expression e : list.elements()) {
+                if (e instanceof Expression.Sequence pair && pair.elements().size() >= 2
+                        && pair.elements().get(0) instanceof Expression.Literal l && l.value() != null) {
+                    byName.putIfAbsent(l.value(), pair.elements().get(1));
+                }
+            }
+            return byName;
+        });
     }
 
     /** An expression, or the values the file assigns to it when it is a name. */
@@ -182,6 +226,10 @@ public final class SearchGrids {
 
     /** Like scikit-learn's {@code _name_estimators}: lower-cased class names, {@code -1}, {@code -2} if repeated. */
     private Map<String, Expression> autoNamed(List<Expression> estimators, int hops) {
+        budget -= estimators.size();
+        if (budget < 0) {
+            return Map.of();
+        }
         String[] names = new String[estimators.size()];
         Map<String, Integer> count = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
