@@ -12,7 +12,7 @@ import dev.mlreadiness.engine.config.ReadinessConfig.FailOn;
  * The arguments of {@code readiness check DIR [--base REF] [--format F] [--config FILE] [--fail-on LEVEL]
  * [--output FILE]}. Options take their value as the next argument or after {@code =}.
  *
- * @param base   null for a full scan
+ * @param base null for a full scan
  * @param config null for the repository's own file
  * @param failOn null to keep the config's
  * @param output null for standard output

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mlreadiness.engine.Conclusion;
-import dev.mlreadiness.engine.snapshot.EvaluationInput;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.Rules;
+import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleInfo;
-import dev.mlreadiness.engine.Rules;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
 import dev.mlreadiness.engine.snapshot.SnapshotReadException;
-import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.report.ToolInfo;
 
 /**

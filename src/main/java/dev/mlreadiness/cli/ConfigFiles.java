@@ -25,7 +25,7 @@ public final class ConfigFiles {
 
     /**
      * @param explicit the {@code --config} file, or null for {@code DIR/.github/ml-readiness.yml} when it exists
-     * @param ruleIds  the rule ids the checklist knows, so misspelt ids under {@code rules:} are errors
+     * @param ruleIds the rule ids the checklist knows, so misspelt ids under {@code rules:} are errors
      */
     public static Loaded load(Path dir, Path explicit, Set<String> ruleIds) throws InputException {
         Path file = explicit != null ? explicit : dir.resolve(ConfigLoader.PATH);

@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import dev.mlreadiness.engine.diff.UnifiedDiff;
 import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.engine.snapshot.ChangeStatus;
 import dev.mlreadiness.engine.snapshot.FileChange;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.Snapshot;
-import dev.mlreadiness.engine.diff.UnifiedDiff;
 
 /**
  * A repository on this machine, as the CLI reads it: the work tree for a full scan (as git lists it, or walked
@@ -129,7 +129,8 @@ public final class LocalRepository implements AutoCloseable {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
                     return d.getFileName() != null && d.getFileName().toString().equals(".git") && !d.equals(dir)
-                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                            ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override

@@ -14,7 +14,10 @@ import dev.mlreadiness.report.TextReport;
 
 /** The {@code --format} values and the renderer behind each. */
 enum OutputFormat {
-    TEXT, MARKDOWN, JSON, SARIF;
+    TEXT,
+    MARKDOWN,
+    JSON,
+    SARIF;
 
     /** Markdown is mostly pasted into GitHub, where relative links would point into the user's repository. */
     private static final MarkdownReport MARKDOWN_REPORT = new MarkdownReport(DocsLinks.ONLINE_BASE);

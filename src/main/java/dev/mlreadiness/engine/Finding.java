@@ -11,7 +11,7 @@ import dev.mlreadiness.engine.rule.Severity;
  * 1-based line) and whether the change under review introduced it.
  *
  * @param fingerprint stable across pushes for the same gap (rule, path, the line's text rather than its number),
- *                    so publishers can recognise a finding they already commented on
+ *        so publishers can recognise a finding they already commented on
  */
 public record Finding(String ruleId, Category category, Severity severity, String message, String path,
         Integer line, boolean isNew, String fingerprint) {

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code [!abc]} or {@code [^abc]} its complement). A pattern without a slash and without {@code **} matches the
  * full path only ({@code README.md} is the root README).
  *
- * <p>Matching runs the pattern as a state machine over the path, all live states at once, never backtracking:
+ * <p>
+ * Matching runs the pattern as a state machine over the path, all live states at once, never backtracking:
  * its work is at most (path length + 1) x (pattern parts + 1) steps, however many stars the pattern has (a
  * config's {@code src/*a*a*a*a*a*a*a*a*a*ab} took seconds per path as a backtracking regular expression).
  */

@@ -36,7 +36,7 @@ final class Newness {
      * Runs on the base side what the decision needs: the repository rules, and the line rules only when one of
      * them reports on an added line.
      *
-     * @param head    the findings of every active rule on the head side, by rule id
+     * @param head the findings of every active rule on the head side, by rule id
      * @param baseCtx the base side, or null when there is none
      */
     static Newness of(Mode mode, ChangeSet changes, List<Rule> active, Map<String, Findings> head,
@@ -51,7 +51,8 @@ final class Newness {
                     .forEach(raw -> baseKeys.addAll(keys(id, raw))));
             List<Rule> lineRules = active.stream().filter(r -> r.info().scope() == Scope.LINE
                     && head.get(r.info().id()).raw().stream().anyMatch(raw -> raw.kind() == Findings.Kind.LINE
-                            && changes.isAddedLine(raw.path(), raw.line()))).toList();
+                            && changes.isAddedLine(raw.path(), raw.line())))
+                    .toList();
             if (!lineRules.isEmpty()) {
                 carriedOver = CarriedOverLines.of(changes, head, Checklist.run(lineRules, baseCtx));
             }

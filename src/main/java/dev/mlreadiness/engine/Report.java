@@ -11,15 +11,15 @@ import dev.mlreadiness.engine.snapshot.SkippedFile;
 /**
  * The outcome of an evaluation, ready for any renderer or publisher.
  *
- * @param applicable   false when the repository is not an ML project (or config disables the app): publishers
- *                     then stay silent
- * @param skipReason   why it is not applicable, for logs and the CLI
- * @param findings     sorted by {@link Finding#ORDER}
- * @param rules        the rules that ran, in catalog order (for titles, docs links and SARIF)
- * @param skipped      files that could not be checked, with the reason
- * @param notes        things the reader should know about coverage (truncated trees, files without patches)
+ * @param applicable false when the repository is not an ML project (or config disables the app): publishers
+ *        then stay silent
+ * @param skipReason why it is not applicable, for logs and the CLI
+ * @param findings sorted by {@link Finding#ORDER}
+ * @param rules the rules that ran, in catalog order (for titles, docs links and SARIF)
+ * @param skipped files that could not be checked, with the reason
+ * @param notes things the reader should know about coverage (truncated trees, files without patches)
  * @param ignoredRules rules left out for this evaluation by request
- * @param suppressed   findings dropped by inline {@code readiness: ignore[...]} comments
+ * @param suppressed findings dropped by inline {@code readiness: ignore[...]} comments
  */
 public record Report(Mode mode, boolean applicable, String skipReason, List<Finding> findings,
         Conclusion conclusion, List<CategoryScore> scores, List<RuleInfo> rules, List<SkippedFile> skipped,

@@ -42,41 +42,41 @@ public final class RuleCatalog {
 
     /** Array syntax so every line ends with a comma: adding a rule touches one line. */
     private static final Rule[] ALL = {
-        // structure/
-        new ReadmeRule(),
-        new DependencyManifestRule(),
-        new LayoutRule(),
-        new NotebookLocationRule(),
-        new FileNamingRule(),
-        // docs/
-        new PurposeRule(),
-        new UsageRule(),
-        new DeploymentRule(),
-        new DataSourcesRule(),
-        new DataSchemaRule(),
-        new DataSchemaMeasurementRule(),
-        new LabelingRule(),
-        new ExperimentsRule(),
-        new TrainingEnvironmentRule(),
-        new ModelPseudocodeRule(),
-        new StaleDocsRule(),
-        new ModelCardRule(),
-        // reproducibility/
-        new UnpinnedDependencyRule(),
-        new PythonVersionRule(),
-        new RandomSeedRule(),
-        new NotebookExecutionOrderRule(),
-        new NotebookErrorOutputRule(),
-        new AbsolutePathRule(),
-        // versioning/
-        new LargeArtifactRule(),
-        new SecretRule(),
-        // production/
-        new TestsRule(),
-        new EvaluationRule(),
-        new MonitoringRule(),
-        new CiRule(),
-        new ContainerRule(),
+            // structure/
+            new ReadmeRule(),
+            new DependencyManifestRule(),
+            new LayoutRule(),
+            new NotebookLocationRule(),
+            new FileNamingRule(),
+            // docs/
+            new PurposeRule(),
+            new UsageRule(),
+            new DeploymentRule(),
+            new DataSourcesRule(),
+            new DataSchemaRule(),
+            new DataSchemaMeasurementRule(),
+            new LabelingRule(),
+            new ExperimentsRule(),
+            new TrainingEnvironmentRule(),
+            new ModelPseudocodeRule(),
+            new StaleDocsRule(),
+            new ModelCardRule(),
+            // reproducibility/
+            new UnpinnedDependencyRule(),
+            new PythonVersionRule(),
+            new RandomSeedRule(),
+            new NotebookExecutionOrderRule(),
+            new NotebookErrorOutputRule(),
+            new AbsolutePathRule(),
+            // versioning/
+            new LargeArtifactRule(),
+            new SecretRule(),
+            // production/
+            new TestsRule(),
+            new EvaluationRule(),
+            new MonitoringRule(),
+            new CiRule(),
+            new ContainerRule(),
     };
 
     private static final Rules STANDARD = Rules.detectingMlProjects(List.of(ALL));

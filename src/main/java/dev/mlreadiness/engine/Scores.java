@@ -51,9 +51,9 @@ final class Scores {
 
     /**
      * @param uncheckedChanges the pull request changes files that were skipped (over a budget, unreadable): counted
-     *                         as one gap of severity warning, so {@code fail-on: warning} or {@code notice} fails
-     *                         and the default {@code error} does not. A skip is mostly a limit of the tool (a
-     *                         20 MiB notebook is legitimate), yet a change must not hide a gap behind one unseen.
+     *        as one gap of severity warning, so {@code fail-on: warning} or {@code notice} fails
+     *        and the default {@code error} does not. A skip is mostly a limit of the tool (a
+     *        20 MiB notebook is legitimate), yet a change must not hide a gap behind one unseen.
      */
     static Conclusion conclusion(List<Finding> findings, Mode mode, ReadinessConfig config,
             boolean uncheckedChanges) {

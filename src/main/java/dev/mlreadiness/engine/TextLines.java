@@ -49,7 +49,9 @@ public final class TextLines {
         return starts.length;
     }
 
-    /** Line {@code number} (1-based) without its {@code '\n'}, a {@code '\r'} before it kept; null when out of range. */
+    /**
+     * Line {@code number} (1-based) without its {@code '\n'}, a {@code '\r'} before it kept; null when out of range.
+     */
     public String line(int number) {
         if (number < 1 || number > starts.length) {
             return null;
@@ -117,8 +119,7 @@ public final class TextLines {
 
     private static int indexOfAscii(byte[] content, int from, int to, String ascii) {
         int n = ascii.length();
-        outer:
-        for (int i = from; i + n <= to; i++) {
+        outer: for (int i = from; i + n <= to; i++) {
             for (int j = 0; j < n; j++) {
                 if (content[i + j] != (byte) ascii.charAt(j)) {
                     continue outer;

@@ -2,6 +2,10 @@ package dev.mlreadiness.github;
 
 import java.io.IOException;
 
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.githubapp.GitHubCustomizer;
+import io.quarkiverse.githubapp.JavaHttpClientFactory;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
@@ -12,9 +16,6 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
 import dev.mlreadiness.github.client.RetryPolicy;
 import dev.mlreadiness.github.client.RetryingConnector;
 import dev.mlreadiness.github.client.TimedHttpConnector;
-import io.quarkiverse.githubapp.GitHubCustomizer;
-import io.quarkiverse.githubapp.JavaHttpClientFactory;
-import jakarta.inject.Singleton;
 
 /**
  * The connector of every GitHub REST client of the app (installation and app clients alike): requests with a time

@@ -5,16 +5,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+
+import io.smallrye.graphql.client.Response;
+import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
+import io.smallrye.mutiny.TimeoutException;
 import org.jboss.logging.Logger;
 
 import dev.mlreadiness.github.client.RetryBudget;
 import dev.mlreadiness.github.client.RetryPolicy;
 import dev.mlreadiness.github.snapshot.GraphQLQuery;
-import io.smallrye.graphql.client.Response;
-import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
-import io.smallrye.mutiny.TimeoutException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObject;
 
 /**
  * Runs GraphQL queries for the snapshot, counted in the request metrics like the REST calls, each within the
@@ -74,7 +75,8 @@ public class GitHubGraphQL {
             // the client reports an HTTP error status (5xx, 429, 403 limits) and a lost connection this way
             metrics.githubRequest("graphql", "POST", "error");
             Throwable cause = e instanceof CompletionException && e.getCause() != null
-                    ? e.getCause() : e;
+                    ? e.getCause()
+                    : e;
             throw new Transient(String.valueOf(cause.getMessage()).lines().findFirst().orElse(""), cause);
         }
         JsonObject data = response.getData();

@@ -2,12 +2,15 @@ package dev.mlreadiness.github;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.githubapp.GitHubClientProvider;
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHIssueState;
 
@@ -23,9 +26,6 @@ import dev.mlreadiness.github.queue.BatchRunner;
 import dev.mlreadiness.github.snapshot.BlobCache;
 import dev.mlreadiness.github.snapshot.PullRequestReader;
 import dev.mlreadiness.github.snapshot.PullRequestSnapshot;
-import io.quarkiverse.githubapp.GitHubClientProvider;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Reviews one pull request for a batch of the work queue: read it, decide whether it is an ML project before

@@ -2,11 +2,13 @@ package dev.mlreadiness.github;
 
 import java.time.Duration;
 
-import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.Report;
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.mlreadiness.engine.Finding;
+import dev.mlreadiness.engine.Report;
 
 /** The app's Prometheus metrics: events in, evaluations out, GitHub requests, findings by rule. */
 @ApplicationScoped

@@ -67,6 +67,7 @@ public interface ReadinessSettings {
 
     /** Conclusions of a run that could not evaluate. */
     enum OnError {
-        FAILURE, NEUTRAL
+        FAILURE,
+        NEUTRAL
     }
 }

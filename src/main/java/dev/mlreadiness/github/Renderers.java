@@ -1,9 +1,10 @@
 package dev.mlreadiness.github;
 
-import dev.mlreadiness.report.MarkdownReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import dev.mlreadiness.report.MarkdownReport;
 
 /** The report renderers the app shares: built once, from its settings. */
 @ApplicationScoped

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.quarkiverse.githubapp.GitHubEvent;
+import io.quarkiverse.githubapp.event.CheckRun;
+import io.quarkiverse.githubapp.event.CheckSuite;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHPullRequest;
@@ -11,18 +16,14 @@ import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.github.publish.CheckRunPublisher;
 import dev.mlreadiness.github.queue.WorkRequest;
-import io.quarkiverse.githubapp.GitHubEvent;
-import io.quarkiverse.githubapp.event.CheckRun;
-import io.quarkiverse.githubapp.event.CheckSuite;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Makes GitHub's "Re-run" buttons work: a re-requested check suite or check run reviews again the open pull
  * requests whose head is that commit. Whether the commit is still the head is decided when the evaluation runs
  * (the pull request is read then anyway).
  *
- * <p>A <em>requested</em> check suite (GitHub sends one for every push) is received and deliberately left alone:
+ * <p>
+ * A <em>requested</em> check suite (GitHub sends one for every push) is received and deliberately left alone:
  * a push to a pull request also sends {@code pull_request.synchronize}, which {@link ReviewPullRequest} already
  * reviews, so acting on both would review the same commit twice, with two evaluations racing to post the same
  * review comments; and a push to a branch without a pull request has nothing to review, yet finding that out

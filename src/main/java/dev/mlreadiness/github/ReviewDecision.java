@@ -17,18 +17,20 @@ import dev.mlreadiness.github.snapshot.PullRequestSnapshot;
 /**
  * Whether and how to review, decided from what was read and before anything is written.
  *
- * @param verdict     silent, invalid config, or review
- * @param detail      why silent; empty otherwise
+ * @param verdict silent, invalid config, or review
+ * @param detail why silent; empty otherwise
  * @param configError what is wrong with the config, for {@link Verdict#INVALID_CONFIG}
- * @param input       what the checklist evaluates, for {@link Verdict#REVIEW}
- * @param inline      comment findings inline (the config asks for reviews and the pull request is no draft)
- * @param summary     keep a summary comment
+ * @param input what the checklist evaluates, for {@link Verdict#REVIEW}
+ * @param inline comment findings inline (the config asks for reviews and the pull request is no draft)
+ * @param summary keep a summary comment
  */
 record ReviewDecision(Verdict verdict, String detail, ConfigException configError, EvaluationInput input,
         boolean inline, boolean summary) {
 
     enum Verdict {
-        SILENT, INVALID_CONFIG, REVIEW
+        SILENT,
+        INVALID_CONFIG,
+        REVIEW
     }
 
     static ReviewDecision decide(Rules rules, Checklist checklist, PullRequestReader.Result read, boolean draft)

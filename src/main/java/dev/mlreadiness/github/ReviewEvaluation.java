@@ -38,9 +38,9 @@ final class ReviewEvaluation {
     }
 
     /**
-     * @param latest    decisions applied after those recorded in the pull request's comments: a command that has
-     *                  just replied cannot count on GitHub listing its reply yet
-     * @param startRun  starts the check run
+     * @param latest decisions applied after those recorded in the pull request's comments: a command that has
+     *        just replied cannot count on GitHub listing its reply yet
+     * @param startRun starts the check run
      * @param staleRuns completes the runs of the head nobody works on any more
      */
     Evaluated evaluate(GHPullRequest pr, PullRequestSnapshot snapshot, Checklist checklist, ReviewDecision decision,

@@ -1,10 +1,10 @@
 package dev.mlreadiness.github;
 
+import io.quarkiverse.githubapp.GitHubEvent;
+import io.quarkiverse.githubapp.event.PullRequest;
 import org.kohsuke.github.GHEventPayload;
 
 import dev.mlreadiness.github.queue.WorkRequest;
-import io.quarkiverse.githubapp.GitHubEvent;
-import io.quarkiverse.githubapp.event.PullRequest;
 
 /** Reviews a pull request when it is opened, pushed to, reopened or marked ready for review. */
 class ReviewPullRequest {
@@ -17,8 +17,9 @@ class ReviewPullRequest {
         this.metrics = metrics;
     }
 
-    void onPullRequest(@PullRequest.Opened @PullRequest.Synchronize @PullRequest.Reopened
-    @PullRequest.ReadyForReview GHEventPayload.PullRequest payload, GitHubEvent event) {
+    void onPullRequest(
+            @PullRequest.Opened @PullRequest.Synchronize @PullRequest.Reopened @PullRequest.ReadyForReview GHEventPayload.PullRequest payload,
+            GitHubEvent event) {
         metrics.eventReceived("pull_request", payload.getAction());
         requests.submit(event, WorkRequest.Kind.PULL_REQUEST, payload.getPullRequest().getNumber(),
                 payload.getPullRequest().getHead().getSha());

@@ -3,6 +3,9 @@ package dev.mlreadiness.github;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.githubapp.GitHubEvent;
 import org.jboss.logging.Logger;
 
 import dev.mlreadiness.github.queue.PullRequestKey;
@@ -10,8 +13,6 @@ import dev.mlreadiness.github.queue.QueueSettings;
 import dev.mlreadiness.github.queue.RecentDeliveries;
 import dev.mlreadiness.github.queue.WorkQueue;
 import dev.mlreadiness.github.queue.WorkRequest;
-import io.quarkiverse.githubapp.GitHubEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * How webhook handlers hand an evaluation to the work queue: once per delivery (a redelivery of a delivery that was

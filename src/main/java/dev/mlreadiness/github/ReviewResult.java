@@ -12,7 +12,7 @@ import dev.mlreadiness.engine.Report;
  * @param detail why the app stayed silent, or what went wrong; empty otherwise
  * @param report the evaluated report, when the review got that far
  * @param ignoreNotes who ignored each ignored rule and why (Markdown), for publishing beside the report
- * @param headSha     the head commit that was evaluated; empty when none was
+ * @param headSha the head commit that was evaluated; empty when none was
  */
 public record ReviewResult(Status status, String detail, Optional<Report> report, Map<String, String> ignoreNotes,
         String headSha) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 
+import io.quarkiverse.githubapp.GitHubClientProvider;
+import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHPullRequest;
@@ -13,8 +15,6 @@ import org.kohsuke.github.GitHub;
 import dev.mlreadiness.github.queue.Batch;
 import dev.mlreadiness.github.queue.WorkRequest;
 import dev.mlreadiness.github.queue.WorkRequest.Kind;
-import io.quarkiverse.githubapp.GitHubClientProvider;
-import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 
 /**
  * The GitHub objects a batch works on, rebuilt from its requests' data with the installation's clients: the

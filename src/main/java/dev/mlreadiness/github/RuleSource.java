@@ -1,8 +1,9 @@
 package dev.mlreadiness.github;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.mlreadiness.engine.RuleCatalog;
 import dev.mlreadiness.engine.Rules;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** The rules the app evaluates: the catalog's. A bean so tests can run rules of their own. */
 @ApplicationScoped

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHCheckRun;
@@ -15,7 +17,6 @@ import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.github.publish.CheckRunPublisher;
 import dev.mlreadiness.github.queue.PullRequestKey;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Completes the app's check runs that a stopped app left in progress on a head: after a crash nothing else would,
@@ -57,7 +58,7 @@ public class StaleCheckRuns {
             }
         }
         try {
-            Map<String, Object> query = appId.<Map<String, Object>>map(id -> Map.of("check_name",
+            Map<String, Object> query = appId.<Map<String, Object>> map(id -> Map.of("check_name",
                     CheckRunPublisher.NAME, "status", "in_progress", "app_id", id))
                     .orElse(Map.of("check_name", CheckRunPublisher.NAME, "status", "in_progress"));
             for (GHCheckRun run : repo.getCheckRuns(headSha, query)) {

@@ -3,20 +3,19 @@ package dev.mlreadiness.github;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Guards the webhook route before the GitHub App extension reads a delivery: a signature header that is not
@@ -105,7 +104,8 @@ class WebhookInputFilter {
     private static void refuse(RoutingContext rc, int status, String why, String answer) {
         String delivery = rc.request().getHeader("X-GitHub-Delivery");
         LOG.warnf("Delivery %s refused with %d: %s", delivery != null && PRINTABLE_ID.matcher(delivery).matches()
-                ? delivery : "(no valid id)", status, why);
+                ? delivery
+                : "(no valid id)", status, why);
         rc.response().setStatusCode(status).end(answer);
     }
 

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**
@@ -27,7 +27,6 @@ public final class JsonReport {
 
     /** Raised when a field is renamed or removed; adding a field does not change it. */
     public static final int FORMAT_VERSION = 1;
-
 
     private JsonReport() {
     }

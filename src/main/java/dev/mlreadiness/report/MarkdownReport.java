@@ -61,8 +61,10 @@ public final class MarkdownReport {
         if (fresh.isEmpty()) {
             int unchecked = report.uncheckedChanges().size();
             md.append("### No new gaps\n\nThis change introduces no production-readiness gap")
-                    .append(unchecked == 0 ? "" : " in the files that could be checked; " + unchecked
-                            + " changed file(s) could not be (see Files not checked)").append(".\n\n");
+                    .append(unchecked == 0 ? ""
+                            : " in the files that could be checked; " + unchecked
+                                    + " changed file(s) could not be (see Files not checked)")
+                    .append(".\n\n");
         } else {
             md.append("### New gaps (").append(fresh.size()).append(")\n\n");
             fresh.forEach(f -> md.append("- ").append(findingLine(f)).append('\n'));

@@ -12,7 +12,8 @@ import dev.mlreadiness.engine.markdown.InlineCode;
  * line break that starts a new block, and never {@code <!--}, so it cannot forge the hidden markers the app
  * finds its own comments by.
  *
- * <p>Mentions, issue references and bare URLs are links GitHub adds after rendering, to the text it shows, so
+ * <p>
+ * Mentions, issue references and bare URLs are links GitHub adds after rendering, to the text it shows, so
  * escaping their characters would not stop them: a zero-width space (written as an entity) after the {@code @},
  * after {@code #} or {@code GH-} before a digit, in {@code ://} and in {@code www.} breaks the pattern while the
  * text reads the same.
@@ -39,13 +40,14 @@ public final class MarkdownText {
                 case '>' -> out.append("&gt;");
                 case '@' -> out.append('@').append(ZERO_WIDTH_SPACE);
                 case '#' -> out.append("\\#").append(i + 1 < raw.length() && isAsciiDigit(raw.charAt(i + 1))
-                        ? ZERO_WIDTH_SPACE : "");
+                        ? ZERO_WIDTH_SPACE
+                        : "");
                 case '-' -> out.append('-').append(i >= 2 && lower.startsWith("gh", i - 2) && i + 1 < raw.length()
                         && isAsciiDigit(raw.charAt(i + 1)) ? ZERO_WIDTH_SPACE : "");
                 case ':' -> out.append(':').append(lower.startsWith("//", i + 1) ? ZERO_WIDTH_SPACE : "");
                 case 'w', 'W' -> out.append(c).append(lower.startsWith("ww.", i) ? ZERO_WIDTH_SPACE : "");
                 case '\\', '`', '*', '_', '[', ']', '(', ')', '|', '~', '!', '{', '}', '$' ->
-                        out.append('\\').append(c);
+                    out.append('\\').append(c);
                 default -> out.append(Character.isISOControl(c) ? ' ' : c);
             }
         }

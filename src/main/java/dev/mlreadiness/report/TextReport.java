@@ -5,11 +5,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**

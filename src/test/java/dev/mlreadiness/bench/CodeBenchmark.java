@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.mlreadiness.engine.Checklist;
-import dev.mlreadiness.engine.snapshot.EvaluationInput;
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.rule.Rule;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rules.production.EvaluationRule;
 import dev.mlreadiness.engine.rules.reproducibility.AbsolutePathRule;
 import dev.mlreadiness.engine.rules.reproducibility.NotebookErrorOutputRule;
 import dev.mlreadiness.engine.rules.reproducibility.NotebookExecutionOrderRule;
 import dev.mlreadiness.engine.rules.reproducibility.RandomSeedRule;
 import dev.mlreadiness.engine.rules.versioning.SecretRule;
+import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * Speed and memory of the code rules (not a test): a generated 50,000-line Python file and a generated 20 MB
@@ -110,12 +110,12 @@ public final class CodeBenchmark {
     /** Varied lines of ordinary length (about 40 bytes on average, like hand-written ML code). */
     static String pythonFile(int lines) {
         String[] shapes = {
-            "import numpy as np", "x%d = np.random.rand(3)", "# note %d: keep the churn window at 90 days",
-            "def feature_%d(frame, window=30):", "    return frame.rolling(window).mean()",
-            "s%d = 'text /tmp/x'", "model_%d.fit(X_train, y_train, sample_weight=weights)",
-            "t%d = tts(X, y, test_size=0.2, stratify=y)", "y%d = [value * 2 for value in range(10)]", "",
-            "k%d = build_pipeline(scaler=StandardScaler(), n_components=8)",
-            "p%d = \"\"\"Monthly charges, tenure and contract type.\"\"\"",
+                "import numpy as np", "x%d = np.random.rand(3)", "# note %d: keep the churn window at 90 days",
+                "def feature_%d(frame, window=30):", "    return frame.rolling(window).mean()",
+                "s%d = 'text /tmp/x'", "model_%d.fit(X_train, y_train, sample_weight=weights)",
+                "t%d = tts(X, y, test_size=0.2, stratify=y)", "y%d = [value * 2 for value in range(10)]", "",
+                "k%d = build_pipeline(scaler=StandardScaler(), n_components=8)",
+                "p%d = \"\"\"Monthly charges, tenure and contract type.\"\"\"",
         };
         StringBuilder sb = new StringBuilder("from sklearn.model_selection import train_test_split as tts\n");
         for (int i = 1; i < lines; i++) {

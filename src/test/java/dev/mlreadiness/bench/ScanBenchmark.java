@@ -38,13 +38,15 @@ import dev.mlreadiness.report.TextReport;
  * standard {@link Checklist}, {@link TextReport}), phase by phase, and says what the engine read. Not a test: run it
  * as {@code docs/performance.md} shows.
  *
- * <p>The checklist is the standard one ({@link RuleCatalog#rules()} with {@link MlProjectDetector}) with every rule
+ * <p>
+ * The checklist is the standard one ({@link RuleCatalog#rules()} with {@link MlProjectDetector}) with every rule
  * and the detector wrapped in a timing decorator, so the breakdown comes from here and no timing code lives in
  * main. A rule's check time includes parsing the files it is the first to ask for (parsed files and shared facts
  * are cached per evaluation, so later rules find them ready). The listing's two parts ({@code git ls-files} and one
  * stat per file) are timed apart by repeating them here.
  *
- * <p>Arguments (all optional): {@code runs} (default 5), {@code warmups} (default 3), {@code git} or {@code folder}
+ * <p>
+ * Arguments (all optional): {@code runs} (default 5), {@code warmups} (default 3), {@code git} or {@code folder}
  * (default git: listed with {@code git ls-files}; folder: walked).
  */
 public final class ScanBenchmark {
@@ -160,7 +162,7 @@ public final class ScanBenchmark {
 
     /** {@link RuleCatalog#standard()}, every rule and the detector timed. */
     static Checklist timed(Clock clock) {
-        List<Rule> rules = RuleCatalog.rules().stream().<Rule>map(r -> new TimedRule(r, clock)).toList();
+        List<Rule> rules = RuleCatalog.rules().stream().<Rule> map(r -> new TimedRule(r, clock)).toList();
         return new Checklist(rules, new TimedDetector(new MlProjectDetector(), clock));
     }
 

@@ -76,8 +76,8 @@ class CliCommandsTest {
     }
 
     @Test
-    void anUnexpectedFailureIsAnInputErrorWithOneLineNotAStackTraceOrFindings(@org.junit.jupiter.api.io.TempDir
-            java.nio.file.Path dir) throws Exception {
+    void anUnexpectedFailureIsAnInputErrorWithOneLineNotAStackTraceOrFindings(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("a.py"), "x = 1\n");
         dev.mlreadiness.engine.rule.Rule broken = new dev.mlreadiness.engine.rule.Rule() {
             public dev.mlreadiness.engine.rule.RuleInfo info() {

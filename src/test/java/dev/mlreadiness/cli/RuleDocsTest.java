@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.RuleCatalog;
-import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.TestRules;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleInfo;
 
 class RuleDocsTest {
 

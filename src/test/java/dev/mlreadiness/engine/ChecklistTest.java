@@ -201,8 +201,8 @@ class ChecklistTest {
     void skipReasonIsTheDecisionEvaluateMakesAndNeverCountsCheckpoints() throws Exception {
         Snapshot checkpointsOnly = Snapshot.of(List.of(new FileEntry("README.md", 3),
                 new FileEntry(".ipynb_checkpoints/eda-checkpoint.ipynb", 2)), f -> Optional.of("{}".getBytes()));
-        dev.mlreadiness.engine.config.ReadinessConfig defaults =
-                dev.mlreadiness.engine.config.ReadinessConfig.defaults();
+        dev.mlreadiness.engine.config.ReadinessConfig defaults = dev.mlreadiness.engine.config.ReadinessConfig
+                .defaults();
         Checklist checklist = RuleCatalog.checklist();
         EvaluationInput unconfigured = EvaluationInput.fullScan(checkpointsOnly, defaults, false);
         assertThat(checklist.skipReason(unconfigured)).hasValueSatisfying(r -> assertThat(r)

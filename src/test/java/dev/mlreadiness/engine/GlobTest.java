@@ -93,7 +93,7 @@ class GlobTest {
 
         Glob thirty = Glob.compile("src/" + "*a".repeat(30) + "b");
         int thirtyParts = "src/".length() + 2 * 30 + 1;
-        for (int n : new int[] {40, 400, 4000}) {
+        for (int n : new int[] { 40, 400, 4000 }) {
             String p = "src/" + "a".repeat(n) + ".py";
             assertThat(thirty.matches(p)).isFalse();
             assertThat(thirty.steps(p)).isLessThanOrEqualTo((long) (p.length() + 1) * (thirtyParts + 1));
@@ -109,8 +109,8 @@ class GlobTest {
     @Test
     void agreesWithTheFormerRegularExpressions() {
         Random random = new Random(10);
-        String[] pieces = {"a", "b", "/", "*", "**", "**/", "?", "[ab]", "[!a]", "[a-b]", ".", "a/"};
-        String[] letters = {"a", "b", "/", "."};
+        String[] pieces = { "a", "b", "/", "*", "**", "**/", "?", "[ab]", "[!a]", "[a-b]", ".", "a/" };
+        String[] letters = { "a", "b", "/", "." };
         for (int n = 0; n < 20_000; n++) {
             StringBuilder p = new StringBuilder();
             for (int k = 1 + random.nextInt(6); k > 0; k--) {

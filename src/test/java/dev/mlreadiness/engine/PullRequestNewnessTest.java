@@ -160,7 +160,8 @@ class PullRequestNewnessTest {
         // both lines touched: one of the two gaps was there before, the other is new
         Report both = TestRepo.create().file("a.py", base).change()
                 .modify("a.py", "import numpy as np\n\nnoise = np.random.rand(3)  # jitter\n"
-                        + "more = np.random.rand(3)  # jitter\n").evaluate(new RandomSeedRule());
+                        + "more = np.random.rand(3)  # jitter\n")
+                .evaluate(new RandomSeedRule());
         assertThat(both.findings()).extracting(Finding::location, Finding::isNew).containsExactly(
                 tuple("a.py:3", false), tuple("a.py:4", true));
     }

@@ -9,13 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
 
 /**
  * Acceptance tests of issue 8 ("findings people agree with"), beside {@link RealisticRepositoriesTest}: more kinds of
@@ -203,22 +202,23 @@ class RealisticRepositoriesMoreTest {
      * "get started" example: raw data tracked by a {@code .dvc} file, stages in {@code dvc.yaml} with their outputs
      * git-ignored, parameters and seeds in {@code params.yaml}, metrics by dvclive, CML in CI.
      *
-     * <p>Near-misses, none of which may be flagged:
+     * <p>
+     * Near-misses, none of which may be flagged:
      * <ul>
-     *   <li>{@code data/interim}, {@code data/processed} and {@code models/model.pkl} are not in git: they are DVC
-     *       stage outputs, so the layout is complete;</li>
-     *   <li>{@code data/raw/README.md} holds the schema table with levels of measurement (a nested data doc);</li>
-     *   <li>DVC's {@code params.yaml} with {@code metrics:} in {@code dvc.yaml} is the experiment log, and the
-     *       README's metric table repeats it;</li>
-     *   <li>{@code actions/setup-python} with {@code python-version: "3.11"} fixes the Python version;</li>
-     *   <li>evaluate.py scores {@code test.pkl}, the held-out part that make_dataset.py split off, though no
-     *       {@code train_test_split} appears anywhere;</li>
-     *   <li>make_dataset.py's {@code random.random()} is seeded by {@code random.seed(params["seed"])}, the forests
-     *       get {@code random_state}, the notebook samples with {@code random_state=0};</li>
-     *   <li>{@code dvc[s3]==3.51.2} is pinned, extras and all; {@code -e .} is the project itself;</li>
-     *   <li>the workflow's AWS keys come from {@code ${{ secrets.* }}};</li>
-     *   <li>nothing serves the model (no web app, no Dockerfile): no deployment docs and no monitoring asked;</li>
-     *   <li>the template's stock Sphinx pages sit in docs/ beside the author's own README sections.</li>
+     * <li>{@code data/interim}, {@code data/processed} and {@code models/model.pkl} are not in git: they are DVC
+     * stage outputs, so the layout is complete;</li>
+     * <li>{@code data/raw/README.md} holds the schema table with levels of measurement (a nested data doc);</li>
+     * <li>DVC's {@code params.yaml} with {@code metrics:} in {@code dvc.yaml} is the experiment log, and the
+     * README's metric table repeats it;</li>
+     * <li>{@code actions/setup-python} with {@code python-version: "3.11"} fixes the Python version;</li>
+     * <li>evaluate.py scores {@code test.pkl}, the held-out part that make_dataset.py split off, though no
+     * {@code train_test_split} appears anywhere;</li>
+     * <li>make_dataset.py's {@code random.random()} is seeded by {@code random.seed(params["seed"])}, the forests
+     * get {@code random_state}, the notebook samples with {@code random_state=0};</li>
+     * <li>{@code dvc[s3]==3.51.2} is pinned, extras and all; {@code -e .} is the project itself;</li>
+     * <li>the workflow's AWS keys come from {@code ${{ secrets.* }}};</li>
+     * <li>nothing serves the model (no web app, no Dockerfile): no deployment docs and no monitoring asked;</li>
+     * <li>the template's stock Sphinx pages sit in docs/ beside the author's own README sections.</li>
      * </ul>
      */
     static TestRepo dvcPipeline() {
@@ -746,16 +746,17 @@ class RealisticRepositoriesMoreTest {
      * DistilBERT fine-tuned on IMDb with the {@code Trainer}, the shape of the Hugging Face course and of
      * {@code run_glue.py}: one training script, a helper script, a dev container, the Trainer's small result files.
      *
-     * <p>Near-misses, none of which may be flagged:
+     * <p>
+     * Near-misses, none of which may be flagged:
      * <ul>
-     *   <li>"## Installing" is the usage section (an inflected heading);</li>
-     *   <li>{@code train.py}'s {@code .shuffle()} without a seed is covered by its {@code set_seed(args.seed)};</li>
-     *   <li>{@code Trainer(eval_dataset=...)} with {@code compute_metrics} is the held-out evaluation;</li>
-     *   <li>the dev container's {@code python:3.11-bookworm} image fixes the Python version;</li>
-     *   <li>{@code results/distilbert-imdb/training_args.bin} is the Trainer's 5 KB pickle of its arguments, no
-     *       weights: no large artifact, no model card, and no {@code models/} folder asked for;</li>
-     *   <li>the data goes to the git-ignored {@code data/}; nothing serves the model (pushing it to the Hub is not
-     *       running a service), so neither deployment docs nor monitoring are asked for.</li>
+     * <li>"## Installing" is the usage section (an inflected heading);</li>
+     * <li>{@code train.py}'s {@code .shuffle()} without a seed is covered by its {@code set_seed(args.seed)};</li>
+     * <li>{@code Trainer(eval_dataset=...)} with {@code compute_metrics} is the held-out evaluation;</li>
+     * <li>the dev container's {@code python:3.11-bookworm} image fixes the Python version;</li>
+     * <li>{@code results/distilbert-imdb/training_args.bin} is the Trainer's 5 KB pickle of its arguments, no
+     * weights: no large artifact, no model card, and no {@code models/} folder asked for;</li>
+     * <li>the data goes to the git-ignored {@code data/}; nothing serves the model (pushing it to the Hub is not
+     * running a service), so neither deployment docs nor monitoring are asked for.</li>
      * </ul>
      */
     static TestRepo huggingFaceFineTuning() {
@@ -1141,16 +1142,17 @@ class RealisticRepositoriesMoreTest {
      * The API half of a churn model, scaffolded before the model exists: FastAPI with a health check and a
      * {@code /predict} that answers 503, pydantic schemas, tests, CI. The model comes from another repository.
      *
-     * <p>Near-misses, none of which may be flagged:
+     * <p>
+     * Near-misses, none of which may be flagged:
      * <ul>
-     *   <li>a FastAPI app that loads no model, with no Dockerfile or serving config, serves nothing yet: no
-     *       deployment docs and no monitoring asked for;</li>
-     *   <li>"## Run it locally" is the usage section;</li>
-     *   <li>the metric table in "## Model" documents how the model to be served was chosen;</li>
-     *   <li>{@code uvicorn[standard]>=0.30} adds extras to the {@code uvicorn==0.30.1} pinned in the same file;</li>
-     *   <li>{@code data/} and {@code models/} are git-ignored, and there are no notebooks or model files;</li>
-     *   <li>the fixture's {@code rng.integers}/{@code rng.choice} are calls on the generator, reported once where
-     *       the generator is made.</li>
+     * <li>a FastAPI app that loads no model, with no Dockerfile or serving config, serves nothing yet: no
+     * deployment docs and no monitoring asked for;</li>
+     * <li>"## Run it locally" is the usage section;</li>
+     * <li>the metric table in "## Model" documents how the model to be served was chosen;</li>
+     * <li>{@code uvicorn[standard]>=0.30} adds extras to the {@code uvicorn==0.30.1} pinned in the same file;</li>
+     * <li>{@code data/} and {@code models/} are git-ignored, and there are no notebooks or model files;</li>
+     * <li>the fixture's {@code rng.integers}/{@code rng.choice} are calls on the generator, reported once where
+     * the generator is made.</li>
      * </ul>
      */
     static TestRepo servingSkeleton() {
@@ -1365,17 +1367,18 @@ class RealisticRepositoriesMoreTest {
      * A Kaggle competition solution as people publish it after the deadline: numbered notebooks at the root, a
      * shared {@code src/features.py}, the submission, a chart and slides; the competition data stays out of git.
      *
-     * <p>Near-misses, none of which may be flagged:
+     * <p>
+     * Near-misses, none of which may be flagged:
      * <ul>
-     *   <li>{@code input/}, git-ignored, is the data folder (the Kaggle convention), and it holds nothing in git: no
-     *       raw/processed/interim asked for; no model files, so no {@code models/} asked for;</li>
-     *   <li>the grid passes {@code random_state} to the random forest; XGBoost and CatBoost are seeded by default;
-     *       LightGBM gets {@code SEED}; EDA samples with {@code random_state=42};</li>
-     *   <li>the Colab path in 01-eda.ipynb is commented out;</li>
-     *   <li>{@code src/finalize_submission.py} holds "final" only inside a word; {@code images/CV vs LB.png} and the
-     *       slides are no code, notebook, data or config file, whose names are not judged;</li>
-     *   <li>{@code submission.csv} and the chart are small;</li>
-     *   <li>a regression needs no labeling docs; nothing serves a model: no deployment docs, no monitoring.</li>
+     * <li>{@code input/}, git-ignored, is the data folder (the Kaggle convention), and it holds nothing in git: no
+     * raw/processed/interim asked for; no model files, so no {@code models/} asked for;</li>
+     * <li>the grid passes {@code random_state} to the random forest; XGBoost and CatBoost are seeded by default;
+     * LightGBM gets {@code SEED}; EDA samples with {@code random_state=42};</li>
+     * <li>the Colab path in 01-eda.ipynb is commented out;</li>
+     * <li>{@code src/finalize_submission.py} holds "final" only inside a word; {@code images/CV vs LB.png} and the
+     * slides are no code, notebook, data or config file, whose names are not judged;</li>
+     * <li>{@code submission.csv} and the chart are small;</li>
+     * <li>a regression needs no labeling docs; nothing serves a model: no deployment docs, no monitoring.</li>
      * </ul>
      */
     static TestRepo kaggleSolution() {
@@ -1586,16 +1589,17 @@ class RealisticRepositoriesMoreTest {
      * a Flask app serves them from a Docker image. Folders named as such projects name them: {@code datasets/},
      * {@code notebook/}, {@code weights/}.
      *
-     * <p>Near-misses, none of which may be flagged:
+     * <p>
+     * Near-misses, none of which may be flagged:
      * <ul>
-     *   <li>{@code datasets/} (git-ignored), {@code notebook/} and {@code weights/} are the data, notebooks and
-     *       models folders: no layout finding, and the notebook is where notebooks go;</li>
-     *   <li>the weights are an LFS pointer matched by {@code .gitattributes}: no large artifact;</li>
-     *   <li>"## Deploying" is the deployment section, which applies: the Flask app loads the model;</li>
-     *   <li>{@code image_dataset_from_directory} gets {@code seed=123}; {@code fit} on a {@code tf.data} dataset
-     *       does not shuffle; {@code drive.mount('/content/drive')} names the mount point, no file on it;</li>
-     *   <li>{@code FROM python:3.10-slim} is pinned and fixes the Python version;</li>
-     *   <li>{@code validation_data=} with {@code metrics=['accuracy']} is the held-out evaluation.</li>
+     * <li>{@code datasets/} (git-ignored), {@code notebook/} and {@code weights/} are the data, notebooks and
+     * models folders: no layout finding, and the notebook is where notebooks go;</li>
+     * <li>the weights are an LFS pointer matched by {@code .gitattributes}: no large artifact;</li>
+     * <li>"## Deploying" is the deployment section, which applies: the Flask app loads the model;</li>
+     * <li>{@code image_dataset_from_directory} gets {@code seed=123}; {@code fit} on a {@code tf.data} dataset
+     * does not shuffle; {@code drive.mount('/content/drive')} names the mount point, no file on it;</li>
+     * <li>{@code FROM python:3.10-slim} is pinned and fixes the Python version;</li>
+     * <li>{@code validation_data=} with {@code metrics=['accuracy']} is the held-out evaluation.</li>
      * </ul>
      */
     static TestRepo kerasClassifierServedWithFlask() {

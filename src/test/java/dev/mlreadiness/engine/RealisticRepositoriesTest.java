@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -431,7 +430,8 @@ class RealisticRepositoriesTest {
                         pandas
                         scikit-learn
                         """)
-                .file("setup.py", "from setuptools import find_packages, setup\n\nsetup(name='src', packages=find_packages())\n")
+                .file("setup.py",
+                        "from setuptools import find_packages, setup\n\nsetup(name='src', packages=find_packages())\n")
                 .file("test_environment.py", "import sys\n\nREQUIRED_PYTHON = 'python3'\n")
                 .file("tox.ini", "[flake8]\nmax-line-length = 79\n")
                 .file("docs/index.rst", """

@@ -51,11 +51,11 @@ class TextLinesTest {
     @Test
     void decodesEachLineAsTheWholeFileDecodes() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // byte-order mark
+        b.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }); // byte-order mark
         b.writeBytes(utf8("first ünï\r\n"));
-        b.writeBytes(new byte[] {'x', (byte) 0xC3, '\n'}); // a two-byte sequence cut by the newline
-        b.writeBytes(new byte[] {(byte) 0xE2, (byte) 0x82, 'y', (byte) 0xFF, (byte) 0x80, '\n'});
-        b.writeBytes(new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, '\r'}); // an emoji, then \r
+        b.writeBytes(new byte[] { 'x', (byte) 0xC3, '\n' }); // a two-byte sequence cut by the newline
+        b.writeBytes(new byte[] { (byte) 0xE2, (byte) 0x82, 'y', (byte) 0xFF, (byte) 0x80, '\n' });
+        b.writeBytes(new byte[] { (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, '\r' }); // an emoji, then \r
         byte[] content = b.toByteArray();
 
         List<String> expected = List.of(Snapshot.decode(content).split("\\r?\\n", -1));
@@ -73,7 +73,7 @@ class TextLinesTest {
 
     @Test
     void binaryContentHasNoLines() {
-        assertThat(TextLines.of(new byte[] {'a', 0, '\n', 'b'})).isEmpty();
+        assertThat(TextLines.of(new byte[] { 'a', 0, '\n', 'b' })).isEmpty();
     }
 
     @Test

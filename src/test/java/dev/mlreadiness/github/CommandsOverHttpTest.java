@@ -11,17 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
-import dev.mlreadiness.github.publish.Markers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.github.publish.Markers;
 
 /**
  * {@code /readiness} commands end to end: signed {@code issue_comment} webhooks in, the app's real GitHub clients
@@ -33,7 +32,8 @@ import io.quarkus.test.junit.TestProfile;
 class CommandsOverHttpTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String COMMENTS = "/repos/" + PullRequestFixture.REPO + "/issues/comments/" + CommentPayload.COMMENT_ID;
+    static final String COMMENTS = "/repos/" + PullRequestFixture.REPO + "/issues/comments/"
+            + CommentPayload.COMMENT_ID;
 
     WireMockServer server = WireMockGitHubResource.server;
 
@@ -62,7 +62,8 @@ class CommandsOverHttpTest {
     /** A pull request with one marker-rule gap, stubbed with GET pulls/N for the commands. */
     PullRequestFixture pullRequest(int number) throws Exception {
         PullRequestFixture pr = PullRequestFixture.pr(number)
-                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", ReviewOverHttpTest.NOTEBOOK)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n")
+                .add("notebooks/a.ipynb", ReviewOverHttpTest.NOTEBOOK)
                 .add("src/a.py", "x = 1  # GAP-HERE\n");
         pr.stub(server);
         String full = JSON.readTree(pr.payload("opened")).get("pull_request").toString();
@@ -166,7 +167,8 @@ class CommandsOverHttpTest {
     void ignoreRecordsTheReasonAsTyped(int number, String reason) throws Exception {
         PullRequestFixture pr = pullRequest(number);
         String rule = TestRules.MARKER_RULE;
-        GitHubJournal journal = comment(CommentPayload.onPullRequest(number, "/readiness ignore " + rule + " " + reason));
+        GitHubJournal journal = comment(
+                CommentPayload.onPullRequest(number, "/readiness ignore " + rule + " " + reason));
         assertThat(journal.matching("GET", ".*/collaborators/Codertocat/permission")).hasSize(1);
         String reply = replies(journal, number).get(0);
         assertThat(reply).startsWith(":mute: Rule `" + rule + "` is ignored on this pull request by **Codertocat**");

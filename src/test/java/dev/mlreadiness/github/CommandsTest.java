@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
+import io.quarkiverse.githubapp.testing.GitHubAppTest;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.github.GHEvent;
@@ -36,9 +39,6 @@ import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.github.queue.InMemoryWorkQueue;
 import dev.mlreadiness.github.queue.WorkQueue;
 import dev.mlreadiness.github.queue.WorkRequest;
-import io.quarkiverse.githubapp.testing.GitHubAppTest;
-import io.quarkus.test.junit.QuarkusMock;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Each {@code /readiness} command through the testing DSL: GitHub mocked, the work queue mocked, the replies and
@@ -143,8 +143,8 @@ class CommandsTest {
                     verify(mocks.issue(ISSUE)).comment(reply.capture());
                     verify(queue).submit(evaluation(l -> l.size() == 1 && l.get(0).ignore()
                             && l.get(0).by().equals("Codertocat")
-                                    && l.get(0).rule().equals(TestRules.MARKER_RULE)
-                                    && l.get(0).reason().equals("generated code")));
+                            && l.get(0).rule().equals(TestRules.MARKER_RULE)
+                            && l.get(0).reason().equals("generated code")));
                     reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
                 });
         List<IgnoreDecision> recorded = Markers.ignoreDecisionsOf(reply.getValue());
@@ -164,8 +164,8 @@ class CommandsTest {
                     verify(mocks.issue(ISSUE)).comment(reply.capture());
                     verify(queue).submit(evaluation(l -> l.size() == 1 && l.get(0).ignore()
                             && l.get(0).by().equals("Codertocat")
-                                    && l.get(0).rule().equals(TestRules.MARKER_RULE)
-                                    && l.get(0).reason().equals(reason)));
+                            && l.get(0).rule().equals(TestRules.MARKER_RULE)
+                            && l.get(0).reason().equals(reason)));
                     reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
                     verify(mocks.issueComment(COMMENT), never()).createReaction(ReactionContent.CONFUSED);
                 });
@@ -270,7 +270,8 @@ class CommandsTest {
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {
                     verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
-                            "I did not understand `/readiness frobnicate now`.") && s.contains("| `/readiness help` |")));
+                            "I did not understand `/readiness frobnicate now`.")
+                            && s.contains("| `/readiness help` |")));
                     verify(mocks.issueComment(COMMENT)).createReaction(ReactionContent.CONFUSED);
                     verify(mocks.issueComment(COMMENT), never()).createReaction(ReactionContent.ROCKET);
                     verifyNoInteractions(queue);

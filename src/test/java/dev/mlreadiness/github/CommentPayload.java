@@ -45,7 +45,8 @@ final class CommentPayload {
                 issue.putObject("pull_request").put("url", api + "/pulls/" + number)
                         .put("html_url", "https://github.com/" + PullRequestFixture.REPO + "/pull/" + number)
                         .put("diff_url", "https://github.com/" + PullRequestFixture.REPO + "/pull/" + number + ".diff")
-                        .put("patch_url", "https://github.com/" + PullRequestFixture.REPO + "/pull/" + number + ".patch");
+                        .put("patch_url",
+                                "https://github.com/" + PullRequestFixture.REPO + "/pull/" + number + ".patch");
             }
             ObjectNode comment = (ObjectNode) root.get("comment");
             comment.put("body", body);

@@ -84,7 +84,8 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
                     .withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(answer(query)))
                     .build();
         } catch (Exception e) {
-            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(400).withBody(e.toString()).build();
+            return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(400)
+                    .withBody(e.toString()).build();
         }
     }
 

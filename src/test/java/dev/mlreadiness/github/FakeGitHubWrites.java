@@ -224,7 +224,8 @@ public final class FakeGitHubWrites implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition ok(int status, JsonNode body) throws Exception {
-        return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", WireMockGitHubResource.JSON)
+        return new ResponseDefinitionBuilder().withStatus(status)
+                .withHeader("Content-Type", WireMockGitHubResource.JSON)
                 .withBody(JSON.writeValueAsString(body)).build();
     }
 }

@@ -135,7 +135,8 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             }
             if ((m = COMMIT_RUNS.matcher(path)).matches()) {
                 String status = event.getRequest().queryParameter("status").isPresent()
-                        ? event.getRequest().queryParameter("status").firstValue() : null;
+                        ? event.getRequest().queryParameter("status").firstValue()
+                        : null;
                 ArrayNode runs = JSON.createArrayNode();
                 runsOf(m.group(1)).stream().filter(r -> status == null || status.equals(r.path("status").asText()))
                         .forEach(runs::add);

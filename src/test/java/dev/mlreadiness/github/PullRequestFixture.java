@@ -139,7 +139,8 @@ final class PullRequestFixture {
         s.stubFor(post(urlPathEqualTo(api() + "/check-runs"))
                 .withRequestBody(matchingJsonPath("$.head_sha", equalTo(headSha)))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", json).withBody(checkRun())));
-        s.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlPathEqualTo(api() + "/check-runs/" + checkRunId()))
+        s.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .patch(urlPathEqualTo(api() + "/check-runs/" + checkRunId()))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json).withBody(checkRun())));
         reviewComments(s, "[]");
         issueComments(s, "[]");
@@ -154,7 +155,8 @@ final class PullRequestFixture {
         s.stubFor(post(urlPathEqualTo(api() + "/issues/" + number + "/comments"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", json)
                         .withBody(issueComment(90_000 + number, "created"))));
-        s.stubFor(com.github.tomakehurst.wiremock.client.WireMock.patch(urlPathMatching(api() + "/(issues|pulls)/comments/\\d+"))
+        s.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .patch(urlPathMatching(api() + "/(issues|pulls)/comments/\\d+"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", json)
                         .withBody(issueComment(90_000 + number, "edited"))));
         base.forEach((p, t) -> FakeGitHub.put(REPO, baseSha, p, t));
@@ -306,10 +308,11 @@ final class PullRequestFixture {
         ObjectNode t = JSON.createObjectNode();
         t.put("sha", headSha).put("url", "https://api.github.com" + api() + "/git/trees/" + headSha);
         ArrayNode entries = t.putArray("tree");
-        head.entrySet().stream().filter(e -> !missingFromTree.contains(e.getKey())).forEach(e -> entries.addObject().put("path", e.getKey()).put("mode", "100644")
-                .put("type", "blob").put("sha", blobSha(e.getValue()))
-                .put("size", e.getValue().getBytes(StandardCharsets.UTF_8).length)
-                .put("url", "https://api.github.com" + api() + "/git/blobs/" + blobSha(e.getValue())));
+        head.entrySet().stream().filter(e -> !missingFromTree.contains(e.getKey()))
+                .forEach(e -> entries.addObject().put("path", e.getKey()).put("mode", "100644")
+                        .put("type", "blob").put("sha", blobSha(e.getValue()))
+                        .put("size", e.getValue().getBytes(StandardCharsets.UTF_8).length)
+                        .put("url", "https://api.github.com" + api() + "/git/blobs/" + blobSha(e.getValue())));
         t.put("truncated", truncatedTree);
         return t.toString();
     }
@@ -340,7 +343,8 @@ final class PullRequestFixture {
         int oldStart = pre - ctxBefore + 1;
         int oldCount = ctxBefore + (a.size() - pre - suf) + ctxAfter;
         int newCount = ctxBefore + (b.size() - pre - suf) + ctxAfter;
-        StringBuilder p = new StringBuilder("@@ -" + oldStart + "," + oldCount + " +" + oldStart + "," + newCount + " @@");
+        StringBuilder p = new StringBuilder(
+                "@@ -" + oldStart + "," + oldCount + " +" + oldStart + "," + newCount + " @@");
         a.subList(pre - ctxBefore, pre).forEach(l -> p.append("\n ").append(l));
         a.subList(pre, a.size() - suf).forEach(l -> p.append("\n-").append(l));
         b.subList(pre, b.size() - suf).forEach(l -> p.append("\n+").append(l));

@@ -10,14 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * End to end over HTTP, where GitHub gives less than the whole pull request: more than the 3,000 files it lists, a
@@ -137,7 +135,8 @@ class ReadingLimitsOverHttpTest {
     void filesWithoutAPatchSkipLineRulesUnlessAddedWholeAndTheSummarySaysSo() throws Exception {
         PullRequestFixture pr = PullRequestFixture.pr(133).unchanged("README.md", README)
                 .unchanged("notebooks/eda.ipynb", NOTEBOOK)
-                .modify("src/big.py", lines("a = 1  # GAP-HERE old"), lines("a = 1  # GAP-HERE old", "b = 2  # GAP-HERE big"))
+                .modify("src/big.py", lines("a = 1  # GAP-HERE old"),
+                        lines("a = 1  # GAP-HERE old", "b = 2  # GAP-HERE big"))
                 .withoutPatch("src/big.py")
                 .add("src/huge.py", lines("c = 3", "d = 4  # GAP-HERE huge"))
                 .withoutPatch("src/huge.py")

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
 
 /**
  * The API budget of the first evaluation of a realistic pull request (20 changed files: README, requirements, two
@@ -41,9 +39,11 @@ class RequestBudgetTest {
         PullRequestFixture pr = PullRequestFixture.pr(120)
                 .unchanged("LICENSE", "MIT " + b + "\n")
                 .unchanged("src/utils.py", "def helper():\n    return '" + b + "'\n")
-                .modify("README.md", "# Churn " + b + "\n", "# Churn " + b + "\n\nPredicts churn.\n\n## Usage\n\nRun it.\n")
+                .modify("README.md", "# Churn " + b + "\n",
+                        "# Churn " + b + "\n\nPredicts churn.\n\n## Usage\n\nRun it.\n")
                 .modify("requirements.txt", "pandas==2.2.2\n", "pandas==2.2.2\nscikit-learn==1.5.0\n")
-                .modify("src/train.py", "import pandas  # " + b + "\n", "import pandas  # " + b + "\nx = 1  # GAP-HERE\n")
+                .modify("src/train.py", "import pandas  # " + b + "\n",
+                        "import pandas  # " + b + "\nx = 1  # GAP-HERE\n")
                 .add("src/predict.py", "import joblib  # " + b + "\n")
                 .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK.replace("{}", "{\"note\": \"" + b + "\"}"))
                 .modify("docs/index.md", "# Docs " + b + "\n", "# Docs " + b + "\n\nSee below.\n")
@@ -57,7 +57,8 @@ class RequestBudgetTest {
                 .modify("src/features.py", "def f():  # " + b + "\n    pass\n", "def f():  # " + b + "\n    return 1\n")
                 .add("tests/test_train.py", "def test_train():  # " + b + "\n    assert True\n")
                 .add("configs/params.yaml", "seed: 42  # " + b + "\n")
-                .modify("Dockerfile", "FROM python:3.11  # " + b + "\n", "FROM python:3.11-slim  # " + b + "\nUSER app\n")
+                .modify("Dockerfile", "FROM python:3.11  # " + b + "\n",
+                        "FROM python:3.11-slim  # " + b + "\nUSER app\n")
                 .modify(".gitignore", "data/raw/  # " + b + "\n", "data/raw/  # " + b + "\n*.pkl\n")
                 .modify("setup.cfg", "[metadata]  # " + b + "\n", "[metadata]  # " + b + "\nname = churn\n")
                 .modify("MODEL_CARD.md", "# Card " + b + "\n", "# Card " + b + "\n\n## Intended use\n\nDemo.\n");

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * End to end over HTTP: signed webhooks in, the app's real GitHub clients out to WireMock playing GitHub. Every
@@ -186,7 +184,8 @@ class ReviewOverHttpTest {
 
         // GitHub now lists the bot's comments; the second push fixes line 1 and adds a new gap
         var server = WireMockGitHubResource.server;
-        pr.push("second").add("src/clean.py", lines("a = 1", "b = 2", "c = 3  # GAP-HERE two", "d = 4  # GAP-HERE three"));
+        pr.push("second").add("src/clean.py",
+                lines("a = 1", "b = 2", "c = 3  # GAP-HERE two", "d = 4  # GAP-HERE three"));
         pr.stub(server);
         pr.reviewComments(server, "[" + pr.reviewComment(5001, "src/clean.py", 1, fixedBody) + ","
                 + pr.reviewComment(5002, "src/clean.py", 3, keptBody) + "]");
@@ -349,7 +348,8 @@ class ReviewOverHttpTest {
         pr.stub(server);
         pr.reviewComments(server, "[" + pr.reviewComment(5171, "src/a.py", 1, ours) + ","
                 + pr.reviewComment(5172, "src/a.py", 1, "> " + ours).replace(
-                        "\"login\":\"ml-readiness[bot]\"", "\"login\":\"octocat\"") + "]");
+                        "\"login\":\"ml-readiness[bot]\"", "\"login\":\"octocat\"")
+                + "]");
         GitHubJournal second = redeliver(pr, "synchronize");
 
         assertThat(second.matching("PATCH", ".*/pulls/comments/5171")).hasSize(1);

@@ -13,6 +13,9 @@ import static org.mockito.Mockito.when;
 
 import java.util.concurrent.CompletableFuture;
 
+import io.quarkiverse.githubapp.testing.GitHubAppTest;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.github.GHEvent;
@@ -21,9 +24,6 @@ import dev.mlreadiness.github.queue.InMemoryWorkQueue;
 import dev.mlreadiness.github.queue.PullRequestKey;
 import dev.mlreadiness.github.queue.WorkQueue;
 import dev.mlreadiness.github.queue.WorkRequest.Kind;
-import io.quarkiverse.githubapp.testing.GitHubAppTest;
-import io.quarkus.test.junit.QuarkusMock;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Which events reach the work queue, and as what request, on GitHub's example payloads, with the testing DSL's
@@ -53,7 +53,8 @@ class RoutingTest {
         for (String file : new String[] { "pull_request.opened.json", "pull_request.reopened.json",
                 "pull_request.synchronize.json", "pull_request.ready_for_review.with-installation.json" }) {
             given().when().payloadFromClasspath("/webhooks/" + file).event(GHEvent.PULL_REQUEST)
-                    .then().github(mocks -> { });
+                    .then().github(mocks -> {
+                    });
         }
         verify(queue, times(4)).submit(argThat(r -> r.key().equals(PR) && r.kind() == Kind.PULL_REQUEST
                 && r.headSha() != null && r.event().equals("pull_request") && r.payload().contains("\"number\"")

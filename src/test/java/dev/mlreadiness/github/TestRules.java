@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.test.Mock;
+
 import dev.mlreadiness.engine.RuleCatalog;
 import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.rule.FileSelector;
@@ -15,12 +19,11 @@ import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.FileEntry;
-import io.quarkus.test.Mock;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Two rules whose findings tests can place exactly: a line rule on {@code GAP-HERE} markers
- * (as many findings as a test needs) and a repository rule that reads the docs set (as the docs rules do). The real catalog joins them only where a test asks ({@link #withCatalog}): scenario
+ * (as many findings as a test needs) and a repository rule that reads the docs set (as the docs rules do). The real
+ * catalog joins them only where a test asks ({@link #withCatalog}): scenario
  * tests check publishing mechanics with findings they place exactly; the budget test runs every real rule.
  */
 @Mock

@@ -18,6 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,15 +32,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * GitHub as it is: every kind of request the app makes fails now and then (500, 502, 429 without Retry-After, no
@@ -66,7 +64,8 @@ class TransientErrorsOverHttpTest {
 
     /** Every request an evaluation makes, by name, as a WireMock request pattern for the pull request. */
     static final Map<String, Function<PullRequestFixture, MappingBuilder>> REQUESTS = Map.of(
-            "GraphQL config query", pr -> post(urlPathEqualTo("/graphql")).withRequestBody(containing("ml-readiness.yml")),
+            "GraphQL config query",
+            pr -> post(urlPathEqualTo("/graphql")).withRequestBody(containing("ml-readiness.yml")),
             "GraphQL contents query", pr -> post(urlPathEqualTo("/graphql")).withRequestBody(containing("f0: object")),
             "changed files", pr -> get(urlPathEqualTo(pr.api() + "/pulls/" + pr.number + "/files")),
             "git tree", pr -> get(urlPathEqualTo(pr.api() + "/git/trees/" + pr.headSha)),
@@ -132,8 +131,10 @@ class TransientErrorsOverHttpTest {
     }
 
     enum LostWrite {
-        CREATE_RUN(FakeGitHubWrites.CREATE_RUN), UPDATE_RUN(FakeGitHubWrites.UPDATE_RUN),
-        CREATE_REVIEW(FakeGitHubWrites.CREATE_REVIEW), CREATE_COMMENT(FakeGitHubWrites.CREATE_COMMENT);
+        CREATE_RUN(FakeGitHubWrites.CREATE_RUN),
+        UPDATE_RUN(FakeGitHubWrites.UPDATE_RUN),
+        CREATE_REVIEW(FakeGitHubWrites.CREATE_REVIEW),
+        CREATE_COMMENT(FakeGitHubWrites.CREATE_COMMENT);
 
         final String kind;
 

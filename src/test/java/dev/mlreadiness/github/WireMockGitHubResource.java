@@ -12,7 +12,6 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -55,7 +54,8 @@ public class WireMockGitHubResource implements QuarkusTestResourceLifecycleManag
     }
 
     static void stubApp(WireMockServer server) {
-        server.stubFor(get(urlPathEqualTo("/app")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON)
+        server.stubFor(get(urlPathEqualTo("/app")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", JSON)
                 .withBody("{\"id\":" + APP_ID + ",\"slug\":\"ml-readiness\",\"name\":\"ML readiness\","
                         + "\"owner\":{\"login\":\"Codertocat\",\"id\":21031067,\"type\":\"User\"},"
                         + "\"html_url\":\"https://github.com/apps/ml-readiness\",\"permissions\":{\"checks\":\"write\"},"
@@ -65,14 +65,16 @@ public class WireMockGitHubResource implements QuarkusTestResourceLifecycleManag
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON)
                             .withBody("{\"id\":" + installation + ",\"app_id\":" + APP_ID + ",\"target_type\":\"User\","
                                     + "\"account\":{\"login\":\"Codertocat\",\"id\":21031067,\"type\":\"User\"},"
-                                    + "\"access_tokens_url\":\"" + server.baseUrl() + "/app/installations/" + installation
+                                    + "\"access_tokens_url\":\"" + server.baseUrl() + "/app/installations/"
+                                    + installation
                                     + "/access_tokens\",\"repository_selection\":\"all\",\"permissions\":{\"checks\":\"write\"},"
                                     + "\"events\":[\"pull_request\"]}")));
             server.stubFor(post(urlPathEqualTo("/app/installations/" + installation + "/access_tokens"))
                     .willReturn(aResponse().withStatus(201).withHeader("Content-Type", JSON)
-                            .withBody("{\"token\":\"" + INSTALLATION_TOKEN + "\",\"expires_at\":\"2099-01-01T00:00:00Z\","
-                                    + "\"permissions\":{\"checks\":\"write\",\"contents\":\"read\"},"
-                                    + "\"repository_selection\":\"all\"}")));
+                            .withBody(
+                                    "{\"token\":\"" + INSTALLATION_TOKEN + "\",\"expires_at\":\"2099-01-01T00:00:00Z\","
+                                            + "\"permissions\":{\"checks\":\"write\",\"contents\":\"read\"},"
+                                            + "\"repository_selection\":\"all\"}")));
         }
         server.stubFor(post(urlPathEqualTo("/graphql")).willReturn(aResponse().withTransformers(FakeGitHub.NAME)));
     }

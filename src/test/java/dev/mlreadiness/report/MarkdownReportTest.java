@@ -7,18 +7,18 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
-import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
-import dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule;
-import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.snapshot.SkippedFile;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.markdown.InlineCode;
+import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule;
+import dev.mlreadiness.engine.snapshot.Mode;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 class MarkdownReportTest {
 

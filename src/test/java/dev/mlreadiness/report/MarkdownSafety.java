@@ -13,7 +13,6 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
-import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
@@ -53,8 +52,8 @@ public final class MarkdownSafety {
     /**
      * Asserts that {@code markdown} is inert apart from the app's own markup.
      *
-     * @param markers     how many {@code <!--} the app itself wrote into it
-     * @param linkPrefix  where the app's own links point (the rule pages)
+     * @param markers how many {@code <!--} the app itself wrote into it
+     * @param linkPrefix where the app's own links point (the rule pages)
      */
     public static void assertInert(String markdown, int markers, String linkPrefix) {
         assertThat(count(markdown, "<!--")).as("hidden comments in\n%s", markdown).isEqualTo(markers);

@@ -9,7 +9,8 @@ class MarkdownTextTest {
     @Test
     void textEscapesMarkupCharactersAndKeepsOneLine() {
         assertThat(MarkdownText.text("[click](x) <img src=x> *b* `c` a|b ~s~ !{} $m$ \\\nline"))
-                .isEqualTo("\\[click\\]\\(x\\) &lt;img src=x&gt; \\*b\\* \\`c\\` a\\|b \\~s\\~ \\!\\{\\} \\$m\\$ \\\\ line");
+                .isEqualTo(
+                        "\\[click\\]\\(x\\) &lt;img src=x&gt; \\*b\\* \\`c\\` a\\|b \\~s\\~ \\!\\{\\} \\$m\\$ \\\\ line");
         assertThat(MarkdownText.text("plain/path_name.py")).isEqualTo("plain/path\\_name.py");
         assertThat(MarkdownText.text("&amp; \t\u0000")).isEqualTo("&amp;amp;   ");
         assertThat(MarkdownText.text(null)).isEmpty();

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.repo.TestFiles;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * What the repository's Python code and notebooks show: classifier training, model training, metrics, held-out
@@ -16,7 +16,8 @@ import dev.mlreadiness.engine.repo.TestFiles;
  * docstrings never do, and names are resolved through import aliases (see {@link EvidenceReader} for what each
  * list holds).
  *
- * <p>Held-out evaluation and scoring on the training data are read by {@link HeldOutReader}, from the same files
+ * <p>
+ * Held-out evaluation and scoring on the training data are read by {@link HeldOutReader}, from the same files
  * and from the stages of {@code dvc.yaml} files; there file and split names in string literals count
  * ({@code pd.read_csv("data/test.csv")}, {@code split="validation"}).
  */

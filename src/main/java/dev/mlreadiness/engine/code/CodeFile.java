@@ -18,7 +18,8 @@ import dev.mlreadiness.engine.python.PythonModule;
  * the whole notebook). Lines of the module map back to lines of the file: for a notebook, the line of the
  * {@code .ipynb} text where that source line sits, so findings land in the diff.
  *
- * <p>A notebook whose kernel is not Python gets an empty module; its {@link #notebook()} is still there for the
+ * <p>
+ * A notebook whose kernel is not Python gets an empty module; its {@link #notebook()} is still there for the
  * notebook rules. A cell left with an unclosed bracket can run on into the next cell's first statement: such a
  * cell fails in Jupyter too, so we accept it.
  */

@@ -6,7 +6,7 @@ package dev.mlreadiness.engine.code;
  * @param path the file
  * @param line 1-based line in the file (the {@code .ipynb} text for a notebook)
  * @param what what was found, as written in the code: {@code RandomForestClassifier}, {@code import mlflow},
- *             {@code validation_split=}
+ *        {@code validation_split=}
  */
 public record Evidence(String path, int line, String what) {
 }

@@ -14,23 +14,23 @@ import dev.mlreadiness.engine.python.ValueKind;
  * Reads one code file's calls and imports into {@link CodeEvidence}. What counts, and the choices made where the
  * spec is silent:
  * <ul>
- *   <li>classifier training: a call of a class named {@code *Classifier} (sklearn, xgboost, lightgbm, catboost,
- *       or the project's own), of {@link #CLASSIFIERS}, of a torch classification loss (also
- *       {@code torch.nn.functional.cross_entropy} and friends), of keras {@code *Crossentropy}, or any
- *       {@code loss=} argument naming a cross-entropy ({@code loss="binary_crossentropy"});</li>
- *   <li>model training: a method call {@code .fit(} or {@code .fit_generator(}, and any call named
- *       {@code train(} ({@code xgb.train}, {@code trainer.train}, {@code model.train()});</li>
- *   <li>metrics: imports of {@code sklearn.metrics}, {@code torchmetrics}, Hugging Face {@code evaluate},
- *       calls into them or into keras {@code metrics}, a {@code metrics=} argument, and method calls
- *       {@code .evaluate(} (keras and Hugging Face models report their metrics that way);</li>
- *   <li>held-out splits: {@link #SPLITS}, {@code cross_val_*}, {@code *SearchCV}, and the arguments
- *       {@code validation_split=}, {@code validation_data=}, {@code eval_set=}, {@code eval_dataset=},
- *       {@code valid_sets=} unless they are {@code None} or {@code 0};</li>
- *   <li>data loading: {@code pandas.read_*}, {@code polars.read_*}/{@code scan_*}, {@code numpy.load*},
- *       {@code numpy.loadtxt}/{@code genfromtxt}, {@code datasets.load_dataset}/{@code load_from_disk}, and
- *       {@code open(...)} for reading a path that names a data file ({@link #DATA_FILE}; JSON is left out,
- *       being mostly configuration);</li>
- *   <li>experiment trackers and monitoring: imports of the libraries only.</li>
+ * <li>classifier training: a call of a class named {@code *Classifier} (sklearn, xgboost, lightgbm, catboost,
+ * or the project's own), of {@link #CLASSIFIERS}, of a torch classification loss (also
+ * {@code torch.nn.functional.cross_entropy} and friends), of keras {@code *Crossentropy}, or any
+ * {@code loss=} argument naming a cross-entropy ({@code loss="binary_crossentropy"});</li>
+ * <li>model training: a method call {@code .fit(} or {@code .fit_generator(}, and any call named
+ * {@code train(} ({@code xgb.train}, {@code trainer.train}, {@code model.train()});</li>
+ * <li>metrics: imports of {@code sklearn.metrics}, {@code torchmetrics}, Hugging Face {@code evaluate},
+ * calls into them or into keras {@code metrics}, a {@code metrics=} argument, and method calls
+ * {@code .evaluate(} (keras and Hugging Face models report their metrics that way);</li>
+ * <li>held-out splits: {@link #SPLITS}, {@code cross_val_*}, {@code *SearchCV}, and the arguments
+ * {@code validation_split=}, {@code validation_data=}, {@code eval_set=}, {@code eval_dataset=},
+ * {@code valid_sets=} unless they are {@code None} or {@code 0};</li>
+ * <li>data loading: {@code pandas.read_*}, {@code polars.read_*}/{@code scan_*}, {@code numpy.load*},
+ * {@code numpy.loadtxt}/{@code genfromtxt}, {@code datasets.load_dataset}/{@code load_from_disk}, and
+ * {@code open(...)} for reading a path that names a data file ({@link #DATA_FILE}; JSON is left out,
+ * being mostly configuration);</li>
+ * <li>experiment trackers and monitoring: imports of the libraries only.</li>
  * </ul>
  */
 final class EvidenceReader {

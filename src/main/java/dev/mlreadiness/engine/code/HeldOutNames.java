@@ -10,7 +10,8 @@ import java.util.Set;
  * underscores, at other punctuation and at case changes ({@code X_test}, {@code valLoader}, {@code XTest}), digits
  * stay with their word ({@code f1}, {@code val2017}) and are ignored when matching ({@code val2017} is {@code val}).
  *
- * <p>A word names a held-out set when it is a held-out stem, optionally with a one-letter prefix {@code x},
+ * <p>
+ * A word names a held-out set when it is a held-out stem, optionally with a one-letter prefix {@code x},
  * {@code y} or {@code d} and a data suffix ({@code xtest}, {@code dvalid}, {@code testloader}, {@code valset}).
  * {@code test}, {@code validation}, {@code holdout} and {@code heldout} do so alone; {@code val}, {@code valid},
  * {@code dev}, {@code eval}, {@code te} and {@code tst} only with a prefix, a suffix, or another word of the same

@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.python.Argument;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.PythonModule;
@@ -19,36 +18,38 @@ import dev.mlreadiness.engine.python.Token;
 import dev.mlreadiness.engine.python.ValueFlow;
 import dev.mlreadiness.engine.python.ValueKind;
 import dev.mlreadiness.engine.repo.DvcTracking;
+import dev.mlreadiness.engine.rule.RuleContext;
 
 /**
  * Finds evaluation on held-out data by what the code does, for {@link CodeEvidence#heldOutEvaluation()}, and
  * scoring on the training data, for {@link CodeEvidence#trainingDataScoring()}.
  *
- * <p>Held-out data are the names and strings {@link HeldOutNames} recognises ({@code X_test}, {@code val_loader},
+ * <p>
+ * Held-out data are the names and strings {@link HeldOutNames} recognises ({@code X_test}, {@code val_loader},
  * {@code "data/test.csv"}, {@code split="validation"}) and what {@link ValueFlow} carries them to
  * ({@code df = pd.read_csv("test.csv")} makes {@code df} held out; {@code for x, y in val_loader:} makes
  * {@code x} and {@code y} held out; {@code X_train, X_val = split(data, n_val)} makes neither, a name for training
  * data saying the value is split apart). Held-out evaluation is any of:
  * <ul>
- *   <li>an evaluation call that held-out data reaches: a metric ({@code sklearn.metrics}, {@code torchmetrics},
- *       {@code evaluate}, keras metrics), a {@code .score(} or {@code .evaluate(}, a loss ({@code criterion(},
- *       {@code loss_fn(}, {@code F.cross_entropy(}), a function named for a measurement ({@code compute_map},
- *       {@code accuracy}, {@code f1}), for an evaluation ({@code evaluate_model}, {@code validate},
- *       {@code test(model, test_loader)}), a comparison of predictions with held-out labels
- *       ({@code pred.eq(y_test)}), or a method of an object named for an evaluation ({@code metric.add_batch(},
- *       {@code evaluator.process(});</li>
- *   <li>a measurement assigned from held-out data ({@code correct += (pred == labels).sum()} in a loop over the
- *       test loader, {@code loss = outputs.loss}), or a name for a held-out measurement ({@code val_loss},
- *       {@code test_acc}) assigned from held-out data or an evaluation call;</li>
- *   <li>a validation set handed to training, on which the library reports the loss or metrics every epoch:
- *       {@code validation_split=}, {@code validation_data=}, {@code eval_set=}, {@code eval_dataset=},
- *       {@code valid_sets=}, {@code evals=}, {@code val_dataloaders=}, or a held-out loader as the third
- *       positional argument of {@code fit} (Lightning);</li>
- *   <li>cross-validation that scores: {@code cross_val_score}, {@code cross_validate}, {@code learning_curve},
- *       {@code validation_curve}, {@code permutation_test_score}, {@code *SearchCV};</li>
- *   <li>a {@code validation_step} or {@code test_step} method (Lightning, Keras);</li>
- *   <li>a {@code dvc.yaml} stage named or run as an evaluation ({@code evaluate}, {@code eval}, {@code test},
- *       {@code validate}, {@code score}) whose {@code deps} name a held-out file or folder.</li>
+ * <li>an evaluation call that held-out data reaches: a metric ({@code sklearn.metrics}, {@code torchmetrics},
+ * {@code evaluate}, keras metrics), a {@code .score(} or {@code .evaluate(}, a loss ({@code criterion(},
+ * {@code loss_fn(}, {@code F.cross_entropy(}), a function named for a measurement ({@code compute_map},
+ * {@code accuracy}, {@code f1}), for an evaluation ({@code evaluate_model}, {@code validate},
+ * {@code test(model, test_loader)}), a comparison of predictions with held-out labels
+ * ({@code pred.eq(y_test)}), or a method of an object named for an evaluation ({@code metric.add_batch(},
+ * {@code evaluator.process(});</li>
+ * <li>a measurement assigned from held-out data ({@code correct += (pred == labels).sum()} in a loop over the
+ * test loader, {@code loss = outputs.loss}), or a name for a held-out measurement ({@code val_loss},
+ * {@code test_acc}) assigned from held-out data or an evaluation call;</li>
+ * <li>a validation set handed to training, on which the library reports the loss or metrics every epoch:
+ * {@code validation_split=}, {@code validation_data=}, {@code eval_set=}, {@code eval_dataset=},
+ * {@code valid_sets=}, {@code evals=}, {@code val_dataloaders=}, or a held-out loader as the third
+ * positional argument of {@code fit} (Lightning);</li>
+ * <li>cross-validation that scores: {@code cross_val_score}, {@code cross_validate}, {@code learning_curve},
+ * {@code validation_curve}, {@code permutation_test_score}, {@code *SearchCV};</li>
+ * <li>a {@code validation_step} or {@code test_step} method (Lightning, Keras);</li>
+ * <li>a {@code dvc.yaml} stage named or run as an evaluation ({@code evaluate}, {@code eval}, {@code test},
+ * {@code validate}, {@code score}) whose {@code deps} name a held-out file or folder.</li>
  * </ul>
  * Scoring on the training data is an evaluation call (not a loss) that no held-out data reaches, whose positional
  * arguments are those of a {@code .fit(} call of the same file ({@code model.score(X, y)} after

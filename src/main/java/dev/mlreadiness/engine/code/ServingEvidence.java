@@ -7,33 +7,33 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig.Project;
 import dev.mlreadiness.engine.docker.Dockerfile;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.Import;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * Whether the repository serves a model, which is when the rules about serving one ({@code docs/deployment},
  * {@code production/monitoring}) apply. Config decides first ({@code project: service} yes, {@code project:
  * research} no); under {@code project: auto} (the default) the repository serves a model when it has:
  * <ul>
- *   <li>a Dockerfile ({@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile}, {@code Containerfile}),
- *       except a development container ({@code .devcontainer/}) or one whose name says it is for training,
- *       development, tests or notebooks ({@code Dockerfile.train}, {@code dev.Dockerfile});</li>
- *   <li>a serving config: {@code bentofile.yaml}, Triton's {@code config.pbtxt}, Replicate's {@code cog.yaml},
- *       MLServer's {@code model-settings.json}, a Ray Serve {@code serve_config.yaml}, a {@code Procfile};</li>
- *   <li>a serving entry point: a Python or shell file named {@code serve}, {@code serving}, {@code server},
- *       {@code deploy}, {@code deployment}, or starting {@code serve_} or {@code deploy_}; or a {@code handler.py}
- *       at the root (Hugging Face Inference Endpoints, TorchServe, AWS Lambda);</li>
- *   <li>code importing a model server ({@link #MODEL_SERVERS}: BentoML, Ray Serve, TorchServe, Seldon, KServe,
- *       MLServer, Triton, LitServe, Cog);</li>
- *   <li>code importing a web or demo framework ({@link #WEB_FRAMEWORKS}: FastAPI, Flask, Django, Gradio,
- *       Streamlit, ...) in a repository whose code also loads a model ({@code joblib.load}, {@code torch.load},
- *       {@code load_model}, {@code from_pretrained}, {@code onnxruntime.InferenceSession}, ...; see
- *       {@link #LOADERS} and {@link #LOADER_NAMES}).</li>
+ * <li>a Dockerfile ({@code Dockerfile}, {@code Dockerfile.*}, {@code *.Dockerfile}, {@code Containerfile}),
+ * except a development container ({@code .devcontainer/}) or one whose name says it is for training,
+ * development, tests or notebooks ({@code Dockerfile.train}, {@code dev.Dockerfile});</li>
+ * <li>a serving config: {@code bentofile.yaml}, Triton's {@code config.pbtxt}, Replicate's {@code cog.yaml},
+ * MLServer's {@code model-settings.json}, a Ray Serve {@code serve_config.yaml}, a {@code Procfile};</li>
+ * <li>a serving entry point: a Python or shell file named {@code serve}, {@code serving}, {@code server},
+ * {@code deploy}, {@code deployment}, or starting {@code serve_} or {@code deploy_}; or a {@code handler.py}
+ * at the root (Hugging Face Inference Endpoints, TorchServe, AWS Lambda);</li>
+ * <li>code importing a model server ({@link #MODEL_SERVERS}: BentoML, Ray Serve, TorchServe, Seldon, KServe,
+ * MLServer, Triton, LitServe, Cog);</li>
+ * <li>code importing a web or demo framework ({@link #WEB_FRAMEWORKS}: FastAPI, Flask, Django, Gradio,
+ * Streamlit, ...) in a repository whose code also loads a model ({@code joblib.load}, {@code torch.load},
+ * {@code load_model}, {@code from_pretrained}, {@code onnxruntime.InferenceSession}, ...; see
+ * {@link #LOADERS} and {@link #LOADER_NAMES}).</li>
  * </ul>
  * File names are judged from the tree without reading anything; code is read only when they do not decide,
  * through the shared parse of {@link CodeFiles} (imports and calls come from the Python tokenizer, so strings and

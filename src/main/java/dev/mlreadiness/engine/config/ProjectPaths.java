@@ -14,14 +14,15 @@ import dev.mlreadiness.engine.Glob;
  * Where the project keeps its data, models and notebooks, and which files form its documentation set. Folder
  * names are repository-relative without trailing slash.
  *
- * <p>A folder that {@code paths:} in the config does not name is found under its common names
+ * <p>
+ * A folder that {@code paths:} in the config does not name is found under its common names
  * ({@link Folder#equivalents()}: {@code datasets/} or {@code input/} for {@code data/}, and so on) by
  * {@link #resolve}: the rules then see the folder the repository has, whichever of the names it uses. Rules get
  * the resolved paths from {@code RuleContext.paths()}; a folder the config names is never replaced.
  *
  * @param configured the folders {@code paths:} names, which {@link #resolve} leaves alone
  * @param defaultDocs true when {@code paths.docs} is not set: the documentation set then follows the resolved
- *                    data and models folders (their READMEs)
+ *        data and models folders (their READMEs)
  */
 public record ProjectPaths(String data, String models, String notebooks, List<Glob> docs, Set<Folder> configured,
         boolean defaultDocs) {
@@ -70,9 +71,9 @@ public record ProjectPaths(String data, String models, String notebooks, List<Gl
      * Folders as given, none replaced by an equivalent (as if {@code paths:} named all three).
      *
      * @param docs the documentation globs, or null for the default set: the root README, everything under
-     *             {@code docs/}, MODEL_CARD.md, DATASHEET.md, the models folder's README and the READMEs at any
-     *             depth of the data folder ({@code data/raw/README.md} documents the raw data), both of the
-     *             data folder in use and of {@code data/}
+     *        {@code docs/}, MODEL_CARD.md, DATASHEET.md, the models folder's README and the READMEs at any
+     *        depth of the data folder ({@code data/raw/README.md} documents the raw data), both of the
+     *        data folder in use and of {@code data/}
      */
     public static ProjectPaths of(String data, String models, String notebooks, List<String> docs) {
         return of(data, models, notebooks, docs, EnumSet.allOf(Folder.class));

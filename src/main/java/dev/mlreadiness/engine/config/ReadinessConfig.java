@@ -13,7 +13,7 @@ import dev.mlreadiness.engine.rule.Severity;
  * without a file.
  *
  * @param sections extra heading words per docs rule id, added to the rule's own words
- * @param project  what kind of project it is, for the rules about serving a model
+ * @param project what kind of project it is, for the rules about serving a model
  */
 public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExisting, CommentMode comments,
         long maxFileSize, ProjectPaths paths, List<Glob> ignore, Map<String, RuleSetting> rules,
@@ -51,7 +51,9 @@ public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExis
 
     /** {@code enabled:} auto (ML projects only), true, false. */
     public enum Enabled {
-        AUTO, TRUE, FALSE
+        AUTO,
+        TRUE,
+        FALSE
     }
 
     /**
@@ -60,7 +62,9 @@ public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExis
      * says it does, RESEARCH says it does not.
      */
     public enum Project {
-        AUTO, SERVICE, RESEARCH;
+        AUTO,
+        SERVICE,
+        RESEARCH;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -69,12 +73,17 @@ public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExis
 
     /** {@code comments:} what the app posts besides the check run. */
     public enum CommentMode {
-        REVIEW, SUMMARY, NONE
+        REVIEW,
+        SUMMARY,
+        NONE
     }
 
     /** {@code fail-on:} the lowest severity that fails the check; NEVER never fails. */
     public enum FailOn {
-        ERROR(Severity.ERROR), WARNING(Severity.WARNING), NOTICE(Severity.NOTICE), NEVER(null);
+        ERROR(Severity.ERROR),
+        WARNING(Severity.WARNING),
+        NOTICE(Severity.NOTICE),
+        NEVER(null);
 
         private final Severity threshold;
 

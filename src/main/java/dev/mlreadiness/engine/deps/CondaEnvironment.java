@@ -6,11 +6,11 @@ import java.util.stream.Stream;
 /**
  * The dependencies of a conda {@code environment.yml}.
  *
- * @param path     repo-relative path
- * @param conda    the conda specs of {@code dependencies:}, without {@code python}
- * @param pip      the nested {@code - pip:} list, read as requirement lines (includes resolve against
- *                 this file's folder)
- * @param python   the {@code python} spec's version, or null when absent or unversioned
+ * @param path repo-relative path
+ * @param conda the conda specs of {@code dependencies:}, without {@code python}
+ * @param pip the nested {@code - pip:} list, read as requirement lines (includes resolve against
+ *        this file's folder)
+ * @param python the {@code python} spec's version, or null when absent or unversioned
  * @param problems conda entries that could not be read (the pip list's own are in {@code pip.problems()})
  */
 public record CondaEnvironment(String path, List<Requirement> conda, RequirementsFile pip, PythonVersion python,

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * {@code numpy=1.21.0=py39_0}, {@code conda-forge::numpy=1.2}, {@code numpy>=1.2},
  * {@code numpy 1.21.0 py39_0}, {@code numpy[version='>=1.2']}).
  *
- * <p>When it is exact: conda reads {@code =1.21} as {@code 1.21.*}, so a single {@code =} pins only a
+ * <p>
+ * When it is exact: conda reads {@code =1.21} as {@code 1.21.*}, so a single {@code =} pins only a
  * full version of at least three parts without {@code *} ({@code =1.21.0}; conda would still accept a
  * {@code 1.21.0.x} build, which does not happen in practice). {@code ==v}, a bare version
  * ({@code numpy 1.21.0}) and a version followed by a build string ({@code =1.21=py39_0}) are exact,

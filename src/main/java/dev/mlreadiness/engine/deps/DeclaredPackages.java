@@ -1,14 +1,15 @@
 package dev.mlreadiness.engine.deps;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The package names a manifest declares, for ML-project detection. Uses the real parsers where there
@@ -20,7 +21,8 @@ public final class DeclaredPackages {
 
     private static final Pattern NAME = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)");
     private static final Pattern QUOTED = Pattern.compile("(['\"])(.*?)\\1");
-    private static final Pattern SETUP_PY_REQUIRES = Pattern.compile("install_requires\\s*=\\s*(\\[|[A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern SETUP_PY_REQUIRES = Pattern
+            .compile("install_requires\\s*=\\s*(\\[|[A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern DCF_FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9/@.-]*):(.*)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +38,8 @@ public final class DeclaredPackages {
         }
         try {
             switch (kind) {
-                case REQUIREMENTS, CONSTRAINTS -> addNames(names, new RequirementsParser().parse(path, text).requirements());
+                case REQUIREMENTS, CONSTRAINTS ->
+                    addNames(names, new RequirementsParser().parse(path, text).requirements());
                 case PYPROJECT -> addNames(names, new PyprojectParser().parse(path, text).requirements());
                 case PIPFILE -> addNames(names, new PipfileParser().parse(path, text).requirements());
                 case CONDA_ENVIRONMENT -> addNames(names, new EnvironmentYmlParser().parse(path, text).requirements());

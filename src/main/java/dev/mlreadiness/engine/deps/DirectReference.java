@@ -8,19 +8,22 @@ import java.util.regex.Pattern;
  * What a direct URL or path in a requirement points at: a VCS repository (and which ref), an archive
  * URL (and whether its fragment carries a hash), or something local.
  *
- * @param kind    VCS, URL or LOCAL
- * @param vcsRef  the ref after the last {@code @} of a VCS URL's path, or null
+ * @param kind VCS, URL or LOCAL
+ * @param vcsRef the ref after the last {@code @} of a VCS URL's path, or null
  * @param hasHash the fragment carries {@code sha256=} or another hash pip accepts
- * @param name    the normalised package name from {@code #egg=} or the archive file name, or null
+ * @param name the normalised package name from {@code #egg=} or the archive file name, or null
  */
 record DirectReference(Requirement.Kind kind, String vcsRef, boolean hasHash, String name) {
 
     private static final Pattern VCS_PREFIX = Pattern.compile("(?i)^(git|hg|svn|bzr)\\+");
     private static final Pattern URL_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://");
-    private static final Pattern FRAGMENT_HASH = Pattern.compile("(?i)(^|&)(sha1|sha224|sha256|sha384|sha512|md5)=[0-9a-f]+");
+    private static final Pattern FRAGMENT_HASH = Pattern
+            .compile("(?i)(^|&)(sha1|sha224|sha256|sha384|sha512|md5)=[0-9a-f]+");
     private static final Pattern EGG = Pattern.compile("(?:^|&)egg=([A-Za-z0-9][A-Za-z0-9._-]*)");
-    private static final Pattern WHEEL = Pattern.compile("^([A-Za-z0-9._]+?)-[0-9][^-]*(-[^-]+)?-[^-]+-[^-]+-[^-]+\\.whl$");
-    private static final Pattern SDIST = Pattern.compile("^([A-Za-z0-9._-]+?)-v?[0-9][A-Za-z0-9.+!_-]*\\.(tar\\.gz|tar\\.bz2|tar\\.xz|tgz|zip)$");
+    private static final Pattern WHEEL = Pattern
+            .compile("^([A-Za-z0-9._]+?)-[0-9][^-]*(-[^-]+)?-[^-]+-[^-]+-[^-]+\\.whl$");
+    private static final Pattern SDIST = Pattern
+            .compile("^([A-Za-z0-9._-]+?)-v?[0-9][A-Za-z0-9.+!_-]*\\.(tar\\.gz|tar\\.bz2|tar\\.xz|tgz|zip)$");
 
     /** True when the text is a URL or VCS reference rather than a name or a path. */
     static boolean isUrl(String text) {

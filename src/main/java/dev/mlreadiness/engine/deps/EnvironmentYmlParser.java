@@ -1,12 +1,13 @@
 package dev.mlreadiness.engine.deps;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads a conda {@code environment.yml} / {@code environment.yaml} / {@code conda.yml} with Jackson's

@@ -15,9 +15,9 @@ import java.util.function.Function;
  * referenced anywhere in that tree; for a pyproject.toml or Pipfile, the manifest's own entries. pip merges the
  * entries of one package, so {@code torch[cuda]>=2.1} beside {@code torch==2.3.1} installs exactly 2.3.1.
  *
- * @param files       the requirements files of the set, the root first (just the root for other manifests)
+ * @param files the requirements files of the set, the root first (just the root for other manifests)
  * @param constraints exact pins of the {@code -c} files, by normalised name
- * @param pinned      requirements of the set that fix their package by themselves, by normalised name
+ * @param pinned requirements of the set that fix their package by themselves, by normalised name
  */
 public record InstallSet(List<RequirementsFile> files, Map<String, Requirement> constraints,
         Map<String, List<Requirement>> pinned) {

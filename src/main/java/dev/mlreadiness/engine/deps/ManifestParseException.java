@@ -10,8 +10,8 @@ public class ManifestParseException extends Exception {
     private final int line;
 
     /**
-     * @param path   the manifest's repo path
-     * @param line   1-based line of the error, 0 when the parser did not say
+     * @param path the manifest's repo path
+     * @param line 1-based line of the error, 0 when the parser did not say
      * @param detail what the underlying parser reported
      */
     public ManifestParseException(String path, int line, String detail, Throwable cause) {

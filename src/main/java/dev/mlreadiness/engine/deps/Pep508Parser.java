@@ -19,8 +19,8 @@ final class Pep508Parser {
      * Possessive, so that {@code java.util.regex} does not recurse once per character (a 3 KB version overflowed the
      * stack); a dot before the trailing {@code *} is left to the wildcard, as backtracking would have done.
      */
-    private static final Pattern VERSION =
-            Pattern.compile("(?:[A-Za-z0-9_+!-]|\\.(?!\\*)|\\$\\{[A-Za-z0-9_]+\\})++(?:\\.\\*)?");
+    private static final Pattern VERSION = Pattern
+            .compile("(?:[A-Za-z0-9_+!-]|\\.(?!\\*)|\\$\\{[A-Za-z0-9_]+\\})++(?:\\.\\*)?");
 
     private Pep508Parser() {
     }

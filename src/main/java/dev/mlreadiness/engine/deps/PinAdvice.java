@@ -1,6 +1,5 @@
 package dev.mlreadiness.engine.deps;
 
-
 /**
  * The message for an unpinned requirement: names the package and shows what to write in the syntax of the file
  * it sits in. Never repeats a URL, which may carry a token.

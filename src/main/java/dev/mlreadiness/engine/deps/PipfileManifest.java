@@ -6,11 +6,11 @@ import java.util.stream.Stream;
 /**
  * The packages of a Pipenv {@code Pipfile}.
  *
- * @param path         repo-relative path
- * @param packages     {@code [packages]}
- * @param devPackages  {@code [dev-packages]}
- * @param python       {@code [requires] python_version} (or {@code python_full_version}), or null
- * @param problems     entries that could not be read
+ * @param path repo-relative path
+ * @param packages {@code [packages]}
+ * @param devPackages {@code [dev-packages]}
+ * @param python {@code [requires] python_version} (or {@code python_full_version}), or null
+ * @param problems entries that could not be read
  */
 public record PipfileManifest(String path, List<Requirement> packages, List<Requirement> devPackages,
         PythonVersion python, List<Problem> problems) {

@@ -1,9 +1,10 @@
 package dev.mlreadiness.engine.deps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads a Pipenv {@code Pipfile}: {@code [packages]} and {@code [dev-packages]} ({@code "*"},

@@ -1,9 +1,10 @@
 package dev.mlreadiness.engine.deps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Reads the dependencies of a {@code pyproject.toml}: PEP 621 {@code [project]} dependencies and

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * {@code python=3.10} in environment.yml, Pipfile's {@code python_version}).
  *
  * @param constraint the constraint as written, e.g. {@code >=3.11,<3.12}, {@code ^3.9}, {@code =3.10}
- * @param line       1-based line where it is declared (0 when unknown)
+ * @param line 1-based line where it is declared (0 when unknown)
  */
 public record PythonVersion(String constraint, int line) {
 
-    private static final Pattern CLAUSE = Pattern.compile("(===|==|~=|!=|<=|>=|<|>|\\^|~|=)?\\s*v?([0-9][0-9A-Za-z.*+!-]*)");
+    private static final Pattern CLAUSE = Pattern
+            .compile("(===|==|~=|!=|<=|>=|<|>|\\^|~|=)?\\s*v?([0-9][0-9A-Za-z.*+!-]*)");
     private static final Pattern LEADING_DIGITS = Pattern.compile("[0-9]{1,6}");
     private static final int UNBOUNDED = 999;
 

@@ -9,16 +9,16 @@ import java.util.Map;
  * {@code =1.21} becomes {@code ==1.21.*}), so {@link #pin()} judges every manifest alike; the text as
  * written stays in {@code rawText}.
  *
- * @param name      PEP 503-normalised name; null when a URL or path names no package
+ * @param name PEP 503-normalised name; null when a URL or path names no package
  * @param specifier version specifier, clauses joined by {@code ,} without spaces; empty when none
- * @param marker    environment marker after {@code ;}, or null
- * @param kind      what sort of reference this is
- * @param line      1-based line where the requirement starts (first line of a continued one)
- * @param hasHash   a {@code --hash} option or a hash in the URL fragment
- * @param vcsRef    for VCS requirements the ref after {@code @}, or null
- * @param rawText   the entry as written (comment removed, continuations joined)
- * @param extras    requested extras, normalised
- * @param url       the direct URL or local path, or null for a named requirement
+ * @param marker environment marker after {@code ;}, or null
+ * @param kind what sort of reference this is
+ * @param line 1-based line where the requirement starts (first line of a continued one)
+ * @param hasHash a {@code --hash} option or a hash in the URL fragment
+ * @param vcsRef for VCS requirements the ref after {@code @}, or null
+ * @param rawText the entry as written (comment removed, continuations joined)
+ * @param extras requested extras, normalised
+ * @param url the direct URL or local path, or null for a named requirement
  */
 public record Requirement(String name, String specifier, String marker, Kind kind, int line, boolean hasHash,
         String vcsRef, String rawText, List<String> extras, String url) {

@@ -8,11 +8,11 @@ import java.util.Optional;
 /**
  * A parsed pip requirements file.
  *
- * @param path         repo-relative path of the file
+ * @param path repo-relative path of the file
  * @param requirements the requirements, in file order
- * @param includes     {@code -r} and {@code -c} references to other files
- * @param options      global options ({@code --index-url}, {@code --pre}, unknown ones, ...)
- * @param problems     lines that could not be understood
+ * @param includes {@code -r} and {@code -c} references to other files
+ * @param options global options ({@code --index-url}, {@code --pre}, unknown ones, ...)
+ * @param problems lines that could not be understood
  */
 public record RequirementsFile(String path, List<Requirement> requirements, List<Include> includes,
         List<Option> options, List<Problem> problems) {
@@ -20,9 +20,9 @@ public record RequirementsFile(String path, List<Requirement> requirements, List
     /**
      * A {@code -r file} (requirement) or {@code -c file} (constraint) line.
      *
-     * @param path       the path as written, relative to the including file's folder
+     * @param path the path as written, relative to the including file's folder
      * @param constraint true for {@code -c}/{@code --constraint}
-     * @param line       1-based line of the include
+     * @param line 1-based line of the include
      */
     public record Include(String path, boolean constraint, int line) {
     }
@@ -30,9 +30,9 @@ public record RequirementsFile(String path, List<Requirement> requirements, List
     /**
      * A global option line.
      *
-     * @param name  the option as written, e.g. {@code --index-url} or {@code -i}
+     * @param name the option as written, e.g. {@code --index-url} or {@code -i}
      * @param value its value, or null for a flag
-     * @param line  1-based line
+     * @param line 1-based line
      */
     public record Option(String name, String value, int line) {
     }

@@ -1,8 +1,9 @@
 package dev.mlreadiness.engine.deps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Turns a Poetry or Pipfile dependency value ({@code numpy = "^1.2"}, {@code {version = "==1.2"}},
@@ -19,7 +20,7 @@ final class TomlDependencyValue {
     }
 
     /**
-     * @param key  the dependency's key as written
+     * @param key the dependency's key as written
      * @param line the key's line
      * @param rawText the entry's source text
      * @return one requirement, or one per alternative of a Poetry multiple-constraints array

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the lines of TOML keys and array strings, which Jackson's TOML mapper does not report.
  *
- * <p>Approach: the text is cut into table regions at each {@code [table]} header line. A key is
+ * <p>
+ * Approach: the text is cut into table regions at each {@code [table]} header line. A key is
  * looked for in its table's region as {@code key =} (bare or quoted), then as a dotted key in a
  * parent region ({@code dependencies.numpy =} under {@code [tool.poetry]}), then as its own
  * {@code [table.key]} header. Strings of an array are found in order, each searched after the previous

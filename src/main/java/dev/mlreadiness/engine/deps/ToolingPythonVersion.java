@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-
 /**
  * The Python version that the project's tooling fixes outside the manifests: a GitHub Actions workflow that sets up
  * one exact version with {@code actions/setup-python}, or a dev container's Python image or Python feature. A file

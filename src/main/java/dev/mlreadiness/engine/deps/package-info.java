@@ -1,7 +1,8 @@
 /**
  * Dependency manifests: what a repository declares and how firmly it pins it.
  *
- * <p>Entry points: {@link dev.mlreadiness.engine.deps.ManifestFiles} and
+ * <p>
+ * Entry points: {@link dev.mlreadiness.engine.deps.ManifestFiles} and
  * {@link dev.mlreadiness.engine.deps.LockFiles} classify paths; {@link dev.mlreadiness.engine.deps.RequirementsParser},
  * {@link dev.mlreadiness.engine.deps.PyprojectParser}, {@link dev.mlreadiness.engine.deps.PipfileParser} and
  * {@link dev.mlreadiness.engine.deps.EnvironmentYmlParser} read manifests into

@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * One build stage of a Dockerfile: its {@code FROM}, the base image with global {@code ARG} defaults substituted,
  * its name, whether it builds on an earlier stage, and the user its last {@code USER} sets.
  *
- * @param from      the {@code FROM} instruction
- * @param image     the base image with variables resolved; null when a variable has no default (unknown)
- * @param written   the base image as written ({@code ${BASE}}, {@code python:3.11})
- * @param name      the {@code AS} name, lower case, or null
- * @param parent    the earlier stage this one builds on ({@code FROM builder}), or null
- * @param user      the argument of the stage's last {@code USER} instruction, or null when it has none
+ * @param from the {@code FROM} instruction
+ * @param image the base image with variables resolved; null when a variable has no default (unknown)
+ * @param written the base image as written ({@code ${BASE}}, {@code python:3.11})
+ * @param name the {@code AS} name, lower case, or null
+ * @param parent the earlier stage this one builds on ({@code FROM builder}), or null
+ * @param user the argument of the stage's last {@code USER} instruction, or null when it has none
  */
 public record BuildStage(Dockerfile.Instruction from, String image, String written, String name,
         BuildStage parent, String user) {
@@ -75,7 +75,8 @@ public record BuildStage(Dockerfile.Instruction from, String image, String writt
         }
         String written = tokens.isEmpty() ? "" : tokens.get(0);
         String name = tokens.size() >= 3 && tokens.get(1).equalsIgnoreCase("as")
-                ? tokens.get(2).toLowerCase(Locale.ROOT) : null;
+                ? tokens.get(2).toLowerCase(Locale.ROOT)
+                : null;
         String image = resolve(written, args).orElse(null);
         BuildStage parent = image == null ? null : earlier.get(image.toLowerCase(Locale.ROOT));
         return new BuildStage(in, image, written, name, parent, null);

@@ -37,9 +37,9 @@ public record Dockerfile(List<Instruction> instructions) {
     /**
      * One instruction.
      *
-     * @param keyword   upper case: {@code FROM}, {@code USER}, ...
+     * @param keyword upper case: {@code FROM}, {@code USER}, ...
      * @param arguments the rest, continuations joined with a space, trimmed
-     * @param line      1-based line of the keyword
+     * @param line 1-based line of the keyword
      */
     public record Instruction(String keyword, String arguments, int line) {
     }

@@ -35,7 +35,7 @@ final class CodeSurface {
 
     /**
      * @param signature what must stay the same for the item to be unchanged wherever it moves: the call declaring
-     *                  the option or reading the setting, the {@code def}/{@code class} line's tokens
+     *        the option or reading the setting, the {@code def}/{@code class} line's tokens
      */
     record Item(Kind kind, String name, int line, String signature) {
     }

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * Whether the repository has data, which makes {@code docs/data-sources} and {@code docs/data-schema} apply: a

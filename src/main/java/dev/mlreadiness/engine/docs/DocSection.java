@@ -5,7 +5,7 @@ import dev.mlreadiness.engine.markdown.Section;
 /**
  * A section of one doc file of the documentation set.
  *
- * @param path    the doc file
+ * @param path the doc file
  * @param section the section in it
  */
 public record DocSection(String path, Section section) {

@@ -9,11 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.FileParser;
-import dev.mlreadiness.engine.rule.Findings;
-import dev.mlreadiness.engine.rule.RuleContext;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.markdown.HeadingMatcher;
 import dev.mlreadiness.engine.markdown.MarkdownBudgetException;
 import dev.mlreadiness.engine.markdown.MarkdownDocument;
@@ -21,12 +16,18 @@ import dev.mlreadiness.engine.markdown.MarkdownParser;
 import dev.mlreadiness.engine.markdown.SchemaTable;
 import dev.mlreadiness.engine.markdown.SchemaTables;
 import dev.mlreadiness.engine.markdown.Section;
+import dev.mlreadiness.engine.rule.FileParser;
+import dev.mlreadiness.engine.rule.Findings;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * The documentation set as the docs rules see it: every readable doc file parsed once, the root README first.
  * Shared by the rules as a {@link RuleContext#fact fact}.
  *
- * <p>Markdown files ({@code .md}, {@code .markdown}) are parsed as they are. reStructuredText and plain-text
+ * <p>
+ * Markdown files ({@code .md}, {@code .markdown}) are parsed as they are. reStructuredText and plain-text
  * files ({@code .rst}, {@code .txt}, an extension-less {@code README}) are read for their underlined titles
  * ({@code Usage} over {@code -----}) and Markdown-style {@code #} headings; their tables are not recognised.
  * Other files of the set (images, notebooks, HTML) are not read.
@@ -42,7 +43,7 @@ public final class DocsOutline {
     /**
      * One doc file.
      *
-     * @param path     its path
+     * @param path its path
      * @param document its outline
      */
     public record Doc(String path, MarkdownDocument document) {
@@ -51,7 +52,7 @@ public final class DocsOutline {
     /**
      * A schema table in one doc file.
      *
-     * @param path  the doc file
+     * @param path the doc file
      * @param table the table
      */
     public record DocSchemaTable(String path, SchemaTable table) {

@@ -11,18 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mlreadiness.engine.snapshot.ChangeStatus;
-import dev.mlreadiness.engine.snapshot.FileChange;
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestKind;
 import dev.mlreadiness.engine.deps.ManifestParsers;
-import dev.mlreadiness.engine.repo.ArtifactKinds;
-import dev.mlreadiness.engine.repo.TestFiles;
 import dev.mlreadiness.engine.docs.CodeSurface.Item;
 import dev.mlreadiness.engine.docs.CodeSurface.Kind;
+import dev.mlreadiness.engine.repo.ArtifactKinds;
+import dev.mlreadiness.engine.repo.TestFiles;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.ChangeStatus;
+import dev.mlreadiness.engine.snapshot.FileChange;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * The changes of a pull request that documentation describes or should describe, each as a short phrase

@@ -12,9 +12,9 @@ import dev.mlreadiness.engine.rule.RuleContext;
  * What a docs rule asks of the documentation set: a section whose heading holds one of its words (plus the
  * words config adds under {@code sections:}), and the finding to give when there is none or it is empty.
  *
- * @param words     the default heading words
- * @param heading   the heading to suggest, e.g. {@code Deployment}
- * @param says      what the section should say, as it reads after "that says": {@code how the model is served}
+ * @param words the default heading words
+ * @param heading the heading to suggest, e.g. {@code Deployment}
+ * @param says what the section should say, as it reads after "that says": {@code how the model is served}
  * @param elsewhere where else the section may go, as it reads in "(or ...)": {@code a page under docs/}
  */
 public record SectionCheck(List<String> words, String heading, String says, String elsewhere) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+
 import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
@@ -23,13 +24,13 @@ import org.commonmark.node.Text;
  * What the docs rules need to know about one top-level block, worked out once so that nested sections
  * can share it.
  *
- * @param heading        the heading, when the block is a top-level heading (a section boundary)
- * @param content        whether the block is or holds content: a non-empty paragraph, a list or block
- *                       quote holding one, a table, a non-blank code block, or HTML other than comments
- * @param example        whether the block is or holds a non-blank code block or a table
+ * @param heading the heading, when the block is a top-level heading (a section boundary)
+ * @param content whether the block is or holds content: a non-empty paragraph, a list or block
+ *        quote holding one, a table, a non-blank code block, or HTML other than comments
+ * @param example whether the block is or holds a non-blank code block or a table
  * @param introParagraph whether the block is a paragraph with words of its own (not only badges)
- * @param text           the block's plain text
- * @param block          the block as a rule reads its words, for a block with content
+ * @param text the block's plain text
+ * @param block the block as a rule reads its words, for a block with content
  */
 record BlockSummary(Optional<Heading> heading, boolean content, boolean example, boolean introParagraph,
         String text, List<Table> tables, List<CodeBlock> codeBlocks, ContentBlock block) {
@@ -111,7 +112,7 @@ record BlockSummary(Optional<Heading> heading, boolean content, boolean example,
      * its only letters are image alt texts. An intro needs letters or digits of its own.
      */
     private static boolean hasWordsOutsideImages(Node paragraph) {
-        boolean[] found = {false};
+        boolean[] found = { false };
         TreeWalk.walk(paragraph, node -> {
             if (node instanceof Text t && (containsLetterOrDigit(t.getLiteral()))
                     || node instanceof Code c && containsLetterOrDigit(c.getLiteral())) {

@@ -6,7 +6,7 @@ package dev.mlreadiness.engine.markdown;
  *
  * @param kind what the block is
  * @param text for {@link Kind#TEXT} the plain text, one line per paragraph, heading or table row (code inside
- *             a list as is); for {@link Kind#CODE} the code; for {@link Kind#HTML} the raw markup
+ *        a list as is); for {@link Kind#CODE} the code; for {@link Kind#HTML} the raw markup
  */
 public record ContentBlock(Kind kind, String text) {
 

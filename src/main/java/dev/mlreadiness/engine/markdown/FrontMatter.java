@@ -1,18 +1,19 @@
 package dev.mlreadiness.engine.markdown;
 
+import java.io.IOException;
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.util.Optional;
 
 /**
  * The YAML front matter of a Markdown file, read with a real YAML parser: commonmark's extension only
  * finds the block and understands a small subset of YAML (no flow lists, no nested maps).
  *
  * @param present whether the file has a closed front-matter block, valid or not
- * @param values  the top-level mapping; empty when absent or invalid
+ * @param values the top-level mapping; empty when absent or invalid
  * @param problem why the block could not be read, when it could not
  */
 record FrontMatter(boolean present, ObjectNode values, Optional<String> problem) {

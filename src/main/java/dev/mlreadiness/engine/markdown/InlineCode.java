@@ -40,7 +40,7 @@ public final class InlineCode {
             while (j < line.length() && line.charAt(j) == '`') {
                 j++;
             }
-            runs.add(new int[] {i, j - i});
+            runs.add(new int[] { i, j - i });
             i = j;
         }
         int[] next = new int[runs.size()]; // the next run of the same length, or -1
@@ -99,6 +99,7 @@ public final class InlineCode {
     public static String shown(String content) {
         String s = content.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
         return s.length() >= 2 && s.startsWith(" ") && s.endsWith(" ") && !s.isBlank()
-                ? s.substring(1, s.length() - 1) : s;
+                ? s.substring(1, s.length() - 1)
+                : s;
     }
 }

@@ -1,10 +1,11 @@
 package dev.mlreadiness.engine.markdown;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A parsed Markdown file as the docs rules see it: its title, whether it opens with an intro, its

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -15,7 +16,8 @@ import org.commonmark.parser.Parser;
  * budgets that keep the time and memory of any file small and proportional to its size: a pull request's author
  * controls the docs, and they are parsed on the server's threads.
  *
- * <p>Text over {@link #MAX_BYTES} or {@link #MAX_LINES}, or with a table over {@link #MAX_TABLE_CELLS}, is refused
+ * <p>
+ * Text over {@link #MAX_BYTES} or {@link #MAX_LINES}, or with a table over {@link #MAX_TABLE_CELLS}, is refused
  * with a {@link MarkdownBudgetException} (the file is then listed as not checked). Nesting deeper than
  * {@link #MAX_BLOCK_NESTING} blocks (list items, block quotes) or {@link #MAX_INLINE_NESTING} inline elements
  * (emphasis, links) is read as plain text, as commonmark-java does beyond its limits: the words are kept.
@@ -125,7 +127,7 @@ public final class MarkdownParser {
             String line = lines.text(i);
             if (FRONT_MATTER_END.matcher(line).matches()) {
                 String end = line.strip();
-                return end.equals("---") || end.equals("...") ? Optional.of(new int[] {open, i}) : Optional.empty();
+                return end.equals("---") || end.equals("...") ? Optional.of(new int[] { open, i }) : Optional.empty();
             }
         }
         return Optional.empty();

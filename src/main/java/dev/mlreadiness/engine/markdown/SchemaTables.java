@@ -8,12 +8,14 @@ import java.util.Optional;
  * Recognises data-schema tables ({@code docs/data-schema}) and whether they give the level of measurement
  * ({@code docs/data-schema-measurement}).
  *
- * <p>A schema table's header has a name-like column (its text contains name, column, field, key,
+ * <p>
+ * A schema table's header has a name-like column (its text contains name, column, field, key,
  * feature or variable) and a different, type-like column (containing type, dtype or data type); header
  * text matches by substring, case-insensitively, so the course's {@code Database key | Data type | Data
  * order} passes. One column cannot play both parts: {@code Column type} alone is no schema table.
  *
- * <p>It gives the level of measurement when a header contains order, scale, level or measurement, or when
+ * <p>
+ * It gives the level of measurement when a header contains order, scale, level or measurement, or when
  * a body cell outside the name column holds nominal, ordinal, interval or ratio as a whole word (so
  * {@code duration} does not count as {@code ratio}).
  */

@@ -7,7 +7,8 @@ import java.util.function.Predicate;
  * A heading and its content: every block after it until the next heading of the same or a higher level
  * (a smaller level number), so the subsections of a section are part of its content.
  *
- * <p>Only top-level headings start sections; a heading inside a list or block quote is content of the
+ * <p>
+ * Only top-level headings start sections; a heading inside a list or block quote is content of the
  * section it sits in.
  */
 public final class Section {

@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.markdown;
 
 import java.util.function.Predicate;
+
 import org.commonmark.node.Node;
 
 /**
@@ -36,7 +37,7 @@ final class TreeWalk {
 
     /** Whether {@code root} or any node below it satisfies {@code test}; stops at the first hit. */
     static boolean anyMatch(Node root, Predicate<Node> test) {
-        boolean[] hit = {false};
+        boolean[] hit = { false };
         walk(root, node -> {
             if (!hit[0] && test.test(node)) {
                 hit[0] = true;

@@ -10,18 +10,21 @@ import java.util.Locale;
  * Finds whole words and phrases in prose, case-insensitively: {@code data} is found in {@code Data
  * sources} but not in {@code Metadata}, {@code deploy} not in {@code Deployment}.
  *
- * <p>Text and words are split into words at every character that is not a letter or a digit, so
+ * <p>
+ * Text and words are split into words at every character that is not a letter or a digit, so
  * whitespace, hyphens, underscores and punctuation all separate words ({@code Getting-Started} and
  * {@code Quick_start} read as {@code getting started} and {@code quick start}). Text is compared after
  * Unicode NFKC normalisation and lower-casing, so {@code R²} reads as {@code r2}.
  *
- * <p>Closed and open compounds match each other: a word or phrase is found where consecutive words of
+ * <p>
+ * Closed and open compounds match each other: a word or phrase is found where consecutive words of
  * the text, glued together, spell it glued together. So the phrase {@code quick start} matches
  * {@code Quickstart}, and the word {@code quickstart} matches {@code Quick start}; {@code log loss}
  * matches {@code logloss}. A match still starts and ends at word boundaries: {@code quickstart} is not
  * found in {@code quickstarter}.
  *
- * <p>{@link #containsWord} and {@link #containsAnyWord} do not fold inflections: {@code install} is not
+ * <p>
+ * {@link #containsWord} and {@link #containsAnyWord} do not fold inflections: {@code install} is not
  * found in {@code Installing}. {@link #containsAnyWordForm} does: it compares the {@link #stem stems} of the
  * words, so {@code install} is found in {@code Installing}, {@code Installed} and {@code Installation},
  * {@code train} in {@code Trains}, {@code evaluate} in {@code Evaluation}, still as whole words:

@@ -1,22 +1,23 @@
 package dev.mlreadiness.engine.notebook;
 
+import java.util.List;
+
 import dev.mlreadiness.engine.python.IPythonSource;
 import dev.mlreadiness.engine.python.PythonModule;
-import java.util.List;
 
 /**
  * One notebook cell, with what rules need and nothing of its outputs but their count and errors.
  *
- * @param index             0-based position among the notebook's cells (across worksheets in nbformat 3)
- * @param type              the cell type
- * @param source            the cell source, list elements joined
- * @param executionCount    {@code execution_count} ({@code prompt_number} in nbformat 3), or {@code null}
- * @param sourceKeyLine     1-based line of the {@code "source"} key in the {@code .ipynb} text (of the cell
- *                          object's start when the key is missing)
+ * @param index 0-based position among the notebook's cells (across worksheets in nbformat 3)
+ * @param type the cell type
+ * @param source the cell source, list elements joined
+ * @param executionCount {@code execution_count} ({@code prompt_number} in nbformat 3), or {@code null}
+ * @param sourceKeyLine 1-based line of the {@code "source"} key in the {@code .ipynb} text (of the cell
+ *        object's start when the key is missing)
  * @param sourceLineNumbers for each source line (the source split on {@code \n}, no entry for the empty
- *                          rest after a final {@code \n}), its 1-based line in the {@code .ipynb} text
- * @param outputCount       the number of outputs
- * @param errors            the error outputs
+ *        rest after a final {@code \n}), its 1-based line in the {@code .ipynb} text
+ * @param outputCount the number of outputs
+ * @param errors the error outputs
  */
 public record Cell(int index, CellType type, String source, Integer executionCount, int sourceKeyLine,
         List<Integer> sourceLineNumbers, int outputCount, List<ErrorOutput> errors) {

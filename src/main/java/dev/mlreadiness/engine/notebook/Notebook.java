@@ -5,12 +5,12 @@ import java.util.List;
 /**
  * A Jupyter notebook as read by {@link NotebookParser}.
  *
- * @param nbformat      the major format version (3 or 4; inferred from the layout when the key is missing)
+ * @param nbformat the major format version (3 or 4; inferred from the layout when the key is missing)
  * @param nbformatMinor the minor format version, 0 when missing
- * @param language      the kernel language: {@code metadata.language_info.name}, else
- *                      {@code metadata.kernelspec.language}, else {@code python} when the kernelspec name
- *                      starts with {@code python}; {@code null} when the notebook does not say
- * @param cells         the cells in order
+ * @param language the kernel language: {@code metadata.language_info.name}, else
+ *        {@code metadata.kernelspec.language}, else {@code python} when the kernelspec name
+ *        starts with {@code python}; {@code null} when the notebook does not say
+ * @param cells the cells in order
  */
 public record Notebook(int nbformat, int nbformatMinor, String language, List<Cell> cells) {
 

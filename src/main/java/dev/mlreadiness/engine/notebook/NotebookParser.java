@@ -1,14 +1,15 @@
 package dev.mlreadiness.engine.notebook;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.mlreadiness.engine.snapshot.InputLimits;
 
@@ -18,7 +19,8 @@ import dev.mlreadiness.engine.snapshot.InputLimits;
  * outputs, the exception name, message and line. Every source line keeps its line in the {@code .ipynb}
  * text, so findings land on the diff.
  *
- * <p>nbformat 4 ({@code cells[]}) and nbformat 3 ({@code worksheets[].cells[]}, code in {@code input},
+ * <p>
+ * nbformat 4 ({@code cells[]}) and nbformat 3 ({@code worksheets[].cells[]}, code in {@code input},
  * {@code prompt_number}, {@code pyerr} outputs, heading cells) are both read into the same model. Earlier
  * versions, invalid JSON, a top level that is not an object, a notebook without cells and values of the
  * wrong type raise {@link NotebookFormatException} with the line; nothing else is thrown.
@@ -200,7 +202,8 @@ public final class NotebookParser {
         }
     }
 
-    private void outputs(JsonToken value, OutputSummary outputs, int index) throws IOException, NotebookFormatException {
+    private void outputs(JsonToken value, OutputSummary outputs, int index)
+            throws IOException, NotebookFormatException {
         if (value == JsonToken.VALUE_NULL) {
             return;
         }

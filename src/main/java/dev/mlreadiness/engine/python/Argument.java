@@ -7,7 +7,8 @@ import dev.mlreadiness.engine.snapshot.InputLimits;
 /**
  * One argument of a {@link Call}.
  *
- * <p>Its text is made only when asked for, and holds at most {@link InputLimits#MAX_ARGUMENT_CHARS} characters of
+ * <p>
+ * Its text is made only when asked for, and holds at most {@link InputLimits#MAX_ARGUMENT_CHARS} characters of
  * the source (then ends with {@code …}): in {@code f(f(f(...)))} each argument spans the rest of the nesting, and
  * keeping every argument's full text was quadratic in the file (issue #10).
  */

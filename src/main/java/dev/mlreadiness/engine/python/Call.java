@@ -7,18 +7,18 @@ import java.util.TreeMap;
 /**
  * One call expression of the source.
  *
- * @param callee        the called dotted name as written ({@code np.random.seed}); when the receiver is not
- *                      a plain dotted name the receiver is {@code ?} ({@code pd.read_csv(x).sample(...)} and
- *                      {@code df["a"].sample(...)} give {@code ?.sample}; {@code f(x)(y)} gives {@code ?})
+ * @param callee the called dotted name as written ({@code np.random.seed}); when the receiver is not
+ *        a plain dotted name the receiver is {@code ?} ({@code pd.read_csv(x).sample(...)} and
+ *        {@code df["a"].sample(...)} give {@code ?.sample}; {@code f(x)(y)} gives {@code ?})
  * @param qualifiedName the callee with its first segment resolved through the imports
- *                      ({@link PythonModule#resolve(String)})
- * @param simpleName    the callee's last segment ({@code seed})
- * @param line          1-based line of the callee's last name token: a multi-line call is reported there
- * @param endLine       1-based line of the closing parenthesis (the last line when it is missing)
- * @param positional    positional arguments in order ({@code *args} is not among them)
- * @param keywords      keyword arguments by name, in source order ({@code **kwargs} is not among them)
+ *        ({@link PythonModule#resolve(String)})
+ * @param simpleName the callee's last segment ({@code seed})
+ * @param line 1-based line of the callee's last name token: a multi-line call is reported there
+ * @param endLine 1-based line of the closing parenthesis (the last line when it is missing)
+ * @param positional positional arguments in order ({@code *args} is not among them)
+ * @param keywords keyword arguments by name, in source order ({@code **kwargs} is not among them)
  * @param hasDoubleStar whether a {@code **mapping} argument is passed
- * @param hasStar       whether a {@code *iterable} argument is passed
+ * @param hasStar whether a {@code *iterable} argument is passed
  */
 public record Call(String callee, String qualifiedName, String simpleName, int line, int endLine,
         List<Argument> positional, Map<String, Argument> keywords, boolean hasDoubleStar, boolean hasStar) {

@@ -6,14 +6,14 @@ import java.util.Set;
  * Whether a module holds only declarations, no logic: what a package's {@code __init__.py} of re-exports, a
  * constants module or an empty file holds. A module has no logic when each of its statements is
  * <ul>
- *   <li>an {@code import} or {@code from ... import} statement, {@code pass} or {@code del};</li>
- *   <li>an expression made only of literals: a docstring, a string, a number, {@code ...};</li>
- *   <li>an assignment (plain, augmented or annotated) or an annotation ({@code x: int}) whose targets and value
- *       are built from literals and names only: names, attributes, subscripts, containers, unpacking
- *       ({@code [*a.__all__]}), unary and binary {@code +}/{@code -} and {@code |} (type unions); no call, no other
- *       operator, no lambda, comprehension or conditional;</li>
- *   <li>the header of an import guard: {@code try:}, {@code except ...:}, {@code else:}, {@code finally:}, or
- *       {@code if TYPE_CHECKING:} (also {@code typing.TYPE_CHECKING}).</li>
+ * <li>an {@code import} or {@code from ... import} statement, {@code pass} or {@code del};</li>
+ * <li>an expression made only of literals: a docstring, a string, a number, {@code ...};</li>
+ * <li>an assignment (plain, augmented or annotated) or an annotation ({@code x: int}) whose targets and value
+ * are built from literals and names only: names, attributes, subscripts, containers, unpacking
+ * ({@code [*a.__all__]}), unary and binary {@code +}/{@code -} and {@code |} (type unions); no call, no other
+ * operator, no lambda, comprehension or conditional;</li>
+ * <li>the header of an import guard: {@code try:}, {@code except ...:}, {@code else:}, {@code finally:}, or
+ * {@code if TYPE_CHECKING:} (also {@code typing.TYPE_CHECKING}).</li>
  * </ul>
  * A {@code def}, a {@code class}, a decorator, any call and any other statement is logic.
  */

@@ -22,8 +22,8 @@ public sealed interface Expression {
     /**
      * A literal: {@code None}, {@code True}, {@code False}, a (signed) number, or string literals.
      *
-     * @param kind  {@link ValueKind#NONE}, {@code TRUE}, {@code FALSE}, {@code NUMBER} or {@code STRING}
-     * @param text  the source text
+     * @param kind {@link ValueKind#NONE}, {@code TRUE}, {@code FALSE}, {@code NUMBER} or {@code STRING}
+     * @param text the source text
      * @param value for one plain string literal, its content without quotes (escapes not decoded); else null
      */
     record Literal(ValueKind kind, String text, String value) implements Expression {
@@ -32,13 +32,14 @@ public sealed interface Expression {
     /**
      * A call.
      *
-     * @param index         its position in {@link PythonModule#calls()}, which has its callee and line
-     * @param positional    the positional arguments ({@code *args} is not among them)
-     * @param keywords      the keyword arguments by name, in source order
+     * @param index its position in {@link PythonModule#calls()}, which has its callee and line
+     * @param positional the positional arguments ({@code *args} is not among them)
+     * @param keywords the keyword arguments by name, in source order
      * @param hasDoubleStar whether a {@code **mapping} argument is passed
      */
     record Call(int index, List<Expression> positional, Map<String, Expression> keywords, boolean hasDoubleStar)
-            implements Expression {
+            implements
+                Expression {
 
         /** The argument given by this keyword, else the positional argument at {@code position}, else null. */
         public Expression argument(int position, Set<String> keywordNames) {
@@ -55,12 +56,13 @@ public sealed interface Expression {
     /**
      * A dict display {@code {"a": 1}}.
      *
-     * @param entries   the entries whose key is one plain string literal, in source order
-     * @param spreads   the values of {@code **mapping} entries
+     * @param entries the entries whose key is one plain string literal, in source order
+     * @param spreads the values of {@code **mapping} entries
      * @param otherKeys whether some entry has a key that is not a plain string literal
      */
     record Dict(Map<String, Expression> entries, List<Expression> spreads, boolean otherKeys)
-            implements Expression {
+            implements
+                Expression {
     }
 
     /** A list, tuple or set display ({@code [a, b]}, {@code (a, b)}, {@code a, b} is not one). */

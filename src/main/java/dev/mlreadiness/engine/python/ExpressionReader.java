@@ -158,7 +158,8 @@ final class ExpressionReader {
             }
             int colon = topLevelColon(e[0], e[1]);
             String key = colon == e[0] + 1 && code.get(e[0]).kind() == Token.Kind.STRING
-                    ? plainString(code.get(e[0])) : null;
+                    ? plainString(code.get(e[0]))
+                    : null;
             if (key == null) {
                 otherKeys = true;
             } else {
@@ -202,7 +203,7 @@ final class ExpressionReader {
         for (int i = from; i < to; i++) {
             if (code.isOp(i, ",")) {
                 if (i > start) {
-                    out.add(new int[] {start, i});
+                    out.add(new int[] { start, i });
                 }
                 start = i + 1;
             } else if (code.match(i) > i) {
@@ -210,7 +211,7 @@ final class ExpressionReader {
             }
         }
         if (to > start) {
-            out.add(new int[] {start, to});
+            out.add(new int[] { start, to });
         }
         return out;
     }
@@ -283,7 +284,7 @@ final class ExpressionReader {
                 end = code.match(end) > end ? code.match(end) + 1 : end + 1;
             }
             for (String t : targets) {
-                out.computeIfAbsent(t, k -> new ArrayList<>()).add(new int[] {at, Math.min(end, code.size())});
+                out.computeIfAbsent(t, k -> new ArrayList<>()).add(new int[] { at, Math.min(end, code.size()) });
             }
             i = Math.max(i, end - 1);
         }

@@ -6,7 +6,8 @@ import java.util.Set;
  * Turns IPython cell source (notebook code cells) into plain Python with the same line numbering, so
  * {@link PythonModule} can read it and report lines that map back to the cell.
  *
- * <p>Magics and shell escapes are replaced by spaces, line breaks kept: line magics ({@code %matplotlib
+ * <p>
+ * Magics and shell escapes are replaced by spaces, line breaks kept: line magics ({@code %matplotlib
  * inline}), shell lines ({@code !pip install x}), help lines ({@code ?obj}), assigned shell or line magics
  * ({@code files = !ls}, {@code t = %timeit -o f()}), with their backslash continuations. A cell magic on
  * the first line ({@code %%bash}) blanks the whole cell, unless its body is Python ({@code %%time},
@@ -16,8 +17,8 @@ import java.util.Set;
  */
 public final class IPythonSource {
 
-    private static final Set<String> CELL_MAGICS_WITH_PYTHON_BODY =
-            Set.of("time", "timeit", "capture", "prun", "debug", "memit", "pypy", "python", "python3");
+    private static final Set<String> CELL_MAGICS_WITH_PYTHON_BODY = Set.of("time", "timeit", "capture", "prun", "debug",
+            "memit", "pypy", "python", "python3");
 
     private IPythonSource() {
     }

@@ -11,16 +11,17 @@ import java.util.Set;
  * literals and comments, read from {@link PythonTokenizer} tokens so that text inside strings, comments
  * and docstrings is never taken for code.
  *
- * <p>Approximations (there is no parse tree):
+ * <p>
+ * Approximations (there is no parse tree):
  * <ul>
- *   <li>Scope is ignored: an alias bound anywhere in the file (inside a function too) resolves every use;
- *       when a name is bound twice, the later import wins for the whole file. Assignments
- *       ({@code np = None}) do not shadow imports.</li>
- *   <li>A call is an opening parenthesis after a non-keyword name or after a closing bracket; calls through
- *       other receivers ({@code "".join(x)}, {@code pd.read_csv(f).sample()}) get the callee {@code ?.name}.</li>
- *   <li>Argument kinds come from the argument's tokens alone ({@link ValueKind}); values are not evaluated.</li>
- *   <li>The arguments of a call whose parenthesis is never closed end with its physical line; code after
- *       a broken statement is still read.</li>
+ * <li>Scope is ignored: an alias bound anywhere in the file (inside a function too) resolves every use;
+ * when a name is bound twice, the later import wins for the whole file. Assignments
+ * ({@code np = None}) do not shadow imports.</li>
+ * <li>A call is an opening parenthesis after a non-keyword name or after a closing bracket; calls through
+ * other receivers ({@code "".join(x)}, {@code pd.read_csv(f).sample()}) get the callee {@code ?.name}.</li>
+ * <li>Argument kinds come from the argument's tokens alone ({@link ValueKind}); values are not evaluated.</li>
+ * <li>The arguments of a call whose parenthesis is never closed end with its physical line; code after
+ * a broken statement is still read.</li>
  * </ul>
  */
 public final class PythonModule {
@@ -59,7 +60,7 @@ public final class PythonModule {
      *
      * @param source the file's text; {@code null} is treated as empty
      * @throws TooManyTokensException past {@link dev.mlreadiness.engine.snapshot.InputLimits#MAX_PYTHON_TOKENS}
-     *                                tokens, the one budget that refuses the source
+     *         tokens, the one budget that refuses the source
      */
     public static PythonModule parse(String source) {
         String text = source == null ? "" : source;

@@ -8,14 +8,16 @@ import dev.mlreadiness.engine.snapshot.InputLimits;
 /**
  * Splits Python source into tokens following Python's lexical grammar, in one pass over a char array.
  *
- * <p>Follows the language reference for strings (every prefix, case-insensitive; single, double and
+ * <p>
+ * Follows the language reference for strings (every prefix, case-insensitive; single, double and
  * triple quotes; escapes; raw strings, where a backslash still protects the next quote), comments,
  * numbers, operators, explicit line continuation and implicit continuation inside brackets (line breaks
  * there are {@link Token.Kind#NL}, only a break at bracket depth 0 after some token ends a logical line).
  * An f-string (or t-string) is one {@link Token.Kind#STRING} token: replacement fields are scanned with
  * their own bracket depth, so the nested quotes Python 3.12 allows inside {@code {}} do not end it.
  *
- * <p>Not produced: INDENT/DEDENT (no rule needs block structure), ENCODING. Bad input never throws: an
+ * <p>
+ * Not produced: INDENT/DEDENT (no rule needs block structure), ENCODING. Bad input never throws: an
  * unterminated string becomes one {@link Token.Kind#ERRORTOKEN} up to the end of its line (of the input
  * for triple quotes), a character that starts no token becomes a one-character ERRORTOKEN, and the
  * tokenizer carries on. Line and column are 1-based; {@code \r\n}, {@code \r} and {@code \n} all end a
@@ -382,7 +384,7 @@ public final class PythonTokenizer {
                 break;
             }
         }
-        magicRanges.add(new int[] {start, pos});
+        magicRanges.add(new int[] { start, pos });
     }
 
     /** Adds a token, within {@link InputLimits#MAX_PYTHON_TOKENS}: past it the whole source is refused. */

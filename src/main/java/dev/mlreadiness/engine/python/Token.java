@@ -3,19 +3,23 @@ package dev.mlreadiness.engine.python;
 /**
  * One lexical token of Python source, as produced by {@link PythonTokenizer}.
  *
- * @param kind    what the token is
- * @param text    the exact source text of the token (a string keeps its prefix and quotes; a NEWLINE or NL
- *                holds the line break as written, or is empty at the end of input)
- * @param line    1-based line of the token's first character
- * @param column  1-based column (in chars) of the token's first character
+ * @param kind what the token is
+ * @param text the exact source text of the token (a string keeps its prefix and quotes; a NEWLINE or NL
+ *        holds the line break as written, or is empty at the end of input)
+ * @param line 1-based line of the token's first character
+ * @param column 1-based column (in chars) of the token's first character
  * @param endLine 1-based line of the token's last character (differs from {@code line} only for
- *                triple-quoted strings and strings continued with a backslash)
+ *        triple-quoted strings and strings continued with a backslash)
  */
 public record Token(Kind kind, String text, int line, int column, int endLine) {
 
     /** Token kinds, named after Python's own {@code tokenize} module. */
     public enum Kind {
-        NAME, NUMBER, STRING, OP, COMMENT,
+        NAME,
+        NUMBER,
+        STRING,
+        OP,
+        COMMENT,
         /** End of a logical line. */
         NEWLINE,
         /** A line break that does not end a logical line (blank line, comment line, inside brackets). */

@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * is a name the caller recognises ({@code X_test}) or a string literal it recognises ({@code "data/test.csv"});
  * a name becomes tainted when a reached value is assigned to it, and is cleared when an unreached value is.
  *
- * <p>What binds a name: {@code x = v} (also chained and annotated), {@code a, b = x, y} (element by element),
+ * <p>
+ * What binds a name: {@code x = v} (also chained and annotated), {@code a, b = x, y} (element by element),
  * {@code a, b = v} (both, unless the caller says the names split the value apart), {@code x += v} (taints, never
  * clears), {@code for t1, t2 in v:} (every target), {@code with v as x:}, and {@code x.append(v)} / {@code extend}
  * / {@code add} / {@code update} / {@code insert}. The targets of a comprehension's {@code for} are tainted within
@@ -23,7 +24,8 @@ import java.util.function.Predicate;
  * name written ({@code self.val_x}), at most {@value #MAX_CHAIN} segments deep. Strings are seeds only through
  * the caller's predicate: comments never count and docstrings reach nothing.
  *
- * <p>Linear in the number of tokens: each bracket is marked reached at most once.
+ * <p>
+ * Linear in the number of tokens: each bracket is marked reached at most once.
  */
 public final class ValueFlow {
 
@@ -39,9 +41,9 @@ public final class ValueFlow {
     /**
      * One call of the module.
      *
-     * @param call    the call, as in {@link PythonModule#calls()}
+     * @param call the call, as in {@link PythonModule#calls()}
      * @param reached whether a seed or a tainted name appears among its arguments (nested calls included;
-     *                keyword argument names and the names of called functions do not count, their values do)
+     *        keyword argument names and the names of called functions do not count, their values do)
      */
     public record CallFlow(Call call, boolean reached) {
     }
@@ -49,10 +51,10 @@ public final class ValueFlow {
     /**
      * One binding of names.
      *
-     * @param targets    the names bound, as written ({@code val_loss}, {@code self.preds}); for a tuple target
-     *                   each of its names
-     * @param line       1-based line of the statement
-     * @param reached    whether the value holds a seed or a tainted name
+     * @param targets the names bound, as written ({@code val_loss}, {@code self.preds}); for a tuple target
+     *        each of its names
+     * @param line 1-based line of the statement
+     * @param reached whether the value holds a seed or a tainted name
      * @param valueCalls the calls inside the value, in order
      */
     public record Binding(List<String> targets, int line, boolean reached, List<Call> valueCalls) {
@@ -108,11 +110,11 @@ public final class ValueFlow {
     /**
      * Traces a module.
      *
-     * @param seedName   whether an identifier (a name or an attribute) is a seed by itself
+     * @param seedName whether an identifier (a name or an attribute) is a seed by itself
      * @param seedString whether a string literal's content (without prefix and quotes) is a seed
      * @param keepsApart whether a name, as the target of a tuple assignment, says the value is split apart
-     *                   ({@code X_train} in {@code X_train, X_test = split(...)}): such a tuple taints none of its
-     *                   names, any other tuple taints all of them ({@code x, y = batch})
+     *        ({@code X_train} in {@code X_train, X_test = split(...)}): such a tuple taints none of its
+     *        names, any other tuple taints all of them ({@code x, y = batch})
      */
     public static Result trace(PythonModule module, Predicate<String> seedName, Predicate<String> seedString,
             Predicate<String> keepsApart) {
@@ -130,7 +132,7 @@ public final class ValueFlow {
     /**
      * What a trace found.
      *
-     * @param calls    every call of the module that the tracer saw, in source order
+     * @param calls every call of the module that the tracer saw, in source order
      * @param bindings every binding, in source order
      */
     public record Result(List<CallFlow> calls, List<Binding> bindings) {
@@ -311,7 +313,7 @@ public final class ValueFlow {
      * Records a binding and updates the tainted names.
      *
      * @param additive a binding that can only add ({@code +=}, {@code append}): never clears
-     * @param taints   whether a reached value taints the targets (false for a tuple that splits data apart)
+     * @param taints whether a reached value taints the targets (false for a tuple that splits data apart)
      */
     private void bind(List<String> targets, int line, boolean reached, List<Call> valueCalls, boolean additive,
             boolean taints) {

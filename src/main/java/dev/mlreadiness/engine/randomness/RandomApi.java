@@ -20,32 +20,32 @@ import dev.mlreadiness.engine.python.ValueKind;
  * random at all. Built with {@link #api(String)} and the {@code with}-style methods; immutable.
  *
  * <ul>
- *   <li>{@link #pattern()}: the qualified name, resolved through imports: {@code .} separates segments, {@code *}
- *       matches within one segment, {@code **.} any run of segments (none included), and {@code {a,b}} either
- *       alternative ({@code sklearn.**.RandomForest*}, {@code torch.nn.init.{uniform_,xavier_*}}). A pattern
- *       starting with {@code .} matches a method called on a value rather than on a module ({@code .sample} for
- *       {@code df.sample(...)}); its name has no wildcard (alternatives are fine)</li>
- *   <li>{@link #seedKeywords()}: the arguments that seed the call ({@code random_state}); any of them given and
- *       not {@code None} seeds it</li>
- *   <li>{@link #seedPosition()}: the 0-based position of a positional seed ({@code np.random.default_rng(42)}),
- *       or -1</li>
- *   <li>{@link #condition()}: when the call is random at all ({@code shuffle=True}); always by default</li>
- *   <li>{@link #coveredBy()}: the library whose file-level seeding also seeds this call ({@code numpy} for
- *       {@code np.random.rand}), or null when only the call's own seed counts</li>
- *   <li>{@link #seeds()}: the library a seeded call of this API seeds for the whole file
- *       ({@code np.random.default_rng(42)} seeds numpy), or null</li>
- *   <li>{@link #except()}: simple names the pattern matches but that are not random ({@code Generator})</li>
- *   <li>{@link #imports()}: top-level modules one of which the file must import for the entry to apply
- *       ({@code datasets} for a value's {@code .shuffle()}); empty for any file</li>
- *   <li>{@link #example()}: a value for the first seed keyword that messages and the table show
- *       ({@code np.random.default_rng(42)} for {@code rstate=}), or null</li>
- *   <li>{@link #seedInside()}: when set, a seed keyword's value seeds the call only if it is itself seeded: a call
- *       of a {@code *<suffix>} class passing {@code <keyword>=} (inline, or a name the file assigns one), as
- *       {@code sampler=TPESampler(seed=42)}; a value the file does not show is trusted</li>
- *   <li>{@link #envSeed()}: an environment variable that seeds the call; a file naming it in a string literal
- *       ({@code os.environ["HYPEROPT_FMIN_SEED"] = "1"}) counts as seeding it</li>
- *   <li>{@link #outermost()}: calls of this entry nested in the arguments of another call of the same library
- *       are reported once, on the outermost one ({@code iaa.Sequential([iaa.Fliplr(0.5), iaa.Affine()])})</li>
+ * <li>{@link #pattern()}: the qualified name, resolved through imports: {@code .} separates segments, {@code *}
+ * matches within one segment, {@code **.} any run of segments (none included), and {@code {a,b}} either
+ * alternative ({@code sklearn.**.RandomForest*}, {@code torch.nn.init.{uniform_,xavier_*}}). A pattern
+ * starting with {@code .} matches a method called on a value rather than on a module ({@code .sample} for
+ * {@code df.sample(...)}); its name has no wildcard (alternatives are fine)</li>
+ * <li>{@link #seedKeywords()}: the arguments that seed the call ({@code random_state}); any of them given and
+ * not {@code None} seeds it</li>
+ * <li>{@link #seedPosition()}: the 0-based position of a positional seed ({@code np.random.default_rng(42)}),
+ * or -1</li>
+ * <li>{@link #condition()}: when the call is random at all ({@code shuffle=True}); always by default</li>
+ * <li>{@link #coveredBy()}: the library whose file-level seeding also seeds this call ({@code numpy} for
+ * {@code np.random.rand}), or null when only the call's own seed counts</li>
+ * <li>{@link #seeds()}: the library a seeded call of this API seeds for the whole file
+ * ({@code np.random.default_rng(42)} seeds numpy), or null</li>
+ * <li>{@link #except()}: simple names the pattern matches but that are not random ({@code Generator})</li>
+ * <li>{@link #imports()}: top-level modules one of which the file must import for the entry to apply
+ * ({@code datasets} for a value's {@code .shuffle()}); empty for any file</li>
+ * <li>{@link #example()}: a value for the first seed keyword that messages and the table show
+ * ({@code np.random.default_rng(42)} for {@code rstate=}), or null</li>
+ * <li>{@link #seedInside()}: when set, a seed keyword's value seeds the call only if it is itself seeded: a call
+ * of a {@code *<suffix>} class passing {@code <keyword>=} (inline, or a name the file assigns one), as
+ * {@code sampler=TPESampler(seed=42)}; a value the file does not show is trusted</li>
+ * <li>{@link #envSeed()}: an environment variable that seeds the call; a file naming it in a string literal
+ * ({@code os.environ["HYPEROPT_FMIN_SEED"] = "1"}) counts as seeding it</li>
+ * <li>{@link #outermost()}: calls of this entry nested in the arguments of another call of the same library
+ * are reported once, on the outermost one ({@code iaa.Sequential([iaa.Fliplr(0.5), iaa.Affine()])})</li>
  * </ul>
  */
 public final class RandomApi {
@@ -290,9 +290,9 @@ public final class RandomApi {
     /**
      * True when the call passes its own seed.
      *
-     * @param index       the call's position in the module's calls
+     * @param index the call's position in the module's calls
      * @param seededNames per file, whether a name's assigned values are seeded (see {@link #seedInside()}): each
-     *                    name is judged once however many calls pass it
+     *        name is judged once however many calls pass it
      */
     public boolean isSeeded(PythonModule module, int index, Call call, Map<String, Boolean> seededNames) {
         for (String k : spec.seedKeywords) {

@@ -256,8 +256,9 @@ public final class RandomApis {
                 file.add("`" + a.envSeed() + "` (environment)");
             }
             md.append("| `").append(a.pattern().replace("|", "\\|")).append('`')
-                    .append(a.except().isEmpty() ? "" : " except " + String.join(", ", a.except().stream().sorted()
-                            .map(e -> "`" + e + "`").toList()))
+                    .append(a.except().isEmpty() ? ""
+                            : " except " + String.join(", ", a.except().stream().sorted()
+                                    .map(e -> "`" + e + "`").toList()))
                     .append(" | ").append(seed.isEmpty() ? "—" : seed)
                     .append(" | ").append(when)
                     .append(" | ").append(file.isEmpty() ? "—" : String.join(", ", file))

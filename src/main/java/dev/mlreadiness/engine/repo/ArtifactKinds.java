@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * Which files are data or model artifacts, and which are source code, by extension (compared case-insensitively;

@@ -12,9 +12,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.rule.FileParser;
 import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**

@@ -4,8 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.Glob;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
@@ -14,10 +14,10 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
  * leading or inner slash is anchored to that folder; {@code **} crosses folders; a trailing slash matches
  * folders only.
  *
- * @param folder   the folder of the file the pattern comes from, repository-relative ({@code ""} at the root)
- * @param text     the pattern as written, without negation
- * @param negated  a {@code .gitignore} pattern starting with {@code !}
- * @param dirOnly  the pattern ended with a slash
+ * @param folder the folder of the file the pattern comes from, repository-relative ({@code ""} at the root)
+ * @param text the pattern as written, without negation
+ * @param negated a {@code .gitignore} pattern starting with {@code !}
+ * @param dirOnly the pattern ended with a slash
  * @param anchored the pattern is matched against the path relative to {@code folder}, not only the name
  */
 public record GitPattern(String folder, String text, boolean negated, boolean dirOnly, boolean anchored,

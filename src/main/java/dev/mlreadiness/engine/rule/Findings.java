@@ -30,8 +30,8 @@ public final class Findings {
 
     /**
      * @param subjects what the gap is made of, for judging it new: by default the message itself; a repository
-     *                 gap that lists parts (missing folders, missing sections) names each part; a line gap names
-     *                 what identifies it whatever its line number and formatting (the call, the requirement)
+     *        gap that lists parts (missing folders, missing sections) names each part; a line gap names
+     *        what identifies it whatever its line number and formatting (the call, the requirement)
      */
     public record Raw(Kind kind, String path, Integer line, String message, List<String> subjects) {
         Raw(Kind kind, String path, Integer line, String message) {

@@ -7,14 +7,16 @@ import dev.mlreadiness.engine.Checklist;
  * repository through the {@link RuleContext} (which parses each file once and shares the result) and report gaps
  * to {@link Findings}. They never decide severity, newness or suppression: the {@link Checklist} does.
  *
- * <p>A rule says once which files it reads: a {@link FileSelector}, kept in a constant, that {@link #reads()}
+ * <p>
+ * A rule says once which files it reads: a {@link FileSelector}, kept in a constant, that {@link #reads()}
  * returns and {@link #check} iterates. The checklist asks every rule's selector first and fetches all the selected
  * files in one batch (one request to GitHub instead of one per file); {@code check} then finds them loaded. A rule
  * that judges only names, sizes and the change reads {@link FileSelector#none()}. {@code DeclaredReadsTest} runs
  * every rule of the catalog alone over the example project and the realistic repositories (and {@code TestRepo}
  * over every rule test) and fails on a file a rule read that its selector does not give.
  *
- * <p>Rules of the catalog extend {@link AbstractRule}, which takes both declarations in its constructor:
+ * <p>
+ * Rules of the catalog extend {@link AbstractRule}, which takes both declarations in its constructor:
  *
  * <pre>
  * public final class ContainerRule extends AbstractRule {

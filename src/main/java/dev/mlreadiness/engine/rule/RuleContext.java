@@ -31,7 +31,8 @@ public final class RuleContext {
      * from new ones, and line rules read the base versions of the changed files to match moved code.
      */
     public enum Side {
-        HEAD, BASE
+        HEAD,
+        BASE
     }
 
     private static final Object FAILED = new Object();
@@ -58,7 +59,7 @@ public final class RuleContext {
 
     /**
      * @param base the base side of the change, for the head side of a pull request (rules that compare both
-     *             trees, such as {@code docs/stale}); null otherwise
+     *        trees, such as {@code docs/stale}); null otherwise
      */
     public RuleContext(Snapshot snapshot, ChangeSet changes, ReadinessConfig config, Side side, RuleContext base) {
         this.snapshot = snapshot;
@@ -181,7 +182,7 @@ public final class RuleContext {
         Map<String, Object> cache = parsed.computeIfAbsent(parser, p -> new ConcurrentHashMap<>());
         Object result = cache.get(path);
         if (result == null) {
-            long[] weight = {0};
+            long[] weight = { 0 };
             result = parseNow(path, parser, weight);
             // results are kept while the budget lasts, the first ones first: rules read files in the same order,
             // so the files at the front are shared by every rule (evicting the oldest would keep none for the next

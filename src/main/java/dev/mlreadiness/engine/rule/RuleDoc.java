@@ -5,13 +5,13 @@ package dev.mlreadiness.engine.rule;
  * the gap and what to write instead, plus how to fix it. The same text serves {@code explain}, the generated docs,
  * SARIF help and {@code /readiness explain}.
  *
- * @param what          what the rule checks, precisely enough to predict its findings
- * @param why           why the gap hurts in production
- * @param howToFix      the steps to close the gap
- * @param example       Markdown showing the gap (usually a fenced block)
- * @param useInstead    Markdown showing the fixed version
+ * @param what what the rule checks, precisely enough to predict its findings
+ * @param why why the gap hurts in production
+ * @param howToFix the steps to close the gap
+ * @param example Markdown showing the gap (usually a fenced block)
+ * @param useInstead Markdown showing the fixed version
  * @param knownProblems the limitations and choices a user should know about (what is deliberately not flagged,
- *                      what is flagged although it could be fine), or {@code null} when there are none
+ *        what is flagged although it could be fine), or {@code null} when there are none
  */
 public record RuleDoc(String what, String why, String howToFix, String example, String useInstead,
         String knownProblems) {

@@ -44,7 +44,8 @@ public final class SecretPatterns {
                     + "|redacted|hidden|your[_ -]?\\w*|<[^>]*>|\\$.*|%.*|.*\\{.*|.*password.*|.*\\s.*");
 
     public static final List<Kind> ALL = List.of(
-            new Kind("an AWS access key id", List.of("AKIA", "ASIA"), false, Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0,
+            new Kind("an AWS access key id", List.of("AKIA", "ASIA"), false,
+                    Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0,
                     v -> !v.endsWith("EXAMPLE")),
             new Kind("a GitHub token", List.of("gh"), false,
                     Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,255}\\b"), 0, SecretPatterns::mixed),

@@ -6,8 +6,8 @@ import java.util.BitSet;
  * One file of a change.
  *
  * @param previousPath the old path of a renamed or copied file, else null
- * @param addedLines   1-based line numbers of the new file that the change adds; null when unknown (no patch:
- *                     binary or too large a diff)
+ * @param addedLines 1-based line numbers of the new file that the change adds; null when unknown (no patch:
+ *        binary or too large a diff)
  */
 public record FileChange(String path, ChangeStatus status, String previousPath, BitSet addedLines) {
 

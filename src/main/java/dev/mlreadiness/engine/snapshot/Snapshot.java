@@ -44,7 +44,7 @@ public final class Snapshot {
 
     /**
      * @param truncated true when the source could not list the whole tree (GitHub truncates very large trees);
-     *                  rules about missing files then have less to go on and reports say so
+     *        rules about missing files then have less to go on and reports say so
      */
     public static Snapshot of(Collection<FileEntry> files, ContentLoader loader, boolean truncated) {
         TreeMap<String, FileEntry> map = new TreeMap<>();

@@ -3,8 +3,9 @@ package dev.mlreadiness.github.client;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import dev.mlreadiness.github.ReadinessSettings;
 import jakarta.inject.Singleton;
+
+import dev.mlreadiness.github.ReadinessSettings;
 
 /**
  * The time one evaluation may spend on retries of GitHub requests, in all ({@code ml-readiness.retry.budget}): a

@@ -11,19 +11,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Tries a GitHub REST request again when GitHub had a passing problem: no connection, no answer in time, a 5xx, a
  * 429 or a secondary rate limit (403 saying so), within the {@link RetryPolicy} and the evaluation's
  * {@link RetryBudget}.
  *
- * <p>A write is tried again here only when GitHub surely did not apply it (no connection, rate limited). A write
+ * <p>
+ * A write is tried again here only when GitHub surely did not apply it (no connection, rate limited). A write
  * that may have landed although its answer was lost (a 5xx, a timeout) goes back to its caller, which looks at
  * GitHub before writing again: a second {@code POST} would post a second review, and GitHub appends the
  * annotations of every check-run {@code PATCH}. github-api's own retries stay off (its rate-limit handlers are set to
@@ -75,7 +75,9 @@ public final class RetryingConnector implements GitHubConnector {
     }
 
     private enum Problem {
-        NONE, SERVER, LIMITED
+        NONE,
+        SERVER,
+        LIMITED
     }
 
     private static Problem problem(GitHubConnectorResponse response) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Singleton;
+
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.github.IgnoreDecision;
@@ -12,7 +14,6 @@ import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;
 import dev.mlreadiness.report.MarkdownText;
-import jakarta.inject.Singleton;
 
 /**
  * What the app answers to {@code /readiness} commands. Everything a person typed is escaped before it is shown, and

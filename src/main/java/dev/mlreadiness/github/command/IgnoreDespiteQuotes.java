@@ -4,11 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.kohsuke.github.GHEventPayload;
-
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.command.airline.runtime.util.Commandline;
 import io.quarkiverse.githubapp.event.IssueComment;
+import org.kohsuke.github.GHEventPayload;
 
 /**
  * {@code /readiness ignore <rule-id> <reason>} where the reason has an apostrophe or a lone quote ("it's

@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.githubapp.GitHubEvent;
+import io.vertx.core.json.JsonObject;
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.GHFileNotFoundException;
@@ -17,9 +21,9 @@ import org.kohsuke.github.GHReaction;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.ReactionContent;
 
+import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleInfo;
-import dev.mlreadiness.engine.Rules;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.ReadinessMetrics;
 import dev.mlreadiness.github.ReviewRequests;
@@ -28,9 +32,6 @@ import dev.mlreadiness.github.RuleSource;
 import dev.mlreadiness.github.publish.GitHubWriter;
 import dev.mlreadiness.github.queue.RecentDeliveries;
 import dev.mlreadiness.github.queue.WorkRequest;
-import io.quarkiverse.githubapp.GitHubEvent;
-import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What each {@code /readiness} command does. Comments of bots, the app's own included, get nothing, not even a

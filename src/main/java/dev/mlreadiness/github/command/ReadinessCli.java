@@ -2,18 +2,17 @@ package dev.mlreadiness.github.command;
 
 import java.util.List;
 
-import org.kohsuke.github.GHEventPayload;
+import jakarta.inject.Inject;
 
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Cli;
 import com.github.rvesse.airline.annotations.Command;
-
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.command.airline.CliOptions;
 import io.quarkiverse.githubapp.command.airline.CommandOptions;
 import io.quarkiverse.githubapp.command.airline.CommandOptions.CommandScope;
 import io.quarkiverse.githubapp.command.airline.CommandOptions.ReactionStrategy;
-import jakarta.inject.Inject;
+import org.kohsuke.github.GHEventPayload;
 
 /**
  * The {@code /readiness} comment commands. command-airline reads only a comment's first line, whose first word
@@ -24,8 +23,7 @@ import jakarta.inject.Inject;
 @Cli(name = ReadinessCli.NAME, defaultCommand = ReadinessCli.Reevaluate.class, commands = {
         ReadinessCli.Reevaluate.class, ReadinessCli.Help.class, ReadinessCli.Explain.class, ReadinessCli.Ignore.class,
         ReadinessCli.Unignore.class, ReadinessCli.Report.class })
-@CliOptions(parseErrorHandler = ReplyWithHelp.class, defaultCommandOptions = @CommandOptions(
-        scope = CommandScope.ISSUES_AND_PULL_REQUESTS, reactionStrategy = ReactionStrategy.NONE))
+@CliOptions(parseErrorHandler = ReplyWithHelp.class, defaultCommandOptions = @CommandOptions(scope = CommandScope.ISSUES_AND_PULL_REQUESTS, reactionStrategy = ReactionStrategy.NONE))
 public class ReadinessCli {
 
     /** The first word of every command line. */

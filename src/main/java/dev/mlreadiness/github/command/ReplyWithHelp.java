@@ -1,12 +1,13 @@
 package dev.mlreadiness.github.command;
 
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.githubapp.command.airline.ParseErrorHandler;
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEventPayload;
 import org.kohsuke.github.ReactionContent;
 
 import dev.mlreadiness.github.publish.GitHubWriter;
-import io.quarkiverse.githubapp.command.airline.ParseErrorHandler;
-import jakarta.inject.Singleton;
 
 /**
  * A {@code /readiness} line that does not parse (an unknown subcommand, an unexpected option, an unbalanced quote)

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHRepository;
 
@@ -16,7 +18,6 @@ import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
 import dev.mlreadiness.report.MarkdownText;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The "ML readiness" check run on the head commit: started in progress, then completed with the conclusion of
@@ -102,7 +103,8 @@ public class CheckRunPublisher {
     CheckRunOutput supersededOutput(String newerHeadSha) {
         return new CheckRunOutput(GHCheckRun.Conclusion.SKIPPED, "Superseded by " + ShortSha.of(newerHeadSha),
                 "A newer commit (" + ShortSha.of(newerHeadSha) + ") of this pull request is evaluated instead; "
-                        + "its check run has the result.", List.of());
+                        + "its check run has the result.",
+                List.of());
     }
 
     /** The completed run's content for a report: the conclusion, title, summary and annotations. */
@@ -152,8 +154,9 @@ public class CheckRunPublisher {
         int fresh = report.newFindings().size();
         int existing = report.existingFindings().size();
         int unchecked = report.uncheckedChanges().size();
-        String notChecked = unchecked == 0 ? "" : ", " + unchecked + " changed " + (unchecked == 1 ? "file" : "files")
-                + " not checked";
+        String notChecked = unchecked == 0 ? ""
+                : ", " + unchecked + " changed " + (unchecked == 1 ? "file" : "files")
+                        + " not checked";
         if (fresh == 0) {
             return "Ready" + notChecked;
         }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHFileNotFoundException;
@@ -25,13 +27,13 @@ import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.client.RetryBudget;
 import dev.mlreadiness.github.client.RetryPolicy;
 import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The one place that writes to GitHub. With {@code ml-readiness.dry-run=true} it logs each write it would make
  * and makes none, so the app can be tried on real repositories without a trace.
  *
- * <p>Writes that GitHub does not apply idempotently (creating a check run, a review or a comment, adding
+ * <p>
+ * Writes that GitHub does not apply idempotently (creating a check run, a review or a comment, adding
  * annotations) are made {@linkplain #once once}: when such a write fails in a way that may hide its success (a
  * 5xx, no answer), GitHub is asked whether it landed before it is tried again. The other writes (edits) are tried
  * again by the GitHub client itself.

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.jboss.logging.Logger;
 import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHIssueComment;
@@ -16,22 +18,22 @@ import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHRepository;
 
-import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.config.ConfigException;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.client.RetryBudget;
 import dev.mlreadiness.github.client.RetryPolicy;
 import dev.mlreadiness.github.snapshot.Concurrently;
 import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
-import dev.mlreadiness.github.ReadinessSettings;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Everything the app writes about one evaluation, in one order and with one way of handling failure, so the
  * reviewer's publish step is a single call that never throws.
  *
- * <p>The review (with the edits of fixed comments) and the summary comment go first, side by side; then the check
+ * <p>
+ * The review (with the edits of fixed comments) and the summary comment go first, side by side; then the check
  * run is completed with every finding, and its summary says which of the two could not be written. A failure of
  * the review or the summary comment never keeps the findings from the check run; a check run that GitHub keeps
  * refusing is completed with a {@linkplain CheckRunPublisher#minimal minimal} body as a last, bounded try, so no
@@ -60,11 +62,11 @@ public class Publication {
     /**
      * What to publish for one evaluated report.
      *
-     * @param inline         post the inline review (comments: review, not a draft)
-     * @param summary        write the summary comment (comments: review or summary)
+     * @param inline post the inline review (comments: review, not a draft)
+     * @param summary write the summary comment (comments: review or summary)
      * @param reviewComments the review comments listed before the evaluation (for inline)
-     * @param issueComments  the issue comments listed before the evaluation (for summary)
-     * @param executor       runs the independent writes side by side
+     * @param issueComments the issue comments listed before the evaluation (for summary)
+     * @param executor runs the independent writes side by side
      */
     public record Request(GHRepository repo, GHPullRequest pr, String headSha, GHCheckRun run, Report report,
             Map<String, String> ignoreNotes, ChangeSet changes, boolean inline, boolean summary,
@@ -75,8 +77,8 @@ public class Publication {
      * What got written.
      *
      * @param checkRunCompleted whether the check run was completed (with the findings, or at least minimally)
-     * @param reviewFailure     why the review could not be posted, if it could not
-     * @param summaryFailure    why the summary comment could not be written, if it could not
+     * @param reviewFailure why the review could not be posted, if it could not
+     * @param summaryFailure why the summary comment could not be written, if it could not
      */
     public record Published(boolean checkRunCompleted, Optional<String> reviewFailure,
             Optional<String> summaryFailure) {
@@ -204,7 +206,7 @@ public class Publication {
             return Concurrently.each(writes, w -> {
                 try {
                     w.get();
-                    return Optional.<String>empty();
+                    return Optional.<String> empty();
                 } catch (IOException | RuntimeException e) {
                     return Optional.of(reason(e));
                 }

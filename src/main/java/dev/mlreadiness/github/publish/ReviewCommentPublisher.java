@@ -7,18 +7,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewComment;
 
-import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
 import dev.mlreadiness.report.MarkdownReport;
 import dev.mlreadiness.report.MarkdownText;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Inline review comments on new line findings: at most one review per pushed commit, at most
@@ -49,10 +50,10 @@ public class ReviewCommentPublisher {
      * The findings to comment on, and which earlier comments are now fixed, without writing anything.
      *
      * @param changes the pull request's files: GitHub rejects a whole review when one comment's line is not in the
-     *                diff, so findings of files without a patch go to the summary comment; and only a comment
-     *                whose file this push evaluated can be said to be fixed
+     *        diff, so findings of files without a patch go to the summary comment; and only a comment
+     *        whose file this push evaluated can be said to be fixed
      * @param headSha the commit the review would be on: at most one review per commit, so when one of ours is
-     *                there already (an earlier evaluation of the same push), what is new goes to the summary
+     *        there already (an earlier evaluation of the same push), what is new goes to the summary
      */
     public Outcome plan(Report report, List<GHPullRequestReviewComment> existing, ChangeSet changes, String headSha)
             throws IOException {

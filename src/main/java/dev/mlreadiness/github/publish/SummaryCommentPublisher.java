@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHPullRequest;
 
@@ -13,7 +15,6 @@ import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
 import dev.mlreadiness.report.MarkdownReport;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * One summary comment per pull request, found again by its hidden marker and edited in place: created only when

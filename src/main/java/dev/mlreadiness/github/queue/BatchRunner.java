@@ -10,8 +10,8 @@ public interface BatchRunner {
     /**
      * How a batch ended.
      *
-     * @param result     the result every request of the batch gets; null when superseded
-     * @param headSha    the head that was evaluated; null when none was
+     * @param result the result every request of the batch gets; null when superseded
+     * @param headSha the head that was evaluated; null when none was
      * @param superseded true when a newer head arrived before publishing: the requests wait for the next batch
      */
     record Outcome(ReviewResult result, String headSha, boolean superseded) {

@@ -14,15 +14,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.ShutdownEvent;
 import org.jboss.logging.Logger;
 
 import dev.mlreadiness.github.ReviewResult;
 import dev.mlreadiness.github.queue.BatchRunner.Outcome;
 import dev.mlreadiness.github.queue.WorkRequest.Kind;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * The work queue of one replica, in memory: a lane per pull request, a fixed pool of workers. A lane runs one batch
@@ -266,9 +267,11 @@ public class InMemoryWorkQueue implements WorkQueue {
         public Optional<String> newerHead(String head) {
             synchronized (InMemoryWorkQueue.this) {
                 Lane lane = lanes.get(key);
-                return lane == null ? Optional.empty() : lane.waiting.stream().map(Waiting::request)
-                        .filter(r -> r.kind() == Kind.PULL_REQUEST && r.headSha() != null && !r.headSha().equals(head))
-                        .map(WorkRequest::headSha).reduce((a, b) -> b);
+                return lane == null ? Optional.empty()
+                        : lane.waiting.stream().map(Waiting::request)
+                                .filter(r -> r.kind() == Kind.PULL_REQUEST && r.headSha() != null
+                                        && !r.headSha().equals(head))
+                                .map(WorkRequest::headSha).reduce((a, b) -> b);
             }
         }
 

@@ -5,7 +5,7 @@ package dev.mlreadiness.github.queue;
  * the installation is the request's data, not part of the key.)
  *
  * @param repository {@code owner/name}
- * @param number     the pull request's number
+ * @param number the pull request's number
  */
 public record PullRequestKey(String repository, int number) {
 

@@ -14,7 +14,7 @@ public final class AddedFileContent {
     }
 
     /**
-     * @param patch        GitHub's {@code patch} of an added file (may be null: binary or too large)
+     * @param patch GitHub's {@code patch} of an added file (may be null: binary or too large)
      * @param expectedSize the blob size from the tree, or -1 when unknown (then nothing is trusted)
      */
     public static Optional<byte[]> rebuild(String patch, long expectedSize) {

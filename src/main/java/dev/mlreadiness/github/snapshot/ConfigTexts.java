@@ -2,11 +2,12 @@ package dev.mlreadiness.github.snapshot;
 
 import java.io.IOException;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
 import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.engine.config.ConfigLoader;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 /**
  * The raw text of {@code .github/ml-readiness.yml} in the repository (default branch) and in the organization's

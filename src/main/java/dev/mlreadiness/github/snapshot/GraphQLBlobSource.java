@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
-import org.kohsuke.github.GHFileNotFoundException;
-import org.kohsuke.github.GHRepository;
-
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+
+import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.GHRepository;
 
 /**
  * Reads many files in one GraphQL request ({@code object(expression: "<sha>:<path>")} per file, with aliases),
@@ -85,7 +85,8 @@ public final class GraphQLBlobSource implements BlobSource {
                 .append(", name: ").append(GraphQLQuery.quote(name)).append(") {");
         for (int i = 0; i < batch.size(); i++) {
             BlobKey k = batch.get(i);
-            q.append(" f").append(i).append(": object(expression: ").append(GraphQLQuery.quote(k.ref() + ":" + k.path()))
+            q.append(" f").append(i).append(": object(expression: ")
+                    .append(GraphQLQuery.quote(k.ref() + ":" + k.path()))
                     .append(") { ... on Blob { text isBinary byteSize isTruncated } }");
         }
         return q.append(" } }").toString();

@@ -14,12 +14,12 @@ import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GHTree;
 import org.kohsuke.github.GHTreeEntry;
 
+import dev.mlreadiness.engine.diff.UnifiedDiff;
 import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.engine.snapshot.ChangeStatus;
 import dev.mlreadiness.engine.snapshot.FileChange;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.Snapshot;
-import dev.mlreadiness.engine.diff.UnifiedDiff;
 
 /**
  * Reads what an evaluation of a pull request needs, with the three independent requests side by side: the

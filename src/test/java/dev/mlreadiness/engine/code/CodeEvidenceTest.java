@@ -12,12 +12,12 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.snapshot.ChangeSet;
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.notebook.NotebookJson;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 class CodeEvidenceTest {
 

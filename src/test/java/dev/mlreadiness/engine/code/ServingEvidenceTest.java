@@ -12,12 +12,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.snapshot.ChangeSet;
-import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
-import dev.mlreadiness.engine.snapshot.Snapshot;
 import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.RuleContext;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
+import dev.mlreadiness.engine.snapshot.FileEntry;
+import dev.mlreadiness.engine.snapshot.Snapshot;
 
 class ServingEvidenceTest {
 

@@ -7,13 +7,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.rule.Severity;
-import dev.mlreadiness.engine.snapshot.InputLimits;
+import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.config.ReadinessConfig.CommentMode;
 import dev.mlreadiness.engine.config.ReadinessConfig.Enabled;
-import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.config.ReadinessConfig.FailOn;
 import dev.mlreadiness.engine.config.ReadinessConfig.Project;
+import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.InputLimits;
 
 class ConfigLoaderTest {
 

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import org.junit.jupiter.api.Test;
+
 import dev.mlreadiness.engine.deps.Pin.Status;
 import dev.mlreadiness.engine.deps.RequirementsFile.Include;
-import org.junit.jupiter.api.Test;
 
 class EnvironmentYmlParserTest {
 

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import org.junit.jupiter.api.Test;
+
 import dev.mlreadiness.engine.deps.Pin.Status;
 import dev.mlreadiness.engine.deps.Requirement.Kind;
-import org.junit.jupiter.api.Test;
 
 class PipfileParserTest {
 
@@ -63,7 +64,8 @@ class PipfileParserTest {
     void unsupportedValueIsAProblem() throws Exception {
         PipfileManifest pipfile = parser.parse("Pipfile", "[packages]\nweird = 3\nok = \"==1.0\"\n");
         assertThat(pipfile.packages()).extracting(Requirement::name).containsExactly("ok");
-        assertThat(pipfile.problems()).containsExactly(new Problem(2, "`weird` has an unsupported dependency value `3`"));
+        assertThat(pipfile.problems())
+                .containsExactly(new Problem(2, "`weird` has an unsupported dependency value `3`"));
         assertThat(pipfile.python()).isNull();
     }
 

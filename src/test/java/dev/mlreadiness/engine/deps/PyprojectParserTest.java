@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import org.junit.jupiter.api.Test;
+
 import dev.mlreadiness.engine.deps.Pin.Status;
 import dev.mlreadiness.engine.deps.Requirement.Kind;
-import org.junit.jupiter.api.Test;
 
 class PyprojectParserTest {
 
@@ -161,7 +162,7 @@ class PyprojectParserTest {
                 [project]
                 name = "x"
                 dependencies = [ "numpy"
-                version = 
+                version =
                 """))
                 .isInstanceOf(ManifestParseException.class)
                 .hasMessageStartingWith("sub/pyproject.toml line 4: invalid TOML: ")

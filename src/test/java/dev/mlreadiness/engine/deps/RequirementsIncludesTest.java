@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+
 import org.junit.jupiter.api.Test;
 
 class RequirementsIncludesTest {

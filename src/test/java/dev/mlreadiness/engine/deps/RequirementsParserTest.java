@@ -3,12 +3,14 @@ package dev.mlreadiness.engine.deps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import dev.mlreadiness.engine.deps.Pin.Status;
 import dev.mlreadiness.engine.deps.Requirement.Kind;
 import dev.mlreadiness.engine.deps.RequirementsFile.Include;
 import dev.mlreadiness.engine.deps.RequirementsFile.Option;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class RequirementsParserTest {
 
@@ -231,7 +233,8 @@ class RequirementsParserTest {
         assertThat(file.problems()).isEmpty();
         assertThat(file.requirements()).extracting(Requirement::kind, Requirement::url, r -> r.pin().status())
                 .containsExactly(
-                        tuple(Kind.VCS, "git+https://github.com/org/repo.git@0123456789abcdef0123456789abcdef01234567#egg=lib",
+                        tuple(Kind.VCS,
+                                "git+https://github.com/org/repo.git@0123456789abcdef0123456789abcdef01234567#egg=lib",
                                 Status.COMMIT),
                         tuple(Kind.LOCAL, ".", Status.LOCAL),
                         tuple(Kind.LOCAL, "./packages/core", Status.LOCAL),

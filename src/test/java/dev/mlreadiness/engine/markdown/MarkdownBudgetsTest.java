@@ -20,7 +20,8 @@ class MarkdownBudgetsTest {
         assertThat(MarkdownParser.parse("a".repeat(MarkdownParser.MAX_BYTES)).plainText())
                 .hasSize(MarkdownParser.MAX_BYTES);
         assertThatThrownBy(() -> MarkdownParser.parse("a".repeat(MarkdownParser.MAX_BYTES + 1)))
-                .isInstanceOf(MarkdownBudgetException.class).hasMessage("larger than 512 KiB: not read as documentation");
+                .isInstanceOf(MarkdownBudgetException.class)
+                .hasMessage("larger than 512 KiB: not read as documentation");
         assertThatThrownBy(() -> MarkdownParser.checkSize(20L * 1024 * 1024))
                 .hasMessage("larger than 512 KiB: not read as documentation");
     }

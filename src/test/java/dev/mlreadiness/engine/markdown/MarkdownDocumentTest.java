@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -225,7 +226,8 @@ class MarkdownDocumentTest {
 
         @Test
         void levelTwoSectionWithOnlyEmptySubsectionsHasNoContent() throws MarkdownBudgetException {
-            MarkdownDocument doc = MarkdownParser.parse("## Usage\n### Install\n---\n### Run\n<!-- TODO -->\n## License\nMIT\n");
+            MarkdownDocument doc = MarkdownParser
+                    .parse("## Usage\n### Install\n---\n### Run\n<!-- TODO -->\n## License\nMIT\n");
 
             assertThat(doc.sections().get(0).hasContent()).isFalse();
             assertThat(doc.sections().get(0).plainText()).isEqualTo("Install\nRun");
@@ -435,13 +437,14 @@ class MarkdownDocumentTest {
             assertThat(doc.title()).contains(new Heading("Title", 1, 4));
             assertThat(doc.hasIntro()).isTrue();
             assertThat(doc.sections().get(1).line()).isEqualTo(10);
-            assertThat(doc.tables()).containsExactly(new Table(List.of("name", "type"), List.of(List.of("age", "int")), 12));
+            assertThat(doc.tables())
+                    .containsExactly(new Table(List.of("name", "type"), List.of(List.of("age", "int")), 12));
             assertThat(doc.plainText()).doesNotContain("\r");
         }
 
         @Test
         void emptyAndNullDocumentsHaveNothing() throws MarkdownBudgetException {
-            for (String text : new String[] {"", null, "\n\n  \n"}) {
+            for (String text : new String[] { "", null, "\n\n  \n" }) {
                 MarkdownDocument doc = MarkdownParser.parse(text);
 
                 assertThat(doc.title()).isEmpty();

@@ -3,6 +3,7 @@ package dev.mlreadiness.engine.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class SchemaTablesTest {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.mlreadiness.engine.python.Call;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.engine.python.Call;
 
 class NotebookParserTest {
 
@@ -64,7 +66,7 @@ class NotebookParserTest {
         assertThat(notebook.language()).isEqualTo("python");
         assertThat(notebook.isPython()).isTrue();
         assertThat(notebook.cells()).extracting(Cell::index, Cell::type, Cell::executionCount, Cell::sourceKeyLine,
-                        Cell::sourceLineNumbers, Cell::outputCount, Cell::firstSourceLine)
+                Cell::sourceLineNumbers, Cell::outputCount, Cell::firstSourceLine)
                 .containsExactly(
                         tuple(0, CellType.CODE, 1, 8, List.of(9, 10, 11), 0, 9),
                         tuple(1, CellType.MARKDOWN, null, 17, List.of(17, 17), 0, 17),
@@ -228,7 +230,7 @@ class NotebookParserTest {
                 """);
         assertThat(notebook.nbformat()).isEqualTo(3);
         assertThat(notebook.cells()).extracting(Cell::index, Cell::type, Cell::source, Cell::sourceKeyLine,
-                        Cell::sourceLineNumbers, Cell::executionCount, Cell::outputCount)
+                Cell::sourceLineNumbers, Cell::executionCount, Cell::outputCount)
                 .containsExactly(
                         tuple(0, CellType.MARKDOWN, "Title", 12, List.of(12), null, 0),
                         tuple(1, CellType.CODE, "import random\nrandom.shuffle(items)", 17, List.of(18, 19), 2, 1));
@@ -253,7 +255,7 @@ class NotebookParserTest {
 
     @Test
     void invalidUtf8IsRejected() {
-        byte[] bytes = {'{', '"', (byte) 0xFF, '"', ':', '1', '}'};
+        byte[] bytes = { '{', '"', (byte) 0xFF, '"', ':', '1', '}' };
         assertThatThrownBy(() -> NotebookParser.parse(bytes))
                 .isInstanceOf(NotebookFormatException.class)
                 .hasMessageStartingWith("not valid JSON at line 1");
@@ -268,7 +270,8 @@ class NotebookParserTest {
                 "not a notebook: no \"cells\" array (nor nbformat 3 \"worksheets\")");
         assertRejected("{\n\"cells\": {}}", "\"cells\" must be an array, found an object at line 2");
         assertRejected("{\"cells\": [1]}", "cell 0 must be an object, found a number at line 1");
-        assertRejected("{\"cells\": [{\"source\": 5}]}", "the source of cell 0 must be an array, found a number at line 1");
+        assertRejected("{\"cells\": [{\"source\": 5}]}",
+                "the source of cell 0 must be an array, found a number at line 1");
         assertRejected("{\"cells\": [{\"source\": [\"a\", null]}]}",
                 "an element of the source of cell 0 must be a string, found null at line 1");
         assertRejected("{\"cells\": []} {}", "unexpected content after the notebook object at line 1");

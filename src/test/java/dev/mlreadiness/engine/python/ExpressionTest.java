@@ -38,8 +38,8 @@ class ExpressionTest {
         assertThat(grid.entries()).containsOnlyKeys("clf__random_state");
         assertThat(grid.otherKeys()).isTrue();
         assertThat(grid.spreads()).containsExactly(new Expression.Name("extra"));
-        assertThat(((Expression.Sequence) grid.entries().get("clf__random_state")).elements()).extracting(e ->
-                ((Expression.Literal) e).kind()).containsExactly(ValueKind.NUMBER, ValueKind.NONE);
+        assertThat(((Expression.Sequence) grid.entries().get("clf__random_state")).elements())
+                .extracting(e -> ((Expression.Literal) e).kind()).containsExactly(ValueKind.NUMBER, ValueKind.NONE);
 
         assertThat(search.keywords().get("cv")).as("parenthesized").isEqualTo(
                 new Expression.Literal(ValueKind.NUMBER, "5", null));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class PythonModuleTest {
@@ -294,7 +295,7 @@ class PythonModuleTest {
                 def g(): return lambda: "lambda body"
                 """);
         assertThat(module.strings()).extracting(StringLiteral::value, StringLiteral::line, StringLiteral::column,
-                        StringLiteral::docstring)
+                StringLiteral::docstring)
                 .containsExactly(
                         tuple("module doc", 1, 1, true),
                         tuple("/Users/me/data.csv", 3, 8, false),
@@ -328,7 +329,7 @@ class PythonModuleTest {
     void unclosedCallsKeepTheArgumentsOfTheirOwnLine() {
         PythonModule module = PythonModule.parse("f(a,\ng(b,\nh(c\n");
         assertThat(module.calls()).extracting(Call::callee, Call::line, Call::endLine,
-                        c -> c.positional().stream().map(Argument::text).toList())
+                c -> c.positional().stream().map(Argument::text).toList())
                 .containsExactly(tuple("f", 1, 1, List.of("a")), tuple("g", 2, 2, List.of("b")),
                         tuple("h", 3, 3, List.of("c")));
     }

@@ -3,13 +3,15 @@ package dev.mlreadiness.engine.python;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.mlreadiness.engine.python.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.mlreadiness.engine.python.Token.Kind;
 
 class PythonTokenizerTest {
 
@@ -51,8 +53,8 @@ class PythonTokenizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"r", "u", "R", "U", "b", "B", "br", "Br", "bR", "BR", "rb", "rB", "Rb", "RB",
-        "f", "F", "fr", "Fr", "fR", "FR", "rf", "rF", "Rf", "RF", "t", "T", "tr", "rt", "Rt"})
+    @ValueSource(strings = { "r", "u", "R", "U", "b", "B", "br", "Br", "bR", "BR", "rb", "rB", "Rb", "RB",
+            "f", "F", "fr", "Fr", "fR", "FR", "rf", "rF", "Rf", "RF", "t", "T", "tr", "rt", "Rt" })
     void everyStringPrefixWithEveryQuoteKindIsOneString(String prefix) {
         for (String quote : List.of("'", "\"", "'''", "\"\"\"")) {
             String literal = prefix + quote + "abc" + quote;
@@ -64,7 +66,7 @@ class PythonTokenizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ub", "bu", "rr", "ff", "x", "fu", "bf"})
+    @ValueSource(strings = { "ub", "bu", "rr", "ff", "x", "fu", "bf" })
     void invalidPrefixIsANameFollowedByAString(String prefix) {
         assertThat(significant(prefix + "'abc'")).extracting(Token::kind, Token::text)
                 .containsExactly(tuple(Kind.NAME, prefix), tuple(Kind.STRING, "'abc'"));
@@ -256,8 +258,8 @@ class PythonTokenizerTest {
 
     @Test
     void randomFragmentsNeverThrowAndEveryTokenIsTheSourceTextAtItsPosition() {
-        String[] fragments = {"'", "\"", "'''", "\"\"\"", "f'", "rb\"", "{", "}", "(", ")", "[", "]", "\\", "\n",
-            "\r\n", "\r", "#", " ", "x", "1e", "+", "-", ".", "=", ":", "!", "%", "$", "é", "\t"};
+        String[] fragments = { "'", "\"", "'''", "\"\"\"", "f'", "rb\"", "{", "}", "(", ")", "[", "]", "\\", "\n",
+                "\r\n", "\r", "#", " ", "x", "1e", "+", "-", ".", "=", ":", "!", "%", "$", "é", "\t" };
         Random random = new Random(20240611L);
         for (int round = 0; round < 2_000; round++) {
             StringBuilder source = new StringBuilder();

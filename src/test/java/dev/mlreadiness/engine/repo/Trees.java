@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.engine.snapshot.FileEntry;
-import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.snapshot.Snapshot;
-import dev.mlreadiness.engine.config.ReadinessConfig;
 
 /** A full-scan rule context over in-memory text files, for the repository readers' tests. */
 final class Trees {

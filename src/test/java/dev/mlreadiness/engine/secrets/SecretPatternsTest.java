@@ -21,12 +21,12 @@ class SecretPatternsTest {
     @Test
     void linesWithACredentialPassTheFilter() {
         String[] leaks = {
-            "key = 'AKIAIOSFODNN7ABCDEFG'",
-            "token = \"ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\"",
-            "login(token=\"hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\")",
-            "-----BEGIN RSA PRIVATE KEY-----",
-            "DB_PASSWORD = \"s3cr3t-Value\"",
-            "wandb.login(key=\"0123456789abcdef0123456789abcdef01234567\")",
+                "key = 'AKIAIOSFODNN7ABCDEFG'",
+                "token = \"ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\"",
+                "login(token=\"hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\")",
+                "-----BEGIN RSA PRIVATE KEY-----",
+                "DB_PASSWORD = \"s3cr3t-Value\"",
+                "wandb.login(key=\"0123456789abcdef0123456789abcdef01234567\")",
         };
         for (String line : leaks) {
             assertThat(anyKindFinds(line)).as(line).isTrue();

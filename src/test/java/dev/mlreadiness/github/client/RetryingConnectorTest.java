@@ -18,6 +18,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +36,6 @@ import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
 import org.kohsuke.github.HttpException;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * The retrying connector under github-api, against WireMock: what is tried again, how often, and what is left to
@@ -68,7 +67,8 @@ class RetryingConnectorTest {
     void client() throws IOException {
         server.resetAll();
         server.stubFor(get(urlPathEqualTo("/repos/o/r")).atPriority(5).willReturn(ok("{\"id\":1,\"name\":\"r\","
-                + "\"full_name\":\"o/r\",\"owner\":{\"login\":\"o\"},\"url\":\"" + server.baseUrl() + "/repos/o/r\"}")));
+                + "\"full_name\":\"o/r\",\"owner\":{\"login\":\"o\"},\"url\":\"" + server.baseUrl()
+                + "/repos/o/r\"}")));
         server.stubFor(post(urlPathEqualTo("/repos/o/r/check-runs")).atPriority(5).willReturn(run()));
         server.stubFor(patch(urlPathEqualTo("/repos/o/r/check-runs/7")).atPriority(5).willReturn(run()));
         github = new GitHubBuilder().withEndpoint(server.baseUrl())

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.RuleCatalog;
 import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.publish.Markers;
 import dev.mlreadiness.report.MarkdownReport;
@@ -35,7 +35,8 @@ class CommandRepliesTest {
         assertThat(replies.unknownRule("docs/readm", List.of("docs/readme", "docs/usage")))
                 .isEqualTo("Sorry, there is no rule `docs/readm`. Did you mean `docs/readme`, `docs/usage`? "
                         + "Nothing was changed.");
-        assertThat(replies.unknownRule("x`y", List.of())).isEqualTo("Sorry, there is no rule ``x`y``. Nothing was changed.");
+        assertThat(replies.unknownRule("x`y", List.of()))
+                .isEqualTo("Sorry, there is no rule ``x`y``. Nothing was changed.");
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
-
 import jakarta.json.Json;
+
+import org.junit.jupiter.api.Test;
 
 class GraphQLBlobSourceTest {
 

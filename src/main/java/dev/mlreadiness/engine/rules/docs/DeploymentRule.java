@@ -15,7 +15,8 @@ public final class DeploymentRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(
             List.of("deployment", "deploy", "serving", "serve", "inference", "production", "docker", "container",
-                    "hosting", "kubernetes", "helm"), "Deployment",
+                    "hosting", "kubernetes", "helm"),
+            "Deployment",
             "how the model is served");
 
     public static final RuleInfo INFO = new RuleInfo("docs/deployment", "Document how to deploy the model",

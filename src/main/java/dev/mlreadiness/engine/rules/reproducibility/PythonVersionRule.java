@@ -111,10 +111,10 @@ public final class PythonVersionRule extends AbstractRule {
     private static List<PythonVersion> declared(RuleContext ctx, String path) {
         Optional<PythonVersion[]> versions = switch (ManifestFiles.kind(path).orElseThrow()) {
             case PYPROJECT -> ctx.parse(path, ManifestParsers.PYPROJECT)
-                    .map(p -> new PythonVersion[] {p.requiresPython(), p.poetryPython()});
-            case PIPFILE -> ctx.parse(path, ManifestParsers.PIPFILE).map(p -> new PythonVersion[] {p.python()});
+                    .map(p -> new PythonVersion[] { p.requiresPython(), p.poetryPython() });
+            case PIPFILE -> ctx.parse(path, ManifestParsers.PIPFILE).map(p -> new PythonVersion[] { p.python() });
             case CONDA_ENVIRONMENT -> ctx.parse(path, ManifestParsers.CONDA_ENVIRONMENT)
-                    .map(e -> new PythonVersion[] {e.python()});
+                    .map(e -> new PythonVersion[] { e.python() });
             default -> Optional.empty();
         };
         return versions.stream().flatMap(Stream::of).filter(Objects::nonNull).toList();

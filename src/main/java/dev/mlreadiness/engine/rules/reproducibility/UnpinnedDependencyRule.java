@@ -20,8 +20,8 @@ import dev.mlreadiness.engine.deps.LockFiles;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestKind;
 import dev.mlreadiness.engine.deps.ManifestParsers;
-import dev.mlreadiness.engine.deps.PinAdvice.Syntax;
 import dev.mlreadiness.engine.deps.PinAdvice;
+import dev.mlreadiness.engine.deps.PinAdvice.Syntax;
 import dev.mlreadiness.engine.deps.Problem;
 import dev.mlreadiness.engine.deps.Requirement;
 import dev.mlreadiness.engine.deps.RequirementsFile;
@@ -174,7 +174,8 @@ public final class UnpinnedDependencyRule extends AbstractRule {
                 case PYPROJECT -> ctx.parse(path, ManifestParsers.PYPROJECT).ifPresent(p -> {
                     InstallSet set = InstallSet.of(p.requirements());
                     p.requirements().forEach(r -> report.ifUnpinned(r, set, POETRY_ENTRY.matcher(r.rawText()).find()
-                            ? Syntax.POETRY : Syntax.PEP508));
+                            ? Syntax.POETRY
+                            : Syntax.PEP508));
                     report.problems(p.problems());
                 });
                 case PIPFILE -> ctx.parse(path, ManifestParsers.PIPFILE).ifPresent(p -> {

@@ -59,7 +59,8 @@ public final class FileNamingRule extends AbstractRule {
             Habit.of(".*\\(\\d+\\)\\..*", "to drop the download-duplicate suffix and say what the file holds"),
             Habit.of(".*\\s.*", "without spaces (use `-` or `_`), which break shell commands and paths in scripts"));
 
-    public static final RuleInfo INFO = new RuleInfo("structure/file-naming", "Descriptive file names", Severity.WARNING,
+    public static final RuleInfo INFO = new RuleInfo("structure/file-naming", "Descriptive file names",
+            Severity.WARNING,
             Scope.FILE, new RuleDoc("""
                     Flags a file that a pull request adds, renames or copies (every file in a full scan) whose name
                     looks like a scratch copy: `Untitled*.ipynb`, `* copy*`, `*-Copy1.ipynb` (any number),

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.mlreadiness.engine.code.CodeFiles;
-import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.config.ProjectPaths;
+import dev.mlreadiness.engine.config.ProjectPaths.Folder;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.repo.DvcTracking;
 import dev.mlreadiness.engine.repo.GitIgnore;

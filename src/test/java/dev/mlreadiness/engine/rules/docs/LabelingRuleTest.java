@@ -28,7 +28,8 @@ class LabelingRuleTest {
 
     @Test
     void targetSectionPasses() {
-        Report r = TestRepo.create().file("README.md", "# X\n\n## Target variable\n\n`churned`: cancelled in 30 days.\n")
+        Report r = TestRepo.create()
+                .file("README.md", "# X\n\n## Target variable\n\n`churned`: cancelled in 30 days.\n")
                 .file("train.py", TRAIN).scan(new LabelingRule());
         assertThat(r.findings()).isEmpty();
     }

@@ -41,8 +41,8 @@ class ModelCardRuleTest {
 
     @Test
     void aModelFileOutsideTheModelsFolderWithoutACardIsReported() {
-        for (String model : new String[] {"checkpoints/best.pt", "pytorch_model.bin", "app/model.pkl",
-                "serving/churnClassifier.joblib", "src/rf_model.pickle"}) {
+        for (String model : new String[] { "checkpoints/best.pt", "pytorch_model.bin", "app/model.pkl",
+                "serving/churnClassifier.joblib", "src/rf_model.pickle" }) {
             Report r = TestRepo.create().file("README.md", "# X\n").file("app/main.py", "x = 1\n").file(model, 100)
                     .scan(new ModelCardRule());
             assertThat(r.findings()).as(model).extracting(Finding::message).singleElement().asString()
@@ -52,14 +52,14 @@ class ModelCardRuleTest {
                     .findings()).as(model).isEmpty();
         }
         // small .bin/.h5 files not named as a model outside the models folder are training arguments or data
-        for (String other : new String[] {"results/run1/training_args.bin", "data/features.h5"}) {
+        for (String other : new String[] { "results/run1/training_args.bin", "data/features.h5" }) {
             assertThat(TestRepo.create().file("README.md", "# X\n").file(other, 5_368).scan(new ModelCardRule())
                     .findings()).as(other).isEmpty();
         }
         assertThat(TestRepo.create().file("README.md", "# X\n").file("results/big.bin", 6L << 20)
                 .scan(new ModelCardRule()).findings()).as("large .bin").hasSize(1);
         // pickles not named as a model outside the models folder are often cached data
-        for (String data : new String[] {"data/features.pkl", "cache/remodeling_costs.pkl", "src/modelling.joblib"}) {
+        for (String data : new String[] { "data/features.pkl", "cache/remodeling_costs.pkl", "src/modelling.joblib" }) {
             assertThat(TestRepo.create().file(data, 100).scan(new ModelCardRule()).scores()).as(data).isEmpty();
         }
     }

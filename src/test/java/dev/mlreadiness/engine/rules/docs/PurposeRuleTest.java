@@ -43,7 +43,8 @@ class PurposeRuleTest {
 
     @Test
     void emptyPurposeSectionIsReportedAsEmpty() {
-        Report r = TestRepo.create().file("README.md", "# Churn\n\n## Goals\n\n## Usage\n\nx\n").scan(new PurposeRule());
+        Report r = TestRepo.create().file("README.md", "# Churn\n\n## Goals\n\n## Usage\n\nx\n")
+                .scan(new PurposeRule());
         assertThat(r.findings()).extracting(Finding::message).containsExactly("The `## Goals` section of README.md "
                 + "is empty: say what the project is for: the problem, who uses the model and what it predicts.");
     }
@@ -83,7 +84,8 @@ class PurposeRuleTest {
 
         Report real = TestRepo.create().file("README.md", "# churn\n\n## Usage\n\n`make train`\n")
                 .file("docs/docs/index.md", "# churn documentation!\n\n## Description\n\n"
-                        + "Predicts which subscribers cancel next month.\n").scan(new PurposeRule());
+                        + "Predicts which subscribers cancel next month.\n")
+                .scan(new PurposeRule());
         assertThat(real.findings()).isEmpty();
     }
 

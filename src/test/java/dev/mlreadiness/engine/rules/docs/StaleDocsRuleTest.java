@@ -98,7 +98,8 @@ class StaleDocsRuleTest {
         // the bot's bump of a pin, of ranges and of the project's own version
         assertThat(messages(repo().change().modify("requirements.txt", "numpy==2.0.1\npandas==2.2.3\n")
                 .modify("pyproject.toml", PYPROJECT.replace("\"numpy>=1.26\"", "\"numpy>=2.0,<3\"")
-                        .replace("0.1.0", "0.2.0")))).isEmpty();
+                        .replace("0.1.0", "0.2.0"))))
+                .isEmpty();
     }
 
     @Test

@@ -15,7 +15,8 @@ class TrainingEnvironmentRuleTest {
 
     @Test
     void reproducibilitySectionPasses() {
-        Report r = TestRepo.create().file("README.md", "# X\n\n## Reproducibility\n\nSeeds: 42. Pins: requirements.txt\n")
+        Report r = TestRepo.create()
+                .file("README.md", "# X\n\n## Reproducibility\n\nSeeds: 42. Pins: requirements.txt\n")
                 .scan(new TrainingEnvironmentRule());
         assertThat(r.findings()).isEmpty();
     }

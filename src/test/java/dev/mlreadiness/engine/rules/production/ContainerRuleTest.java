@@ -63,8 +63,9 @@ class ContainerRuleTest {
     @Test
     void rootUsersAndInheritance() {
         assertThat(scan("FROM python:3.11\nUSER app\nUSER root\n").findings()).extracting(Finding::line,
-                Finding::message).containsExactly(tuple(1, "Switch the final stage from `USER root` to an unprivileged "
-                        + "user so the container does not run as root."));
+                Finding::message).containsExactly(
+                        tuple(1, "Switch the final stage from `USER root` to an unprivileged "
+                                + "user so the container does not run as root."));
         assertThat(scan("FROM python:3.11\nUSER 0:0\n").findings()).extracting(Finding::message)
                 .containsExactly("Switch the final stage from `USER 0:0` to an unprivileged user so the container does "
                         + "not run as root.");

@@ -38,7 +38,8 @@ class EvaluationRuleTest {
         Report r = TestRepo.create().file("src/train.py", "trainer.train()\n")
                 .file("src/split.py", "from sklearn.model_selection import train_test_split\n")
                 .file("src/eval.py", "import evaluate\nacc = evaluate.load('accuracy')\n"
-                        + "a, b = train_test_split(X)\n").scan(rule);
+                        + "a, b = train_test_split(X)\n")
+                .scan(rule);
         assertPasses(r);
     }
 

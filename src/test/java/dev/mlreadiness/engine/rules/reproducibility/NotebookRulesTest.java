@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.snapshot.SkippedFile;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.notebook.NotebookJson;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /** {@code notebook-execution-order} and {@code notebook-error-output}. */
 class NotebookRulesTest {

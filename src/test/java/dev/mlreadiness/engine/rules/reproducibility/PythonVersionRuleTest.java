@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
-import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.rule.Severity;
 
 class PythonVersionRuleTest {
 
@@ -61,10 +61,10 @@ class PythonVersionRuleTest {
 
     @Test
     void requiresPythonOnlyWhenItFixesTheMinorVersion() {
-        for (String c : new String[] {"==3.11.*", "~=3.11.0", ">=3.11,<3.12", "==3.11.4"}) {
+        for (String c : new String[] { "==3.11.*", "~=3.11.0", ">=3.11,<3.12", "==3.11.4" }) {
             assertFixed("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \"" + c + "\"\n");
         }
-        for (String c : new String[] {">=3.8", "~=3.11", ">=3.10,<4"}) {
+        for (String c : new String[] { ">=3.8", "~=3.11", ">=3.10,<4" }) {
             assertTooWide("pyproject.toml", "[project]\nname = \"x\"\nrequires-python = \"" + c + "\"\n");
         }
     }

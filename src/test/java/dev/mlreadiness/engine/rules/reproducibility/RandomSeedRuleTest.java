@@ -366,7 +366,8 @@ class RandomSeedRuleTest {
     @Test
     void tensorflowOpsTakeOpSeedsOrAGlobalSeed() {
         Report r = TestRepo.create()
-                .file("a.py", "import tensorflow as tf\nx = tf.random.normal([2])\ny = tf.random.uniform([2], seed=3)\n")
+                .file("a.py",
+                        "import tensorflow as tf\nx = tf.random.normal([2])\ny = tf.random.uniform([2], seed=3)\n")
                 .file("b.py", "import tensorflow as tf\ntf.random.set_seed(1)\nx = tf.random.normal([2])\n")
                 .scan(rule);
         assertThat(r.findings()).extracting(Finding::location).containsExactly("a.py:2");

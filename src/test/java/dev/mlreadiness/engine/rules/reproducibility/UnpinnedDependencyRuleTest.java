@@ -136,7 +136,8 @@ class UnpinnedDependencyRuleTest {
     void aPullRequestAddingAnExtraIsJudgedByThePinsOfTheFile() {
         Report r = TestRepo.create().file("requirements.txt", "torch==2.3.1\nnumpy==1.26.4\n")
                 .change().modify("requirements.txt", "torch==2.3.1\nnumpy==1.26.4\ntorch[cuda]>=2.1\n"
-                        + "jax[cuda12]>=0.4\n").evaluate(rule);
+                        + "jax[cuda12]>=0.4\n")
+                .evaluate(rule);
         assertThat(r.findings()).extracting(Finding::location, Finding::isNew)
                 .containsExactly(tuple("requirements.txt:4", true));
     }

@@ -15,9 +15,9 @@ class DependencyManifestRuleTest {
 
     @Test
     void eachManifestKindCounts() {
-        for (String path : new String[] {"requirements.txt", "requirements-dev.txt", "requirements/base.txt",
+        for (String path : new String[] { "requirements.txt", "requirements-dev.txt", "requirements/base.txt",
                 "constraints.txt", "pyproject.toml", "setup.cfg", "setup.py", "environment.yml", "conda.yaml",
-                "Pipfile", "renv.lock", "DESCRIPTION", "services/train/requirements.txt"}) {
+                "Pipfile", "renv.lock", "DESCRIPTION", "services/train/requirements.txt" }) {
             Report r = TestRepo.create().file(path, "x\n").scan(rule);
             assertThat(r.findings()).as(path).isEmpty();
         }

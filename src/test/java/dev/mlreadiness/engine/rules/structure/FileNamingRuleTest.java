@@ -29,14 +29,14 @@ class FileNamingRuleTest {
 
     @Test
     void finalOnlyAsAWordThatMarksAVersion() {
-        for (String name : new String[] {"model_final.pkl", "final-v2.ipynb", "Final Report.ipynb", "final.csv",
+        for (String name : new String[] { "model_final.pkl", "final-v2.ipynb", "Final Report.ipynb", "final.csv",
                 "modelFinal.py", "train.final.py", "final2.py", "final_final.csv", "report-FINAL-copy.ipynb",
-                "final_v3_data.parquet", "v2final.py"}) {
+                "final_v3_data.parquet", "v2final.py" }) {
             assertThat(FileNamingRule.habit(name)).as(name).isPresent();
         }
-        for (String name : new String[] {"finalize.py", "semifinal.csv", "finals.csv", "final_layer.py",
+        for (String name : new String[] { "finalize.py", "semifinal.csv", "finals.csv", "final_layer.py",
                 "final_model.pkl", "FinalModel.py", "final_project.ipynb", "semi_final.csv", "SemiFinal.csv",
-                "finalist_scores.csv"}) {
+                "finalist_scores.csv" }) {
             assertThat(FileNamingRule.habit(name)).as(name).isEmpty();
         }
         assertThat(FileNamingRule.habit("Final Report.ipynb").orElseThrow().advice()).contains("without spaces");

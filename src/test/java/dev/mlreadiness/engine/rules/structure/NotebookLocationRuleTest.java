@@ -21,7 +21,8 @@ class NotebookLocationRuleTest {
         assertThat(r.findings()).extracting(Finding::path, Finding::isNew).containsExactly(
                 tuple("explore.ipynb", false), tuple("mynotebooks/x.ipynb", false), tuple("src/Check.IPYNB", false));
         assertThat(r.findings().get(0).message())
-                .isEqualTo("Move explore.ipynb into notebooks/ so exploration notebooks stay apart from the project's code.");
+                .isEqualTo(
+                        "Move explore.ipynb into notebooks/ so exploration notebooks stay apart from the project's code.");
     }
 
     @Test

@@ -40,12 +40,12 @@ class LargeArtifactRuleTest {
                 tuple("models/tiny.pt", false));
         assertThat(r.findings()).filteredOn(f -> !f.path().equals("logs.gz")).extracting(Finding::message)
                 .containsExactly(
-                "Track data/train.csv (6.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"*.csv\"`) "
-                        + "or DVC (`dvc add data/train.csv`) instead of committing it to git.",
-                "Track dump.TAR.GZ (8.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"*.tar.gz\"`) "
-                        + "or DVC (`dvc add dump.TAR.GZ`) instead of committing it to git.",
-                "Track models/tiny.pt (under 0.01 MiB of model weights) with Git LFS (`git lfs track \"*.pt\"`) "
-                        + "or DVC (`dvc add models/tiny.pt`) instead of committing it to git.");
+                        "Track data/train.csv (6.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"*.csv\"`) "
+                                + "or DVC (`dvc add data/train.csv`) instead of committing it to git.",
+                        "Track dump.TAR.GZ (8.0 MiB, over the 5.0 MiB limit) with Git LFS (`git lfs track \"*.tar.gz\"`) "
+                                + "or DVC (`dvc add dump.TAR.GZ`) instead of committing it to git.",
+                        "Track models/tiny.pt (under 0.01 MiB of model weights) with Git LFS (`git lfs track \"*.pt\"`) "
+                                + "or DVC (`dvc add models/tiny.pt`) instead of committing it to git.");
     }
 
     @Test
