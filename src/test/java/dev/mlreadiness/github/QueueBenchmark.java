@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * requests delivered at once, against WireMock playing GitHub with 100 ms added to every answer, and the app's RSS
  * before and after each round. Not a test: run it as {@code docs/performance.md} shows.
  *
- * <p>Arguments: rounds (default 3), heap cap for the app (default 256m).
+ * <p>
+ * Arguments: rounds (default 3), heap cap for the app (default 256m).
  */
 public final class QueueBenchmark {
 
@@ -30,7 +31,10 @@ public final class QueueBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        String heap = args.length > 1 ? args[1] : "256m";
+        // the container image's JVM options; a second argument overrides its heap cap, a third replaces the options
+        // file ("none": the JVM's defaults, as the image ran the app before it had one)
+        String heap = args.length > 1 && !args[1].equals("-") ? args[1] : null;
+        String options = args.length > 2 ? args[2] : "src/main/jvm/app.options";
         Map<String, String> config = new WireMockGitHubResource().start();
         WireMockGitHubResource.server.setGlobalFixedDelay(100);
         int port;
@@ -38,11 +42,21 @@ public final class QueueBenchmark {
             port = s.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-Dquarkus.http.port=" + port));
+                .toString(), "-Dquarkus.http.port=" + port));
+        if (!options.equals("none")) {
+            command.add(1, "@" + options);
+        }
+        if (heap != null) {
+            command.add("-Xmx" + heap);
+        }
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         File log = Files.createTempFile("queue-benchmark", ".log").toFile();
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        if (!options.equals("none")) {
+            builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the container image sets it
+        }
+        Process app = builder.start();
         HttpClient http = HttpClient.newHttpClient();
         try {
             String base = "http://localhost:" + port;
