@@ -129,11 +129,13 @@ public class PullRequestReviewer implements BatchRunner {
             }
             return publish(t, decision, read.snapshot(), evaluated, progress);
         } catch (Exception | StackOverflowError e) {
+            progress.outcome = "error";
             // hostile input can overflow a parser's stack: the thread unwinds and the app is fine, so the run ends
             // like any other failure instead of staying in progress for good
             failed(t, progress.run, e);
             return done(ReviewResult.of(ReviewResult.Status.FAILED, Publication.reason(e)), headSha);
         } catch (Error e) {
+            progress.outcome = "error";
             // the JVM may be in trouble (out of memory, a broken deployment): say so on the run, then let it go up
             failed(t, progress.run, e);
             throw e;
@@ -152,6 +154,9 @@ public class PullRequestReviewer implements BatchRunner {
             return done(ReviewResult.of(ReviewResult.Status.SILENT, decision.detail()), headSha);
         }
         progress.run = start(t, batch);
+        // a run an earlier process left in progress on this head is completed here too: a broken config must not
+        // leave a required check blocked (the evaluation path does the same in ReviewEvaluation)
+        completeStaleRuns(t, batch);
         if (progress.run.claim()) {
             publication.configError(t.repo(), progress.run.run(), decision.configError());
         }
@@ -205,6 +210,7 @@ public class PullRequestReviewer implements BatchRunner {
                 progress.run.run(), report, e.ignoreNotes(), snapshot.changes(), decision.inline(),
                 decision.summary(), e.reviewComments(), e.comments(), executor));
         if (!published.checkRunCompleted()) {
+            progress.outcome = "error";
             return done(ReviewResult.of(ReviewResult.Status.FAILED, "the check run could not be completed"), headSha);
         }
         progress.outcome = report.conclusion().name().toLowerCase(Locale.ROOT);

@@ -29,7 +29,7 @@ public class ReadinessMetrics {
         registry.counter("mlreadiness.commands", "command", command, "outcome", outcome).increment();
     }
 
-    /** @param outcome success, failure, neutral, config_error or skipped */
+    /** @param outcome success, failure, neutral, config_error, skipped, superseded or error (could not evaluate) */
     public void evaluated(String outcome, Duration duration) {
         registry.counter("mlreadiness.evaluations", "outcome", outcome).increment();
         Timer.builder("mlreadiness.evaluation.duration").tag("outcome", outcome).register(registry).record(duration);

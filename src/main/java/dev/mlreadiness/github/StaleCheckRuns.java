@@ -59,8 +59,8 @@ public class StaleCheckRuns {
         }
         try {
             Map<String, Object> query = appId.<Map<String, Object>> map(id -> Map.of("check_name",
-                    CheckRunPublisher.NAME, "status", "in_progress", "app_id", id))
-                    .orElse(Map.of("check_name", CheckRunPublisher.NAME, "status", "in_progress"));
+                    CheckRunPublisher.NAME, "status", "in_progress", "filter", "all", "app_id", id))
+                    .orElse(Map.of("check_name", CheckRunPublisher.NAME, "status", "in_progress", "filter", "all"));
             for (GHCheckRun run : repo.getCheckRuns(headSha, query)) {
                 if (run.getStatus() != GHCheckRun.Status.COMPLETED && ours(run) && !held.test(run.getId())) {
                     LOG.infof("%s: check run %d on %s was left in progress, completing it", key, run.getId(),

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,42 @@ class QueueOverHttpTest extends DeliveryScenarios {
         // once per pull request: the runs this process starts, it completes itself
         assertThat(Webhooks.send("pull_request", pr.payload("synchronize"), SECRET)).isEqualTo(200);
         assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs")).hasSize(1);
+    }
+
+    /**
+     * GitHub lists only the latest run of each name unless asked for all ({@code filter=latest} is its default),
+     * and the lookup comes after this evaluation started its own run: without {@code filter=all} the stale run
+     * would never be seen on real GitHub.
+     */
+    @Test
+    void theLookupForRunsLeftInProgressAsksForAllRunsNotTheLatest() throws Exception {
+        PullRequestFixture pr = pullRequest(156);
+        GitHubState.seedRun(pr.headSha, "in_progress", GitHubState.APP_ID);
+
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET)).isEqualTo(200);
+
+        List<LoggedRequest> lookups = GitHubJournal.of(server).matching("GET",
+                ".*/commits/" + pr.headSha + "/check-runs");
+        assertThat(lookups).hasSize(1);
+        assertThat(lookups.get(0).queryParameter("filter").firstValue()).isEqualTo("all");
+        assertThat(lookups.get(0).queryParameter("status").firstValue()).isEqualTo("in_progress");
+    }
+
+    /** A broken config must not leave an earlier process's run blocking a required check. */
+    @Test
+    void aRunLeftInProgressIsCompletedWhenTheConfigIsInvalidToo() throws Exception {
+        PullRequestFixture pr = stub(PullRequestFixture.pr(157)
+                .unchanged("README.md", "# Q157\n")
+                .add("src/q.py", "import numpy\nx = 1\n")
+                .config("fail-on: sometimes\n"));
+        long stale = GitHubState.seedRun(pr.headSha, "in_progress", GitHubState.APP_ID).path("id").asLong();
+
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET)).isEqualTo(200);
+
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Invalid configuration");
+        ObjectNode completed = GitHubState.RUNS.get(stale);
+        assertThat(completed.path("status").asText()).isEqualTo("completed");
+        assertThat(completed.at("/output/title").asText()).isEqualTo("Could not evaluate");
     }
 
     @Test

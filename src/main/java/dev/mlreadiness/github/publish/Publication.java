@@ -106,8 +106,15 @@ public class Publication {
                 reviewFailure = Optional.of(failed(where, "plan the review", e));
             }
         }
-        Optional<IoSupplier<Void>> summaryWrite = r.summary() ? summaries.write(r.pr(), r.headSha(), r.report(),
-                r.issueComments(), notCommented, r.ignoreNotes()) : Optional.empty();
+        Optional<IoSupplier<Void>> summaryWrite = Optional.empty();
+        if (r.summary()) {
+            try {
+                summaryWrite = summaries.write(r.pr(), r.headSha(), r.report(), r.issueComments(), notCommented,
+                        r.ignoreNotes());
+            } catch (RuntimeException | StackOverflowError e) {
+                summaryFailure = Optional.of(failed(where, "write the summary comment", e));
+            }
+        }
 
         List<IoSupplier<Void>> writes = new ArrayList<>(reviewWrites);
         summaryWrite.ifPresent(writes::add);
@@ -125,7 +132,14 @@ public class Publication {
         List<String> failedParts = new ArrayList<>();
         reviewFailure.ifPresent(why -> failedParts.add("The inline review could not be posted: " + why + "."));
         summaryFailure.ifPresent(why -> failedParts.add("The summary comment could not be written: " + why + "."));
-        CheckRunOutput output = checkRuns.output(r.report(), r.ignoreNotes(), failedParts);
+        CheckRunOutput output;
+        try {
+            output = checkRuns.output(r.report(), r.ignoreNotes(), failedParts);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the caller has claimed the run: it must be completed here, whatever rendering it did
+            LOG.errorf(e, "%s: could not render the check run", where);
+            output = checkRuns.couldNotEvaluateOutput(reason(e));
+        }
         boolean completed = complete(where, r.repo(), r.run(), output);
         return new Published(completed, reviewFailure, summaryFailure);
     }
