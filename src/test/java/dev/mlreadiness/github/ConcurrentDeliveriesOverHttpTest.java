@@ -41,9 +41,9 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
     @Test
     void fiftyMixedDeliveriesDuringAnEvaluationMakeOneMoreEvaluation() throws Exception {
         PullRequestFixture pr = pullRequest(151);
-        CountDownLatch gate = FakeGitHub.gate(pr.baseSha); // README, unchanged, is read from the base
+        CountDownLatch gate = FakeGitHub.GATES.close(pr.baseSha); // README, unchanged, is read from the base
         assertThat(delivery(pr, 0).call()).isEqualTo(200);
-        await(FakeGitHub.REACHED.get(pr.baseSha)); // the first evaluation is reading contents
+        await(FakeGitHub.GATES.reached(pr.baseSha)); // the first evaluation is reading contents
         List<Callable<Integer>> rest = new ArrayList<>();
         for (int i = 1; i < 50; i++) {
             rest.add(delivery(pr, i));
@@ -57,7 +57,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
         assertThat(GitHubState.runsOf(pr.headSha)).hasSize(2); // the first, then one for the 49 that waited
         publishedOnce(pr, 2);
         assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
-        assertThat(lastRun(pr).at("/output/annotations")).hasSize(2);
+        assertThat(GitHubState.annotationsOf(lastRun(pr))).hasSize(2);
     }
 
     @Test
@@ -71,7 +71,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
             assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1);
             publishedOnce(pr, 2);
             assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
-            assertThat(GitHubState.REVIEWS.get(pr.number).get(0).path("comments")).hasSize(2);
+            assertThat(GitHubState.commentsOf(pr.number, GitHubState.REVIEWS.get(pr.number).get(0))).hasSize(2);
         }
     }
 
@@ -79,9 +79,9 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
     void aPushDuringAnEvaluationSupersedesItAndTheNewHeadGetsTheResult() throws Exception {
         PullRequestFixture pr = pullRequest(152);
         String oldHead = pr.headSha;
-        CountDownLatch gate = FakeGitHub.gate(pr.baseSha); // README, unchanged, is read from the base
+        CountDownLatch gate = FakeGitHub.GATES.close(pr.baseSha); // README, unchanged, is read from the base
         assertThat(delivery(pr, 0).call()).isEqualTo(200);
-        await(FakeGitHub.REACHED.get(pr.baseSha));
+        await(FakeGitHub.GATES.reached(pr.baseSha));
 
         pr.push("second").add("src/more.py", "z = 3  # GAP-HERE\n");
         stub(pr);

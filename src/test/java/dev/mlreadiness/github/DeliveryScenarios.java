@@ -67,10 +67,8 @@ abstract class DeliveryScenarios {
     @AfterEach
     void removeStubs() {
         stubs.forEach(server::removeStub);
-        FakeGitHub.GATES.values().forEach(CountDownLatch::countDown);
-        GitHubState.GATES.values().forEach(CountDownLatch::countDown);
-        FakeGitHub.GATES.clear();
-        GitHubState.GATES.clear();
+        FakeGitHub.GATES.openAll();
+        GitHubState.GATES.openAll();
     }
 
     /**

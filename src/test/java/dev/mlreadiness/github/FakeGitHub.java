@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,9 +29,8 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     /** Repositories that exist ("owner/name"). */
     static final Set<String> REPOS = ConcurrentHashMap.newKeySet();
     static final Set<String> FAILING_REFS = ConcurrentHashMap.newKeySet();
-    /** Queries naming one of these refs wait until its latch opens, after counting down the ref's {@link #REACHED}. */
-    static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
-    static final Map<String, CountDownLatch> REACHED = new ConcurrentHashMap<>();
+    /** Queries naming a ref closed here wait until its gate opens. */
+    static final Gates GATES = new Gates();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REPOSITORY = Pattern.compile(
@@ -44,14 +41,6 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     static void put(String repo, String ref, String path, String text) {
         REPOS.add(repo);
         FILES.put(repo + "@" + ref + ":" + path, text);
-    }
-
-    /** Makes queries naming {@code ref} wait until the returned latch opens; the test awaits {@link #REACHED}. */
-    static CountDownLatch gate(String ref) {
-        REACHED.put(ref, new CountDownLatch(1));
-        CountDownLatch gate = new CountDownLatch(1);
-        GATES.put(ref, gate);
-        return gate;
     }
 
     @Override
@@ -68,12 +57,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent event) {
         try {
             String query = JSON.readTree(event.getRequest().getBodyAsString()).path("query").asText();
-            for (Map.Entry<String, CountDownLatch> gate : GATES.entrySet()) {
-                if (query.contains("\"" + gate.getKey() + ":")) {
-                    REACHED.get(gate.getKey()).countDown();
-                    gate.getValue().await(60, TimeUnit.SECONDS);
-                }
-            }
+            GATES.pass(ref -> query.contains("\"" + ref + ":"));
             for (String ref : FAILING_REFS) {
                 if (query.contains("\"" + ref + ":")) {
                     return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(502)

@@ -2,14 +2,17 @@ package dev.mlreadiness.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,38 +24,53 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /**
- * GitHub with a memory, for the pull requests a test hands it: check runs get their own ids and are listed per
- * commit with their status; reviews add their comments to the pull request's review comments; issue comments are
- * listed as posted and edited. What the app wrote is then what it reads back, as on GitHub, so duplicates show.
+ * GitHub with a memory, for the pull requests a test {@linkplain #install installs}: check runs (created with their
+ * {@code external_id}, completed, annotations appended on every PATCH as GitHub does, listed per commit and filtered
+ * by {@code status}, {@code check_name} and {@code app_id}), reviews and their comments, issue comments (posted and
+ * edited). What the app wrote is then what it reads back, as on GitHub, so duplicates show and tests count what
+ * GitHub holds, not what was sent. A write can be made to {@linkplain #lose lose its answer}: it is applied, then
+ * answered 502, as when GitHub's front end drops the answer of a write that went through. A path can be
+ * {@linkplain #GATES gated} to hold its requests.
  */
 public final class GitHubState implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "github-state";
     static final long APP_ID = Long.parseLong(WireMockGitHubResource.APP_ID);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BOT = "{\"login\":\"ml-readiness[bot]\",\"id\":9000009,\"type\":\"Bot\"}";
-    private static final Pattern CHECK_RUN = Pattern.compile(".*/check-runs/(\\d+)");
-    private static final Pattern COMMIT_RUNS = Pattern.compile(".*/commits/([0-9a-f]+)/check-runs");
-    private static final Pattern PULL = Pattern.compile(".*/(pulls|issues)/(\\d+)/(reviews|comments)");
-    private static final Pattern COMMENT = Pattern.compile(".*/issues/comments/(\\d+)");
 
-    static final AtomicLong IDS = new AtomicLong(8_000_000);
-    /** Requests to one of these paths wait until the latch opens, after counting down the path's {@link #REACHED}. */
-    static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
-    static final Map<String, CountDownLatch> REACHED = new ConcurrentHashMap<>();
     /** Check runs by id. */
     static final Map<Long, ObjectNode> RUNS = new ConcurrentHashMap<>();
-    /** Review comments by pull request number. */
+    /** Annotations by check run id, in the order the PATCHes added them. */
+    static final Map<Long, List<JsonNode>> ANNOTATIONS = new ConcurrentHashMap<>();
+    /** Reviews, review comments and issue comments, by pull request number. */
+    static final Map<Integer, List<ObjectNode>> REVIEWS = new ConcurrentHashMap<>();
     static final Map<Integer, List<ObjectNode>> REVIEW_COMMENTS = new ConcurrentHashMap<>();
-    /** Reviews (the POST bodies) by pull request number. */
-    static final Map<Integer, List<JsonNode>> REVIEWS = new ConcurrentHashMap<>();
-    /** Issue comments by pull request number. */
     static final Map<Integer, List<ObjectNode>> ISSUE_COMMENTS = new ConcurrentHashMap<>();
+    /** Requests to a path closed here wait until its gate opens. */
+    static final Gates GATES = new Gates();
+
+    /** Kinds of write whose answer can be {@linkplain #lose lost}. */
+    static final String CREATE_RUN = "create-run";
+    static final String UPDATE_RUN = "update-run";
+    static final String CREATE_REVIEW = "create-review";
+    static final String CREATE_COMMENT = "create-comment";
+    /** Kinds of write whose n-th answer from now is lost after the write is applied. */
+    private static final Map<String, Integer> LOSE = new ConcurrentHashMap<>();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BOT = "{\"login\":\"ml-readiness[bot]\",\"id\":9000009,\"type\":\"Bot\"}";
+    private static final String CREATED = "2026-01-01T00:00:00Z";
+    private static final AtomicLong IDS = new AtomicLong(8_000_000);
+    private static final Pattern RUN = Pattern.compile(".*/check-runs/(\\d+)");
+    private static final Pattern COMMIT_RUNS = Pattern.compile(".*/commits/([0-9a-f]+)/check-runs");
+    private static final Pattern PR_PART = Pattern.compile(".*/(pulls|issues)/(\\d+)/(reviews|comments)");
+    private static final Pattern COMMENT = Pattern.compile(".*/issues/comments/(\\d+)");
 
     @Override
     public String getName() {
@@ -64,151 +82,228 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
         return false;
     }
 
-    /** Routes the pull request's check runs, reviews and comments here; returns the stubs to remove afterwards. */
-    static List<StubMapping> install(WireMockServer server, PullRequestFixture pr) {
+    /**
+     * Routes the pull request's check runs (those of its current head), reviews and comments here, below the
+     * priority-1 stubs tests use for faults; returns the stubs to remove afterwards.
+     */
+    static List<StubMapping> install(WireMockServer s, PullRequestFixture pr) {
         String api = pr.api();
-        List<StubMapping> stubs = new ArrayList<>();
-        for (String path : List.of(api + "/check-runs", api + "/check-runs/\\d+", api + "/commits/[0-9a-f]+/check-runs",
-                api + "/pulls/" + pr.number + "/(reviews|comments)", api + "/issues/" + pr.number + "/comments",
-                api + "/issues/comments/\\d+")) {
-            stubs.add(server.stubFor(any(urlPathMatching(path)).atPriority(1)
-                    .willReturn(aResponse().withTransformers(NAME))));
-        }
-        return stubs;
+        var fake = aResponse().withTransformers(NAME);
+        return List.of(
+                s.stubFor(post(urlPathEqualTo(api + "/check-runs")).atPriority(2)
+                        .withRequestBody(matchingJsonPath("$.head_sha", equalTo(pr.headSha))).willReturn(fake)),
+                s.stubFor(any(urlPathMatching(api + "/check-runs/8\\d{6}")).atPriority(2).willReturn(fake)),
+                s.stubFor(any(urlPathEqualTo(api + "/commits/" + pr.headSha + "/check-runs")).atPriority(2)
+                        .willReturn(fake)),
+                s.stubFor(any(urlPathMatching(api + "/(pulls|issues)/" + pr.number + "/(reviews|comments)"))
+                        .atPriority(2).willReturn(fake)),
+                s.stubFor(any(urlPathMatching(api + "/issues/comments/\\d+")).atPriority(2).willReturn(fake)));
     }
 
+    /** The {@code nth} write of that kind from now on is applied, and its answer lost (a 502 instead). */
+    static void lose(String kind, int nth) {
+        LOSE.put(kind, nth);
+    }
+
+    /** Forgets everything GitHub holds, and the answers to lose. */
+    static void reset() {
+        RUNS.clear();
+        ANNOTATIONS.clear();
+        REVIEWS.clear();
+        REVIEW_COMMENTS.clear();
+        ISSUE_COMMENTS.clear();
+        LOSE.clear();
+    }
+
+    /** A run as another process (or another app, by {@code appId}) would have left it on the commit. */
     static synchronized ObjectNode seedRun(String headSha, String status, long appId) {
-        ObjectNode run = JSON.createObjectNode();
-        long id = IDS.incrementAndGet();
-        run.put("id", id).put("name", "ML readiness").put("head_sha", headSha).put("status", status)
-                .putObject("app").put("id", appId).put("slug", appId == APP_ID ? "ml-readiness" : "other");
-        RUNS.put(id, run);
-        return run;
+        return newRun("ML readiness", headSha, status, "", appId);
     }
 
+    /** The commit's runs, oldest first. */
     static List<ObjectNode> runsOf(String headSha) {
         return RUNS.values().stream().filter(r -> r.path("head_sha").asText().equals(headSha))
-                .sorted((a, b) -> Long.compare(a.path("id").asLong(), b.path("id").asLong())).toList();
+                .sorted(Comparator.comparingLong(r -> r.path("id").asLong())).toList();
     }
 
-    /** Makes requests to {@code path} wait until the returned latch is opened; the test awaits {@link #REACHED}. */
-    static CountDownLatch gate(String path) {
-        REACHED.put(path, new CountDownLatch(1));
-        CountDownLatch gate = new CountDownLatch(1);
-        GATES.put(path, gate);
-        return gate;
+    /** The annotations the run holds. */
+    static List<JsonNode> annotationsOf(JsonNode run) {
+        return ANNOTATIONS.getOrDefault(run.path("id").asLong(), List.of());
+    }
+
+    /** The comments of the review. */
+    static List<ObjectNode> commentsOf(int number, JsonNode review) {
+        return REVIEW_COMMENTS.getOrDefault(number, List.of()).stream()
+                .filter(c -> c.path("pull_request_review_id").asLong() == review.path("id").asLong()).toList();
     }
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-        String path = event.getRequest().getUrl().split("\\?")[0];
-        CountDownLatch gate = GATES.get(path);
-        if (gate != null) {
-            REACHED.get(path).countDown();
-            try {
-                gate.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        synchronized (GitHubState.class) {
-            return answer(event);
+        Request request = event.getRequest();
+        String path = request.getUrl().split("\\?")[0];
+        GATES.pass(path::equals);
+        try {
+            return answer(request, path);
+        } catch (Exception e) {
+            return new ResponseDefinitionBuilder().withStatus(400).withBody(e.toString()).build();
         }
     }
 
-    private ResponseDefinition answer(ServeEvent event) {
-        try {
-            String method = event.getRequest().getMethod().getName();
-            String path = event.getRequest().getUrl().split("\\?")[0];
-            String body = event.getRequest().getBodyAsString();
-            Matcher m;
-            if (method.equals("POST") && path.endsWith("/check-runs")) {
-                JsonNode in = JSON.readTree(body);
-                ObjectNode run = seedRun(in.path("head_sha").asText(), in.path("status").asText("queued"), APP_ID);
-                return ok(201, run);
+    private static synchronized ResponseDefinition answer(Request request, String path) throws Exception {
+        String method = request.getMethod().getName();
+        String body = request.getBodyAsString();
+        JsonNode in = body == null || body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        Matcher m;
+        if (method.equals("POST") && path.endsWith("/check-runs")) {
+            ObjectNode run = newRun(in.path("name").asText(), in.path("head_sha").asText(),
+                    in.path("status").asText("queued"), in.path("external_id").asText(""), APP_ID);
+            return reply(CREATE_RUN, 201, run);
+        }
+        if ((m = RUN.matcher(path)).matches() && method.equals("PATCH")) {
+            long id = Long.parseLong(m.group(1));
+            ObjectNode run = RUNS.get(id);
+            if (run == null) {
+                return notFound();
             }
-            if ((m = CHECK_RUN.matcher(path)).matches() && method.equals("PATCH")) {
-                ObjectNode run = RUNS.get(Long.parseLong(m.group(1)));
-                JsonNode in = JSON.readTree(body);
-                in.fieldNames().forEachRemaining(f -> run.set(f, in.get(f)));
-                return ok(200, run);
+            if (in.has("status")) {
+                run.put("status", in.path("status").asText());
             }
-            if ((m = COMMIT_RUNS.matcher(path)).matches()) {
-                String status = event.getRequest().queryParameter("status").isPresent()
-                        ? event.getRequest().queryParameter("status").firstValue()
-                        : null;
-                ArrayNode runs = JSON.createArrayNode();
-                runsOf(m.group(1)).stream().filter(r -> status == null || status.equals(r.path("status").asText()))
-                        .forEach(runs::add);
-                ObjectNode page = JSON.createObjectNode().put("total_count", runs.size());
-                page.set("check_runs", runs);
-                return ok(200, page);
+            if (in.has("conclusion")) {
+                run.put("conclusion", in.path("conclusion").asText());
             }
-            if ((m = PULL.matcher(path)).matches()) {
-                int number = Integer.parseInt(m.group(2));
-                if (m.group(3).equals("reviews")) {
-                    return ok(200, review(number, JSON.readTree(body)));
-                }
-                Map<Integer, List<ObjectNode>> store = m.group(1).equals("pulls") ? REVIEW_COMMENTS : ISSUE_COMMENTS;
-                List<ObjectNode> comments = store.computeIfAbsent(number, n -> new ArrayList<>());
-                if (method.equals("GET")) {
-                    return ok(200, JSON.createArrayNode().addAll(comments));
-                }
-                ObjectNode c = comment(JSON.readTree(body).path("body").asText());
-                comments.add(c);
-                return ok(201, c);
+            if (in.has("output")) {
+                ObjectNode out = (ObjectNode) run.get("output");
+                out.put("title", in.at("/output/title").asText()).put("summary", in.at("/output/summary").asText());
+                List<JsonNode> annotations = ANNOTATIONS.computeIfAbsent(id, k -> new ArrayList<>());
+                in.at("/output/annotations").forEach(annotations::add); // GitHub appends
+                out.put("annotations_count", annotations.size());
             }
-            if ((m = COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
-                long id = Long.parseLong(m.group(1));
-                for (List<ObjectNode> comments : ISSUE_COMMENTS.values()) {
-                    for (ObjectNode c : comments) {
-                        if (c.path("id").asLong() == id) {
-                            c.put("body", JSON.readTree(body).path("body").asText());
-                            return ok(200, c);
-                        }
+            return reply(UPDATE_RUN, 200, run);
+        }
+        if ((m = RUN.matcher(path)).matches() && method.equals("GET")) {
+            ObjectNode run = RUNS.get(Long.parseLong(m.group(1)));
+            return run == null ? notFound() : ok(200, run);
+        }
+        if ((m = COMMIT_RUNS.matcher(path)).matches()) {
+            String status = query(request, "status");
+            String name = query(request, "check_name");
+            String app = query(request, "app_id");
+            ArrayNode runs = JSON.createArrayNode();
+            runsOf(m.group(1)).stream().sorted(Comparator.comparingLong(r -> -r.path("id").asLong())) // newest first
+                    .filter(r -> status == null || status.equals(r.path("status").asText()))
+                    .filter(r -> name == null || name.equals(r.path("name").asText()))
+                    .filter(r -> app == null || app.equals(r.at("/app/id").asText())).forEach(runs::add);
+            ObjectNode page = JSON.createObjectNode().put("total_count", runs.size());
+            page.set("check_runs", runs);
+            return ok(200, page);
+        }
+        if ((m = PR_PART.matcher(path)).matches()) {
+            int number = Integer.parseInt(m.group(2));
+            String part = m.group(1) + "/" + m.group(3);
+            if (part.equals("pulls/reviews") && method.equals("POST")) {
+                return reply(CREATE_REVIEW, 200, review(number, in));
+            }
+            if (part.equals("pulls/reviews") && method.equals("GET")) {
+                return ok(200, list(REVIEWS.get(number)));
+            }
+            if (part.equals("pulls/comments") && method.equals("GET")) {
+                return ok(200, list(REVIEW_COMMENTS.get(number)));
+            }
+            if (part.equals("issues/comments") && method.equals("POST")) {
+                long id = IDS.incrementAndGet();
+                ObjectNode comment = JSON.createObjectNode().put("id", id).put("body", in.path("body").asText())
+                        .put("created_at", CREATED).put("updated_at", CREATED)
+                        .put("url", "https://api.github.com/issues/comments/" + id)
+                        .put("html_url", "https://github.com/pull/" + number + "#issuecomment-" + id);
+                comment.set("user", JSON.readTree(BOT));
+                ISSUE_COMMENTS.computeIfAbsent(number, k -> new ArrayList<>()).add(comment);
+                return reply(CREATE_COMMENT, 201, comment);
+            }
+            if (part.equals("issues/comments") && method.equals("GET")) {
+                return ok(200, list(ISSUE_COMMENTS.get(number)));
+            }
+        }
+        if ((m = COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
+            long id = Long.parseLong(m.group(1));
+            for (List<ObjectNode> comments : ISSUE_COMMENTS.values()) {
+                for (ObjectNode c : comments) {
+                    if (c.path("id").asLong() == id) {
+                        c.put("body", in.path("body").asText());
+                        return ok(200, c);
                     }
                 }
             }
-            return new ResponseDefinitionBuilder().withStatus(404).withBody("{\"message\":\"Not Found\"}").build();
-        } catch (Exception e) {
-            return new ResponseDefinitionBuilder().withStatus(500).withBody(e.toString()).build();
         }
+        return notFound();
     }
 
-    private static ObjectNode review(int number, JsonNode in) {
-        REVIEWS.computeIfAbsent(number, n -> new ArrayList<>()).add(in);
+    private static ObjectNode newRun(String name, String headSha, String status, String externalId, long appId) {
+        long id = IDS.incrementAndGet();
+        ObjectNode run = JSON.createObjectNode();
+        run.put("id", id).put("name", name).put("head_sha", headSha).put("status", status).putNull("conclusion")
+                .put("external_id", externalId)
+                .put("url", "https://api.github.com/repos/" + PullRequestFixture.REPO + "/check-runs/" + id)
+                .put("html_url", "https://github.com/runs/" + id);
+        run.putObject("output").put("annotations_count", 0).putNull("title").putNull("summary");
+        run.putObject("app").put("id", appId).put("slug", appId == APP_ID ? "ml-readiness" : "other");
+        RUNS.put(id, run);
+        return run;
+    }
+
+    /** Stores the review and its comments; answers the review as GitHub does, without its comments. */
+    private static ObjectNode review(int number, JsonNode in) throws Exception {
         long reviewId = IDS.incrementAndGet();
+        String commit = in.path("commit_id").asText();
+        ObjectNode review = JSON.createObjectNode().put("id", reviewId).put("state", "COMMENTED")
+                .put("body", in.path("body").asText()).put("commit_id", commit);
+        review.set("user", JSON.readTree(BOT));
+        REVIEWS.computeIfAbsent(number, k -> new ArrayList<>()).add(review);
         for (JsonNode c : in.path("comments")) {
-            ObjectNode rc = comment(c.path("body").asText());
-            rc.put("path", c.path("path").asText()).put("line", c.path("line").asInt()).put("side", "RIGHT")
-                    .put("commit_id", in.path("commit_id").asText()).put("pull_request_review_id", reviewId);
-            REVIEW_COMMENTS.computeIfAbsent(number, n -> new ArrayList<>()).add(rc);
+            long id = IDS.incrementAndGet();
+            ObjectNode comment = JSON.createObjectNode().put("id", id).put("path", c.path("path").asText())
+                    .put("line", c.path("line").asInt()).put("original_line", c.path("line").asInt())
+                    .put("side", "RIGHT").put("body", c.path("body").asText()).put("commit_id", commit)
+                    .put("original_commit_id", commit).put("pull_request_review_id", reviewId)
+                    .put("created_at", CREATED).put("updated_at", CREATED)
+                    .put("url", "https://api.github.com/pulls/comments/" + id)
+                    .put("html_url", "https://github.com/pull/" + number + "#discussion_r" + id);
+            comment.set("user", JSON.readTree(BOT));
+            REVIEW_COMMENTS.computeIfAbsent(number, k -> new ArrayList<>()).add(comment);
         }
-        ObjectNode review = JSON.createObjectNode();
-        review.put("id", reviewId).put("state", "COMMENTED").put("body", in.path("body").asText())
-                .put("commit_id", in.path("commit_id").asText());
-        review.set("user", user());
         return review;
     }
 
-    private static ObjectNode comment(String body) {
-        ObjectNode c = JSON.createObjectNode();
-        c.put("id", IDS.incrementAndGet()).put("body", body).put("created_at", "2026-01-01T00:00:00Z")
-                .put("updated_at", "2026-01-01T00:00:00Z");
-        c.set("user", user());
-        return c;
+    private static String query(Request request, String name) {
+        QueryParameter p = request.queryParameter(name);
+        return p.isPresent() ? p.firstValue() : null;
     }
 
-    private static JsonNode user() {
-        try {
-            return JSON.readTree(BOT);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    private static ArrayNode list(List<ObjectNode> items) {
+        ArrayNode out = JSON.createArrayNode();
+        if (items != null) {
+            items.forEach(out::add);
         }
+        return out;
     }
 
-    private static ResponseDefinition ok(int status, JsonNode body) {
+    /** The answer of an applied write, or a 502 in its place when the test asked to lose it. */
+    private static ResponseDefinition reply(String kind, int status, JsonNode body) throws Exception {
+        Integer nth = LOSE.get(kind);
+        if (nth != null && nth > 1) {
+            LOSE.put(kind, nth - 1);
+        } else if (nth != null && LOSE.remove(kind) != null) {
+            return new ResponseDefinitionBuilder().withStatus(502).withBody("{\"message\":\"Server Error\"}").build();
+        }
+        return ok(status, body);
+    }
+
+    private static ResponseDefinition notFound() {
+        return new ResponseDefinitionBuilder().withStatus(404).withBody("{\"message\":\"Not Found\"}").build();
+    }
+
+    private static ResponseDefinition ok(int status, JsonNode body) throws Exception {
         return new ResponseDefinitionBuilder().withStatus(status)
-                .withHeader("Content-Type", WireMockGitHubResource.JSON).withBody(body.toString()).build();
+                .withHeader("Content-Type", WireMockGitHubResource.JSON).withBody(JSON.writeValueAsString(body))
+                .build();
     }
 }

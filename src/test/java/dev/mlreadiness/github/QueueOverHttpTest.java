@@ -116,13 +116,13 @@ class QueueOverHttpTest extends DeliveryScenarios {
     void shutdownDuringAnEvaluationCompletesItsRun() throws Exception {
         PullRequestFixture pr = pullRequest(155);
         String listing = pr.api() + "/pulls/155/comments";
-        CountDownLatch gate = GitHubState.gate(listing);
+        CountDownLatch gate = GitHubState.GATES.close(listing);
         InMemoryWorkQueue own = new InMemoryWorkQueue(reviewer, 1, Duration.ofSeconds(30));
         WorkRequest request = new WorkRequest(1, new PullRequestKey(PullRequestFixture.REPO, pr.number),
                 WorkRequest.Kind.PULL_REQUEST, pr.headSha, "shutdown-155", "pull_request",
                 new String(pr.payload("opened"), StandardCharsets.UTF_8), List.of());
         var done = own.submit(request).toCompletableFuture();
-        await(GitHubState.REACHED.get(listing)); // evaluating: the run is being started beside this listing
+        await(GitHubState.GATES.reached(listing)); // evaluating: the run is being started beside this listing
         until(() -> GitHubState.runsOf(pr.headSha).size() == 1);
         long runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
         until(() -> own.holds(runId));

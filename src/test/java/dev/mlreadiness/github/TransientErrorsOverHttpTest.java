@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * GitHub as it is: every kind of request the app makes fails now and then (500, 502, 429 without Retry-After, no
  * answer in time), sometimes many times in a row, and sometimes a write goes through but its answer is lost. The
  * pull request must still end with the full result, each thing written once, and no check run in progress.
- * GitHub's state is kept by {@link FakeGitHubWrites}, so the tests count what GitHub holds, not what was sent.
+ * GitHub's state is kept by {@link GitHubState}, so the tests count what GitHub holds, not what was sent.
  * Backoff is milliseconds in the test profile.
  */
 @QuarkusTest
@@ -81,7 +81,7 @@ class TransientErrorsOverHttpTest {
     void clean() {
         WireMockGitHubResource.server.resetRequests();
         FakeGitHub.FAILING_REFS.clear();
-        FakeGitHubWrites.reset();
+        GitHubState.reset();
     }
 
     @AfterEach
@@ -123,7 +123,7 @@ class TransientErrorsOverHttpTest {
     @EnumSource(names = { "CREATE_RUN", "UPDATE_RUN", "CREATE_REVIEW", "CREATE_COMMENT" })
     void aWriteWhoseAnswerIsLostIsNotMadeTwice(LostWrite write) throws Exception {
         PullRequestFixture pr = pullRequest(GAPS);
-        FakeGitHubWrites.lose(write.kind, 1);
+        GitHubState.lose(write.kind, 1);
 
         deliver(pr);
 
@@ -131,10 +131,10 @@ class TransientErrorsOverHttpTest {
     }
 
     enum LostWrite {
-        CREATE_RUN(FakeGitHubWrites.CREATE_RUN),
-        UPDATE_RUN(FakeGitHubWrites.UPDATE_RUN),
-        CREATE_REVIEW(FakeGitHubWrites.CREATE_REVIEW),
-        CREATE_COMMENT(FakeGitHubWrites.CREATE_COMMENT);
+        CREATE_RUN(GitHubState.CREATE_RUN),
+        UPDATE_RUN(GitHubState.UPDATE_RUN),
+        CREATE_REVIEW(GitHubState.CREATE_REVIEW),
+        CREATE_COMMENT(GitHubState.CREATE_COMMENT);
 
         final String kind;
 
@@ -148,7 +148,7 @@ class TransientErrorsOverHttpTest {
         PullRequestFixture pr = pullRequest(70).config("comments: none\n");
         pr.stub(WireMockGitHubResource.server);
         // the first PATCH (conclusion, summary, 50 annotations) is answered; the second (20 more) lands, answer lost
-        FakeGitHubWrites.lose(FakeGitHubWrites.UPDATE_RUN, 2);
+        GitHubState.lose(GitHubState.UPDATE_RUN, 2);
 
         GitHubJournal journal = deliver(pr);
 
@@ -172,11 +172,11 @@ class TransientErrorsOverHttpTest {
         }
         pr.push("rewritten").add("src/train.py", code.toString());
         pr.stub(WireMockGitHubResource.server);
-        FakeGitHubWrites.track(WireMockGitHubResource.server, pr);
+        GitHubState.install(WireMockGitHubResource.server, pr);
         GitHubJournal second = deliver(pr, "synchronize");
 
-        assertThat(FakeGitHubWrites.REVIEWS.get(pr.number)).hasSize(1);
-        assertThat(FakeGitHubWrites.REVIEW_COMMENTS.get(pr.number)).hasSize(GAPS);
+        assertThat(GitHubState.REVIEWS.get(pr.number)).hasSize(1);
+        assertThat(GitHubState.REVIEW_COMMENTS.get(pr.number)).hasSize(GAPS);
         assertThat(second.matching("PATCH", ".*/pulls/comments/\\d+")).isEmpty();
         assertThat(onlyRun(pr).at("/output/annotations_count").asInt()).isEqualTo(GAPS);
     }
@@ -194,11 +194,11 @@ class TransientErrorsOverHttpTest {
 
         GitHubJournal journal = deliver(pr);
 
-        for (ObjectNode run : FakeGitHubWrites.RUNS.values()) {
+        for (ObjectNode run : GitHubState.RUNS.values()) {
             assertThat(run.path("status").asText()).as("run %s", run).isEqualTo("completed");
         }
-        assertThat(FakeGitHubWrites.RUNS).hasSizeLessThanOrEqualTo(1);
-        assertThat(FakeGitHubWrites.REVIEWS.getOrDefault(pr.number, List.of())).hasSizeLessThanOrEqualTo(1);
+        assertThat(GitHubState.RUNS).hasSizeLessThanOrEqualTo(1);
+        assertThat(GitHubState.REVIEWS.getOrDefault(pr.number, List.of())).hasSizeLessThanOrEqualTo(1);
         assertThat(summaries(pr)).hasSizeLessThanOrEqualTo(1);
         switch (request) {
             case "list review comments", "list issue comments" -> {
@@ -221,7 +221,7 @@ class TransientErrorsOverHttpTest {
                 assertThat(run.at("/output/annotations_count").asInt()).isEqualTo(GAPS);
                 assertThat(run.at("/output/summary").asText())
                         .contains("The summary comment could not be written").contains("### New gaps (" + GAPS + ")");
-                assertThat(FakeGitHubWrites.REVIEWS.get(pr.number)).hasSize(1);
+                assertThat(GitHubState.REVIEWS.get(pr.number)).hasSize(1);
             }
             case "complete check run" -> {
                 // the full output never got through: the last try completed it with the least GitHub must take
@@ -231,8 +231,8 @@ class TransientErrorsOverHttpTest {
             }
             default -> {
                 // nothing could be read, or no run created: nothing posted
-                assertThat(FakeGitHubWrites.REVIEWS).isEmpty();
-                assertThat(FakeGitHubWrites.ISSUE_COMMENTS).isEmpty();
+                assertThat(GitHubState.REVIEWS).isEmpty();
+                assertThat(GitHubState.ISSUE_COMMENTS).isEmpty();
             }
         }
         assertWritesValid(journal);
@@ -250,7 +250,7 @@ class TransientErrorsOverHttpTest {
                 .unchanged("README.md", "# Churn " + number + "\n\nPredicts churn.\n\n## Usage\n\nRun it.\n")
                 .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK).add("src/train.py", code.toString());
         pr.stub(WireMockGitHubResource.server);
-        FakeGitHubWrites.track(WireMockGitHubResource.server, pr);
+        GitHubState.install(WireMockGitHubResource.server, pr);
         return pr;
     }
 
@@ -288,20 +288,20 @@ class TransientErrorsOverHttpTest {
         assertThat(run.at("/output/title").asText()).isEqualTo(gaps + " new gaps (0 existing)");
         assertThat(run.at("/output/annotations_count").asInt()).isEqualTo(gaps);
         assertThat(run.at("/output/summary").asText()).doesNotContain("could not");
-        assertThat(FakeGitHubWrites.REVIEWS.get(pr.number)).hasSize(1);
-        assertThat(FakeGitHubWrites.REVIEW_COMMENTS.get(pr.number)).hasSize(gaps);
+        assertThat(GitHubState.REVIEWS.get(pr.number)).hasSize(1);
+        assertThat(GitHubState.REVIEW_COMMENTS.get(pr.number)).hasSize(gaps);
         assertThat(summaries(pr)).hasSize(1);
     }
 
     private static ObjectNode onlyRun(PullRequestFixture pr) {
-        List<ObjectNode> runs = FakeGitHubWrites.RUNS.values().stream()
+        List<ObjectNode> runs = GitHubState.RUNS.values().stream()
                 .filter(r -> r.path("head_sha").asText().equals(pr.headSha)).toList();
         assertThat(runs).hasSize(1);
         return runs.get(0);
     }
 
     private static List<ObjectNode> summaries(PullRequestFixture pr) {
-        return FakeGitHubWrites.ISSUE_COMMENTS.getOrDefault(pr.number, List.of()).stream()
+        return GitHubState.ISSUE_COMMENTS.getOrDefault(pr.number, List.of()).stream()
                 .filter(c -> c.path("body").asText().startsWith("<!-- ml-readiness:summary -->")).toList();
     }
 
