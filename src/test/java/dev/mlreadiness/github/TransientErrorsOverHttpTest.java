@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,26 @@ class TransientErrorsOverHttpTest {
         deliver(pr);
 
         assertFullResult(pr, GAPS);
+    }
+
+    /** A command's reply whose answer is lost is not posted again: the issue's newest comment is that reply. */
+    @Test
+    void aCommandReplyWhoseAnswerIsLostIsNotPostedTwice() throws Exception {
+        PullRequestFixture pr = pullRequest(1);
+        String reactions = "/repos/" + PullRequestFixture.REPO + "/issues/comments/" + CommentPayload.COMMENT_ID
+                + "/reactions";
+        WireMockGitHubResource.server.stubFor(post(urlPathEqualTo(reactions)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", WireMockGitHubResource.JSON).withBody("{\"id\":9001,\"content\":"
+                        + "\"rocket\",\"created_at\":\"2026-01-01T00:00:00Z\"}")));
+        GitHubState.lose(GitHubState.CREATE_COMMENT, 1);
+
+        int status = Webhooks.send("issue_comment", CommentPayload.onPullRequest(pr.number, "/readiness help")
+                .getBytes(StandardCharsets.UTF_8), WireMockGitHubResource.WEBHOOK_SECRET);
+
+        assertThat(status).isEqualTo(200);
+        List<ObjectNode> comments = GitHubState.ISSUE_COMMENTS.getOrDefault(pr.number, List.of());
+        assertThat(comments).hasSize(1);
+        assertThat(comments.get(0).path("body").asText()).contains("| `/readiness help` |");
     }
 
     enum LostWrite {

@@ -163,9 +163,20 @@ public class GitHubWriter {
         comment.update(body);
     }
 
-    /** A comment on an issue or pull request (a pull request is an issue to this endpoint). */
+    /**
+     * A comment on an issue or pull request (a pull request is an issue to this endpoint), such as a command's
+     * reply. After a lost answer it counts as landed when the issue's newest comment is this very text: a reply is
+     * posted right after the command it answers, so an identical older reply (the same {@code help} asked twice)
+     * is never mistaken for it.
+     */
     public void createComment(GHIssue issue, String body) throws IOException {
-        createComment(issue, body, () -> false);
+        createComment(issue, body, () -> newestCommentIs(issue, body));
+    }
+
+    private static boolean newestCommentIs(GHIssue issue, String body) throws IOException {
+        List<GHIssueComment> comments = issue.getComments();
+        return !comments.isEmpty() && body.strip().equals(String.valueOf(comments.get(comments.size() - 1).getBody())
+                .strip());
     }
 
     /** As {@link #createComment(GHIssue, String)}; {@code landed} says whether a lost try got through. */
