@@ -16,6 +16,7 @@ import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.github.publish.CheckRunPublisher;
+import dev.mlreadiness.github.publish.Publication;
 import dev.mlreadiness.github.queue.PullRequestKey;
 
 /**
@@ -32,7 +33,7 @@ public class StaleCheckRuns {
 
     static final String REASON = "the app stopped during this evaluation, before it could finish";
 
-    private final CheckRunPublisher checkRuns;
+    private final Publication publication;
     private final Optional<String> appId;
     private final Set<PullRequestKey> checked = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
@@ -41,9 +42,9 @@ public class StaleCheckRuns {
         }
     });
 
-    public StaleCheckRuns(CheckRunPublisher checkRuns,
+    public StaleCheckRuns(Publication publication,
             @ConfigProperty(name = "quarkus.github-app.app-id") Optional<String> appId) {
-        this.checkRuns = checkRuns;
+        this.publication = publication;
         this.appId = appId;
     }
 
@@ -65,7 +66,7 @@ public class StaleCheckRuns {
                 if (run.getStatus() != GHCheckRun.Status.COMPLETED && ours(run) && !held.test(run.getId())) {
                     LOG.infof("%s: check run %d on %s was left in progress, completing it", key, run.getId(),
                             ShortSha.of(headSha));
-                    checkRuns.couldNotEvaluate(repo, run, REASON);
+                    publication.couldNotEvaluate(repo, run, REASON);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -51,16 +51,6 @@ public class CheckRunPublisher {
         writer.completeCheckRun(repo, run, output);
     }
 
-    /** @param ignoreNotes who ignored each ignored rule and why, shown beside it */
-    public void complete(GHRepository repo, GHCheckRun run, Report report, Map<String, String> ignoreNotes)
-            throws IOException {
-        complete(repo, run, output(report, ignoreNotes, List.of()));
-    }
-
-    public void configError(GHRepository repo, GHCheckRun run, ConfigException e) throws IOException {
-        writer.completeCheckRun(repo, run, configErrorOutput(e));
-    }
-
     CheckRunOutput configErrorOutput(ConfigException e) {
         String summary = "The configuration cannot be used, so nothing was checked.\n\n"
                 + "**" + MarkdownText.message(e.getMessage()) + "**\n\n"
@@ -71,14 +61,10 @@ public class CheckRunPublisher {
     }
 
     /**
-     * Completes a run that could not finish, with a short reason people can act on (never a stack trace): as
-     * failure, so a required check does not let the change merge unreviewed, or neutral where the deployment says
+     * A run that could not finish, with a short reason people can act on (never a stack trace): as failure, so a
+     * required check does not let the change merge unreviewed, or neutral where the deployment says
      * {@code ml-readiness.on-error=neutral}.
      */
-    public void couldNotEvaluate(GHRepository repo, GHCheckRun run, String reason) throws IOException {
-        writer.completeCheckRun(repo, run, couldNotEvaluateOutput(reason));
-    }
-
     CheckRunOutput couldNotEvaluateOutput(String reason) {
         String summary = "ML readiness could not finish this evaluation: " + MarkdownText.text(reason)
                 + "\n\nNothing was decided about this change. Use **Re-run** on this check, or push again.";
@@ -95,11 +81,7 @@ public class CheckRunPublisher {
                 + "evaluation. Use **Re-run** on this check to see it.", List.of());
     }
 
-    /** Completes a run whose commit is no longer the pull request's head: the newer commit's run decides. */
-    public void superseded(GHRepository repo, GHCheckRun run, String newerHeadSha) throws IOException {
-        writer.completeCheckRun(repo, run, supersededOutput(newerHeadSha));
-    }
-
+    /** A run whose commit is no longer the pull request's head: the newer commit's run decides. */
     CheckRunOutput supersededOutput(String newerHeadSha) {
         return new CheckRunOutput(GHCheckRun.Conclusion.SKIPPED, "Superseded by " + ShortSha.of(newerHeadSha),
                 "A newer commit (" + ShortSha.of(newerHeadSha) + ") of this pull request is evaluated instead; "
@@ -107,13 +89,9 @@ public class CheckRunPublisher {
                 List.of());
     }
 
-    /** The completed run's content for a report: the conclusion, title, summary and annotations. */
-    public CheckRunOutput output(Report report, Map<String, String> ignoreNotes) {
-        return output(report, ignoreNotes, List.of());
-    }
-
     /**
-     * As {@link #output(Report, Map)}, with {@code failedParts} (one sentence each, such as "The inline review
+     * The completed run's content for a report: the conclusion, title, summary and annotations, with
+     * {@code failedParts} (one sentence each, such as "The inline review
      * could not be posted (...)") said first in the summary: the findings are all here even so.
      */
     public CheckRunOutput output(Report report, Map<String, String> ignoreNotes, List<String> failedParts) {

@@ -92,7 +92,7 @@ class PublishedMarkdownTest {
     void checkRunSummaryKeepsRepositoryTextAsText() {
         CheckRunPublisher checkRun = new CheckRunPublisher(null, MARKDOWN, SETTINGS);
         for (String hostile : MarkdownSafety.HOSTILE) {
-            CheckRunOutput out = checkRun.output(report(hostile), ignoreNotes(hostile));
+            CheckRunOutput out = checkRun.output(report(hostile), ignoreNotes(hostile), List.of());
 
             MarkdownSafety.assertInert(out.summary(), 0, DOCS + "rules/");
             assertThat(out.title()).isEqualTo("1 new gap (1 existing)");
