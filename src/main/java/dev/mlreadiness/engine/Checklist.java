@@ -98,7 +98,8 @@ public final class Checklist {
                     continue;
                 }
                 findings.add(new Finding(info.id(), info.category(), severity, raw.message(), raw.path(), raw.line(),
-                        newness.isNew(info.id(), raw), fingerprints.of(info.id(), raw, lines.of(raw))));
+                        newness.isNew(info.id(), raw), fingerprints.of(info.id(), raw, lines.of(raw)),
+                        raw.suggestion()));
             }
         }
         findings.sort(Finding.ORDER);

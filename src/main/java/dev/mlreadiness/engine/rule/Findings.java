@@ -32,8 +32,13 @@ public final class Findings {
      * @param subjects what the gap is made of, for judging it new: by default the message itself; a repository
      *        gap that lists parts (missing folders, missing sections) names each part; a line gap names
      *        what identifies it whatever its line number and formatting (the call, the requirement)
+     * @param suggestion the line's whole text with the gap fixed, or null (see {@code Finding.suggestion})
      */
-    public record Raw(Kind kind, String path, Integer line, String message, List<String> subjects) {
+    public record Raw(Kind kind, String path, Integer line, String message, List<String> subjects, String suggestion) {
+        public Raw(Kind kind, String path, Integer line, String message, List<String> subjects) {
+            this(kind, path, line, message, subjects, null);
+        }
+
         Raw(Kind kind, String path, Integer line, String message) {
             this(kind, path, line, message, List.of(message));
         }
@@ -80,6 +85,15 @@ public final class Findings {
      */
     public void line(String path, int line, String message, String subject) {
         raw.add(new Raw(Kind.LINE, path, line, message, List.of(subject == null ? message : subject)));
+    }
+
+    /**
+     * The same, with the line's whole text as it would read with the gap fixed (no line break): only when the fix
+     * is mechanical and certain, for a line of a plain text file (not inside a notebook's JSON).
+     */
+    public void line(String path, int line, String message, String subject, String suggestion) {
+        raw.add(new Raw(Kind.LINE, path, line, message, List.of(subject == null ? message : subject),
+                suggestion));
     }
 
     /** A gap the pull request causes by what it changes as a whole (code without docs). Optional path. */
