@@ -72,7 +72,8 @@ abstract class DeliveryScenarios {
     }
 
     /**
-     * A pull request with two marker gaps (two inline comments), stubbed with memory and with GET pulls/N. Its
+     * A pull request with two marker gaps in one hunk (one grouped inline comment), stubbed with memory and with GET
+     * pulls/N. Its
      * README is its own: the app caches contents by blob id, and the gates wait for the README's read.
      */
     PullRequestFixture pullRequest(int number) throws Exception {

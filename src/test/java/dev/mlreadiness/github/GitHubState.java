@@ -52,6 +52,11 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
     static final Map<Integer, List<ObjectNode>> REVIEWS = new ConcurrentHashMap<>();
     static final Map<Integer, List<ObjectNode>> REVIEW_COMMENTS = new ConcurrentHashMap<>();
     static final Map<Integer, List<ObjectNode>> ISSUE_COMMENTS = new ConcurrentHashMap<>();
+    /**
+     * The lines of the new file each pull request's diff shows, by number and path, read from the hunk headers of
+     * the patches GitHub lists: a review with a comment elsewhere is refused whole, as GitHub does.
+     */
+    static final Map<Integer, Map<String, java.util.BitSet>> DIFF_LINES = new ConcurrentHashMap<>();
     /** Requests to a path closed here wait until its gate opens. */
     static final Gates GATES = new Gates();
 
@@ -89,6 +94,7 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
     static List<StubMapping> install(WireMockServer s, PullRequestFixture pr) {
         String api = pr.api();
         var fake = aResponse().withTransformers(NAME);
+        DIFF_LINES.put(pr.number, diffLines(pr.files()));
         return List.of(
                 s.stubFor(post(urlPathEqualTo(api + "/check-runs")).atPriority(2)
                         .withRequestBody(matchingJsonPath("$.head_sha", equalTo(pr.headSha))).willReturn(fake)),
@@ -98,6 +104,32 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
                 s.stubFor(any(urlPathMatching(api + "/(pulls|issues)/" + pr.number + "/(reviews|comments)"))
                         .atPriority(2).willReturn(fake)),
                 s.stubFor(any(urlPathMatching(api + "/issues/comments/\\d+")).atPriority(2).willReturn(fake)));
+    }
+
+    /**
+     * For each listed file with a patch, the new-file lines of its hunks: {@code @@ -a,b +c,d @@} shows lines c to
+     * c+d-1 (d is 1 when left out), read from the headers alone.
+     */
+    private static Map<String, java.util.BitSet> diffLines(String files) {
+        Map<String, java.util.BitSet> out = new ConcurrentHashMap<>();
+        Pattern header = Pattern.compile("(?m)^@@ -\\d+(?:,\\d+)? \\+(\\d+)(?:,(\\d+))? @@");
+        try {
+            for (JsonNode f : JSON.readTree(files)) {
+                java.util.BitSet lines = new java.util.BitSet();
+                if (f.has("patch")) {
+                    Matcher h = header.matcher(f.path("patch").asText());
+                    while (h.find()) {
+                        int start = Integer.parseInt(h.group(1));
+                        int count = h.group(2) == null ? 1 : Integer.parseInt(h.group(2));
+                        lines.set(start, start + count);
+                    }
+                }
+                out.put(f.path("filename").asText(), lines);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
     }
 
     /** The {@code nth} write of that kind from now on is applied, and its answer lost (a 502 instead). */
@@ -201,6 +233,18 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             int number = Integer.parseInt(m.group(2));
             String part = m.group(1) + "/" + m.group(3);
             if (part.equals("pulls/reviews") && method.equals("POST")) {
+                Map<String, java.util.BitSet> diff = DIFF_LINES.getOrDefault(number, Map.of());
+                for (JsonNode c : in.path("comments")) {
+                    java.util.BitSet lines = diff.get(c.path("path").asText());
+                    if (lines == null || !lines.get(c.path("line").asInt())) {
+                        // GitHub's answer to a review with a comment off the diff: nothing of it is created
+                        return new ResponseDefinitionBuilder().withStatus(422)
+                                .withHeader("Content-Type", WireMockGitHubResource.JSON)
+                                .withBody("{\"message\":\"Unprocessable Entity\",\"errors\":[\"Line could not be "
+                                        + "resolved\"],\"status\":\"422\"}")
+                                .build();
+                    }
+                }
                 return reply(CREATE_REVIEW, 200, review(number, in));
             }
             if (part.equals("pulls/reviews") && method.equals("GET")) {
@@ -243,7 +287,7 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
         run.put("id", id).put("name", name).put("head_sha", headSha).put("status", status).putNull("conclusion")
                 .put("external_id", externalId)
                 .put("url", "https://api.github.com/repos/" + PullRequestFixture.REPO + "/check-runs/" + id)
-                .put("html_url", "https://github.com/runs/" + id);
+                .put("html_url", "https://github.com/" + PullRequestFixture.REPO + "/runs/" + id);
         run.putObject("output").put("annotations_count", 0).putNull("title").putNull("summary");
         run.putObject("app").put("id", appId).put("slug", appId == APP_ID ? "ml-readiness" : "other");
         RUNS.put(id, run);

@@ -84,15 +84,8 @@ class ReviewOverHttpTest {
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(done.path("conclusion").asText()).isEqualTo("success"); // warnings do not fail by default
         assertThat(done.at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
-        JsonNode annotations = done.at("/output/annotations");
-        assertThat(annotations).hasSize(2);
-        assertThat(annotations.get(0).path("path").asText()).isEqualTo("src/train.py");
-        assertThat(annotations.get(0).path("start_line").asInt()).isEqualTo(2);
-        assertThat(annotations.get(1).path("start_line").asInt()).isEqualTo(4);
-        assertThat(annotations.get(0).path("annotation_level").asText()).isEqualTo("warning");
-        assertThat(annotations.get(0).path("title").asText()).isEqualTo(TestRules.MARKER_RULE);
-        assertThat(annotations.get(0).path("message").asText()).startsWith("Remove the GAP-HERE marker")
-                .contains("rules/" + TestRules.MARKER_RULE + ".md");
+        // both gaps are in the review: none of them is annotated as well
+        assertThat(done.at("/output/annotations")).isEmpty();
         assertThat(done.at("/output/summary").asText()).contains("| Category | Passed | Gaps | New | Existing |")
                 .contains("### New gaps (2)").contains("src/train.py:2");
 
@@ -102,11 +95,19 @@ class ReviewOverHttpTest {
         JsonNode review = body(reviews.get(0));
         assertThat(review.path("event").asText()).isEqualTo("COMMENT");
         assertThat(review.path("commit_id").asText()).isEqualTo(pr.headSha);
-        assertThat(review.path("comments")).hasSize(2);
+        assertThat(review.path("body").asText()).isEqualTo("ML readiness: 2 of the 2 new gaps of this pull request, "
+                + "in 1 comment. The full report is in the [check run](https://github.com/" + PullRequestFixture.REPO
+                + "/runs/" + pr.checkRunId() + ").");
+        // one rule in one hunk: one comment on the first line, listing the other
+        assertThat(review.path("comments")).hasSize(1);
         assertThat(review.at("/comments/0/path").asText()).isEqualTo("src/train.py");
         assertThat(review.at("/comments/0/line").asInt()).isEqualTo(2);
-        assertThat(review.at("/comments/0/body").asText()).contains("`" + TestRules.MARKER_RULE + "`")
-                .contains("[How to fix]").containsPattern("<!-- ml-readiness:fp=[0-9a-f]{16} -->");
+        String comment = review.at("/comments/0/body").asText();
+        assertThat(comment).contains("`" + TestRules.MARKER_RULE + "`").contains("[How to fix]")
+                .contains("- line 4: Remove the GAP-HERE marker on this line.")
+                .containsPattern("<!-- ml-readiness:fp=[0-9a-f]{16} -->");
+        assertThat(dev.mlreadiness.github.publish.Markers.fingerprintsOf(comment)).hasSize(2);
+        assertThat(dev.mlreadiness.github.publish.Markers.commentKeysOf(comment)).hasSize(2);
 
         List<LoggedRequest> comments = journal.matching("POST", ".*/issues/101/comments");
         assertThat(comments).hasSize(1);
@@ -174,7 +175,8 @@ class ReviewOverHttpTest {
         PullRequestFixture pr = PullRequestFixture.pr(104)
                 .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n")
                 .unchanged("requirements.txt", "scikit-learn==1.5.0\n")
-                .add("src/clean.py", lines("a = 1  # GAP-HERE one", "b = 2", "c = 3  # GAP-HERE two"));
+                .add("src/clean.py", lines("a = 1  # GAP-HERE one", "b = 2"))
+                .add("src/other.py", lines("c = 3  # GAP-HERE two"));
         GitHubJournal first = deliver(pr, "opened");
         JsonNode review = body(first.matching("POST", ".*/pulls/104/reviews").get(0));
         assertThat(review.path("comments")).hasSize(2);
@@ -182,13 +184,12 @@ class ReviewOverHttpTest {
         String keptBody = review.at("/comments/1/body").asText();
         String summaryBody = body(first.matching("POST", ".*/issues/104/comments").get(0)).path("body").asText();
 
-        // GitHub now lists the bot's comments; the second push fixes line 1 and adds a new gap
+        // GitHub now lists the bot's comments; the second push fixes src/clean.py and adds a new gap to it
         var server = WireMockGitHubResource.server;
-        pr.push("second").add("src/clean.py",
-                lines("a = 1", "b = 2", "c = 3  # GAP-HERE two", "d = 4  # GAP-HERE three"));
+        pr.push("second").add("src/clean.py", lines("a = 1", "b = 2", "d = 4  # GAP-HERE three"));
         pr.stub(server);
         pr.reviewComments(server, "[" + pr.reviewComment(5001, "src/clean.py", 1, fixedBody) + ","
-                + pr.reviewComment(5002, "src/clean.py", 3, keptBody) + "]");
+                + pr.reviewComment(5002, "src/other.py", 1, keptBody) + "]");
         pr.issueComments(server, "[" + pr.issueComment(6001, summaryBody) + "]");
         GitHubJournal second = redeliver(pr, "synchronize");
 
@@ -196,14 +197,15 @@ class ReviewOverHttpTest {
         assertThat(reviews).hasSize(1);
         JsonNode again = body(reviews.get(0));
         assertThat(again.path("comments")).hasSize(1);
-        assertThat(again.at("/comments/0/line").asInt()).isEqualTo(4);
+        assertThat(again.at("/comments/0/line").asInt()).isEqualTo(3);
         assertThat(again.at("/comments/0/body").asText()).doesNotContain(fixedBody).isNotEqualTo(keptBody);
+        assertThat(again.path("body").asText()).contains("1 of the 2 new gaps").contains("1 in earlier comments");
 
         assertThat(second.matching("PATCH", ".*/pulls/comments/5002")).isEmpty();
         List<LoggedRequest> fixed = second.matching("PATCH", ".*/pulls/comments/5001");
         assertThat(fixed).hasSize(1);
         assertThat(body(fixed.get(0)).path("body").asText()).startsWith(":white_check_mark: **Fixed** in "
-                + pr.headSha.substring(0, 7)).contains("<!-- ml-readiness:fixed -->");
+                + pr.headSha.substring(0, 7) + ": this gap is gone.").contains("<!-- ml-readiness:fixed -->");
 
         assertThat(second.matching("POST", ".*/issues/104/comments")).isEmpty();
         List<LoggedRequest> edited = second.matching("PATCH", ".*/issues/comments/6001");
@@ -211,6 +213,39 @@ class ReviewOverHttpTest {
         GitHubSchemas.assertValid("issues.update-comment", edited.get(0).getBodyAsString());
         assertThat(body(edited.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
                 .contains("2 new gaps");
+    }
+
+    /**
+     * A grouped comment speaks of several findings: it is called fixed only when all of them are gone, and a push
+     * that fixes some leaves it as it is.
+     */
+    @Test
+    void aGroupedCommentIsFixedOnlyWhenAllItsFindingsAreGone() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(118)
+                .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n").add("notebooks/a.ipynb", NOTEBOOK)
+                .add("src/a.py", lines("a = 1  # GAP-HERE", "b = 2", "c = 3  # GAP-HERE", "d = 4  # GAP-HERE"));
+        GitHubJournal first = deliver(pr, "opened");
+        String grouped = firstInlineComment(first, 118);
+        assertThat(dev.mlreadiness.github.publish.Markers.fingerprintsOf(grouped)).hasSize(3);
+        var server = WireMockGitHubResource.server;
+
+        // two of its three gaps fixed: the comment stays, nothing new to say
+        pr.push("some").add("src/a.py", lines("a = 1", "b = 2", "c = 3  # GAP-HERE", "d = 4"));
+        pr.stub(server);
+        pr.reviewComments(server, "[" + pr.reviewComment(5181, "src/a.py", 1, grouped) + "]");
+        GitHubJournal second = redeliver(pr, "synchronize");
+        assertThat(second.matching("PATCH", ".*/pulls/comments/5181")).isEmpty();
+        assertThat(second.matching("POST", ".*/pulls/118/reviews")).isEmpty();
+        assertThat(body(second.matching("PATCH", ".*/check-runs/.*").get(0)).at("/output/annotations")).isEmpty();
+
+        // all gone: edited once, for all of them
+        pr.push("all").add("src/a.py", lines("a = 1", "b = 2", "c = 3", "d = 4"));
+        pr.stub(server);
+        pr.reviewComments(server, "[" + pr.reviewComment(5181, "src/a.py", 1, grouped) + "]");
+        GitHubJournal third = redeliver(pr, "synchronize");
+        List<LoggedRequest> fixed = third.matching("PATCH", ".*/pulls/comments/5181");
+        assertThat(fixed).hasSize(1);
+        assertThat(body(fixed.get(0)).path("body").asText()).contains(": these gaps are gone.");
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.util.BitSet;
 
 /**
  * Reads the hunks of a unified diff of one file (GitHub's {@code patch} field, or one file's part of
- * {@code git diff}) and tells which lines of the new file are added.
+ * {@code git diff}) and tells which lines of the new file are added, and which the diff shows (the lines a
+ * review comment can be on).
  */
 public final class UnifiedDiff {
 
@@ -16,6 +17,19 @@ public final class UnifiedDiff {
      * (file headers) are skipped; a malformed hunk header ends the reading with what was found so far.
      */
     public static BitSet addedLines(String patch) {
+        return lines(patch, false);
+    }
+
+    /**
+     * The 1-based line numbers, in the new file, of the lines inside the patch's hunks: added lines and context
+     * lines, the right side of the diff. GitHub takes a review comment only on one of these. Read as
+     * {@link #addedLines} reads.
+     */
+    public static BitSet rightLines(String patch) {
+        return lines(patch, true);
+    }
+
+    private static BitSet lines(String patch, boolean withContext) {
         BitSet added = new BitSet();
         if (patch == null || patch.isEmpty()) {
             return added;
@@ -43,6 +57,9 @@ public final class UnifiedDiff {
             if (line.startsWith("+")) {
                 added.set(newLine++);
             } else if (line.startsWith(" ") || line.isEmpty()) {
+                if (withContext) {
+                    added.set(newLine);
+                }
                 newLine++;
             } else if (line.startsWith("\\")) {
                 // "\ No newline at end of file": not a line of either side

@@ -1,8 +1,12 @@
 package dev.mlreadiness.github.publish;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +18,7 @@ import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.rule.Severity;
+import dev.mlreadiness.engine.snapshot.ChangeSet;
 import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.report.MarkdownReport;
@@ -21,7 +26,8 @@ import dev.mlreadiness.report.MarkdownText;
 
 /**
  * The "ML readiness" check run on the head commit: started in progress, then completed with the conclusion of
- * {@code fail-on}, the scorecard summary and one annotation per new line finding; or completed as failure for a
+ * {@code fail-on}, the scorecard summary and the annotations of what the review does not show (see
+ * {@link #annotations}); or completed as failure for a
  * bad config, as "Could not evaluate" when the evaluation could not finish (failure, or neutral with
  * {@code ml-readiness.on-error=neutral}), or as skipped when a newer commit took over.
  */
@@ -90,16 +96,21 @@ public class CheckRunPublisher {
     }
 
     /**
-     * The completed run's content for a report: the conclusion, title, summary and annotations, with
-     * {@code failedParts} (one sentence each, such as "The inline review
-     * could not be posted (...)") said first in the summary: the findings are all here even so.
+     * The completed run's content for a report, annotating every new finding with a path (no inline review): see
+     * {@link #output(Report, Map, List, List)}.
      */
     public CheckRunOutput output(Report report, Map<String, String> ignoreNotes, List<String> failedParts) {
-        List<Finding> lines = report.newFindings().stream().filter(Finding::hasLine).toList();
-        List<CheckRunOutput.Annotation> annotations = lines.stream()
-                .map(f -> new CheckRunOutput.Annotation(f.path(), f.line(), annotationLevel(f.severity()),
-                        f.ruleId(), f.message() + "\n\nHow to fix: " + markdown.ruleUrl(f.ruleId())))
-                .toList();
+        return output(report, ignoreNotes, failedParts,
+                annotations(report, null, report.newFindings().stream().filter(Finding::hasLine).toList()));
+    }
+
+    /**
+     * The completed run's content for a report: the conclusion, title, summary and the annotations (see
+     * {@link #annotations}), with {@code failedParts} (one sentence each, such as "The inline review
+     * could not be posted (...)") said first in the summary: the findings are all here even so.
+     */
+    public CheckRunOutput output(Report report, Map<String, String> ignoreNotes, List<String> failedParts,
+            List<CheckRunOutput.Annotation> annotations) {
         GHCheckRun.Conclusion conclusion = report.conclusion() == Conclusion.FAILURE ? GHCheckRun.Conclusion.FAILURE
                 : GHCheckRun.Conclusion.SUCCESS;
         StringBuilder note = new StringBuilder();
@@ -112,6 +123,46 @@ public class CheckRunPublisher {
         String summary = note + markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH - note.length(),
                 ignoreNotes);
         return new CheckRunOutput(conclusion, title(report), summary, annotations);
+    }
+
+    /**
+     * The annotations of a run: each finding is shown once in the diff, as a review comment or as an annotation.
+     * Here, in this order:
+     * <ol>
+     * <li>the new findings with a path that no review comment shows ({@code notInReview}: off the diff's hunks,
+     * over the review's limit, no review at all) and the new findings about a whole file (on its line 1: the review
+     * API has no file comments), at their severity's level, those that block ({@code fail-on}) first;
+     * <li>existing findings on the lines the change adds (moved or copied code), as notices whatever their
+     * severity: existing debt never shows red in a passing check.
+     * </ol>
+     * Findings about the whole repository stay in the summary.
+     *
+     * @param changes the changed files, for the added lines; null: no existing finding is annotated
+     * @param notInReview the new line findings to annotate
+     */
+    public List<CheckRunOutput.Annotation> annotations(Report report, ChangeSet changes, List<Finding> notInReview) {
+        Set<Finding> annotate = new HashSet<>(notInReview);
+        List<Finding> fresh = report.newFindings().stream()
+                .filter(f -> f.path() != null && (f.line() == null || annotate.contains(f)))
+                .sorted(Comparator.comparing(f -> !report.config().failOn().fails(f.severity())))
+                .toList();
+        List<CheckRunOutput.Annotation> out = new ArrayList<>();
+        for (Finding f : fresh) {
+            out.add(new CheckRunOutput.Annotation(f.path(), f.hasLine() ? f.line() : 1, annotationLevel(f.severity()),
+                    f.ruleId(), f.message() + (f.hasLine() ? "" : "\n\n(About the whole file.)") + "\n\nHow to fix: "
+                            + markdown.ruleUrl(f.ruleId())));
+        }
+        if (changes != null) {
+            for (Finding f : report.existingFindings()) {
+                if (f.hasLine() && changes.get(f.path()).map(c -> c.isAddedLine(f.line())).orElse(false)) {
+                    out.add(new CheckRunOutput.Annotation(f.path(), f.line(), annotationLevel(Severity.NOTICE),
+                            f.ruleId(), f.message() + "\n\nExisting gap (" + f.severity().id()
+                                    + "), not added by this pull request: the code was there before.\n\nHow to fix: "
+                                    + markdown.ruleUrl(f.ruleId())));
+                }
+            }
+        }
+        return out;
     }
 
     /** GitHub's annotation level for a severity: {@code failure}, {@code warning} or {@code notice}. */

@@ -50,6 +50,29 @@ public final class Markers {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /** Every finding fingerprint a review comment carries (a grouped comment carries one per finding), in order. */
+    public static List<String> fingerprintsOf(String body) {
+        return all(FINGERPRINT, body);
+    }
+
+    /**
+     * Every comment key a review comment carries: the key of its anchor first, then one per other line it lists.
+     */
+    public static List<String> commentKeysOf(String body) {
+        return all(KEY, body);
+    }
+
+    private static List<String> all(Pattern p, String body) {
+        List<String> out = new ArrayList<>();
+        if (body != null) {
+            Matcher m = p.matcher(body);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     /**
      * The hidden key of an inline comment: the rule, the file and the line the comment is anchored on, hashed (a
      * path may hold anything, "-->" included). The app comments at most once per key, whatever findings the
@@ -70,7 +93,7 @@ public final class Markers {
         }
     }
 
-    /** The comment key a review comment carries, if it is one of ours. */
+    /** The key of the line a review comment is anchored on (its first key), if it is one of ours. */
     public static Optional<String> commentKeyOf(String body) {
         if (body == null) {
             return Optional.empty();

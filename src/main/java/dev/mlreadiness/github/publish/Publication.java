@@ -94,14 +94,17 @@ public class Publication {
         String where = r.repo().getFullName() + "#" + r.pr().getNumber();
         Optional<String> reviewFailure = Optional.empty();
         Optional<String> summaryFailure = Optional.empty();
+        // each new line finding is shown once in the diff: by a review comment, else by an annotation
         List<Finding> notCommented = r.report().newFindings().stream().filter(Finding::hasLine).toList();
+        List<Finding> commented = List.of();
         List<IoSupplier<Void>> reviewWrites = List.of();
         if (r.inline()) {
             try {
                 ReviewCommentPublisher.Outcome plan = reviews.plan(r.report(), r.reviewComments(), r.changes(),
                         r.headSha());
                 notCommented = plan.notCommented();
-                reviewWrites = reviews.writes(r.pr(), r.headSha(), plan);
+                commented = plan.commented();
+                reviewWrites = reviews.writes(r.pr(), r.headSha(), plan, r.report(), htmlUrl(r.run()));
             } catch (IOException | RuntimeException e) {
                 reviewFailure = Optional.of(failed(where, "plan the review", e));
             }
@@ -124,6 +127,12 @@ public class Publication {
                 reviewFailure = Optional.of(failed(where, "post the review", results.get(w).get()));
             }
         }
+        if (!commented.isEmpty() && results.get(reviewWrites.get(0)).isPresent()) {
+            // the review (the first write when there are comments) did not land: its findings are annotated
+            List<Finding> all = new ArrayList<>(notCommented);
+            all.addAll(commented);
+            notCommented = all;
+        }
         if (summaryWrite.isPresent() && results.get(summaryWrite.get()).isPresent()) {
             summaryFailure = Optional.of(failed(where, "write the summary comment",
                     results.get(summaryWrite.get()).get()));
@@ -134,7 +143,8 @@ public class Publication {
         summaryFailure.ifPresent(why -> failedParts.add("The summary comment could not be written: " + why + "."));
         CheckRunOutput output;
         try {
-            output = checkRuns.output(r.report(), r.ignoreNotes(), failedParts);
+            output = checkRuns.output(r.report(), r.ignoreNotes(), failedParts,
+                    checkRuns.annotations(r.report(), r.changes(), notCommented));
         } catch (RuntimeException | StackOverflowError e) {
             // the caller has claimed the run: it must be completed here, whatever rendering it did
             LOG.errorf(e, "%s: could not render the check run", where);
@@ -142,6 +152,11 @@ public class Publication {
         }
         boolean completed = complete(where, r.repo(), r.run(), output);
         return new Published(completed, reviewFailure, summaryFailure);
+    }
+
+    /** The check run's page on GitHub, for links; null when there is no run (dry-run) or GitHub gave none. */
+    private static String htmlUrl(GHCheckRun run) {
+        return run == null || run.getHtmlUrl() == null ? null : run.getHtmlUrl().toString();
     }
 
     /** Completes the run as failure "Invalid configuration" with the message; never throws. */

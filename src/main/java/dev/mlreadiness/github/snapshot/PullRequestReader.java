@@ -89,7 +89,8 @@ public final class PullRequestReader {
             String path = f.getFilename();
             String patch = f.getPatch();
             changes.add(new FileChange(path, status, f.getPreviousFilename(),
-                    patch == null ? null : UnifiedDiff.addedLines(patch)));
+                    patch == null ? null : UnifiedDiff.addedLines(patch),
+                    patch == null ? null : UnifiedDiff.rightLines(patch)));
             if (status.exists() && !head.containsKey(path)) {
                 head.put(path, new FileEntry(path, -1, f.getSha())); // a truncated tree may miss it
             }
