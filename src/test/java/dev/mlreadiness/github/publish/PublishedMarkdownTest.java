@@ -31,7 +31,7 @@ class PublishedMarkdownTest {
 
     private static final String DOCS = "https://docs.example/";
     private static final MarkdownReport MARKDOWN = new MarkdownReport(DOCS);
-    private static final ReadinessSettings SETTINGS = new ReadinessSettings() {
+    static final ReadinessSettings SETTINGS = new ReadinessSettings() {
         @Override
         public boolean dryRun() {
             return true;
@@ -107,6 +107,29 @@ class PublishedMarkdownTest {
 
             MarkdownSafety.assertInert(body, 2, DOCS + "rules/"); // its fingerprint and its comment key
             assertThat(Markers.fingerprintOf(body)).contains("0123456789abcdef");
+            assertThat(Markers.ruleOf(body)).contains("reproducibility/unpinned-dependency");
+            assertThat(Markers.isFixed(body)).isFalse();
+            assertThat(Markers.isSummary(body)).isFalse();
+            assertThat(Markers.ignoreDecisionsOf(body)).isEmpty();
+        }
+    }
+
+    @Test
+    void groupedCommentWithAHostileSuggestionHasOnlyItsOwnMarkers() {
+        ReviewCommentPublisher review = new ReviewCommentPublisher(null, MARKDOWN, SETTINGS);
+        for (String hostile : MarkdownSafety.HOSTILE) {
+            Finding anchor = lineFinding(hostile).withSuggestion("x = '" + hostile.replace("\n", " ") + "'");
+            Finding other = new Finding(anchor.ruleId(), anchor.category(), anchor.severity(),
+                    "Also `" + hostile + "` here: " + hostile, anchor.path(), 9, true, "1111111111111111",
+                    hostile.replace("\n", " "));
+            String body = review.body(new ReviewCommentPublisher.Group(List.of(anchor, other)));
+
+            boolean shown = ReviewCommentPublisher.suggestible(anchor.suggestion());
+            // two fingerprints, two line keys; a suggestion that holds "<!--" or a control character is left out
+            MarkdownSafety.assertInert(body, 4, DOCS + "rules/");
+            assertThat(body.contains("suggestion\n")).isEqualTo(shown);
+            assertThat(Markers.fingerprintsOf(body)).containsExactly("0123456789abcdef", "1111111111111111");
+            assertThat(Markers.commentKeysOf(body)).hasSize(2);
             assertThat(Markers.ruleOf(body)).contains("reproducibility/unpinned-dependency");
             assertThat(Markers.isFixed(body)).isFalse();
             assertThat(Markers.isSummary(body)).isFalse();
