@@ -264,8 +264,8 @@ class PlacementOverHttpTest {
         JsonNode review = review(journal, pr);
         assertThat(review.path("comments")).hasSize(30);
         assertThat(review.path("body").asText()).startsWith("ML readiness: 30 of the 32 new gaps of this pull "
-                + "request, in 30 comments. The others: 2 as annotations of the [check run](https://github.com/"
-                + PullRequestFixture.REPO + "/runs/");
+                + "request, in 30 comments. The others: 2 as annotations of the check run. The full report is in the "
+                + "[check run](https://github.com/" + PullRequestFixture.REPO + "/runs/");
         Map<String, List<String>> places = places(pr);
         // a file without a patch has no line a comment can be on; the 31st comment is over the limit
         assertThat(places.get(TestRules.MARKER_RULE + " src/big.py:1")).containsExactly("annotation:warning");

@@ -35,12 +35,17 @@ public class TestRules extends RuleSource {
     private static final RuleDoc DOC = new RuleDoc("Test rule.", "Tests need it.", "Remove the marker.", "`x`", "`y`");
 
     static volatile boolean withCatalog;
+    /** With {@link #withCatalog}: the catalog's rules only, as the app runs them (the README's example). */
+    static volatile boolean catalogOnly;
     /** Adds a rule that overflows the stack, as a parser might on hostile input. */
     static volatile boolean overflowing;
 
     @Override
     public Rules rules() {
         List<Rule> rules = new ArrayList<>(withCatalog ? RuleCatalog.rules() : List.of());
+        if (withCatalog && catalogOnly) {
+            return Rules.detectingMlProjects(rules);
+        }
         rules.add(new MarkerRule());
         rules.add(new UsageDocsRule());
         if (overflowing) {

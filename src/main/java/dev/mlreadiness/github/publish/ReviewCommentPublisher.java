@@ -252,7 +252,7 @@ public class ReviewCommentPublisher {
             rest.add(earlier + " in earlier comments");
         }
         if (annotated > 0) {
-            rest.add(annotated + " as annotations of " + run);
+            rest.add(annotated + " as annotations of the check run");
         }
         if (summaryOnly > 0) {
             rest.add(summaryOnly + " about the whole repository in its summary");
@@ -260,7 +260,7 @@ public class ReviewCommentPublisher {
         if (!rest.isEmpty()) {
             b.append(" The others: ").append(String.join(", ", rest)).append('.');
         }
-        b.append(checkRunUrl == null ? "" : " The full report is in " + run + ".");
+        b.append(" The full report is in ").append(run).append('.');
         return b.toString();
     }
 
@@ -307,7 +307,7 @@ public class ReviewCommentPublisher {
             }
         }
         if (!others.isEmpty()) {
-            b.append("Also on ").append(others.size() == 1 ? "this line" : "these lines").append(" of the hunk:\n\n");
+            b.append("Also in this hunk:\n\n");
             for (Finding f : others) {
                 b.append("- line ").append(f.line()).append(": ")
                         .append(MarkdownText.message(shortMessage(f.message())))
