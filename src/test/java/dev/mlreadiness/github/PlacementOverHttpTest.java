@@ -88,6 +88,17 @@ class PlacementOverHttpTest {
         return ReviewOverHttpTest.body(reviews.get(0));
     }
 
+    /** The review's comments on {@code path}. */
+    static List<JsonNode> commentsOn(GitHubJournal journal, PullRequestFixture pr, String path) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        review(journal, pr).path("comments").forEach(c -> {
+            if (c.path("path").asText().equals(path)) {
+                out.add(c);
+            }
+        });
+        return out;
+    }
+
     static JsonNode completed(GitHubJournal journal) throws Exception {
         List<LoggedRequest> done = journal.matching("PATCH", ".*/check-runs/8\\d{6}");
         assertThat(done).isNotEmpty();
@@ -107,12 +118,8 @@ class PlacementOverHttpTest {
         TestRules.withCatalog = true;
         GitHubJournal journal = deliver(pr);
 
-        List<JsonNode> seeds = new ArrayList<>();
-        review(journal, pr).path("comments").forEach(c -> {
-            if (c.path("body").asText().contains("`reproducibility/random-seed`")) {
-                seeds.add(c);
-            }
-        });
+        List<JsonNode> seeds = commentsOn(journal, pr, "src/noise.py").stream()
+                .filter(c -> c.path("body").asText().contains("`reproducibility/random-seed`")).toList();
         assertThat(seeds).singleElement().satisfies(c -> {
             assertThat(c.path("path").asText()).isEqualTo("src/noise.py");
             assertThat(c.path("line").asInt()).isEqualTo(2);
@@ -139,12 +146,7 @@ class PlacementOverHttpTest {
         TestRules.withCatalog = true;
         GitHubJournal journal = deliver(pr);
 
-        List<JsonNode> onDockerfile = new ArrayList<>();
-        review(journal, pr).path("comments").forEach(c -> {
-            if (c.path("path").asText().equals("Dockerfile")) {
-                onDockerfile.add(c);
-            }
-        });
+        List<JsonNode> onDockerfile = commentsOn(journal, pr, "Dockerfile");
         Map<String, List<String>> places = places(pr);
         // on line 1, the container rule's two findings (unpinned image, no USER) are one comment, and the marker
         // rule has its own
@@ -168,12 +170,9 @@ class PlacementOverHttpTest {
         TestRules.withCatalog = true;
         GitHubJournal journal = deliver(pr);
 
-        List<String> onLineOne = new ArrayList<>();
-        review(journal, pr).path("comments").forEach(c -> {
-            if (c.path("path").asText().equals("src/paths.py") && c.path("line").asInt() == 1) {
-                onLineOne.add(Markers.ruleOf(c.path("body").asText()).orElseThrow());
-            }
-        });
+        List<String> onLineOne = commentsOn(journal, pr, "src/paths.py").stream()
+                .filter(c -> c.path("line").asInt() == 1)
+                .map(c -> Markers.ruleOf(c.path("body").asText()).orElseThrow()).toList();
         assertThat(onLineOne).containsExactlyInAnyOrder("reproducibility/absolute-path", TestRules.MARKER_RULE);
         assertThat(places(pr)).allSatisfy((finding, where) -> assertThat(where).as(finding).hasSize(1));
     }

@@ -40,6 +40,14 @@ class ReadingLimitsOverHttpTest {
         FakeGitHub.FAILING_REFS.clear();
     }
 
+    /** "path:line" of the {@code i}-th comment of the app's one review. */
+    static String reviewComment(GitHubJournal journal, PullRequestFixture pr, int i) throws Exception {
+        List<LoggedRequest> reviews = journal.matching("POST", ".*/pulls/" + pr.number + "/reviews");
+        assertThat(reviews).hasSize(1);
+        JsonNode c = body(reviews.get(0)).path("comments").get(i);
+        return c.path("path").asText() + ":" + c.path("line").asInt();
+    }
+
     @Test
     void moreThanThreeThousandChangedFilesAreReadThirtyPagesDeepAndTheSummarySaysOnlyTheFirstCounted()
             throws Exception {
@@ -68,9 +76,9 @@ class ReadingLimitsOverHttpTest {
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("conclusion").asText()).isEqualTo("success");
         assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
-        assertThat(done.at("/output/annotations")).hasSize(1);
-        assertThat(done.at("/output/annotations/0/path").asText()).isEqualTo("a/first.py");
-        assertThat(done.at("/output/annotations/0/start_line").asInt()).isEqualTo(1);
+        // the gap is in the review, not annotated as well
+        assertThat(done.at("/output/annotations")).isEmpty();
+        assertThat(reviewComment(journal, pr, 0)).isEqualTo("a/first.py:1");
         assertThat(done.at("/output/summary").asText()).contains("### Notes\n\n- " + FIRST_3000 + "\n")
                 .doesNotContain("zz/late.py").doesNotContain(TRUNCATED_TREE).doesNotContain(SKIPPED_LINES);
 
@@ -114,9 +122,8 @@ class ReadingLimitsOverHttpTest {
         assertThat(done.path("conclusion").asText()).isEqualTo("success");
         // the file the tree left out is known from the listing of changed files, and still reviewed
         assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
-        assertThat(done.at("/output/annotations")).hasSize(1);
-        assertThat(done.at("/output/annotations/0/path").asText()).isEqualTo("src/late.py");
-        assertThat(done.at("/output/annotations/0/start_line").asInt()).isEqualTo(2);
+        assertThat(done.at("/output/annotations")).isEmpty();
+        assertThat(reviewComment(journal, pr, 0)).isEqualTo("src/late.py:2");
         assertThat(done.at("/output/summary").asText()).contains("### Notes\n\n- " + TRUNCATED_TREE + "\n")
                 .doesNotContain("Only the first").doesNotContain(SKIPPED_LINES);
         // its size is unknown, so its patch cannot stand in for it: the content is read (with the config, two
@@ -147,11 +154,11 @@ class ReadingLimitsOverHttpTest {
         // neither the old nor the new marker of src/big.py: its added lines are unknown, so it is not judged
         assertThat(done.at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
         JsonNode annotations = done.at("/output/annotations");
-        assertThat(annotations).hasSize(2);
+        // src/huge.py has no line a review comment can be on: annotated; src/small.py's gap is in the review
+        assertThat(annotations).hasSize(1);
         assertThat(annotations.get(0).path("path").asText()).isEqualTo("src/huge.py");
         assertThat(annotations.get(0).path("start_line").asInt()).isEqualTo(2);
-        assertThat(annotations.get(1).path("path").asText()).isEqualTo("src/small.py");
-        assertThat(annotations.get(1).path("start_line").asInt()).isEqualTo(2);
+        assertThat(reviewComment(journal, pr, 0)).isEqualTo("src/small.py:2");
         String note = "- Line rules skipped 1 changed file\\(s\\) whose diff is not available \\(binary or too large\\): "
                 + "src/big.py.\n";
         assertThat(done.at("/output/summary").asText()).contains("### Notes\n\n" + note)
@@ -162,7 +169,7 @@ class ReadingLimitsOverHttpTest {
         assertThat(graphql.get(1).getBodyAsString()).contains(":src/huge.py").doesNotContain(":src/big.py");
 
         // GitHub rejects a whole review if one comment's line is not in a diff it shows: the finding of the file
-        // without a patch goes to the summary comment, the other one inline
+        // without a patch goes to the annotations (and the summary comment), the other one inline
         List<LoggedRequest> reviews = journal.matching("POST", ".*/pulls/133/reviews");
         assertThat(reviews).hasSize(1);
         GitHubSchemas.assertValid("pulls.create-review", reviews.get(0).getBodyAsString());

@@ -6,20 +6,21 @@ import org.junit.jupiter.api.Test;
 
 class UnifiedDiffTest {
 
+    private static final String TWO_HUNKS = """
+            @@ -1,3 +1,4 @@
+             import os
+            -x = 1
+            +x = 2
+            +y = 3
+             z = 4
+            @@ -10,2 +11,3 @@ def f():
+                 a = 1
+            +    b = 2
+                 c = 3""";
+
     @Test
     void addedLinesOfAGitHubPatch() {
-        String patch = """
-                @@ -1,3 +1,4 @@
-                 import os
-                -x = 1
-                +x = 2
-                +y = 3
-                 z = 4
-                @@ -10,2 +11,3 @@ def f():
-                     a = 1
-                +    b = 2
-                     c = 3""";
-        assertThat(UnifiedDiff.addedLines(patch).stream().toArray()).containsExactly(2, 3, 12);
+        assertThat(UnifiedDiff.addedLines(TWO_HUNKS).stream().toArray()).containsExactly(2, 3, 12);
     }
 
     @Test
@@ -43,18 +44,7 @@ class UnifiedDiffTest {
 
     @Test
     void rightLinesAreTheAddedAndContextLinesOfEachHunk() {
-        String patch = """
-                @@ -1,3 +1,4 @@
-                 import os
-                -x = 1
-                +x = 2
-                +y = 3
-                 z = 4
-                @@ -10,2 +11,3 @@ def f():
-                     a = 1
-                +    b = 2
-                     c = 3
-                \\ No newline at end of file""";
+        String patch = TWO_HUNKS + "\n\\ No newline at end of file";
         assertThat(UnifiedDiff.rightLines(patch).stream().toArray()).containsExactly(1, 2, 3, 4, 11, 12, 13);
         assertThat(UnifiedDiff.rightLines("@@ -3,2 +2,0 @@\n-gone\n-also").isEmpty()).isTrue();
     }
