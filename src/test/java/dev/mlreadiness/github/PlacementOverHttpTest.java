@@ -271,4 +271,30 @@ class PlacementOverHttpTest {
         assertThat(places.get(TestRules.MARKER_RULE + " src/f30.py:1")).containsExactly("annotation:warning");
         assertThat(places).hasSize(32).allSatisfy((finding, where) -> assertThat(where).as(finding).hasSize(1));
     }
+
+    @Test
+    void theAnchorsSuggestedChangeAppliesCleanly() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(310).unchanged("README.md", README)
+                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK).add("src/fix.py", ReviewOverHttpTest
+                        .lines("import numpy", "x = 1  # GAP-HERE fixable", "y = 2  # GAP-HERE fixable"));
+        String body = review(deliver(pr), pr).at("/comments/0/body").asText();
+        assertThat(body).contains("\n```suggestion\nx = 1\n```\n").contains("The same kind of fix applies to line 3.")
+                .contains("\n- line 3: ");
+
+        // "Commit suggestion": the block's text replaces the commented line (line 2)
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```suggestion\n(.*)\n```").matcher(body);
+        assertThat(block.find()).isTrue();
+        String[] lines = pr.head.get("src/fix.py").split("\n", -1);
+        lines[1] = block.group(1);
+        pr.push("suggested").add("src/fix.py", String.join("\n", lines));
+        GitHubJournal applied = deliver(pr);
+
+        // the finding it fixed is gone; the comment still speaks of line 3, so it is neither fixed nor repeated
+        assertThat(completed(applied).at("/output/summary").asText()).contains("src/fix.py:3")
+                .doesNotContain("src/fix.py:2");
+        assertThat(applied.matching("POST", ".*/reviews")).isEmpty();
+        assertThat(applied.matching("PATCH", ".*/pulls/comments/\\d+")).isEmpty();
+        assertThat(places(pr)).containsOnly(Map.entry(TestRules.MARKER_RULE + " src/fix.py:2", List.of("comment@2")),
+                Map.entry(TestRules.MARKER_RULE + " src/fix.py:3", List.of("comment@2")));
+    }
 }

@@ -22,7 +22,8 @@ import dev.mlreadiness.engine.snapshot.FileEntry;
 
 /**
  * Two rules whose findings tests can place exactly: a line rule on {@code GAP-HERE} markers
- * (as many findings as a test needs) and a repository rule that reads the docs set (as the docs rules do). The real
+ * (as many findings as a test needs; {@code GAP-HERE fixable} comes with a suggested change, the line without it) and a
+ * repository rule that reads the docs set (as the docs rules do). The real
  * catalog joins them only where a test asks ({@link #withCatalog}): scenario
  * tests check publishing mechanics with findings they place exactly; the budget test runs every real rule.
  */
@@ -74,7 +75,11 @@ public class TestRules extends RuleSource {
                 }
                 String[] lines = text.get().split("\n", -1);
                 for (int i = 0; i < lines.length; i++) {
-                    if (lines[i].contains("GAP-HERE")) {
+                    if (lines[i].contains("GAP-HERE fixable")) {
+                        // a suggested change: the line without its marker comment
+                        out.line(f.path(), i + 1, "Remove the GAP-HERE marker on this line.", null,
+                                lines[i].substring(0, lines[i].indexOf('#')).stripTrailing());
+                    } else if (lines[i].contains("GAP-HERE")) {
                         out.line(f.path(), i + 1, "Remove the GAP-HERE marker on this line.");
                     }
                 }
