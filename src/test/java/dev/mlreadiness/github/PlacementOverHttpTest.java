@@ -43,6 +43,12 @@ class PlacementOverHttpTest {
         TestRules.withCatalog = false;
     }
 
+    /** A pull request of an ML project (a README with usage, a notebook) that the test adds files to. */
+    static PullRequestFixture mlPullRequest(int number) {
+        return PullRequestFixture.pr(number).unchanged("README.md", README).add("notebooks/eda.ipynb",
+                ReviewOverHttpTest.NOTEBOOK);
+    }
+
     static GitHubJournal deliver(PullRequestFixture pr) throws Exception {
         pr.stub(WireMockGitHubResource.server);
         GitHubState.install(WireMockGitHubResource.server, pr);
@@ -140,8 +146,7 @@ class PlacementOverHttpTest {
 
     @Test
     void twoRulesOnDockerfileLineOneAreTwoCommentsAndOneRuleTwiceIsOne() throws Exception {
-        PullRequestFixture pr = PullRequestFixture.pr(302).unchanged("README.md", README)
-                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK)
+        PullRequestFixture pr = mlPullRequest(302)
                 .add("Dockerfile", "FROM python:latest # GAP-HERE\nCOPY . /app\n");
         TestRules.withCatalog = true;
         GitHubJournal journal = deliver(pr);
@@ -164,8 +169,7 @@ class PlacementOverHttpTest {
 
     @Test
     void twoRulesOnTheSameLineAreTwoComments() throws Exception {
-        PullRequestFixture pr = PullRequestFixture.pr(303).unchanged("README.md", README)
-                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK)
+        PullRequestFixture pr = mlPullRequest(303)
                 .add("src/paths.py", "DATA = '/home/alice/data.csv'  # GAP-HERE\n");
         TestRules.withCatalog = true;
         GitHubJournal journal = deliver(pr);
@@ -252,8 +256,7 @@ class PlacementOverHttpTest {
 
     @Test
     void whatTheReviewCannotHoldIsAnnotatedOnce() throws Exception {
-        PullRequestFixture pr = PullRequestFixture.pr(309).unchanged("README.md", README)
-                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK)
+        PullRequestFixture pr = mlPullRequest(309)
                 .add("src/big.py", "x = 1  # GAP-HERE\n").withoutPatch("src/big.py");
         for (int i = 0; i < 31; i++) {
             pr.add(String.format("src/f%02d.py", i), "y = " + i + "  # GAP-HERE\n");
@@ -274,9 +277,8 @@ class PlacementOverHttpTest {
 
     @Test
     void theAnchorsSuggestedChangeAppliesCleanly() throws Exception {
-        PullRequestFixture pr = PullRequestFixture.pr(310).unchanged("README.md", README)
-                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK).add("src/fix.py", ReviewOverHttpTest
-                        .lines("import numpy", "x = 1  # GAP-HERE fixable", "y = 2  # GAP-HERE fixable"));
+        PullRequestFixture pr = mlPullRequest(310).add("src/fix.py", ReviewOverHttpTest
+                .lines("import numpy", "x = 1  # GAP-HERE fixable", "y = 2  # GAP-HERE fixable"));
         String body = review(deliver(pr), pr).at("/comments/0/body").asText();
         assertThat(body).contains("\n```suggestion\nx = 1\n```\n").contains("The same kind of fix applies to line 3.")
                 .contains("\n- line 3: ");
