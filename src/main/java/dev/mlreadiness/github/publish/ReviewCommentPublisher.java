@@ -44,6 +44,9 @@ public class ReviewCommentPublisher {
     /** Characters of a listed line's message. */
     static final int SHORT_MESSAGE = 160;
 
+    /** The opening fence of a suggested change: a fixed comment keeps it as plain code, with nothing to commit. */
+    private static final Pattern SUGGESTION_FENCE = Pattern.compile("(?m)^(`{3,})suggestion$");
+
     private final GitHubWriter writer;
     private final MarkdownReport markdown;
     private final String botLogin;
@@ -228,9 +231,6 @@ public class ReviewCommentPublisher {
         }
         return writes;
     }
-
-    /** The opening fence of a suggested change: a fixed comment keeps it as plain code, with nothing to commit. */
-    private static final Pattern SUGGESTION_FENCE = Pattern.compile("(?m)^(`{3,})suggestion$");
 
     /**
      * What the review holds and where the rest is: the new gaps of this review's comments out of all new gaps,
