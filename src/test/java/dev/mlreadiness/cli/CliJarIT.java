@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,7 +31,7 @@ class CliJarIT {
     private static final Path EXAMPLE = Path.of("examples/churn-model").toAbsolutePath();
 
     @ParameterizedTest
-    @ValueSource(strings = { "text", "markdown", "json", "sarif" })
+    @ValueSource(strings = { "text", "markdown", "json", "sarif", "github" })
     void everyFormatOfTheExampleMatchesTheInProcessCli(String format) throws Exception {
         CliJar.Run jar = CliJar.run(EXAMPLE, Map.of("NO_COLOR", "1"), "check", ".", "--format", format);
         CliRun inProcess = CliRun.of(RuleCatalog.standard(), "check", EXAMPLE.toString(), "--format", format);
@@ -66,6 +67,25 @@ class CliJarIT {
         CliJar.Run bad = CliJar.run(EXAMPLE, Map.of(), "check", ".", "--format", "yaml");
         assertThat(bad.exit()).isEqualTo(Cli.ERROR);
         assertThat(bad.err()).startsWith("readiness: unknown --format yaml");
+    }
+
+    @Test
+    void stagedReviewsTheIndexOfARepositoryBuiltHere(@TempDir Path tmp) throws Exception {
+        GitFixture g = GitFixture.init(tmp).write("README.md", "# Churn\n\nPredicts churn.\n")
+                .write("requirements.txt", "numpy==1.26.4\nscikit-learn==1.4.2\n")
+                .write("train.py", "import numpy as np\nnp.random.seed(0)\n").commit("base");
+        g.write("split.py", "from sklearn.model_selection import train_test_split\n\n"
+                + "a, b = train_test_split([1, 2, 3, 4])\n");
+        CliJar.Run unstaged = CliJar.run(tmp, Map.of(), "check", ".", "--staged", "--fail-on", "warning");
+        assertThat(unstaged.exit()).as(unstaged.out() + unstaged.err()).isEqualTo(Cli.OK);
+
+        g.git("add", "split.py");
+        CliJar.Run staged = CliJar.run(tmp, Map.of(), "check", ".", "--staged", "--fail-on", "warning", "--format",
+                "github");
+        assertThat(staged.err()).isEmpty();
+        assertThat(staged.exit()).isEqualTo(Cli.FINDINGS);
+        assertThat(staged.out())
+                .contains("::warning file=split.py,line=3,title=ml-readiness reproducibility/random-seed::");
     }
 
     @Test
