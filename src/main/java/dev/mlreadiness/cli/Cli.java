@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Report;
@@ -17,7 +18,9 @@ import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.SnapshotReadException;
+import dev.mlreadiness.report.RepositoryAnchor;
 import dev.mlreadiness.report.ToolInfo;
 
 /**
@@ -114,9 +117,9 @@ public final class Cli {
     private int check(CheckOptions o) throws InputException {
         // evaluated in a method of its own: the snapshot (every file read) is garbage once it returns, so rendering
         // a large report does not hold the repository's contents too
-        Report report = evaluate(o);
-        write(o.format().render(report, color(o)), o.output());
-        return report.conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
+        Evaluation e = evaluate(o);
+        write(o.format().render(e.report(), color(o), e.anchor()), o.output());
+        return e.report().conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
     }
 
     /**
@@ -137,7 +140,11 @@ public final class Cli {
         return s == null || s.isEmpty();
     }
 
-    private Report evaluate(CheckOptions o) throws InputException {
+    /** A report and the files of its tree that SARIF anchors repository findings on. */
+    private record Evaluation(Report report, RepositoryAnchor anchor) {
+    }
+
+    private Evaluation evaluate(CheckOptions o) throws InputException {
         try (LocalRepository repo = LocalRepository.open(o.dir())) {
             ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules.ids());
             ReadinessConfig config = o.failOn() == null ? loaded.config()
@@ -149,8 +156,10 @@ public final class Cli {
                 LocalRepository.Change c = o.staged() ? repo.staged() : repo.change(o.base());
                 input = EvaluationInput.change(c.base(), c.head(), c.changes(), config, loaded.present());
             }
+            RepositoryAnchor anchor = RepositoryAnchor
+                    .of(input.head().stream().map(FileEntry::path).collect(Collectors.toSet()));
             try {
-                return rules.checklist().evaluate(input);
+                return new Evaluation(rules.checklist().evaluate(input), anchor);
             } catch (SnapshotReadException e) {
                 throw new InputException(e.getMessage(), e);
             }
