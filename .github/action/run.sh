@@ -69,6 +69,18 @@ fi
 status=0
 readiness check "$path" --format sarif --output "$sarif_file" --fail-on never "${config_args[@]}" || status=$?
 [ "$status" -eq 0 ] || fail "the full scan for SARIF failed (exit code $status)"
+# code scanning reads locations relative to the repository root: when path is a subfolder, prefix its URIs with it
+# (percent-encoded per segment, as the CLI encodes paths)
+prefix=""
+if git -C "$path" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  prefix=$(git -C "$path" rev-parse --show-prefix)
+fi
+if [ -n "$prefix" ]; then
+  tmp_sarif="$sarif_file.tmp.$$"
+  jq --arg p "$prefix" '($p | split("/") | map(@uri) | join("/")) as $pre
+    | .runs[].results[].locations[]?.physicalLocation.artifactLocation.uri |= ($pre + .)' \
+    "$sarif_file" >"$tmp_sarif" && mv -f "$tmp_sarif" "$sarif_file" || fail "could not rebase the SARIF locations on $prefix"
+fi
 
 # 2. the job summary
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then

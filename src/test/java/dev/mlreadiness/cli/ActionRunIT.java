@@ -157,6 +157,26 @@ class ActionRunIT {
     }
 
     @Test
+    void aSubfolderIsScannedWithLocationsFromTheRepositoryRoot() throws Exception {
+        GitFixture repo = GitFixture.init(mkdirs(tmp.resolve("repo")));
+        Path example = Path.of("examples/churn-model").toAbsolutePath();
+        try (var files = Files.walk(example)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                repo.write("examples/my model/" + example.relativize(f), Files.readString(f));
+            }
+        }
+        repo.commit("example");
+        CliJar.Run run = runAction(repo.dir(), tmp, null, Map.of("path", "examples/my model", "fail-on", "never"));
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        String sarif = Files.readString(repo.dir().resolve("ml-readiness.sarif"));
+        assertThat(SarifCodeScanningTest.GitHubSarifRules.check(sarif)).isEmpty();
+        for (String uri : JSON.readTree(sarif).at("/runs/0/results").findValuesAsText("uri")) {
+            assertThat(uri).startsWith("examples/my%20model/");
+            assertThat(repo.dir().resolve(java.net.URLDecoder.decode(uri, StandardCharsets.UTF_8))).exists();
+        }
+    }
+
+    @Test
     void aMissingFolderOrAnUnknownBaseIsAnErrorNotAPass() throws Exception {
         Checkout c = pullRequestCheckout(tmp);
         CliJar.Run missing = runAction(c.work(), tmp, null, Map.of("path", "nope"));
