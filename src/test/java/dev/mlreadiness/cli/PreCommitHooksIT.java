@@ -40,6 +40,23 @@ class PreCommitHooksIT {
         return CliJar.exec(cmd, tmp, Map.of("NO_COLOR", "1"));
     }
 
+    /** The README's .pre-commit-config.yaml names this repository and hooks it has; its manual run command too. */
+    @Test
+    void theReadmeConfigurationUsesTheseHooks() throws Exception {
+        JsonNode config = new YAMLMapper().readTree(ReadmeSnippets.block("Use it with pre-commit", "yaml"));
+        JsonNode repo = config.at("/repos/0");
+        assertThat(repo.get("repo").asText()).isEqualTo(dev.mlreadiness.report.ToolInfo.INFORMATION_URI);
+        assertThat(repo.get("rev").asText()).matches("v\\d+\\.\\d+\\.\\d+");
+        assertThat(repo.get("hooks").findValuesAsText("id")).containsExactly("ml-readiness", "ml-readiness-full");
+        for (String id : repo.get("hooks").findValuesAsText("id")) {
+            hook(id);
+        }
+        String readme = Files.readString(Path.of("README.md"));
+        String manual = "pre-commit run ml-readiness-full --hook-stage "
+                + hook("ml-readiness-full").get("stages").get(0).asText();
+        assertThat(readme).contains("`" + manual + "`");
+    }
+
     @Test
     void theStagedHookFailsOnlyOnWhatTheCommitAddsAndTheFullScanIsManual() throws Exception {
         JsonNode staged = hook("ml-readiness");
