@@ -9,15 +9,25 @@ import java.util.stream.Collectors;
 import dev.mlreadiness.engine.config.ReadinessConfig.FailOn;
 
 /**
- * The arguments of {@code readiness check DIR [--base REF] [--format F] [--config FILE] [--fail-on LEVEL]
- * [--output FILE]}. Options take their value as the next argument or after {@code =}.
+ * The arguments of {@code readiness check DIR [--base REF | --staged] [--format F] [--config FILE]
+ * [--fail-on LEVEL] [--output FILE] [--color WHEN]}. Options take their value as the next argument or after
+ * {@code =}; {@code --staged} takes none.
  *
- * @param base null for a full scan
+ * @param base null for a full scan or a staged review
+ * @param staged review the staged change (the index against HEAD) like a pull request
  * @param config null for the repository's own file
  * @param failOn null to keep the config's
  * @param output null for standard output
  */
-record CheckOptions(Path dir, String base, OutputFormat format, Path config, FailOn failOn, Path output) {
+record CheckOptions(Path dir, String base, boolean staged, OutputFormat format, Path config, FailOn failOn,
+        Path output, Color color) {
+
+    /** {@code --color}: colour in the text report always, never, or when writing to a terminal without NO_COLOR. */
+    enum Color {
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 
     static CheckOptions parse(List<String> args) throws InputException {
         Path dir = null;
@@ -26,6 +36,8 @@ record CheckOptions(Path dir, String base, OutputFormat format, Path config, Fai
         Path config = null;
         FailOn failOn = null;
         Path output = null;
+        boolean staged = false;
+        Color color = Color.AUTO;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--")) {
@@ -33,6 +45,10 @@ record CheckOptions(Path dir, String base, OutputFormat format, Path config, Fai
                     throw new InputException("check takes one folder, got " + dir + " and " + arg);
                 }
                 dir = Path.of(arg);
+                continue;
+            }
+            if (arg.equals("--staged")) {
+                staged = true;
                 continue;
             }
             int eq = arg.indexOf('=');
@@ -52,6 +68,7 @@ record CheckOptions(Path dir, String base, OutputFormat format, Path config, Fai
                 case "--config" -> config = Path.of(value);
                 case "--fail-on" -> failOn = parseFailOn(value);
                 case "--output" -> output = Path.of(value);
+                case "--color", "--colour" -> color = parseColor(value);
                 default -> throw new InputException("unknown option " + name + " for check");
             }
         }
@@ -61,7 +78,19 @@ record CheckOptions(Path dir, String base, OutputFormat format, Path config, Fai
         if (base != null && base.isBlank()) {
             throw new InputException("--base needs a git ref such as main or origin/main");
         }
-        return new CheckOptions(dir, base, format, config, failOn, output);
+        if (base != null && staged) {
+            throw new InputException("--base and --staged are two different reviews: use one of them");
+        }
+        return new CheckOptions(dir, base, staged, format, config, failOn, output, color);
+    }
+
+    private static Color parseColor(String value) throws InputException {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> Color.AUTO;
+            case "always" -> Color.ALWAYS;
+            case "never" -> Color.NEVER;
+            default -> throw new InputException("unknown --color " + value + "; use one of auto, always, never");
+        };
     }
 
     private static FailOn parseFailOn(String value) throws InputException {

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Report;
@@ -15,7 +18,9 @@ import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.snapshot.EvaluationInput;
+import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.SnapshotReadException;
+import dev.mlreadiness.report.RepositoryAnchor;
 import dev.mlreadiness.report.ToolInfo;
 
 /**
@@ -31,8 +36,9 @@ public final class Cli {
 
     static final String USAGE = """
             Usage:
-              readiness check DIR [--base REF] [--format text|markdown|json|sarif] [--config FILE]
-                                  [--fail-on error|warning|notice|never] [--output FILE]
+              readiness check DIR [--base REF | --staged] [--format text|markdown|json|sarif|github]
+                                  [--config FILE] [--fail-on error|warning|notice|never] [--output FILE]
+                                  [--color auto|always|never]
               readiness rules            list the checklist's rules
               readiness explain RULE     show a rule's documentation
               readiness docs [ROOT]      regenerate docs/rules/ and the README's rule table
@@ -41,17 +47,32 @@ public final class Cli {
             check without --base scans every file of DIR (a git work tree as git lists it, or any folder):
             every finding is existing (new: false) and every finding counts, so debt at or above fail-on fails.
             With --base REF it reviews the change git diff REF...HEAD like a pull request: only new findings
-            fail. Exit codes: 0 nothing at or above fail-on, 1 findings at or above it, 2 usage or input error.
+            fail. --staged reviews what a commit would add (the git index against HEAD) the same way, for a
+            pre-commit hook. --format github prints workflow commands (annotations in a GitHub Actions job).
+            The text report has colour in a terminal unless NO_COLOR is set (--color overrides both).
+            Exit codes: 0 nothing at or above fail-on, 1 findings at or above it, 2 usage or input error.
             """;
 
     private final Rules rules;
     private final PrintStream out;
     private final PrintStream err;
+    private final Function<String, String> env;
+    private final BooleanSupplier terminal;
 
     public Cli(Rules rules, PrintStream out, PrintStream err) {
+        this(rules, out, err, System::getenv, () -> System.console() != null);
+    }
+
+    /**
+     * @param env the environment ({@code NO_COLOR}, {@code TERM})
+     * @param terminal whether standard output is a terminal
+     */
+    Cli(Rules rules, PrintStream out, PrintStream err, Function<String, String> env, BooleanSupplier terminal) {
         this.rules = rules;
         this.out = out;
         this.err = err;
+        this.env = env;
+        this.terminal = terminal;
     }
 
     public int run(String... args) {
@@ -96,25 +117,49 @@ public final class Cli {
     private int check(CheckOptions o) throws InputException {
         // evaluated in a method of its own: the snapshot (every file read) is garbage once it returns, so rendering
         // a large report does not hold the repository's contents too
-        Report report = evaluate(o);
-        write(o.format().render(report), o.output());
-        return report.conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
+        Evaluation e = evaluate(o);
+        write(o.format().render(e.report(), color(o), e.anchor()), o.output());
+        return e.report().conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
     }
 
-    private Report evaluate(CheckOptions o) throws InputException {
+    /**
+     * Colour in the text report: {@code --color always|never} decides; {@code auto} (the default) colours only a
+     * terminal, and not when {@code NO_COLOR} is set to anything non-empty (no-color.org) or {@code TERM} is
+     * {@code dumb}.
+     */
+    boolean color(CheckOptions o) {
+        return switch (o.color()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> o.output() == null && terminal.getAsBoolean() && isEmpty(env.apply("NO_COLOR"))
+                    && !"dumb".equals(env.apply("TERM"));
+        };
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
+    }
+
+    /** A report and the files of its tree that SARIF anchors repository findings on. */
+    private record Evaluation(Report report, RepositoryAnchor anchor) {
+    }
+
+    private Evaluation evaluate(CheckOptions o) throws InputException {
         try (LocalRepository repo = LocalRepository.open(o.dir())) {
             ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules.ids());
             ReadinessConfig config = o.failOn() == null ? loaded.config()
                     : ConfigFiles.withFailOn(loaded.config(), o.failOn());
             EvaluationInput input;
-            if (o.base() == null) {
+            if (o.base() == null && !o.staged()) {
                 input = EvaluationInput.fullScan(repo.workTree(), config, loaded.present());
             } else {
-                LocalRepository.Change c = repo.change(o.base());
+                LocalRepository.Change c = o.staged() ? repo.staged() : repo.change(o.base());
                 input = EvaluationInput.change(c.base(), c.head(), c.changes(), config, loaded.present());
             }
+            RepositoryAnchor anchor = RepositoryAnchor
+                    .of(input.head().stream().map(FileEntry::path).collect(Collectors.toSet()));
             try {
-                return rules.checklist().evaluate(input);
+                return new Evaluation(rules.checklist().evaluate(input), anchor);
             } catch (SnapshotReadException e) {
                 throw new InputException(e.getMessage(), e);
             }

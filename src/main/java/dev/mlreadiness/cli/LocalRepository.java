@@ -26,8 +26,9 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * A repository on this machine, as the CLI reads it: the work tree for a full scan (as git lists it, or walked
- * when the folder is not a git repository), or the change {@code git diff REF...HEAD} for pull-request mode with
- * contents from git objects. Close it to end the {@code git cat-file} process a change uses.
+ * when the folder is not a git repository), or the change {@code git diff REF...HEAD} (or the staged change,
+ * {@code git diff --cached}) for pull-request mode with contents from git objects. Close it to end the
+ * {@code git cat-file} process a change uses.
  */
 public final class LocalRepository implements AutoCloseable {
 
@@ -169,19 +170,47 @@ public final class LocalRepository implements AutoCloseable {
             throw new InputException("--base " + baseRef + ": no such commit, branch or tag in " + dir);
         }
         String mergeBase = git.runText("merge-base", baseRef, "HEAD").strip();
-        String range = baseRef + "...HEAD";
-        List<FileChange> changes = changedFiles(range, addedLines(range));
+        return change(mergeBase, "HEAD", baseRef + "...HEAD");
+    }
+
+    /**
+     * The change a commit of the index would make, as {@code git diff --cached} shows it: from HEAD (or the empty
+     * tree before the first commit) to the index, which is what a pre-commit hook reviews. The index is read through
+     * {@code git write-tree}, which stores its tree objects (never a commit or a ref) so sizes and contents come from
+     * git like a commit's; unstaged edits in the work tree play no part.
+     */
+    public Change staged() throws InputException {
+        if (!isGit) {
+            throw new InputException("--staged needs a git repository, and " + dir + " is not one");
+        }
+        String base = git.succeeds("rev-parse", "--verify", "--quiet", "HEAD^{commit}") ? "HEAD" : EMPTY_TREE;
+        String index;
+        try {
+            index = git.runText("write-tree").strip();
+        } catch (InputException e) {
+            throw new InputException("--staged: the index cannot be read as a tree (unresolved merge conflicts?): "
+                    + e.getMessage(), e);
+        }
+        return change(base, index, "--cached", base);
+    }
+
+    /** git's well-known id of the empty tree: the base of a repository without commits. */
+    static final String EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
+    /** The change between two trees, listed by {@code git diff <diffArgs>}. */
+    private Change change(String baseTree, String headTree, String... diffArgs) throws InputException {
+        List<FileChange> changes = changedFiles(diffArgs, addedLines(diffArgs));
         if (objects == null) {
             objects = new GitObjectLoader(git);
         }
-        Snapshot head = Snapshot.of(tree("HEAD"), objects);
-        Snapshot base = Snapshot.of(tree(mergeBase), objects);
+        Snapshot head = Snapshot.of(tree(headTree), objects);
+        Snapshot base = Snapshot.of(tree(baseTree), objects);
         return new Change(base, head, ChangeSet.of(changes, false));
     }
 
-    private List<FileChange> changedFiles(String range, Map<String, BitSet> added) throws InputException {
-        List<String> f = Git.fields(git.run("diff", "--name-status", "-M", "-z", "--relative", "--no-ext-diff",
-                range));
+    private List<FileChange> changedFiles(String[] diffArgs, Map<String, BitSet> added) throws InputException {
+        List<String> f = Git.fields(git.run(diff(diffArgs, "--name-status", "-M", "-z", "--relative",
+                "--no-ext-diff")));
         List<FileChange> out = new ArrayList<>();
         int i = 0;
         while (i < f.size()) {
@@ -209,10 +238,19 @@ public final class LocalRepository implements AutoCloseable {
         return out;
     }
 
-    /** Added line numbers per new path, from one {@code -U0} diff of the whole range. Binary files have none. */
-    private Map<String, BitSet> addedLines(String range) throws InputException {
-        String diff = git.runText("diff", "-U0", "-M", "--relative", "--no-color", "--no-ext-diff", "--no-textconv",
-                "--src-prefix=a/", "--dst-prefix=b/", range);
+    /** {@code diff <options> <diffArgs>}: git's arguments, options first. */
+    private static String[] diff(String[] diffArgs, String... options) {
+        List<String> args = new ArrayList<>();
+        args.add("diff");
+        args.addAll(List.of(options));
+        args.addAll(List.of(diffArgs));
+        return args.toArray(String[]::new);
+    }
+
+    /** Added line numbers per new path, from one {@code -U0} diff of the whole change. Binary files have none. */
+    private Map<String, BitSet> addedLines(String[] diffArgs) throws InputException {
+        String diff = git.runText(diff(diffArgs, "-U0", "-M", "--relative", "--no-color", "--no-ext-diff",
+                "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/"));
         Map<String, BitSet> out = new HashMap<>();
         for (String section : diff.split("(?m)^(?=diff --git )")) {
             String path = newPath(section);

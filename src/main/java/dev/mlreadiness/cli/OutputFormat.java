@@ -9,26 +9,37 @@ import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.report.DocsLinks;
 import dev.mlreadiness.report.JsonReport;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.RepositoryAnchor;
 import dev.mlreadiness.report.SarifReport;
+import dev.mlreadiness.report.TerminalColors;
 import dev.mlreadiness.report.TextReport;
+import dev.mlreadiness.report.WorkflowCommands;
 
 /** The {@code --format} values and the renderer behind each. */
 enum OutputFormat {
     TEXT,
     MARKDOWN,
     JSON,
-    SARIF;
+    SARIF,
+    /** GitHub Actions workflow commands: annotations in any Actions job. */
+    GITHUB;
 
     /** Markdown is mostly pasted into GitHub, where relative links would point into the user's repository. */
     private static final MarkdownReport MARKDOWN_REPORT = new MarkdownReport(DocsLinks.ONLINE_BASE);
 
-    String render(Report report) {
+    /**
+     * @param color colour the text report's severities (the other formats never carry colour)
+     * @param anchor the files SARIF shows findings about the whole repository on
+     */
+    String render(Report report, boolean color, RepositoryAnchor anchor) {
         return switch (this) {
-            case TEXT -> TextReport.render(report);
+            case TEXT -> color ? TerminalColors.apply(TextReport.render(report)) : TextReport.render(report);
             case MARKDOWN -> MARKDOWN_REPORT.render(report, Integer.MAX_VALUE);
             case JSON -> JsonReport.render(report, DocsLinks.relative());
             // SARIF viewers show help links outside any checkout: they need absolute addresses
-            case SARIF -> SarifReport.render(report, DocsLinks.online());
+            case SARIF -> SarifReport.render(report, DocsLinks.online(), anchor);
+            // an Actions log is read in the browser, outside any checkout
+            case GITHUB -> WorkflowCommands.render(report, DocsLinks.online());
         };
     }
 

@@ -17,8 +17,13 @@ import dev.mlreadiness.engine.rule.Severity;
 /**
  * The report as a SARIF 2.1.0 log with one run, for GitHub code scanning and other SARIF viewers. Rules carry their
  * catalog documentation as help; results carry repository-relative locations, a partial fingerprint that survives
- * line shifts, and {@code properties.new} (always {@code false} in a full scan, where nothing is new). Findings
- * about the repository as a whole have no location.
+ * line shifts, and {@code properties.new} (always {@code false} in a full scan, where nothing is new).
+ * <p>
+ * Shaped for GitHub code scanning, which rejects a whole file when one result has no location: findings about the
+ * repository as a whole are anchored at line 1 of a file it has ({@link RepositoryAnchor}) and say so in
+ * {@code properties.scope}; findings about a whole file are at its line 1. Rules carry {@code help.markdown} (the
+ * rule page), {@code defaultConfiguration.level}, {@code properties.tags} and {@code properties.precision}; the run
+ * carries {@code automationDetails.id}, the analysis category code scanning groups uploads by.
  */
 public final class SarifReport {
 
@@ -32,12 +37,24 @@ public final class SarifReport {
     private SarifReport() {
     }
 
+    /** The analysis category of {@code automationDetails.id} (the trailing slash: a category, no run id). */
+    public static final String CATEGORY = ToolInfo.NAME + "/";
+
     /** @param links where rule pages live; {@code helpUri} is written only when they are absolute URLs */
     public static String render(Report report, DocsLinks links) {
-        return JsonText.write(toJson(report, links));
+        return render(report, links, RepositoryAnchor.NONE);
+    }
+
+    /** @param anchor where findings about the whole repository are shown */
+    public static String render(Report report, DocsLinks links, RepositoryAnchor anchor) {
+        return JsonText.write(toJson(report, links, anchor));
     }
 
     public static ObjectNode toJson(Report report, DocsLinks links) {
+        return toJson(report, links, RepositoryAnchor.NONE);
+    }
+
+    public static ObjectNode toJson(Report report, DocsLinks links, RepositoryAnchor anchor) {
         ObjectNode root = JsonText.object();
         root.put("$schema", SCHEMA_URI);
         root.put("version", "2.1.0");
@@ -53,16 +70,16 @@ public final class SarifReport {
             index.put(info.id(), index.size());
             rules.add(rule(info, links));
         }
+        run.putObject("automationDetails").put("id", CATEGORY);
         ArrayNode results = run.putArray("results");
         for (Finding f : report.findings()) {
-            results.add(result(f, index.get(f.ruleId())));
+            results.add(result(f, index.get(f.ruleId()), anchor));
         }
         run.putObject("properties").put("mode", JsonReport.mode(report.mode()))
                 .put("conclusion", report.conclusion().name().toLowerCase(java.util.Locale.ROOT));
         return root;
     }
 
-    /** What the rule does, its known problems (a reader judging a finding needs them) and how to fix it. */
     /** SARIF's word for a severity: {@code error}, {@code warning} or {@code note}. */
     static String level(Severity severity) {
         return switch (severity) {
@@ -72,6 +89,7 @@ public final class SarifReport {
         };
     }
 
+    /** What the rule does, its known problems (a reader judging a finding needs them) and how to fix it. */
     static String helpText(RuleDoc doc) {
         String problems = doc.hasKnownProblems() ? "Known problems: " + doc.knownProblems().strip() + "\n\n" : "";
         return doc.what().strip() + "\n\n" + problems + doc.howToFix().strip();
@@ -90,13 +108,23 @@ public final class SarifReport {
             r.put("helpUri", links.rule(info.id()));
         }
         r.putObject("defaultConfiguration").put("level", level(info.defaultSeverity()));
-        ArrayNode tags = r.putObject("properties").putArray("tags");
+        ObjectNode properties = r.putObject("properties");
+        ArrayNode tags = properties.putArray("tags");
         tags.add(ToolInfo.NAME);
         tags.add(info.category().id());
+        properties.put("precision", precision(info.doc()));
         return r;
     }
 
-    private static ObjectNode result(Finding f, Integer ruleIndex) {
+    /**
+     * SARIF's {@code precision} (how often a result is right): {@code high} for rules without documented known
+     * problems, {@code medium} for those whose page lists cases they get wrong.
+     */
+    static String precision(RuleDoc doc) {
+        return doc.hasKnownProblems() ? "medium" : "high";
+    }
+
+    private static ObjectNode result(Finding f, Integer ruleIndex, RepositoryAnchor anchor) {
         ObjectNode r = JsonText.object();
         r.put("ruleId", f.ruleId());
         if (ruleIndex != null) {
@@ -104,18 +132,17 @@ public final class SarifReport {
         }
         r.put("level", level(f.severity()));
         r.putObject("message").put("text", f.message());
-        if (f.path() != null) {
-            ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
-            location.putObject("artifactLocation").put("uri", uri(f.path()));
-            if (f.line() != null && f.line() > 0) {
-                location.putObject("region").put("startLine", f.line());
-            }
-        }
+        // every result has a location: code scanning rejects the whole file otherwise
+        String path = f.path() != null ? f.path() : anchor.pathFor(f);
+        ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
+        location.putObject("artifactLocation").put("uri", uri(path));
+        location.putObject("region").put("startLine", f.line() != null && f.line() > 0 ? f.line() : 1);
         if (f.fingerprint() != null) {
             r.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
         }
         // every result says whether it is new, as JSON does: always false in a full scan
-        r.putObject("properties").put("new", f.isNew());
+        ObjectNode properties = r.putObject("properties").put("new", f.isNew());
+        properties.put("scope", f.path() == null ? "repository" : f.line() == null ? "file" : "line");
         return r;
     }
 

@@ -230,7 +230,7 @@ class CliCheckTest {
         assertThat(run("check", tmp.toString(), "--format", "html"))
                 .extracting(CliRun::exit, CliRun::err)
                 .containsExactly(Cli.ERROR,
-                        "readiness: unknown --format html; use one of text, markdown, json, sarif\n");
+                        "readiness: unknown --format html; use one of text, markdown, json, sarif, github\n");
         assertThat(run("check", tmp.toString(), "--fail-on", "fatal").err())
                 .isEqualTo("readiness: unknown --fail-on fatal; use one of error, warning, notice, never\n");
         assertThat(run("check").err()).isEqualTo("readiness: check needs a folder: readiness check DIR\n");

@@ -68,7 +68,7 @@ class CliCommandsTest {
     void helpAndVersion() {
         CliRun help = CliRun.of(RULES, "--help");
         assertThat(help.exit()).isEqualTo(Cli.OK);
-        assertThat(help.out()).isEqualTo(Cli.USAGE).contains("readiness check DIR [--base REF]");
+        assertThat(help.out()).isEqualTo(Cli.USAGE).contains("readiness check DIR [--base REF | --staged]");
         CliRun version = CliRun.of(RULES, "--version");
         assertThat(version.exit()).isEqualTo(Cli.OK);
         assertThat(version.out()).as("the build writes the pom version")

@@ -26,6 +26,11 @@ final class GitFixture {
         return g;
     }
 
+    /** An existing repository (a clone, a bare remote), to run git in. */
+    static GitFixture at(Path dir) {
+        return new GitFixture(dir);
+    }
+
     Path dir() {
         return dir;
     }

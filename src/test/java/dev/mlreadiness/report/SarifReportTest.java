@@ -3,6 +3,7 @@ package dev.mlreadiness.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +16,13 @@ import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
 import dev.mlreadiness.engine.TestRules;
+import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.rule.RuleDoc;
+import dev.mlreadiness.engine.rule.Severity;
 
 class SarifReportTest {
 
@@ -117,7 +121,12 @@ class SarifReportTest {
         assertThat(repo.get("ruleIndex").asInt()).isZero();
         assertThat(repo.get("level").asText()).isEqualTo("error");
         assertThat(repo.get("message").get("text").asText()).isEqualTo("Add a LICENSE file.");
-        assertThat(repo.has("locations")).isFalse();
+        // code scanning rejects a file with one result without a location: the repository finding gets the first
+        // file of the tree at line 1 (no README, manifest or config in this fixture), and says it is about the repo
+        JsonNode anchored = repo.get("locations").get(0).get("physicalLocation");
+        assertThat(anchored.get("artifactLocation").get("uri").asText()).isEqualTo("README.md");
+        assertThat(anchored.get("region").get("startLine").asInt()).isEqualTo(1);
+        assertThat(repo.get("properties").get("scope").asText()).isEqualTo("repository");
         assertThat(repo.get("properties").get("new").isBoolean()).isTrue();
 
         JsonNode line = results.get(1);
@@ -154,6 +163,48 @@ class SarifReportTest {
         assertThat(SarifReport.uri("a#b%c.py")).isEqualTo("a%23b%25c.py");
         assertThat(SarifReport.uri("c:drive.py")).isEqualTo("c%3Adrive.py");
         assertThat(SarifReport.uri("données.csv")).isEqualTo("donn%C3%A9es.csv");
+    }
+
+    @Test
+    void repositoryFindingsAreAnchoredOnAFileTheTreeHas() throws Exception {
+        Report report = ReportFixtures.fullScan();
+        RepositoryAnchor fromTree = RepositoryAnchor.of(List.of("train.py", "src/a b.py"));
+        JsonNode repo = new ObjectMapper().readTree(SarifReport.render(report, DocsLinks.online(), fromTree))
+                .at("/runs/0/results/0");
+        assertThat(repo.get("ruleId").asText()).isEqualTo("structure/test-license");
+        assertThat(repo.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .as("no README, manifest or config: the first path of the tree").isEqualTo("src/a%20b.py");
+
+        RepositoryAnchor full = RepositoryAnchor.of(List.of("docs/README.md", "Readme.rst", "README.md",
+                "requirements-dev.txt", "requirements.txt", "pyproject.toml", ".github/ml-readiness.yml", "a.py"));
+        assertThat(full).isEqualTo(new RepositoryAnchor("README.md", "pyproject.toml", ".github/ml-readiness.yml",
+                ".github/ml-readiness.yml"));
+        RepositoryAnchor noReadme = RepositoryAnchor.of(List.of("requirements.txt", "src/README.md", "z.py"));
+        assertThat(noReadme.readme()).as("a README below the root is not the project's").isNull();
+        assertThat(noReadme.manifest()).isEqualTo("requirements.txt");
+        RepositoryAnchor onlyConfig = RepositoryAnchor.of(List.of(".github/ml-readiness.yml", "src/a.py"));
+        assertThat(onlyConfig.readme()).isNull();
+        assertThat(onlyConfig.manifest()).isNull();
+
+        // docs and structure findings go to the README, reproducibility ones to the manifest; each falls back
+        Report scan = TestRepo.create().file("a.py", "# TODO\n").scan(TestRules.LICENSE);
+        Finding license = scan.findings().get(0);
+        assertThat(full.pathFor(license)).isEqualTo("README.md");
+        assertThat(noReadme.pathFor(license)).isEqualTo("requirements.txt");
+        assertThat(onlyConfig.pathFor(license)).isEqualTo(".github/ml-readiness.yml");
+        Finding reproducibility = new Finding("reproducibility/python-version", Category.REPRODUCIBILITY,
+                Severity.WARNING, "Pin the Python version.", null, null, false, "f", null);
+        assertThat(full.pathFor(reproducibility)).isEqualTo("pyproject.toml");
+        assertThat(RepositoryAnchor.NONE.pathFor(license)).isEqualTo(RepositoryAnchor.DEFAULT);
+    }
+
+    @Test
+    void rulesCarryPrecisionAndTheRunItsCategory() throws Exception {
+        JsonNode run = new ObjectMapper().readTree(SarifReport.render(ReportFixtures.fullScan(), DocsLinks.online()))
+                .at("/runs/0");
+        assertThat(run.at("/automationDetails/id").asText()).isEqualTo("ml-readiness/");
+        assertThat(run.at("/tool/driver/rules/0/properties/precision").asText()).isEqualTo("high");
+        assertThat(SarifReport.precision(TestRules.doc("x").withKnownProblems("Misses COPYING."))).isEqualTo("medium");
     }
 
     @Test

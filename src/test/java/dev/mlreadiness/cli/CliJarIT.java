@@ -1,0 +1,105 @@
+package dev.mlreadiness.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.mlreadiness.engine.RuleCatalog;
+
+/**
+ * The one-file CLI that {@code ./mvnw package} builds, run as its own process (no Quarkus, no build): it gives the
+ * same report, byte for byte, as the CLI run in-process from the classes, for every format, and holds only the
+ * CLI's classes and libraries.
+ */
+class CliJarIT {
+
+    private static final Path EXAMPLE = Path.of("examples/churn-model").toAbsolutePath();
+
+    @ParameterizedTest
+    @ValueSource(strings = { "text", "markdown", "json", "sarif", "github" })
+    void everyFormatOfTheExampleMatchesTheInProcessCli(String format) throws Exception {
+        CliJar.Run jar = CliJar.run(EXAMPLE, Map.of("NO_COLOR", "1"), "check", ".", "--format", format);
+        CliRun inProcess = CliRun.of(RuleCatalog.standard(), "check", EXAMPLE.toString(), "--format", format);
+        assertThat(jar.err()).isEmpty();
+        assertThat(jar.exit()).as("findings at fail-on error").isEqualTo(Cli.FINDINGS).isEqualTo(inProcess.exit());
+        assertThat(jar.out()).isNotBlank().isEqualTo(inProcess.out());
+        if (format.equals("sarif")) {
+            try (InputStream in = CliJarIT.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+                var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+                assertThat(schema.validate(new ObjectMapper().readTree(jar.out()))).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theExamplesFolderAsAWholeAndTheCommands() throws Exception {
+        CliJar.Run version = CliJar.run(EXAMPLE, Map.of(), "--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("ml-readiness ").doesNotContain("dev\n");
+
+        CliJar.Run rules = CliJar.run(EXAMPLE, Map.of(), "rules");
+        assertThat(rules.exit()).isZero();
+        assertThat(rules.out().lines()).hasSize(RuleCatalog.standard().infos().size());
+
+        CliJar.Run explain = CliJar.run(EXAMPLE, Map.of(), "explain", "structure/readme");
+        assertThat(explain.exit()).isZero();
+        assertThat(explain.out()).contains("## What it does");
+
+        CliJar.Run all = CliJar.run(EXAMPLE.getParent(), Map.of(), "check", ".", "--format", "json");
+        assertThat(all.err()).isEmpty();
+        assertThat(new ObjectMapper().readTree(all.out()).get("findings").size()).isPositive();
+
+        CliJar.Run bad = CliJar.run(EXAMPLE, Map.of(), "check", ".", "--format", "yaml");
+        assertThat(bad.exit()).isEqualTo(Cli.ERROR);
+        assertThat(bad.err()).startsWith("readiness: unknown --format yaml");
+    }
+
+    @Test
+    void stagedReviewsTheIndexOfARepositoryBuiltHere(@TempDir Path tmp) throws Exception {
+        GitFixture g = GitFixture.init(tmp).write("README.md", "# Churn\n\nPredicts churn.\n")
+                .write("requirements.txt", "numpy==1.26.4\nscikit-learn==1.4.2\n")
+                .write("train.py", "import numpy as np\nnp.random.seed(0)\n").commit("base");
+        g.write("split.py", "from sklearn.model_selection import train_test_split\n\n"
+                + "a, b = train_test_split([1, 2, 3, 4])\n");
+        CliJar.Run unstaged = CliJar.run(tmp, Map.of(), "check", ".", "--staged", "--fail-on", "warning");
+        assertThat(unstaged.exit()).as(unstaged.out() + unstaged.err()).isEqualTo(Cli.OK);
+
+        g.git("add", "split.py");
+        CliJar.Run staged = CliJar.run(tmp, Map.of(), "check", ".", "--staged", "--fail-on", "warning", "--format",
+                "github");
+        assertThat(staged.err()).isEmpty();
+        assertThat(staged.exit()).isEqualTo(Cli.FINDINGS);
+        assertThat(staged.out())
+                .contains("::warning file=split.py,line=3,title=ml-readiness reproducibility/random-seed::");
+    }
+
+    @Test
+    void theJarHoldsTheCliAndItsLibrariesOnly() throws Exception {
+        try (JarFile zip = new JarFile(CliJar.JAR.toFile())) {
+            List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList();
+            assertThat(names).contains("dev/mlreadiness/cli/Main.class", "dev/mlreadiness/report/tool.properties",
+                    "dev/mlreadiness/engine/deps/ml-libraries.txt");
+            assertThat(names).noneMatch(n -> n.startsWith("io/quarkus/") || n.startsWith("dev/mlreadiness/github/")
+                    || n.startsWith("org/kohsuke/") || n.equals("application.properties"));
+            assertThat(zip.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("dev.mlreadiness.cli.Main");
+        }
+        // a few MB: Jackson, SnakeYAML and commonmark beside our classes (the app's lib/ is over 50 MB)
+        assertThat(Files.size(CliJar.JAR)).isLessThan(8L * 1024 * 1024);
+    }
+}
