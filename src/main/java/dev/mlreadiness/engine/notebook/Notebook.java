@@ -1,6 +1,8 @@
 package dev.mlreadiness.engine.notebook;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A Jupyter notebook as read by {@link NotebookParser}.
@@ -29,5 +31,67 @@ public record Notebook(int nbformat, int nbformatMinor, String language, List<Ce
      */
     public boolean isPython() {
         return language == null || language.equalsIgnoreCase("python");
+    }
+
+    /**
+     * One line of a cell's source, as people find it: {@link #label()} reads {@code cell 7 (In [5]), line 3}.
+     *
+     * @param cell the cell
+     * @param line 1-based line of the cell's source
+     */
+    public record SourceLine(Cell cell, int line) {
+        public String label() {
+            return cell.label(line);
+        }
+
+        /** The line in the {@code .ipynb} text, for the finding's line. */
+        public int ipynbLine() {
+            return cell.ipynbLine(line);
+        }
+    }
+
+    /**
+     * Line {@code n} (1-based) of the code cells joined in order, as {@code CodeFile} reads a notebook: each code
+     * cell with source gives its source lines, cells without source give none. Empty past the last line, or when
+     * the notebook is not Python (its code is not read).
+     */
+    public Optional<SourceLine> codeLine(int n) {
+        if (!isPython() || n < 1) {
+            return Optional.empty();
+        }
+        int rest = n;
+        for (Cell c : cells) {
+            if (!c.isCode()) {
+                continue;
+            }
+            int lines = c.sourceLineNumbers().size();
+            if (rest <= lines) {
+                return Optional.of(new SourceLine(c, rest));
+            }
+            rest -= lines;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Where a line of the {@code .ipynb} text sits, for messages: {@code cell 7 (In [5]), line 3} on a source
+     * line, {@code cell 7 (In [5]), in its outputs or metadata} elsewhere in a cell, empty outside the
+     * cells.
+     */
+    public Optional<String> describeLine(int ipynbLine) {
+        for (Cell c : cells) {
+            if (ipynbLine < c.startLine() || ipynbLine > c.endLine()) {
+                continue;
+            }
+            OptionalInt source = c.sourceLineAt(ipynbLine);
+            return Optional
+                    .of(source.isPresent() ? c.label(source.getAsInt()) : c.label() + ", in its outputs or metadata");
+        }
+        return Optional.empty();
+    }
+
+    /** A message about a place in a notebook, led by that place: {@code Cell 7 (In [5]), line 3: <message>}. */
+    public static String at(String place, String message) {
+        return Character.toUpperCase(place.charAt(0)) + place.substring(1) + ": " + message;
     }
 }

@@ -8,6 +8,7 @@ import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.CodeFindings;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
@@ -67,7 +68,7 @@ public final class AbsolutePathRule extends AbstractRule {
                 }
                 find(s.value()).ifPresent(at -> {
                     int line = s.line() + (int) s.value().substring(0, at).chars().filter(c -> c == '\n').count();
-                    out.line(file.path(), file.fileLine(line), "Replace the absolute path starting `"
+                    CodeFindings.line(out, file, line, "Replace the absolute path starting `"
                             + s.value().substring(at, end(s.value(), at)) + "` with a path relative to the project "
                             + "or one read from config, so the code runs on other machines.", s.value());
                 });

@@ -53,7 +53,7 @@ public final class NotebookErrorOutputRule extends AbstractRule {
                         continue;
                     }
                     ErrorOutput e = c.errors().get(0);
-                    out.line(f.path(), c.firstSourceLine(), "Fix cell " + (c.index() + 1) + " of " + f.name()
+                    out.line(f.path(), c.firstSourceLine(), "Fix " + c.label() + " of " + f.name()
                             + ", which failed with " + (e.ename() == null ? "an error" : e.ename())
                             + ", and re-run the notebook from the top before committing.",
                             Findings.digest(c.source(), String.valueOf(e.ename())));
