@@ -75,19 +75,30 @@ public record Notebook(int nbformat, int nbformatMinor, String language, List<Ce
 
     /**
      * Where a line of the {@code .ipynb} text sits, for messages: {@code cell 7 (In [5]), line 3} on a source
-     * line, {@code cell 7 (In [5]), in its outputs or metadata} elsewhere in a cell, empty outside the
-     * cells.
+     * line, {@code cell 7 (In [5])} on a line holding several of its source lines (a source written as one JSON
+     * string), {@code cell 7 (In [5]), in its outputs or metadata} elsewhere in a cell; empty outside the cells and
+     * on a line several cells share (a notebook written on one line), where the cell is not certain.
      */
     public Optional<String> describeLine(int ipynbLine) {
+        Cell found = null;
         for (Cell c : cells) {
-            if (ipynbLine < c.startLine() || ipynbLine > c.endLine()) {
-                continue;
+            if (ipynbLine >= c.startLine() && ipynbLine <= c.endLine()) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = c;
             }
-            OptionalInt source = c.sourceLineAt(ipynbLine);
-            return Optional
-                    .of(source.isPresent() ? c.label(source.getAsInt()) : c.label() + ", in its outputs or metadata");
         }
-        return Optional.empty();
+        if (found == null) {
+            return Optional.empty();
+        }
+        OptionalInt source = found.sourceLineAt(ipynbLine);
+        if (source.isEmpty()) {
+            return Optional.of(found.label() + ", in its outputs or metadata");
+        }
+        int at = source.getAsInt();
+        boolean shared = at < found.sourceLineNumbers().size() && found.sourceLineNumbers().get(at) == ipynbLine;
+        return Optional.of(shared ? found.label() : found.label(at));
     }
 
     /** A message about a place in a notebook, led by that place: {@code Cell 7 (In [5]), line 3: <message>}. */

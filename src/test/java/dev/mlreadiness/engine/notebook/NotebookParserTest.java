@@ -336,7 +336,7 @@ class NotebookParserTest {
         assertThat(parsed.cells().get(2).versionOutputs()).as("too long to be a version").isEmpty();
         assertThat(parsed.cells()).extracting(Cell::startLine, Cell::endLine)
                 .containsExactly(tuple(2, 6), tuple(7, 9), tuple(10, 12));
-        assertThat(parsed.describeLine(6)).contains("cell 1 (In [1]), line 1");
+        assertThat(parsed.describeLine(6)).as("two source lines share it").contains("cell 1 (In [1])");
         assertThat(parsed.describeLine(3)).contains("cell 1 (In [1]), in its outputs or metadata");
         assertThat(parsed.describeLine(1)).isEmpty();
         assertThat(parsed.codeLine(2)).map(Notebook.SourceLine::label).contains("cell 1 (In [1]), line 2");

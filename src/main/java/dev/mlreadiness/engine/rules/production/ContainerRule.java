@@ -39,6 +39,11 @@ public final class ContainerRule extends AbstractRule {
                     flagged). Flags, on the last `FROM` line, a final stage that sets no `USER` or sets `root` or
                     `0`; a stage built on an earlier one inherits its user. Instructions are read in any case, with
                     line continuations, comments and heredocs handled as Docker does.
+
+                    An untagged or `latest` official Python image (`python`, `docker.io/library/python`) written on
+                    its `FROM` line gets a suggested change to the one Python version the repository fixes itself:
+                    `.python-version` (`3.11.9`), `runtime.txt` (`python-3.11.9`) or `requires-python = "==3.11.9"`.
+                    Sources that disagree, ranges and other images get none: a tag is never guessed.
                     """, """
                     An untagged or `latest` base image changes under you: the same Dockerfile builds a different
                     system, Python and CUDA next month, and a model that passed evaluation behaves differently in

@@ -49,7 +49,8 @@ public final class EvaluationRule extends AbstractRule {
                     file and split names (text with spaces and config files such as `test.yaml` do not); comments
                     and docstrings never count. When nothing is found the message says what was found instead: a
                     score on the training data (`model.score(X, y)` after `model.fit(X, y)`, or on `X_train`), a
-                    split nothing is computed on, or metrics on data not named as held out. This departs from the
+                    split nothing is computed on, or metrics on data not named as held out, and where (`src/train.py:12`,
+                    or in a notebook its cell: `notebooks/model.ipynb, cell 4 (In [3]), line 2`). This departs from the
                     original spec, which asked for a metric library and a split function: held-out evaluation
                     written by hand (a validation loss that picks the checkpoint, `model.score(X_test, y_test)`)
                     passes now.

@@ -32,7 +32,8 @@ public final class AbsolutePathRule extends AbstractRule {
                     path: `/Users/<name>/`, `/home/<name>/`, `/content/drive/` (Google Colab's Drive) or a drive
                     letter (`C:\\`, `D:/`). Only string literals count: comments, docstrings, Markdown cells and
                     notebook outputs never do. URLs never match. One finding per string literal, on the line
-                    where the path sits.
+                    where the path sits; in a notebook the message names the cell and its source line
+                    (`Cell 7 (In [5]), line 3: ...`).
                     """, """
                     A path under someone's home folder or Drive exists on one machine only: the notebook fails
                     for every colleague, in CI and in the serving container, and nobody can tell which data it

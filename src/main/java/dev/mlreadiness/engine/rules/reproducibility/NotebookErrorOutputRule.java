@@ -19,8 +19,9 @@ public final class NotebookErrorOutputRule extends AbstractRule {
             "Notebook committed with an error", Severity.WARNING, Scope.LINE, new RuleDoc("""
                     Flags each code cell of a notebook that has an error output (`output_type: error`, `pyerr`
                     in nbformat 3), on the line of the `.ipynb` file holding the cell's first source line (the
-                    `"source"` key's line when the cell is empty). The message names the exception type, never
-                    its message (which may hold data or credentials).
+                    `"source"` key's line when the cell is empty). The message names the cell as notebook viewers
+                    count it (`cell 7 (In [5])`) and the exception type, never its message (which may hold data or
+                    credentials).
                     """, """
                     A traceback in a committed notebook means it does not run as saved: the results below the
                     failing cell come from an earlier state of the kernel, and whoever runs it next hits the

@@ -21,7 +21,9 @@ public final class NotebookExecutionOrderRule extends AbstractRule {
                     bottom. Cells with no count and no outputs (never run) are ignored, and a notebook with every
                     count cleared is fine. One finding per
                     notebook, on the first offending cell: the first whose count is not greater than the previous
-                    counted cell's, reported on the line of the `.ipynb` file holding its first source line.
+                    counted cell's, reported on the line of the `.ipynb` file holding its first source line. The
+                    message names it and the cell it ran after as notebook viewers count them
+                    (`cell 5 (In [3]) ran after cell 4 (In [5])`).
                     """, """
                     Counts that go down or repeat mean cells were run in another order than the file shows, or
                     re-run after later cells changed the kernel's state. The outputs in the file may not come from

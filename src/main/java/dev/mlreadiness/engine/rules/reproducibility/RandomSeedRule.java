@@ -43,7 +43,15 @@ public final class RandomSeedRule extends AbstractRule {
                     tts` makes `tts(...)` a `train_test_split`); strings, comments and docstrings never match. A
                     call that passes `**kwargs` is not flagged (the seed may be in there), and `random_state=None`
                     counts as no seed. A multi-line call is reported on the line of the function's name; in a
-                    notebook, on the line of the `.ipynb` file holding that source line.
+                    notebook, on the line of the `.ipynb` file holding that source line, the message led by the
+                    cell as notebook viewers count it (`Cell 7 (In [5]), line 3: ...`).
+
+                    A suggested change adds the seed (`random_state=42`, `seed=42`, `random_seed=42`; the value is
+                    `seed:` in the config) when the fix is mechanical: in a `.py` file, a call that opens and
+                    closes on its line, appears there once outside strings and comments, passes no `*args`,
+                    `**kwargs` nor any seed (not even `None`), and whose API takes a plain number (not
+                    `generator=`, `sampler=` or `rstate=`; not a library-level function such as `np.random.rand`,
+                    which a file-level seed fixes).
 
                     APIs with a seed argument must get it. Library-level random functions (`np.random.*`,
                     `random.*`, torch and tensorflow/keras random ops) are also fine when the file seeds that

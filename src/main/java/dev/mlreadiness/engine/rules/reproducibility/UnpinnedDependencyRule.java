@@ -76,6 +76,16 @@ public final class UnpinnedDependencyRule extends AbstractRule {
                     of the same install pins its package exactly (the same file, or for pip
                     the files it includes with `-r`): `torch[cuda]>=2.1` beside `torch==2.3.1` installs 2.3.1.
                     A pin behind an environment marker pins only entries with the same marker.
+
+                    A suggested change pins a named requirement to the version the repository itself gives, never
+                    a guessed one: a `poetry.lock`, `uv.lock` or `Pipfile.lock` anywhere in the tree, `pip freeze`
+                    output (a requirements file the rule reads whose every entry is a plain `name==version`), or a
+                    notebook cell reading `<module>.__version__` that printed that many version numbers. A package
+                    given two versions, or a local one (`2.3.1+cu121`), gets none. The line keeps its extras,
+                    markers, options and comments; only a requirement written on one line, in a requirements file,
+                    an `environment.yml` `pip:` entry, a PEP 621 array element alone on its line, or a Poetry or
+                    Pipfile entry with a string value gets one (conda specs do not: a conda build's version need not
+                    be pip's).
                     """, """
                     `pandas>=2.0` installs whatever is newest on the day of the install. The model you trained
                     last month and the one the serving image rebuilds today then run on different libraries:

@@ -43,7 +43,8 @@ public final class SecretRule extends AbstractRule {
 
                     A pull request is judged on its changed files (secrets on lines it adds are new, on other lines
                     of those files existing); a full scan reads every file. The message names the kind of credential and
-                    never repeats it.
+                    never repeats it; in a notebook it names the cell too (`Cell 3 (In [2]), line 2: ...`, or
+                    `Cell 3 (In [2]), in its outputs or metadata: ...` for a printed token).
                     """, """
                     A credential in git is public to everyone who can read the repository, forever: deleting
                     it in a later commit leaves it in history, forks and clones. Leaked cloud keys are exploited
