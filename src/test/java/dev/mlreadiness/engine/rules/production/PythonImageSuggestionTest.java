@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.rules.production;
 
+import static dev.mlreadiness.engine.SuggestedChanges.applied;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
@@ -26,18 +27,6 @@ class PythonImageSuggestionTest {
 
     private static List<Finding> unpinned(Report r) {
         return r.findings().stream().filter(f -> !f.message().contains("USER")).toList();
-    }
-
-    private static Map<String, String> applied(Map<String, String> files, List<Finding> findings) {
-        Map<String, String> out = new LinkedHashMap<>(files);
-        for (Finding f : findings) {
-            if (f.suggestion() != null) {
-                String[] lines = out.get(f.path()).split("\n", -1);
-                lines[f.line() - 1] = f.suggestion();
-                out.put(f.path(), String.join("\n", lines));
-            }
-        }
-        return out;
     }
 
     @Test

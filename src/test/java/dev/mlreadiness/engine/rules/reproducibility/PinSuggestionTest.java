@@ -1,10 +1,10 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
+import static dev.mlreadiness.engine.SuggestedChanges.applied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,18 +48,6 @@ class PinSuggestionTest {
     }
 
     /** The files with each finding's line replaced by its suggestion. */
-    private static Map<String, String> applied(Map<String, String> files, List<Finding> findings) {
-        Map<String, String> out = new LinkedHashMap<>(files);
-        for (Finding f : findings) {
-            if (f.suggestion() != null) {
-                String[] lines = out.get(f.path()).split("\n", -1);
-                lines[f.line() - 1] = f.suggestion();
-                out.put(f.path(), String.join("\n", lines));
-            }
-        }
-        return out;
-    }
-
     @Test
     void aLockFileGivesTheVersionAndTheLineKeepsItsExtrasMarkersAndComments() {
         Map<String, String> files = new LinkedHashMap<>();

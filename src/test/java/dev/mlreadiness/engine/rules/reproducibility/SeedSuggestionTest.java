@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.SuggestedChanges;
 import dev.mlreadiness.engine.TestRepo;
 
 /**
@@ -20,17 +21,6 @@ class SeedSuggestionTest {
 
     private Report scan(String source) {
         return TestRepo.create().file("src/train.py", source).scan(rule);
-    }
-
-    /** The file with each finding's line replaced by its suggestion. */
-    private static String applied(String source, List<Finding> findings) {
-        String[] lines = source.split("\n", -1);
-        for (Finding f : findings) {
-            if (f.suggestion() != null) {
-                lines[f.line() - 1] = f.suggestion();
-            }
-        }
-        return String.join("\n", lines);
     }
 
     @Test
@@ -53,7 +43,7 @@ class SeedSuggestionTest {
                 "km = KMeans(n_clusters=3, random_state=42)",
                 "folds = KFold(n_splits=5, shuffle=True, random_state=42)",
                 "small = pd.read_csv(\"a.csv\").sample(frac=0.1, random_state=42)");
-        assertThat(scan(applied(source, r.findings())).findings()).isEmpty();
+        assertThat(scan(SuggestedChanges.applied("src/train.py", source, r.findings())).findings()).isEmpty();
     }
 
     @Test
@@ -71,8 +61,11 @@ class SeedSuggestionTest {
                 "rng = np.random.default_rng(seed=7)",
                 "w = tf.random.normal([3, 3], seed=7)",
                 "parts = ds.train_test_split(test_size=0.1, seed=7)");
-        assertThat(TestRepo.create().file("src/train.py", applied(source, r.findings())).config("seed: 7\n")
-                .scan(rule).findings()).isEmpty();
+        assertThat(
+                TestRepo.create().file("src/train.py", SuggestedChanges.applied("src/train.py", source, r.findings()))
+                        .config("seed: 7\n")
+                        .scan(rule).findings())
+                .isEmpty();
     }
 
     @Test
