@@ -25,6 +25,9 @@ public final class PinSuggestions {
             .compile("^(\\s*[\"']?[A-Za-z0-9][A-Za-z0-9._-]*[\"']?\\s*=\\s*)([\"'])([^\"'\\\\]*)\\2(\\s*(?:#.*)?)$");
     private static final Pattern NAME = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(\\[[^\\]]*\\])?");
 
+    /** Longer lines get none (1,000 characters): no hand-written requirement is that long. */
+    public static final int MAX_LINE_CHARS = 1_000;
+
     private PinSuggestions() {
     }
 
@@ -35,7 +38,8 @@ public final class PinSuggestions {
      */
     public static Optional<String> fixedLine(String line, Requirement r, Syntax syntax, ManifestKind manifest,
             String version) {
-        if (line == null || r.kind() != Requirement.Kind.NAMED || r.name() == null || r.hasHash()
+        if (line == null || line.length() > MAX_LINE_CHARS || r.kind() != Requirement.Kind.NAMED || r.name() == null
+                || r.hasHash()
                 || !KnownVersions.VERSION.matcher(version).matches()) {
             return Optional.empty();
         }

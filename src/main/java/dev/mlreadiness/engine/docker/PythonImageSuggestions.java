@@ -67,7 +67,7 @@ public final class PythonImageSuggestions {
      * @param line the stage's {@code FROM} line as the file has it, without its line break
      */
     public static Optional<String> fixedLine(String line, BuildStage stage, String version) {
-        if (line == null || stage.image() == null || !stage.image().equals(stage.written())
+        if (line == null || line.length() > 1_000 || stage.image() == null || !stage.image().equals(stage.written())
                 || !VERSION.matcher(version).matches() || !isOfficialPython(stage.image())) {
             return Optional.empty();
         }

@@ -20,6 +20,12 @@ public final class SeedSuggestions {
     /** The seed arguments that take a plain integer; others ({@code generator=}, {@code sampler=}) need code. */
     private static final Set<String> INTEGER_SEEDS = Set.of("random_state", "seed", "random_seed");
 
+    /**
+     * Longer lines get none (1,000 characters): each suggestion reads its line twice, and a generated line with
+     * thousands of calls must not be read once per call.
+     */
+    public static final int MAX_LINE_CHARS = 1_000;
+
     private SeedSuggestions() {
     }
 
@@ -38,7 +44,8 @@ public final class SeedSuggestions {
      * @param line the call's line as the file has it, without its line break
      */
     public static Optional<String> fixedLine(String line, Call call, RandomApi api, String keyword, long seed) {
-        if (line == null || call.line() != call.endLine() || call.hasStar() || call.hasDoubleStar()
+        if (line == null || line.length() > MAX_LINE_CHARS || call.line() != call.endLine() || call.hasStar()
+                || call.hasDoubleStar()
                 || api.seedKeywords().stream().anyMatch(k -> call.keyword(k) != null)
                 || api.seedPosition() >= 0 && call.positional().size() > api.seedPosition()) {
             return Optional.empty();

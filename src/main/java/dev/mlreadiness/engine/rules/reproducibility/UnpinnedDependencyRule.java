@@ -360,6 +360,8 @@ public final class UnpinnedDependencyRule extends AbstractRule {
         private final Findings out;
         private final Map<String, ManifestFindings> byPath = new HashMap<>();
         private final Set<String> tree;
+        /** Each manifest's lines, split once for all its suggestions. */
+        private final Map<String, String[]> lines = new HashMap<>();
         private KnownVersions versions;
 
         Reports(RuleContext ctx, Findings out) {
@@ -409,9 +411,10 @@ public final class UnpinnedDependencyRule extends AbstractRule {
             if (version.isEmpty()) {
                 return null;
             }
-            return ctx.text(path).map(t -> t.split("\n", -1)).filter(lines -> r.line() <= lines.length)
-                    .flatMap(lines -> PinSuggestions.fixedLine(lines[r.line() - 1], r, syntax, kind, version.get()))
-                    .orElse(null);
+            String[] text = lines.computeIfAbsent(path, p -> ctx.text(p).map(t -> t.split("\n", -1))
+                    .orElse(new String[0]));
+            return r.line() > text.length ? null
+                    : PinSuggestions.fixedLine(text[r.line() - 1], r, syntax, kind, version.get()).orElse(null);
         }
     }
 

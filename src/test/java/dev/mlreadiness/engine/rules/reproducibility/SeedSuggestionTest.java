@@ -97,4 +97,12 @@ class SeedSuggestionTest {
                 .isEqualTo("h = (\"train_test_split(\", train_test_split(X, y, random_state=42))");
         assertThat(r.findings()).extracting(Finding::line).contains(5, 7, 8, 10, 12, 13, 16);
     }
+
+    @Test
+    void aGeneratedLineIsNotReadOncePerCall() {
+        String many = "from sklearn.ensemble import RandomForestClassifier as F\nm = ["
+                + "F(), ".repeat(400) + "]\n";
+        Report r = scan(many);
+        assertThat(r.findings()).hasSize(400).extracting(Finding::suggestion).containsOnlyNulls();
+    }
 }
