@@ -77,16 +77,20 @@ public final class KnownVersions {
     }
 
     /**
-     * Adds the pins of a requirements file that reads as {@code pip freeze} output: at least one entry, every
-     * entry a named package pinned {@code ==version} without marker, URL or wildcard, and no {@code -r}/{@code -c}.
+     * Adds the pins of a requirements file that reads as {@code pip freeze} output: no {@code -r}/{@code -c}, and
+     * every package named from an index pinned {@code ==version} without marker or wildcard (at least one; the
+     * {@code -e git+...} and {@code name @ file://...} lines freeze writes for other installs are left aside).
      */
     public void addFreeze(RequirementsFile file) {
-        if (file.requirements().isEmpty() || !file.includes().isEmpty() || !file.problems().isEmpty()) {
+        if (!file.includes().isEmpty() || !file.problems().isEmpty()) {
             return;
         }
         Map<String, String> pins = new HashMap<>();
         for (Requirement r : file.requirements()) {
-            if (r.kind() != Requirement.Kind.NAMED || r.name() == null || r.marker() != null
+            if (r.kind() != Requirement.Kind.NAMED) {
+                continue;
+            }
+            if (r.name() == null || r.marker() != null
                     || !r.specifier().startsWith("==") || r.specifier().startsWith("===")
                     || r.specifier().contains(",") || !VERSION.matcher(r.specifier().substring(2)).matches()) {
                 return;

@@ -71,7 +71,8 @@ class PinSuggestionTest {
     @Test
     void pipFreezeOutputAndPipfileAndUvLocksGiveVersionsAndConflictsGiveNone() {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("requirements-frozen.txt", "pandas==2.2.2\nrequests==2.32.3\nnumpy==1.26.4\n");
+        files.put("requirements-frozen.txt", "-e git+https://github.com/org/feat.git@"
+                + "3f2c1a9d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39#egg=feat\npandas==2.2.2\nrequests==2.32.3\nnumpy==1.26.4\n");
         files.put("service/Pipfile.lock", """
                 {"default": {"requests": {"version": "==2.32.3"}, "numpy": {"version": "==2.0.0"}},
                  "develop": {"pytest": {"version": "==8.2.0"}}}
