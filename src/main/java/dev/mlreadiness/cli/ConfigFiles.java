@@ -55,6 +55,6 @@ public final class ConfigFiles {
     /** The config with {@code fail-on} replaced, for the command line's {@code --fail-on}, which wins. */
     static ReadinessConfig withFailOn(ReadinessConfig c, FailOn failOn) {
         return new ReadinessConfig(c.enabled(), failOn, c.failOnExisting(), c.comments(), c.maxFileSize(), c.paths(),
-                c.ignore(), c.rules(), c.extendsOrganization(), c.sections(), c.project());
+                c.ignore(), c.rules(), c.extendsOrganization(), c.sections(), c.project(), c.seed());
     }
 }

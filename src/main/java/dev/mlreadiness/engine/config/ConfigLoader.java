@@ -44,7 +44,7 @@ public final class ConfigLoader {
     public static final String PATH = ".github/ml-readiness.yml";
 
     private static final List<String> TOP_KEYS = List.of("enabled", "fail-on", "fail-on-existing", "comments",
-            "max-file-size", "paths", "ignore", "rules", "extends", "sections", "project");
+            "max-file-size", "paths", "ignore", "rules", "extends", "sections", "project", "seed");
     private static final List<String> PATH_KEYS = List.of("data", "models", "notebooks", "docs");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([kmgt]i?b?|b)?",
             Pattern.CASE_INSENSITIVE);
@@ -160,6 +160,9 @@ public final class ConfigLoader {
         }
     }
 
+    /** The largest seed numpy's legacy {@code np.random.seed} takes. */
+    static final long MAX_SEED = 4_294_967_295L;
+
     ReadinessConfig bind(ObjectNode root, String source) throws ConfigException {
         ReadinessConfig d = ReadinessConfig.defaults();
         unknownKeys(root, TOP_KEYS, "", source);
@@ -191,8 +194,21 @@ public final class ConfigLoader {
         boolean ext = bool(root, "extends", true, source);
         Map<String, List<String>> sections = sections(root.get("sections"), source);
         Project project = project(root.get("project"), d.project(), source);
+        long seed = seed(root.get("seed"), d.seed(), source);
         return new ReadinessConfig(enabled, failOn, failOnExisting, comments, maxSize, paths, ignore, rules, ext,
-                sections, project);
+                sections, project, seed);
+    }
+
+    /** {@code seed:} a whole number from 0 to 2^32 - 1, which every seeded library accepts. */
+    private static long seed(JsonNode n, long fallback, String source) throws ConfigException {
+        if (n == null) {
+            return fallback;
+        }
+        if (n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0 && n.longValue() <= MAX_SEED) {
+            return n.longValue();
+        }
+        throw new ConfigException(source, "seed", n.isValueNode() ? n.asText() : n.toString(),
+                "use a whole number from 0 to " + MAX_SEED + " (numpy's seeds stop there), e.g. seed: 42");
     }
 
     private static Project project(JsonNode n, Project fallback, String source) throws ConfigException {

@@ -14,17 +14,28 @@ import dev.mlreadiness.engine.rule.Severity;
  *
  * @param sections extra heading words per docs rule id, added to the rule's own words
  * @param project what kind of project it is, for the rules about serving a model
+ * @param seed the seed value that suggested changes pass to unseeded random calls ({@code seed:})
  */
 public record ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExisting, CommentMode comments,
         long maxFileSize, ProjectPaths paths, List<Glob> ignore, Map<String, RuleSetting> rules,
-        boolean extendsOrganization, Map<String, List<String>> sections, Project project) {
+        boolean extendsOrganization, Map<String, List<String>> sections, Project project, long seed) {
 
     /** 5 MiB: the spec's default for {@code max-file-size}. */
     public static final long DEFAULT_MAX_FILE_SIZE = 5L * 1024 * 1024;
+    /** The seed suggested changes pass when the config names none. */
+    public static final long DEFAULT_SEED = 42;
+
+    /** A config with the default {@code seed}. */
+    public ReadinessConfig(Enabled enabled, FailOn failOn, boolean failOnExisting, CommentMode comments,
+            long maxFileSize, ProjectPaths paths, List<Glob> ignore, Map<String, RuleSetting> rules,
+            boolean extendsOrganization, Map<String, List<String>> sections, Project project) {
+        this(enabled, failOn, failOnExisting, comments, maxFileSize, paths, ignore, rules, extendsOrganization,
+                sections, project, DEFAULT_SEED);
+    }
 
     public static ReadinessConfig defaults() {
         return new ReadinessConfig(Enabled.AUTO, FailOn.ERROR, false, CommentMode.REVIEW, DEFAULT_MAX_FILE_SIZE,
-                ProjectPaths.defaults(), List.of(), Map.of(), true, Map.of(), Project.AUTO);
+                ProjectPaths.defaults(), List.of(), Map.of(), true, Map.of(), Project.AUTO, DEFAULT_SEED);
     }
 
     /** The severity a rule's findings get: the config's choice, else the rule's default; empty when off. */

@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.notebook;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import dev.mlreadiness.engine.python.IPythonSource;
 import dev.mlreadiness.engine.python.PythonModule;
@@ -18,13 +19,38 @@ import dev.mlreadiness.engine.python.PythonModule;
  *        rest after a final {@code \n}), its 1-based line in the {@code .ipynb} text
  * @param outputCount the number of outputs
  * @param errors the error outputs
+ * @param startLine 1-based line of the {@code .ipynb} text where the cell object starts
+ * @param endLine 1-based line of the {@code .ipynb} text where the cell object ends
+ * @param versionOutputs what the cell printed, when its source reads a {@code __version__} and the printed text
+ *        is short (see {@link NotebookParser}): the stream and result texts, each as one string; else empty
  */
 public record Cell(int index, CellType type, String source, Integer executionCount, int sourceKeyLine,
-        List<Integer> sourceLineNumbers, int outputCount, List<ErrorOutput> errors) {
+        List<Integer> sourceLineNumbers, int outputCount, List<ErrorOutput> errors, int startLine, int endLine,
+        List<String> versionOutputs) {
 
     public Cell {
         sourceLineNumbers = List.copyOf(sourceLineNumbers);
         errors = List.copyOf(errors);
+        versionOutputs = List.copyOf(versionOutputs);
+    }
+
+    /**
+     * How people find the cell: {@code cell 7} counting every cell from 1 as notebook viewers show them, with
+     * {@code (In [5])} when it has an execution count.
+     */
+    public String label() {
+        return "cell " + (index + 1) + (executionCount == null ? "" : " (In [" + executionCount + "])");
+    }
+
+    /** {@link #label()} and the 1-based line of the cell's source: {@code cell 7 (In [5]), line 3}. */
+    public String label(int sourceLine) {
+        return label() + ", line " + sourceLine;
+    }
+
+    /** The 1-based source line at a line of the {@code .ipynb} text, if a source line starts there. */
+    public OptionalInt sourceLineAt(int ipynbLine) {
+        int i = sourceLineNumbers.indexOf(ipynbLine);
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(i + 1);
     }
 
     public boolean isCode() {

@@ -15,8 +15,10 @@ import dev.mlreadiness.engine.snapshot.InputLimits;
 
 /**
  * Reads a {@code .ipynb} file with Jackson's streaming parser, so a notebook with megabytes of outputs is
- * read without holding them: outputs are skipped token by token, keeping only their count and, for error
- * outputs, the exception name, message and line. Every source line keeps its line in the {@code .ipynb}
+ * read without holding them: outputs are skipped token by token, keeping only their count, for error
+ * outputs the exception name, message and line, and for a cell that reads a {@code __version__} its short printed
+ * texts (a few hundred characters at most), which tell the versions the notebook ran with. Every source line keeps its
+ * line in the {@code .ipynb}
  * text, so findings land on the diff.
  *
  * <p>
@@ -29,6 +31,10 @@ public final class NotebookParser {
 
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(StreamReadConstraints
             .builder().maxNestingDepth(InputLimits.MAX_NESTING_DEPTH).build()).build();
+
+    /** Printed texts kept per cell that reads a {@code __version__}, and their longest length. */
+    static final int MAX_KEPT_OUTPUTS = 8;
+    static final int MAX_KEPT_OUTPUT_CHARS = 400;
 
     private final JsonParser json;
     private final List<Cell> cells = new ArrayList<>();
@@ -161,7 +167,8 @@ public final class NotebookParser {
 
     private Cell cell(int index) throws IOException, NotebookFormatException {
         expect(json.currentToken(), JsonToken.START_OBJECT, "cell " + index);
-        int keyLine = line();
+        int startLine = line();
+        int keyLine = startLine;
         String cellType = null;
         SourceText source = new SourceText();
         Integer executionCount = null;
@@ -181,8 +188,11 @@ public final class NotebookParser {
                 default -> json.skipChildren();
             }
         }
-        return new Cell(index, CellType.of(cellType), source.text(), executionCount, keyLine, source.lines(),
-                outputs.count, outputs.errors);
+        int endLine = line();
+        String text = source.text();
+        List<String> versions = text.contains("__version__") ? outputs.texts : List.of();
+        return new Cell(index, CellType.of(cellType), text, executionCount, keyLine, source.lines(),
+                outputs.count, outputs.errors, startLine, endLine, versions);
     }
 
     /** A source is one string, or a list of strings each usually on its own JSON line. */
@@ -218,21 +228,71 @@ public final class NotebookParser {
             String type = null;
             String ename = null;
             String evalue = null;
+            String text = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName();
                 JsonToken field = json.nextToken();
-                // Everything else (data, text, traceback) is skipped unread: it is where the megabytes are.
+                // Everything else (images, HTML, traceback) is skipped unread: it is where the megabytes are.
                 switch (name) {
                     case "output_type" -> type = stringOrNull(field);
                     case "ename" -> ename = stringOrNull(field);
                     case "evalue" -> evalue = stringOrNull(field);
+                    case "text" -> text = shortText(field);
+                    case "data" -> text = plainText(field);
                     default -> json.skipChildren();
                 }
             }
             if ("error".equals(type) || "pyerr".equals(type)) {
                 outputs.errors.add(new ErrorOutput(ename, evalue, outputLine));
+            } else if (text != null && outputs.texts.size() < MAX_KEPT_OUTPUTS
+                    && ("stream".equals(type) || "execute_result".equals(type) || "pyout".equals(type))) {
+                outputs.texts.add(text);
             }
         }
+    }
+
+    /** The {@code text/plain} of an output's {@code data}, when short (see {@link #shortText}). */
+    private String plainText(JsonToken value) throws IOException, NotebookFormatException {
+        if (value != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return null;
+        }
+        String[] plain = new String[1];
+        forEachField((name, field) -> {
+            if (name.equals("text/plain")) {
+                plain[0] = shortText(field);
+            } else {
+                json.skipChildren();
+            }
+        });
+        return plain[0];
+    }
+
+    /**
+     * A string, or a list of strings joined, when it is at most {@link #MAX_KEPT_OUTPUT_CHARS} long; else null. Kept
+     * only for the cells that read a {@code __version__} (the printed versions pin requirements).
+     */
+    private String shortText(JsonToken value) throws IOException, NotebookFormatException {
+        if (value == JsonToken.VALUE_STRING) {
+            String text = json.getText();
+            return text.length() <= MAX_KEPT_OUTPUT_CHARS ? text : null;
+        }
+        if (value != JsonToken.START_ARRAY) {
+            json.skipChildren();
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean tooLong = false;
+        while (nextElement()) {
+            if (tooLong || json.currentToken() != JsonToken.VALUE_STRING) {
+                tooLong = true;
+                json.skipChildren();
+                continue;
+            }
+            text.append(json.getText());
+            tooLong = text.length() > MAX_KEPT_OUTPUT_CHARS;
+        }
+        return tooLong ? null : text.toString();
     }
 
     /** Calls the reader with each field name and the first token of its value, until the object ends. */
@@ -304,6 +364,7 @@ public final class NotebookParser {
     private static final class OutputSummary {
         private int count;
         private final List<ErrorOutput> errors = new ArrayList<>();
+        private final List<String> texts = new ArrayList<>();
     }
 
     /** Source text being joined from its pieces, with the JSON line of each source line's start. */

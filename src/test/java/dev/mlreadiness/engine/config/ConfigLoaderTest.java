@@ -3,6 +3,7 @@ package dev.mlreadiness.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -146,6 +147,23 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load("fail-on: loud", "acme/.github:.github/ml-readiness.yml",
                 "comments: none", ConfigLoader.PATH))
                 .hasMessageStartingWith("acme/.github:.github/ml-readiness.yml: `fail-on`");
+    }
+
+    @Test
+    void seedIsAWholeNumberNumpyAccepts() throws Exception {
+        assertThat(loader.load("", "f").seed()).isEqualTo(42);
+        assertThat(loader.load("seed: 0", "f").seed()).isZero();
+        assertThat(loader.load("seed: 4294967295", "f").seed()).isEqualTo(4_294_967_295L);
+        assertThat(loader.load("seed: 7", "org", "fail-on: never", "repo").seed()).as("an organization default")
+                .isEqualTo(7);
+        assertThatThrownBy(() -> loader.load("seed: -1", "f")).isInstanceOf(ConfigException.class)
+                .hasMessage("f: `seed`: `-1` is not allowed; use a whole number from 0 to 4294967295 (numpy's seeds "
+                        + "stop there), e.g. seed: 42");
+        for (String bad : List.of("seed: 4.2", "seed: \"42\"", "seed: 4294967296", "seed: 99999999999999999999999",
+                "seed: [1]", "seed: null")) {
+            assertThatThrownBy(() -> loader.load(bad, "f")).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("`seed`").hasMessageContaining("use a whole number from 0 to 4294967295");
+        }
     }
 
     @Test

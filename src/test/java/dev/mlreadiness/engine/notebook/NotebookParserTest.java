@@ -312,4 +312,35 @@ class NotebookParserTest {
         assertThat(last.errors()).containsExactly(new ErrorOutput("E99", "v", 7 + 7 * 99));
         assertThat(notebook.cells()).allSatisfy(cell -> assertThat(cell.outputCount()).isEqualTo(3));
     }
+
+    @Test
+    void cellsReadingAVersionKeepTheirShortPrintedTextsOnly() throws Exception {
+        String nb = """
+                {"cells": [
+                 {"cell_type": "code", "execution_count": 1, "metadata": {},
+                  "outputs": [{"name": "stdout", "output_type": "stream", "text": ["2.2.2 ", "1.26.4\\n"]},
+                              {"output_type": "execute_result", "data": {"text/plain": ["'2.3.1'"],
+                               "image/png": "iVBORw0KGgo="}, "execution_count": 1, "metadata": {}}],
+                  "source": ["print(pd.__version__, np.__version__)\\n", "torch.__version__"]},
+                 {"cell_type": "code", "execution_count": 2, "metadata": {},
+                  "outputs": [{"name": "stdout", "output_type": "stream", "text": "1.0.0\\n"}],
+                  "source": "print(x)"},
+                 {"cell_type": "code", "execution_count": 3, "metadata": {},
+                  "outputs": [{"name": "stdout", "output_type": "stream", "text": "%s"}],
+                  "source": "print(big.__version__)"}
+                ], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+                """.formatted("9".repeat(NotebookParser.MAX_KEPT_OUTPUT_CHARS + 1));
+        Notebook parsed = parse(nb);
+        assertThat(parsed.cells().get(0).versionOutputs()).containsExactly("2.2.2 1.26.4\n", "'2.3.1'");
+        assertThat(parsed.cells().get(1).versionOutputs()).as("no __version__ read").isEmpty();
+        assertThat(parsed.cells().get(2).versionOutputs()).as("too long to be a version").isEmpty();
+        assertThat(parsed.cells()).extracting(Cell::startLine, Cell::endLine)
+                .containsExactly(tuple(2, 6), tuple(7, 9), tuple(10, 12));
+        assertThat(parsed.describeLine(6)).as("two source lines share it").contains("cell 1 (In [1])");
+        assertThat(parsed.describeLine(3)).contains("cell 1 (In [1]), in its outputs or metadata");
+        assertThat(parsed.describeLine(1)).isEmpty();
+        assertThat(parsed.codeLine(2)).map(Notebook.SourceLine::label).contains("cell 1 (In [1]), line 2");
+        assertThat(parsed.codeLine(3)).map(Notebook.SourceLine::label).contains("cell 2 (In [2]), line 1");
+        assertThat(parsed.codeLine(5)).isEmpty();
+    }
 }

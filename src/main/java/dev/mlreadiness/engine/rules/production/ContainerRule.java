@@ -1,11 +1,18 @@
 package dev.mlreadiness.engine.rules.production;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
+import dev.mlreadiness.engine.deps.ManifestFiles;
+import dev.mlreadiness.engine.deps.ManifestKind;
+import dev.mlreadiness.engine.deps.ManifestParsers;
+import dev.mlreadiness.engine.deps.PyprojectManifest;
 import dev.mlreadiness.engine.docker.BuildStage;
 import dev.mlreadiness.engine.docker.Dockerfile;
+import dev.mlreadiness.engine.docker.PythonImageSuggestions;
 import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
@@ -32,6 +39,11 @@ public final class ContainerRule extends AbstractRule {
                     flagged). Flags, on the last `FROM` line, a final stage that sets no `USER` or sets `root` or
                     `0`; a stage built on an earlier one inherits its user. Instructions are read in any case, with
                     line continuations, comments and heredocs handled as Docker does.
+
+                    An untagged or `latest` official Python image (`python`, `docker.io/library/python`) written on
+                    its `FROM` line gets a suggested change to the one Python version the repository fixes itself:
+                    `.python-version` (`3.11.9`), `runtime.txt` (`python-3.11.9`) or `requires-python = "==3.11.9"`.
+                    Sources that disagree, ranges and other images get none: a tag is never guessed.
                     """, """
                     An untagged or `latest` base image changes under you: the same Dockerfile builds a different
                     system, Python and CUDA next month, and a model that passed evaluation behaves differently in
@@ -64,8 +76,16 @@ public final class ContainerRule extends AbstractRule {
     /** The Dockerfiles to check: all of them in a full scan, the changed ones in a pull request. */
     private static final FileSelector DOCKERFILES = FileSelector.toScan(ContainerRule::isDockerfile);
 
+    /**
+     * Where the repository fixes its Python version, for a suggested tag of an unpinned Python image: read only
+     * when there are Dockerfiles to check.
+     */
+    private static final FileSelector PYTHON_VERSIONS = ctx -> DOCKERFILES.select(ctx).isEmpty() ? List.of()
+            : ctx.snapshot().stream().map(FileEntry::path).filter(p -> PythonImageSuggestions.isVersionFile(p)
+                    || ManifestFiles.kind(p).filter(k -> k == ManifestKind.PYPROJECT).isPresent()).toList();
+
     public ContainerRule() {
-        super(INFO, DOCKERFILES);
+        super(INFO, FileSelector.allOf(DOCKERFILES, PYTHON_VERSIONS));
     }
 
     @Override
@@ -74,17 +94,34 @@ public final class ContainerRule extends AbstractRule {
             out.notApplicable();
             return;
         }
+        AtomicReference<Optional<String>> python = new AtomicReference<>();
         for (String path : DOCKERFILES.select(ctx)) {
-            ctx.parse(path, Dockerfile.PARSER).ifPresent(file -> check(path, BuildStage.of(file), out));
+            ctx.parse(path, Dockerfile.PARSER).ifPresent(file -> check(ctx, path, BuildStage.of(file), python, out));
         }
     }
 
-    private static void check(String path, List<BuildStage> stages, Findings out) {
+    /** @param python the repository's Python version, read on the first unpinned image */
+    private static void check(RuleContext ctx, String path, List<BuildStage> stages,
+            AtomicReference<Optional<String>> python, Findings out) {
         if (stages.isEmpty()) {
             return;
         }
+        String[] lines = null;
         for (BuildStage s : stages) {
-            unpinned(s).ifPresent(message -> out.line(path, s.from().line(), message));
+            Optional<String> message = unpinned(s);
+            if (message.isEmpty()) {
+                continue;
+            }
+            if (python.get() == null) {
+                python.set(pythonVersion(ctx));
+            }
+            if (lines == null) {
+                lines = ctx.text(path).map(t -> t.split("\n", -1)).orElse(new String[0]);
+            }
+            int line = s.from().line();
+            String suggestion = python.get().isEmpty() || line > lines.length ? null
+                    : PythonImageSuggestions.fixedLine(lines[line - 1], s, python.get().get()).orElse(null);
+            out.line(path, line, message.get(), null, suggestion);
         }
         BuildStage last = stages.get(stages.size() - 1);
         String user = last.effectiveUser();
@@ -116,6 +153,21 @@ public final class ContainerRule extends AbstractRule {
                     + "starts from the same system.");
         }
         return Optional.empty();
+    }
+
+    /** The one Python version the repository fixes exactly (see {@link PythonImageSuggestions}), if any. */
+    private static Optional<String> pythonVersion(RuleContext ctx) {
+        List<String> versions = new ArrayList<>();
+        for (String path : PYTHON_VERSIONS.select(ctx)) {
+            if (PythonImageSuggestions.isVersionFile(path)) {
+                ctx.text(path).flatMap(t -> PythonImageSuggestions.versionInFile(path, t)).ifPresent(versions::add);
+            } else {
+                ctx.parse(path, ManifestParsers.PYPROJECT).map(PyprojectManifest::requiresPython)
+                        .flatMap(v -> PythonImageSuggestions.versionInRequiresPython(v.constraint()))
+                        .ifPresent(versions::add);
+            }
+        }
+        return PythonImageSuggestions.agreed(versions);
     }
 
     private static boolean runsAsNonRootImage(BuildStage s) {

@@ -1,8 +1,10 @@
 package dev.mlreadiness.engine.rules.production;
 
 import java.util.List;
+import java.util.function.Function;
 
 import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.code.Evidence;
 import dev.mlreadiness.engine.rule.AbstractRule;
@@ -47,7 +49,8 @@ public final class EvaluationRule extends AbstractRule {
                     file and split names (text with spaces and config files such as `test.yaml` do not); comments
                     and docstrings never count. When nothing is found the message says what was found instead: a
                     score on the training data (`model.score(X, y)` after `model.fit(X, y)`, or on `X_train`), a
-                    split nothing is computed on, or metrics on data not named as held out. This departs from the
+                    split nothing is computed on, or metrics on data not named as held out, and where (`src/train.py:12`,
+                    or in a notebook its cell: `notebooks/model.ipynb, cell 4 (In [3]), line 2`). This departs from the
                     original spec, which asked for a metric library and a split function: held-out evaluation
                     written by hand (a validation loss that picks the checkpoint, `model.score(X_test, y_test)`)
                     passes now.
@@ -99,25 +102,40 @@ public final class EvaluationRule extends AbstractRule {
         String fix = "the model does not train on (for example split off with `train_test_split`).";
         if (!evidence.trainingDataScoring().isEmpty()) {
             Evidence scoring = evidence.trainingDataScoring().get(0);
-            out.repository("No evaluation on held-out data found, and `" + shown(scoring) + "` (" + where(scoring)
-                    + ") scores the data the model was fitted on: compute the metric on a validation or test set "
-                    + fix);
+            report(ctx, out, scoring, where -> "No evaluation on held-out data found, and `" + shown(scoring) + "` ("
+                    + where + ") scores the data the model was fitted on: compute the metric on a validation or test "
+                    + "set " + fix);
         } else if (!splits.isEmpty()) {
             Evidence split = splits.get(0);
-            out.repository("No evaluation on held-out data found: `" + shown(split) + "` (" + where(split)
+            report(ctx, out, split, where -> "No evaluation on held-out data found: `" + shown(split) + "` (" + where
                     + ") holds data out, but no metric, loss or `score` computed on it was found. Compute one on "
                     + "the held-out part (for example `f1_score(y_test, model.predict(X_test))`).");
         } else if (!metrics.isEmpty()) {
             Evidence metric = metrics.get(0);
-            out.repository("No evaluation on held-out data found: metrics are computed (`" + shown(metric) + "` in "
-                    + where(metric) + ") but none on a split or a file named val, validation, test or holdout. "
-                    + "Compute them on data " + fix);
+            report(ctx, out, metric, where -> "No evaluation on held-out data found: metrics are computed (`"
+                    + shown(metric) + "` in " + where + ") but none on a split or a file named val, validation, "
+                    + "test or holdout. Compute them on data " + fix);
         } else {
             Evidence training = evidence.modelTraining().get(0);
-            out.repository("No evaluation on held-out data found for the model trained in " + where(training)
-                    + " (`" + shown(training) + "`): compute a metric, a loss or `score` on a validation or test set "
-                    + fix);
+            report(ctx, out, training, where -> "No evaluation on held-out data found for the model trained in "
+                    + where + " (`" + shown(training) + "`): compute a metric, a loss or `score` on a validation or "
+                    + "test set " + fix);
         }
+    }
+
+    /**
+     * The gap, its message placing the code found: {@code src/train.py:12}, or in a notebook its path and cell
+     * ({@code notebooks/train.ipynb, cell 4 (In [3]), line 2}). The gap stays the same one whatever the cell's
+     * number: it is identified by the message naming the notebook by its path alone.
+     */
+    private static void report(RuleContext ctx, Findings out, Evidence e, Function<String, String> message) {
+        if (!CodeFiles.isNotebook(e.path())) {
+            out.repository(message.apply(e.path() + ":" + e.line()));
+            return;
+        }
+        String place = ctx.parse(e.path(), CodeFiles.NOTEBOOK).flatMap(CodeFile::notebook)
+                .flatMap(nb -> nb.describeLine(e.line())).map(p -> e.path() + ", " + p).orElse(e.path());
+        out.repository(null, message.apply(place), List.of(message.apply(e.path())));
     }
 
     /** The code found, with a receiver that is no plain name left out: {@code .fit(}, not {@code ?.fit(}. */
@@ -125,8 +143,4 @@ public final class EvaluationRule extends AbstractRule {
         return e.what().startsWith("?.") ? e.what().substring(1) : e.what();
     }
 
-    /** {@code src/train.py:12}; a notebook by its path alone (its lines are those of the JSON text). */
-    private static String where(Evidence e) {
-        return CodeFiles.isNotebook(e.path()) ? e.path() : e.path() + ":" + e.line();
-    }
 }

@@ -8,6 +8,7 @@ import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.CodeFindings;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
@@ -31,7 +32,8 @@ public final class AbsolutePathRule extends AbstractRule {
                     path: `/Users/<name>/`, `/home/<name>/`, `/content/drive/` (Google Colab's Drive) or a drive
                     letter (`C:\\`, `D:/`). Only string literals count: comments, docstrings, Markdown cells and
                     notebook outputs never do. URLs never match. One finding per string literal, on the line
-                    where the path sits.
+                    where the path sits; in a notebook the message names the cell and its source line
+                    (`Cell 7 (In [5]), line 3: ...`).
                     """, """
                     A path under someone's home folder or Drive exists on one machine only: the notebook fails
                     for every colleague, in CI and in the serving container, and nobody can tell which data it
@@ -67,7 +69,7 @@ public final class AbsolutePathRule extends AbstractRule {
                 }
                 find(s.value()).ifPresent(at -> {
                     int line = s.line() + (int) s.value().substring(0, at).chars().filter(c -> c == '\n').count();
-                    out.line(file.path(), file.fileLine(line), "Replace the absolute path starting `"
+                    CodeFindings.line(out, file, line, "Replace the absolute path starting `"
                             + s.value().substring(at, end(s.value(), at)) + "` with a path relative to the project "
                             + "or one read from config, so the code runs on other machines.", s.value());
                 });

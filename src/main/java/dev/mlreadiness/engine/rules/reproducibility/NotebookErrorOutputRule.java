@@ -19,8 +19,9 @@ public final class NotebookErrorOutputRule extends AbstractRule {
             "Notebook committed with an error", Severity.WARNING, Scope.LINE, new RuleDoc("""
                     Flags each code cell of a notebook that has an error output (`output_type: error`, `pyerr`
                     in nbformat 3), on the line of the `.ipynb` file holding the cell's first source line (the
-                    `"source"` key's line when the cell is empty). The message names the exception type, never
-                    its message (which may hold data or credentials).
+                    `"source"` key's line when the cell is empty). The message names the cell as notebook viewers
+                    count it (`cell 7 (In [5])`) and the exception type, never its message (which may hold data or
+                    credentials).
                     """, """
                     A traceback in a committed notebook means it does not run as saved: the results below the
                     failing cell come from an earlier state of the kernel, and whoever runs it next hits the
@@ -53,7 +54,7 @@ public final class NotebookErrorOutputRule extends AbstractRule {
                         continue;
                     }
                     ErrorOutput e = c.errors().get(0);
-                    out.line(f.path(), c.firstSourceLine(), "Fix cell " + (c.index() + 1) + " of " + f.name()
+                    out.line(f.path(), c.firstSourceLine(), "Fix " + c.label() + " of " + f.name()
                             + ", which failed with " + (e.ename() == null ? "an error" : e.ename())
                             + ", and re-run the notebook from the top before committing.",
                             Findings.digest(c.source(), String.valueOf(e.ename())));

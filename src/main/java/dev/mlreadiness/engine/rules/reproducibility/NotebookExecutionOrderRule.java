@@ -21,7 +21,9 @@ public final class NotebookExecutionOrderRule extends AbstractRule {
                     bottom. Cells with no count and no outputs (never run) are ignored, and a notebook with every
                     count cleared is fine. One finding per
                     notebook, on the first offending cell: the first whose count is not greater than the previous
-                    counted cell's, reported on the line of the `.ipynb` file holding its first source line.
+                    counted cell's, reported on the line of the `.ipynb` file holding its first source line. The
+                    message names it and the cell it ran after as notebook viewers count them
+                    (`cell 5 (In [3]) ran after cell 4 (In [5])`).
                     """, """
                     Counts that go down or repeat mean cells were run in another order than the file shows, or
                     re-run after later cells changed the kernel's state. The outputs in the file may not come from
@@ -55,39 +57,45 @@ public final class NotebookExecutionOrderRule extends AbstractRule {
     public void check(RuleContext ctx, Findings out) {
         for (CodeFile f : CodeFilesToScan.notebooks(ctx)) {
             f.notebook().ifPresent(nb -> {
-                Cell offending = firstOutOfOrder(nb);
-                if (offending != null) {
+                Cell[] pair = firstOutOfOrder(nb);
+                if (pair != null) {
+                    Cell offending = pair[1];
                     out.line(f.path(), offending.firstSourceLine(), "Restart the kernel and run all cells of "
-                            + f.name() + " from the top before committing: cell " + (offending.index() + 1)
-                            + " ran " + describe(offending) + " after a cell with a higher count.",
+                            + f.name() + " from the top before committing: " + describe(offending)
+                            + (pair[0] == null ? "" : " after " + pair[0].label()) + ".",
                             Findings.digest(offending.source()));
                 }
             });
         }
     }
 
-    static Cell firstOutOfOrder(Notebook nb) {
+    /**
+     * The first cell out of order, [1], and the counted cell above it that it ran after, [0] (null when a cell
+     * kept outputs without a count before any counted cell); null when all is in order.
+     */
+    static Cell[] firstOutOfOrder(Notebook nb) {
         if (nb.codeCells().stream().allMatch(c -> c.executionCount() == null)) {
             return null;
         }
-        Integer previous = null;
+        Cell previous = null;
         for (Cell c : nb.codeCells()) {
             Integer count = c.executionCount();
             if (count == null) {
                 if (c.outputCount() > 0) {
-                    return c;
+                    return new Cell[] { previous, c };
                 }
                 continue;
             }
-            if (previous != null && count <= previous) {
-                return c;
+            if (previous != null && count <= previous.executionCount()) {
+                return new Cell[] { previous, c };
             }
-            previous = count;
+            previous = c;
         }
         return null;
     }
 
     private static String describe(Cell c) {
-        return c.executionCount() == null ? "without a count but kept outputs" : "as [" + c.executionCount() + "]";
+        return c.executionCount() == null ? c.label() + " kept outputs from an earlier run without a count"
+                : c.label() + " ran";
     }
 }

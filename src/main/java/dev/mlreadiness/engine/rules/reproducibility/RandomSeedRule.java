@@ -8,9 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.mlreadiness.engine.TextLines;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.Expression;
@@ -20,8 +22,10 @@ import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.randomness.RandomApi;
 import dev.mlreadiness.engine.randomness.RandomApis;
 import dev.mlreadiness.engine.randomness.SearchGrids;
+import dev.mlreadiness.engine.randomness.SeedSuggestions;
 import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.CodeFindings;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
@@ -39,7 +43,15 @@ public final class RandomSeedRule extends AbstractRule {
                     tts` makes `tts(...)` a `train_test_split`); strings, comments and docstrings never match. A
                     call that passes `**kwargs` is not flagged (the seed may be in there), and `random_state=None`
                     counts as no seed. A multi-line call is reported on the line of the function's name; in a
-                    notebook, on the line of the `.ipynb` file holding that source line.
+                    notebook, on the line of the `.ipynb` file holding that source line, the message led by the
+                    cell as notebook viewers count it (`Cell 7 (In [5]), line 3: ...`).
+
+                    A suggested change adds the seed (`random_state=42`, `seed=42`, `random_seed=42`; the value is
+                    `seed:` in the config) when the fix is mechanical: in a `.py` file, a call that opens and
+                    closes on its line, appears there once outside strings and comments, passes no `*args`,
+                    `**kwargs` nor any seed (not even `None`), and whose API takes a plain number (not
+                    `generator=`, `sampler=` or `rstate=`; not a library-level function such as `np.random.rand`,
+                    which a file-level seed fixes).
 
                     APIs with a seed argument must get it. Library-level random functions (`np.random.*`,
                     `random.*`, torch and tensorflow/keras random ops) are also fine when the file seeds that
@@ -119,11 +131,11 @@ public final class RandomSeedRule extends AbstractRule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         for (CodeFile file : CodeFilesToScan.read(ctx)) {
-            check(file, out);
+            check(ctx, file, out);
         }
     }
 
-    private static void check(CodeFile file, Findings out) {
+    private static void check(RuleContext ctx, CodeFile file, Findings out) {
         PythonModule module = file.module();
         List<Call> calls = module.calls();
         Set<String> imported = importedModules(module);
@@ -142,6 +154,7 @@ public final class RandomSeedRule extends AbstractRule {
         int[] outer = null;
         // an outermost call -> whether random calls nested in it were flagged too, in source order
         Map<Integer, Boolean> outermost = new TreeMap<>();
+        TextLines[] lines = new TextLines[1];
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             RandomApi api = apis.get(i);
@@ -164,12 +177,37 @@ public final class RandomSeedRule extends AbstractRule {
                 outer = outer != null ? outer : outermostCalls(module, apis);
                 outermost.merge(outer[i], outer[i] != i, Boolean::logicalOr);
             } else {
-                out.line(file.path(), file.fileLine(call.line()), message(api, call), call.normalized());
+                CodeFindings.line(out, file, call.line(), message(api, call), call.normalized(),
+                        suggestion(ctx, file, call, api, lines));
             }
         }
-        outermost.forEach((i, nested) -> out.line(file.path(), file.fileLine(calls.get(i).line()),
+        outermost.forEach((i, nested) -> CodeFindings.line(out, file, calls.get(i).line(),
                 nested ? nestedMessage(apis.get(i), calls.get(i)) : message(apis.get(i), calls.get(i)),
-                calls.get(i).normalized()));
+                calls.get(i).normalized(), nested ? null : suggestion(ctx, file, calls.get(i), apis.get(i), lines)));
+    }
+
+    /**
+     * The call's line with the seed argument added ({@code seed:} of the config), when the fix is mechanical and
+     * certain (see {@link SeedSuggestions}); never in a notebook, whose lines are JSON.
+     *
+     * @param lines the file's lines, read on the first suggestion: [0]
+     */
+    private static String suggestion(RuleContext ctx, CodeFile file, Call call, RandomApi api, TextLines[] lines) {
+        if (file.notebook().isPresent()) {
+            return null;
+        }
+        Optional<String> keyword = SeedSuggestions.keyword(api);
+        if (keyword.isEmpty()) {
+            return null;
+        }
+        if (lines[0] == null) {
+            lines[0] = ctx.snapshot().bytes(file.path()).flatMap(TextLines::of).orElse(null);
+            if (lines[0] == null) {
+                return null;
+            }
+        }
+        return SeedSuggestions.fixedLine(lines[0].lineWithoutEnding(call.line()), call, api, keyword.get(),
+                ctx.config().seed()).orElse(null);
     }
 
     private static Set<String> seededLibraries(PythonModule module, List<Call> calls, List<RandomApi> apis,

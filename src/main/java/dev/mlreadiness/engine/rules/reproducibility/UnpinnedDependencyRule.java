@@ -13,20 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.deps.CondaEnvironment;
 import dev.mlreadiness.engine.deps.InstallSet;
+import dev.mlreadiness.engine.deps.KnownVersions;
 import dev.mlreadiness.engine.deps.LockFiles;
 import dev.mlreadiness.engine.deps.ManifestFiles;
 import dev.mlreadiness.engine.deps.ManifestKind;
 import dev.mlreadiness.engine.deps.ManifestParsers;
 import dev.mlreadiness.engine.deps.PinAdvice;
 import dev.mlreadiness.engine.deps.PinAdvice.Syntax;
+import dev.mlreadiness.engine.deps.PinSuggestions;
 import dev.mlreadiness.engine.deps.Problem;
 import dev.mlreadiness.engine.deps.Requirement;
 import dev.mlreadiness.engine.deps.RequirementsFile;
 import dev.mlreadiness.engine.deps.RequirementsIncludes;
 import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.CodeFilesToScan;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -71,6 +76,16 @@ public final class UnpinnedDependencyRule extends AbstractRule {
                     of the same install pins its package exactly (the same file, or for pip
                     the files it includes with `-r`): `torch[cuda]>=2.1` beside `torch==2.3.1` installs 2.3.1.
                     A pin behind an environment marker pins only entries with the same marker.
+
+                    A suggested change pins a named requirement to the version the repository itself gives, never
+                    a guessed one: a `poetry.lock`, `uv.lock` or `Pipfile.lock` anywhere in the tree, `pip freeze`
+                    output (a requirements file the rule reads whose every entry is a plain `name==version`), or a
+                    notebook cell reading `<module>.__version__` that printed that many version numbers. A package
+                    given two versions, or a local one (`2.3.1+cu121`), gets none. The line keeps its extras,
+                    markers, options and comments; only a requirement written on one line, in a requirements file,
+                    an `environment.yml` `pip:` entry, a PEP 621 array element alone on its line, or a Poetry or
+                    Pipfile entry with a string value gets one (conda specs do not: a conda build's version need not
+                    be pip's).
                     """, """
                     `pandas>=2.0` installs whatever is newest on the day of the install. The model you trained
                     last month and the one the serving image rebuilds today then run on different libraries:
@@ -114,8 +129,18 @@ public final class UnpinnedDependencyRule extends AbstractRule {
      */
     private static final FileSelector PIP_INSTALLS = ctx -> (mayChangeAnInclude(ctx) ? ctx.snapshot().files()
             : ctx.filesToScan()).stream().map(FileEntry::path).filter(UnpinnedDependencyRule::isPipInstall).toList();
+    /**
+     * Where versions for suggested pins come from besides the requirements files read anyway (pip freeze output),
+     * when there is anything to judge: the tree's lock files, and the notebooks to scan (their printed
+     * {@code __version__}s).
+     */
+    private static final FileSelector VERSION_SOURCES = ctx -> MANIFESTS.select(ctx).isEmpty()
+            && PIP_INSTALLS.select(ctx).isEmpty() ? List.of()
+                    : Stream.concat(ctx.snapshot().stream().filter(f -> KnownVersions.isVersionLock(f.path())
+                            && f.size() <= KnownVersions.MAX_LOCK_BYTES).map(FileEntry::path),
+                            CodeFilesToScan.NOTEBOOKS.select(ctx).stream()).toList();
     private static final FileSelector READS = FileSelector.allOf(MANIFESTS, PIP_INSTALLS,
-            UnpinnedDependencyRule::includesAtHand);
+            UnpinnedDependencyRule::includesAtHand, VERSION_SOURCES);
 
     public UnpinnedDependencyRule() {
         super(INFO, READS);
@@ -160,7 +185,7 @@ public final class UnpinnedDependencyRule extends AbstractRule {
         }
         List<String> tree = ctx.snapshot().stream().map(FileEntry::path).toList();
         Set<String> scanned = new HashSet<>(ctx.filesToScan().stream().map(FileEntry::path).toList());
-        Reports reports = new Reports(out);
+        Reports reports = new Reports(ctx, out);
         for (String path : MANIFESTS.select(ctx)) {
             ManifestKind kind = ManifestFiles.kind(path).orElseThrow();
             if (kind.rangesFineWithLockFile() && LockFiles.isCovered(path, tree)) {
@@ -329,17 +354,67 @@ public final class UnpinnedDependencyRule extends AbstractRule {
                         .isPresent();
     }
 
-    /** The findings of each manifest, by path. */
+    /** The findings of each manifest, by path, and what their suggested pins read. */
     private static final class Reports {
+        private final RuleContext ctx;
         private final Findings out;
         private final Map<String, ManifestFindings> byPath = new HashMap<>();
+        private final Set<String> tree;
+        /** Each manifest's lines, split once for all its suggestions. */
+        private final Map<String, String[]> lines = new HashMap<>();
+        private KnownVersions versions;
 
-        Reports(Findings out) {
+        Reports(RuleContext ctx, Findings out) {
+            this.ctx = ctx;
             this.out = out;
+            this.tree = new HashSet<>(ctx.snapshot().stream().map(FileEntry::path).toList());
         }
 
         ManifestFindings of(String path, ManifestKind kind) {
-            return byPath.computeIfAbsent(path, p -> new ManifestFindings(p, kind, out));
+            return byPath.computeIfAbsent(path, p -> new ManifestFindings(p, kind, out, this));
+        }
+
+        /**
+         * Read on the first unpinned requirement: {@link #VERSION_SOURCES}, and the requirements files this rule
+         * reads anyway that are pip freeze output.
+         */
+        KnownVersions versions() {
+            if (versions == null) {
+                versions = new KnownVersions();
+                for (String path : READS.select(ctx)) {
+                    if (!tree.contains(path)) {
+                        continue;
+                    }
+                    if (KnownVersions.isVersionLock(path)) {
+                        ctx.parse(path, KnownVersions.LOCK_FILE).ifPresent(versions::addAll);
+                    } else if (CodeFiles.isNotebook(path)) {
+                        ctx.parse(path, CodeFiles.NOTEBOOK).ifPresent(f -> f.notebook()
+                                .ifPresent(nb -> versions.addNotebook(nb, f.module())));
+                    } else if (ManifestFiles.kind(path).filter(k -> k == ManifestKind.REQUIREMENTS
+                            || k == ManifestKind.CONSTRAINTS).isPresent()) {
+                        ctx.parse(path, ManifestParsers.REQUIREMENTS).ifPresent(versions::addFreeze);
+                    }
+                }
+            }
+            return versions;
+        }
+
+        /**
+         * The requirement's line pinned to the version the repository gives it (see {@link PinSuggestions}), or
+         * null.
+         */
+        String suggestion(String path, ManifestKind kind, Requirement r, Syntax syntax) {
+            if (r.kind() != Requirement.Kind.NAMED || r.name() == null) {
+                return null;
+            }
+            Optional<String> version = versions().version(r.name());
+            if (version.isEmpty()) {
+                return null;
+            }
+            String[] text = lines.computeIfAbsent(path, p -> ctx.text(p).map(t -> t.split("\n", -1))
+                    .orElse(new String[0]));
+            return r.line() > text.length ? null
+                    : PinSuggestions.fixedLine(text[r.line() - 1], r, syntax, kind, version.get()).orElse(null);
         }
     }
 
@@ -349,17 +424,24 @@ public final class UnpinnedDependencyRule extends AbstractRule {
         private final ManifestKind kind;
         private final Findings out;
         private final Set<String> seen = new HashSet<>();
+        private final Reports reports;
 
-        ManifestFindings(String path, ManifestKind kind, Findings out) {
+        ManifestFindings(String path, ManifestKind kind, Findings out, Reports reports) {
             this.path = path;
             this.kind = kind;
             this.out = out;
+            this.reports = reports;
         }
 
         void ifUnpinned(Requirement r, InstallSet set, Syntax syntax) {
             if (!set.pins(r)) {
                 // the package, not its range: a bumped lower bound leaves the same gap, not a new one
-                at(r.line(), PinAdvice.unpinned(r, syntax, kind), r.name());
+                String message = PinAdvice.unpinned(r, syntax, kind);
+                if (r.line() > 0 && seen.add(r.line() + "\n" + message)) {
+                    out.line(path, r.line(), message, r.name(), reports.suggestion(path, kind, r, syntax));
+                } else if (r.line() <= 0) {
+                    at(r.line(), message, r.name());
+                }
             }
         }
 

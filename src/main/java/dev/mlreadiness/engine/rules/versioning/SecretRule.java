@@ -7,6 +7,9 @@ import java.util.Set;
 
 import dev.mlreadiness.engine.TextLines;
 import dev.mlreadiness.engine.code.CodeFiles;
+import dev.mlreadiness.engine.notebook.Notebook;
+import dev.mlreadiness.engine.notebook.NotebookFormatException;
+import dev.mlreadiness.engine.notebook.NotebookParser;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.FileSelector;
@@ -40,7 +43,8 @@ public final class SecretRule extends AbstractRule {
 
                     A pull request is judged on its changed files (secrets on lines it adds are new, on other lines
                     of those files existing); a full scan reads every file. The message names the kind of credential and
-                    never repeats it.
+                    never repeats it; in a notebook it names the cell too (`Cell 3 (In [2]), line 2: ...`, or
+                    `Cell 3 (In [2]), in its outputs or metadata: ...` for a printed token).
                     """, """
                     A credential in git is public to everyone who can read the repository, forever: deleting
                     it in a later commit leaves it in history, forks and clones. Leaked cloud keys are exploited
@@ -77,12 +81,17 @@ public final class SecretRule extends AbstractRule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         for (String path : SCANNED.select(ctx)) {
-            ctx.snapshot().bytes(path).flatMap(TextLines::of).ifPresent(lines -> scan(path, lines, out));
+            ctx.snapshot().bytes(path).ifPresent(bytes -> TextLines.of(bytes)
+                    .ifPresent(lines -> scan(path, bytes, lines, out)));
         }
     }
 
-    /** Line by line over the bytes: a 20 MB notebook is never decoded whole. */
-    private static void scan(String path, TextLines lines, Findings out) {
+    /**
+     * Line by line over the bytes: a 20 MB notebook is never decoded whole. In a notebook the message names the
+     * cell (read only once a line holds a secret).
+     */
+    private static void scan(String path, byte[] bytes, TextLines lines, Findings out) {
+        Optional<Notebook> notebook = null;
         for (int line = 1; line <= lines.count(); line++) {
             String content = lines.line(line);
             String lower = content.toLowerCase(Locale.ROOT);
@@ -94,11 +103,25 @@ public final class SecretRule extends AbstractRule {
                 Optional<String> secret = kinds.contains(kind.name()) ? Optional.empty() : kind.find(content, lower);
                 if (secret.isPresent()) {
                     kinds.add(kind.name());
-                    out.line(path, line, "Remove " + kind.name() + " from this line and revoke it; read it from an "
-                            + "environment variable or a secret store instead.",
+                    if (notebook == null) {
+                        notebook = CodeFiles.isNotebook(path) ? readNotebook(bytes) : Optional.empty();
+                    }
+                    String message = "Remove " + kind.name() + " from this line and revoke it; read it from an "
+                            + "environment variable or a secret store instead.";
+                    int at = line;
+                    Optional<String> place = notebook.flatMap(nb -> nb.describeLine(at));
+                    out.line(path, line, place.map(p -> Notebook.at(p, message)).orElse(message),
                             Findings.digest(kind.name(), secret.get()));
                 }
             }
+        }
+    }
+
+    private static Optional<Notebook> readNotebook(byte[] bytes) {
+        try {
+            return Optional.of(NotebookParser.parse(bytes));
+        } catch (NotebookFormatException e) {
+            return Optional.empty(); // not a notebook we read: the line alone says where
         }
     }
 

@@ -30,7 +30,7 @@ class NotebookRulesTest {
         assertThat(r.findings()).extracting(Finding::ruleId, Finding::line).containsExactly(
                 tuple("reproducibility/notebook-execution-order", NotebookJson.lineOf(nb, "c = 3")));
         assertThat(r.findings().get(0).message()).isEqualTo("Restart the kernel and run all cells of a.ipynb from "
-                + "the top before committing: cell 5 ran as [3] after a cell with a higher count.");
+                + "the top before committing: cell 5 (In [3]) ran after cell 4 (In [5]).");
     }
 
     @Test
@@ -60,8 +60,9 @@ class NotebookRulesTest {
         Report r = TestRepo.create().file("notebooks/a.ipynb", nb).scan(errors);
         assertThat(r.findings()).extracting(Finding::line).containsExactly(
                 NotebookJson.lineOf(nb, "df = pd.read_csv"), NotebookJson.lineOf(nb, "\"source\": []"));
-        assertThat(r.findings().get(0).message()).isEqualTo("Fix cell 2 of a.ipynb, which failed with ValueError, "
-                + "and re-run the notebook from the top before committing.");
+        assertThat(r.findings().get(0).message())
+                .isEqualTo("Fix cell 2 (In [2]) of a.ipynb, which failed with ValueError, "
+                        + "and re-run the notebook from the top before committing.");
         assertThat(r.findings()).extracting(Finding::message).noneMatch(m -> m.contains("hf_secret"));
     }
 
