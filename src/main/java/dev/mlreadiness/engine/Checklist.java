@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.CodeFileRule;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -136,13 +137,28 @@ public final class Checklist {
         return active;
     }
 
-    /** Each rule's findings on one side, by rule id. */
+    /**
+     * Each rule's findings on one side, by rule id. The rules that look at code files one at a time
+     * ({@link CodeFileRule}) run together in one pass over the code files, where the first of them stands in the
+     * list, so each file is parsed once for all of them.
+     */
     static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
         Map<String, Findings> out = new HashMap<>();
+        List<CodeFileRule> perFile = new ArrayList<>();
         for (Rule r : rules) {
-            Findings f = new Findings();
-            r.check(ctx, f);
-            out.put(r.info().id(), f);
+            out.put(r.info().id(), new Findings());
+            if (r instanceof CodeFileRule c) {
+                perFile.add(c);
+            }
+        }
+        boolean passDone = false;
+        for (Rule r : rules) {
+            if (!(r instanceof CodeFileRule)) {
+                r.check(ctx, out.get(r.info().id()));
+            } else if (!passDone) {
+                CodeFileRule.checkEach(perFile, ctx, out);
+                passDone = true;
+            }
         }
         return out;
     }

@@ -21,6 +21,7 @@ import dev.mlreadiness.engine.randomness.RandomApi;
 import dev.mlreadiness.engine.randomness.RandomApis;
 import dev.mlreadiness.engine.randomness.SearchGrids;
 import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.CodeFileRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -30,7 +31,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/random-seed}: calls of random APIs pass a seed, or their library is seeded. */
-public final class RandomSeedRule extends AbstractRule {
+public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/random-seed", "Random calls without a seed",
             Severity.WARNING, Scope.LINE, new RuleDoc("""
@@ -121,6 +122,11 @@ public final class RandomSeedRule extends AbstractRule {
         for (CodeFile file : CodeFilesToScan.read(ctx)) {
             check(file, out);
         }
+    }
+
+    @Override
+    public void check(RuleContext ctx, CodeFile file, Findings out) {
+        check(file, out);
     }
 
     private static void check(CodeFile file, Findings out) {
