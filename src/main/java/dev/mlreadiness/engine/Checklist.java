@@ -2,6 +2,7 @@ package dev.mlreadiness.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.CodeFileRule;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -92,14 +94,15 @@ public final class Checklist {
                 applied.add(info.id());
             }
             Severity severity = config.severityOf(info.id(), info.defaultSeverity()).orElseThrow();
-            for (Findings.Raw raw : out.raw()) {
-                if (suppression.suppresses(raw, info.id())) {
-                    suppressed++;
-                    continue;
-                }
-                findings.add(new Finding(info.id(), info.category(), severity, raw.message(), raw.path(), raw.line(),
-                        newness.isNew(info.id(), raw), fingerprints.of(info.id(), raw, lines.of(raw)),
-                        raw.suggestion()));
+            List<List<Findings.Raw>> byFile = byPath(out.raw());
+            headResults.remove(info.id()); // its raw findings go once converted
+            for (List<Findings.Raw> file : byFile) {
+                // what is kept for counting and looking up lines holds the path: forget it between files
+                lines.forget();
+                suppression.forget();
+                fingerprints.forget();
+                suppressed += convert(file, info, severity, newness, lines, suppression, fingerprints, findings);
+                file.clear();
             }
         }
         findings.sort(Finding.ORDER);
@@ -111,6 +114,35 @@ public final class Checklist {
                 Scores.conclusion(findings, mode, config, unchecked),
                 Scores.of(active, applied, findings), active.stream().map(Rule::info).toList(), skipped, notes,
                 new TreeSet<>(in.ignoredRules()), suppressed, config);
+    }
+
+    /**
+     * A rule's raw findings grouped by path, each group in the rule's order, the groups in the order their paths
+     * first appear: occurrences are counted per rule, path and subject, so this order gives every finding the
+     * fingerprint it has in the rule's own order.
+     */
+    private static List<List<Findings.Raw>> byPath(List<Findings.Raw> raws) {
+        Map<String, List<Findings.Raw>> groups = new LinkedHashMap<>();
+        for (Findings.Raw raw : raws) {
+            groups.computeIfAbsent(raw.path() == null ? "\u0000" : raw.path(), p -> new ArrayList<>()).add(raw);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** Turns one rule's raw findings in one file into findings; answers how many were suppressed. */
+    private static int convert(List<Findings.Raw> raws, RuleInfo info, Severity severity, Newness newness,
+            FindingLines lines, InlineSuppression suppression, Fingerprints fingerprints, List<Finding> findings) {
+        int suppressed = 0;
+        for (Findings.Raw raw : raws) {
+            if (suppression.suppresses(raw, info.id())) {
+                suppressed++;
+                continue;
+            }
+            findings.add(new Finding(info.id(), info.category(), severity, raw.message(), raw.path(), raw.line(),
+                    newness.isNew(info.id(), raw), fingerprints.of(info.id(), raw, lines.of(raw)),
+                    raw.suggestion()));
+        }
+        return suppressed;
     }
 
     /**
@@ -136,13 +168,28 @@ public final class Checklist {
         return active;
     }
 
-    /** Each rule's findings on one side, by rule id. */
+    /**
+     * Each rule's findings on one side, by rule id. The rules that look at code files one at a time
+     * ({@link CodeFileRule}) run together in one pass over the code files, where the first of them stands in the
+     * list, so each file is parsed once for all of them.
+     */
     static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
         Map<String, Findings> out = new HashMap<>();
+        List<CodeFileRule> perFile = new ArrayList<>();
         for (Rule r : rules) {
-            Findings f = new Findings();
-            r.check(ctx, f);
-            out.put(r.info().id(), f);
+            out.put(r.info().id(), new Findings());
+            if (r instanceof CodeFileRule c) {
+                perFile.add(c);
+            }
+        }
+        boolean passDone = false;
+        for (Rule r : rules) {
+            if (!(r instanceof CodeFileRule)) {
+                r.check(ctx, out.get(r.info().id()));
+            } else if (!passDone) {
+                CodeFileRule.checkEach(perFile, ctx, out);
+                passDone = true;
+            }
         }
         return out;
     }

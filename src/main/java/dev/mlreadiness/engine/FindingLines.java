@@ -57,6 +57,16 @@ final class FindingLines {
         return files.computeIfAbsent(raw.path(), p -> head.bytes(p).flatMap(TextLines::of));
     }
 
+    /**
+     * Drops what was kept of the files seen so far: the checklist calls it between files, so that an evaluation
+     * with findings in thousands of files does not keep every file's lines (the answers stay the same).
+     */
+    void forget() {
+        files.clear();
+        lines.clear();
+        marked.clear();
+    }
+
     private static String key(Findings.Raw raw) {
         return raw.path() + "\u0000" + raw.line();
     }

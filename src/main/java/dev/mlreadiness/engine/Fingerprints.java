@@ -53,6 +53,17 @@ final class Fingerprints {
     }
 
     /**
+     * Drops the counts and digests kept so far. Occurrences are counted per rule, path and subject, so the checklist
+     * calls it between files, once every finding of a rule in a file has its fingerprint (an evaluation with 172,000
+     * findings kept a digest for each).
+     */
+    void forget() {
+        seen.clear();
+        prefixes.clear();
+        subjects.clear();
+    }
+
+    /**
      * The subject as hashed: itself up to {@link InputLimits#MAX_HASHED_LINE_BYTES} characters (every line within
      * that many bytes keeps the fingerprint it always had, so comments on open pull requests keep matching), else
      * its start and its length. {@link FindingLines} already cuts long lines; this bounds messages too.

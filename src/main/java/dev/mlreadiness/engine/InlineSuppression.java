@@ -47,6 +47,12 @@ final class InlineSuppression {
         });
     }
 
+    /** Drops the answers kept so far (the checklist calls it between files; keys hold the path). */
+    void forget() {
+        fileSuppressed.clear();
+        lineSuppressed.clear();
+    }
+
     /**
      * Whether the file carries {@code readiness: ignore-file[ruleId]}; null for binary or missing files. Looks for
      * the marker in the bytes first so a large file without one (nearly all) is never decoded whole.

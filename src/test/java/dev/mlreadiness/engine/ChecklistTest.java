@@ -7,7 +7,11 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.rule.Category;
+import dev.mlreadiness.engine.rule.CodeFileRule;
+import dev.mlreadiness.engine.rule.CodeFilesToScan;
+import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -212,5 +216,52 @@ class ChecklistTest {
         // a config file alone makes it apply, without reading anything
         assertThat(checklist.skipReason(EvaluationInput.fullScan(checkpointsOnly, defaults, true))).isEmpty();
         assertThat(checklist.detectionReads(unconfigured).head()).isEmpty(); // no manifest to read
+    }
+
+    /** A rule looking at code files one at a time that records which file it saw, in order, into {@code seen}. */
+    private static CodeFileRule recording(String id, List<String> seen) {
+        return new CodeFileRule() {
+            public RuleInfo info() {
+                return new RuleInfo(id, "Records", Severity.WARNING, Scope.LINE, TestRules.doc("Records."));
+            }
+
+            @Override
+            public FileSelector reads() {
+                return CodeFilesToScan.CODE;
+            }
+
+            public void check(RuleContext ctx, Findings out) {
+                for (CodeFile file : CodeFilesToScan.read(ctx)) {
+                    check(ctx, file, out);
+                }
+            }
+
+            public void check(RuleContext ctx, CodeFile file, Findings out) {
+                seen.add(id + " " + file.path());
+                out.line(file.path(), 1, "Seen by " + id + ".", file.path());
+            }
+        };
+    }
+
+    @Test
+    void rulesReadingCodeFilesOneAtATimeRunInOnePassWithTheSameFindingsAsAlone() {
+        TestRepo repo = TestRepo.create().file("a.py", "x = 1  # TODO\n").file("b.py", "y = 2\n")
+                .file("c.ipynb", "{\"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}")
+                .file("README.md", "# r\n");
+        List<String> seen = new java.util.ArrayList<>();
+        Report together = repo.scan(recording("reproducibility/test-one", seen), NO_TODO,
+                recording("reproducibility/test-two", seen));
+        // one pass: each file goes to both rules before the next file is read (the TODO rule runs apart)
+        assertThat(seen).containsExactly("reproducibility/test-one a.py", "reproducibility/test-two a.py",
+                "reproducibility/test-one b.py", "reproducibility/test-two b.py",
+                "reproducibility/test-one c.ipynb", "reproducibility/test-two c.ipynb");
+        Report one = repo.scan(recording("reproducibility/test-one", new java.util.ArrayList<>()));
+        Report two = repo.scan(recording("reproducibility/test-two", new java.util.ArrayList<>()));
+        Report todo = repo.scan(NO_TODO);
+        List<Finding> alone = new java.util.ArrayList<>(one.findings());
+        alone.addAll(two.findings());
+        alone.addAll(todo.findings());
+        alone.sort(Finding.ORDER);
+        assertThat(together.findings()).hasSize(7).containsExactlyElementsOf(alone);
     }
 }

@@ -3,6 +3,7 @@ package dev.mlreadiness.engine.code;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import dev.mlreadiness.engine.repo.TestFiles;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -35,6 +36,7 @@ public final class CodeEvidence {
     final List<Evidence> dataLoading = new ArrayList<>();
     final List<Evidence> experimentTrackers = new ArrayList<>();
     final List<Evidence> monitoring = new ArrayList<>();
+    private final ServingEvidence.CodeReader serving = new ServingEvidence.CodeReader();
     private int filesRead;
     private boolean capped;
 
@@ -70,6 +72,7 @@ public final class CodeEvidence {
             evidence.filesRead++;
             EvidenceReader.read(code, evidence);
             HeldOutReader.read(code, evidence);
+            evidence.serving.read(code);
         }
         HeldOutReader.readDvc(ctx, evidence);
         return evidence;
@@ -128,6 +131,14 @@ public final class CodeEvidence {
     /** Imports of monitoring libraries: prometheus_client, evidently, whylogs, alibi_detect, nannyml. */
     public List<Evidence> monitoring() {
         return List.copyOf(monitoring);
+    }
+
+    /**
+     * What in the code shows that the repository serves a model (see {@link ServingEvidence}), read in the same
+     * pass so that the files are parsed once for both.
+     */
+    Optional<String> serving() {
+        return serving.answer();
     }
 
     /** How many code files were read (skipped and unreadable files not counted). */

@@ -140,23 +140,30 @@ public final class ServingEvidence {
                 || (stem.equals("handler") && path.indexOf('/') < 0);
     }
 
+    /** What the code shows, read with {@link CodeEvidence} in the same pass over the same files. */
     private static Optional<String> fromCode(RuleContext ctx) {
-        Evidence web = null;
-        Evidence loads = null;
-        int read = 0;
-        for (String path : CodeEvidence.files(ctx)) {
-            if (read++ >= CodeEvidence.MAX_FILES) {
-                break;
+        return CodeEvidence.of(ctx).serving();
+    }
+
+    /**
+     * Reads the code files of {@link CodeEvidence} one at a time, in its order, for a model server's import, or a
+     * web framework's import and a model's loading (in the same file or not); the first answer stands.
+     */
+    static final class CodeReader {
+        private Evidence web;
+        private Evidence loads;
+        private String answer;
+
+        void read(CodeFile code) {
+            if (answer != null) {
+                return;
             }
-            Optional<CodeFile> file = ctx.snapshot().file(path).flatMap(f -> CodeFiles.read(ctx, f));
-            if (file.isEmpty()) {
-                continue;
-            }
-            CodeFile code = file.get();
+            String path = code.path();
             for (Import i : code.module().imports()) {
                 String module = i.name() == null || i.name().equals("*") ? i.module() : i.module() + "." + i.name();
                 if (startsWithAny(module, MODEL_SERVERS)) {
-                    return Optional.of(path + " imports " + module + ", a model server");
+                    answer = path + " imports " + module + ", a model server";
+                    return;
                 }
                 if (web == null && startsWithAny(module, WEB_FRAMEWORKS)) {
                     web = new Evidence(path, code.fileLine(i.line()), module);
@@ -171,11 +178,14 @@ public final class ServingEvidence {
                 }
             }
             if (web != null && loads != null) {
-                return Optional.of(web.path() + " imports " + web.what() + " and " + loads.path()
-                        + " loads a model (" + loads.what() + ")");
+                answer = web.path() + " imports " + web.what() + " and " + loads.path() + " loads a model ("
+                        + loads.what() + ")";
             }
         }
-        return Optional.empty();
+
+        Optional<String> answer() {
+            return Optional.ofNullable(answer);
+        }
     }
 
     /** True when the dotted module is one of the names or lies inside one ({@code flask.json} in {@code flask}). */

@@ -128,16 +128,23 @@ public final class RandomApis {
                     "Noop", "Resize", "Lambda", "AssertLambda", "AssertShape", "ChangeColorspace", "WithColorspace",
                     "WithChannels", "Grayscale", "Augmenter"));
 
-    private static final List<Pattern> COMPILED = TABLE.stream().map(RandomApi::compile).toList();
-
     /**
-     * The table's entries by the top-level module their qualified names start with ({@code sklearn},
-     * {@code tensorflow} and {@code keras}, ...), and its method entries by method name, each list in table
-     * order: a call is tested only against the few entries its name can match (running every entry's regex on
-     * each call of each file was most of a full scan's rule time).
+     * The table's compiled patterns and its indexes, built on the first lookup rather than when the table is first
+     * used: the rule's documentation reads the table at class initialisation, and a check that evaluates nothing
+     * (an empty folder, not an ML project) should not pay for compiling every entry.
      */
-    private static final Map<String, int[]> BY_MODULE = index(false);
-    private static final Map<String, int[]> BY_METHOD = index(true);
+    private static final class Index {
+        static final List<Pattern> COMPILED = TABLE.stream().map(RandomApi::compile).toList();
+
+        /**
+         * The table's entries by the top-level module their qualified names start with ({@code sklearn},
+         * {@code tensorflow} and {@code keras}, ...), and its method entries by method name, each list in table
+         * order: a call is tested only against the few entries its name can match (running every entry's regex on
+         * each call of each file was most of a full scan's rule time).
+         */
+        static final Map<String, int[]> BY_MODULE = index(false);
+        static final Map<String, int[]> BY_METHOD = index(true);
+    }
 
     private RandomApis() {
     }
@@ -153,12 +160,12 @@ public final class RandomApis {
         }
         int[] candidates;
         if (file.isMethodOnValue(call)) {
-            candidates = BY_METHOD.get(call.simpleName());
+            candidates = Index.BY_METHOD.get(call.simpleName());
         } else {
             List<String> names = file.qualifiedNames(call);
-            candidates = BY_MODULE.get(firstSegment(names.get(0)));
+            candidates = Index.BY_MODULE.get(firstSegment(names.get(0)));
             for (int n = 1; n < names.size(); n++) { // `from m import *`: a bare name may be in several modules
-                candidates = merge(candidates, BY_MODULE.get(firstSegment(names.get(n))));
+                candidates = merge(candidates, Index.BY_MODULE.get(firstSegment(names.get(n))));
             }
         }
         if (candidates == null) {
@@ -167,7 +174,7 @@ public final class RandomApis {
         for (int i : candidates) {
             RandomApi api = TABLE.get(i);
             if ((api.imports().isEmpty() || api.imports().stream().anyMatch(imported::contains))
-                    && api.matches(file, call, COMPILED.get(i))) {
+                    && api.matches(file, call, Index.COMPILED.get(i))) {
                 return Optional.of(api);
             }
         }
@@ -187,7 +194,7 @@ public final class RandomApis {
                 .distinct().sorted().toArray();
     }
 
-    /** See {@link #BY_MODULE}. */
+    /** See {@link Index#BY_MODULE}. */
     private static Map<String, int[]> index(boolean methods) {
         Map<String, List<Integer>> lists = new HashMap<>();
         for (int i = 0; i < TABLE.size(); i++) {
@@ -227,44 +234,67 @@ public final class RandomApis {
                 || call.simpleName().toLowerCase(java.util.Locale.ROOT).contains("seed");
     }
 
-    /** The table as a Markdown table, for the rule's documentation. */
+    /**
+     * The table as a Markdown table, for the rule's documentation. Built with plain appends (no string
+     * concatenation, streams or lambdas): it runs when the rule's class is initialised, in every process, and each
+     * new concatenation shape costs the JVM generated classes at start-up.
+     */
     public static String describe() {
-        StringBuilder md = new StringBuilder("| API (qualified name) | seeded by | random when "
-                + "| or seeded by the file's | a seeded call seeds the file's |\n|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder(8192).append("| API (qualified name) | seeded by | random when ")
+                .append("| or seeded by the file's | a seeded call seeds the file's |\n|---|---|---|---|---|\n");
         for (RandomApi a : TABLE) {
-            List<String> seeds = new ArrayList<>(a.seedKeywords().stream().map(k -> "`" + k + "=`").toList());
-            if (a.seedPosition() >= 0) {
-                seeds.add("positional argument " + (a.seedPosition() + 1));
+            StringBuilder seed = new StringBuilder();
+            for (String k : a.seedKeywords()) {
+                separate(seed, ", ").append('`').append(k).append("=`");
             }
-            String seed = String.join(", ", seeds);
+            if (a.seedPosition() >= 0) {
+                separate(seed, ", ").append("positional argument ").append(a.seedPosition() + 1);
+            }
             if (a.seedInside() != null) {
-                seed += " given `" + a.seedInside() + "=`, inline or through a variable";
+                seed.append(" given `").append(a.seedInside()).append("=`, inline or through a variable");
             }
             if (a.example() != null) {
-                seed += " (e.g. `" + a.example() + "`)";
+                seed.append(" (e.g. `").append(a.example()).append("`)");
             }
-            String when = a.condition().text().isEmpty() ? "always" : a.condition().text();
+            StringBuilder when = new StringBuilder(a.condition().text().isEmpty() ? "always" : a.condition().text());
             if (!a.imports().isEmpty()) {
-                when += ", in a file importing " + String.join(" or ", a.imports().stream().sorted()
-                        .map(m -> "`" + m + "`").toList());
+                when.append(", in a file importing ");
+                appendSorted(when, a.imports(), " or ");
             }
-            List<String> file = new ArrayList<>();
+            StringBuilder file = new StringBuilder();
             if (a.coveredBy() != null) {
-                file.add(a.coveredBy() + " seed");
+                file.append(a.coveredBy()).append(" seed");
             }
             if (a.envSeed() != null) {
-                file.add("`" + a.envSeed() + "` (environment)");
+                separate(file, ", ").append('`').append(a.envSeed()).append("` (environment)");
             }
-            md.append("| `").append(a.pattern().replace("|", "\\|")).append('`')
-                    .append(a.except().isEmpty() ? ""
-                            : " except " + String.join(", ", a.except().stream().sorted()
-                                    .map(e -> "`" + e + "`").toList()))
-                    .append(" | ").append(seed.isEmpty() ? "—" : seed)
+            md.append("| `").append(a.pattern().replace("|", "\\|")).append('`');
+            if (!a.except().isEmpty()) {
+                md.append(" except ");
+                appendSorted(md, a.except(), ", ");
+            }
+            md.append(" | ").append(seed.isEmpty() ? "—" : seed)
                     .append(" | ").append(when)
-                    .append(" | ").append(file.isEmpty() ? "—" : String.join(", ", file))
+                    .append(" | ").append(file.isEmpty() ? "—" : file)
                     .append(" | ").append(a.seeds() == null ? "—" : a.seeds())
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    private static StringBuilder separate(StringBuilder sb, String separator) {
+        return sb.isEmpty() ? sb : sb.append(separator);
+    }
+
+    /** Appends the names sorted, each in backticks, with the separator between them. */
+    private static void appendSorted(StringBuilder sb, Set<String> names, String separator) {
+        String[] sorted = names.toArray(new String[0]);
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (i > 0) {
+                sb.append(separator);
+            }
+            sb.append('`').append(sorted[i]).append('`');
+        }
     }
 }

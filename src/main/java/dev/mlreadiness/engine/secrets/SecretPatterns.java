@@ -3,6 +3,7 @@ package dev.mlreadiness.engine.secrets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,13 @@ public final class SecretPatterns {
 
     /** One kind of credential. {@code value} is the group checked by {@code plausible} (0 for the whole match). */
     public record Kind(String name, List<String> anchors, boolean ignoreCase, Pattern pattern, int value,
-            Predicate<String> plausible) {
+            Predicate<String> plausible, BiPredicate<String, String> mayMatch) {
+
+        /** A kind whose pattern runs on every line holding one of its anchors. */
+        public Kind(String name, List<String> anchors, boolean ignoreCase, Pattern pattern, int value,
+                Predicate<String> plausible) {
+            this(name, anchors, ignoreCase, pattern, value, plausible, (line, lower) -> true);
+        }
 
         /**
          * The first plausible match on the line, as its value; never shown to people.
@@ -25,7 +32,7 @@ public final class SecretPatterns {
          */
         public Optional<String> find(String line, String lower) {
             String haystack = ignoreCase ? lower : line;
-            if (anchors.stream().noneMatch(haystack::contains)) {
+            if (!containsAny(haystack, anchors) || !mayMatch.test(line, lower)) {
                 return Optional.empty();
             }
             Matcher m = pattern.matcher(line);
@@ -47,7 +54,7 @@ public final class SecretPatterns {
             new Kind("an AWS access key id", List.of("AKIA", "ASIA"), false,
                     Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), 0,
                     v -> !v.endsWith("EXAMPLE")),
-            new Kind("a GitHub token", List.of("gh"), false,
+            new Kind("a GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), false,
                     Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,255}\\b"), 0, SecretPatterns::mixed),
             new Kind("a GitHub token", List.of("github_pat_"), false,
                     Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{22,255}\\b"), 0, SecretPatterns::mixed),
@@ -61,9 +68,9 @@ public final class SecretPatterns {
                     1, v -> true),
             new Kind("a private key", List.of("private key"), true,
                     Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----"), 0, v -> true),
-            new Kind("a password", List.of("pass", "pwd"), true, Pattern.compile(
+            new Kind("a password", List.of("passw", "pwd"), true, Pattern.compile(
                     "(?i)(?<![\\w])[\"']?\\w*(?:password|passwd|pwd)\\w*[\"']?\\s*[:=]\\s*([\"'])([^\"'\\s,][^\"'\\n]*)\\1"),
-                    2, v -> !PLACEHOLDER.matcher(v).matches()));
+                    2, v -> !PLACEHOLDER.matcher(v).matches(), SecretPatterns::mayAssignQuoted));
 
     /** Every kind's anchors in lower case: a line holding none of them holds no credential of any kind. */
     private static final List<String> LOWER_ANCHORS = ALL.stream().flatMap(k -> k.anchors().stream())
@@ -85,6 +92,80 @@ public final class SecretPatterns {
             }
         }
         return false;
+    }
+
+    private static boolean containsAny(String haystack, List<String> needles) {
+        for (String n : needles) {
+            if (haystack.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What every match of the password pattern holds: {@code pwd} or {@code passw} (any case), the rest of that
+     * word, maybe a quote, blanks, a {@code :} or {@code =}, blanks, a quote and a character that may start a value
+     * (not a quote, a blank or a comma). Checked in one pass before the pattern, whose leading {@code \\w*} makes it
+     * slow on long lines of letters and digits (a notebook's base64 images, where {@code pwd} turns up by chance).
+     */
+    static boolean mayAssignQuoted(String line, String lower) {
+        if (lower.length() != line.length()) { // lower case changed the length: find the words in the line itself
+            for (int i = 0; i + 3 <= line.length(); i++) {
+                if ((line.regionMatches(true, i, "pwd", 0, 3) && assignsQuoted(line, i + 3))
+                        || (line.regionMatches(true, i, "passw", 0, 5) && assignsQuoted(line, i + 5))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int i = lower.indexOf("pwd"); i >= 0; i = lower.indexOf("pwd", i + 1)) {
+            if (assignsQuoted(line, i + 3)) {
+                return true;
+            }
+        }
+        for (int i = lower.indexOf("passw"); i >= 0; i = lower.indexOf("passw", i + 1)) {
+            if (assignsQuoted(line, i + 5)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the rest of the word at {@code k}, a quote, blanks and {@code :} or {@code =} assign a quoted value. */
+    private static boolean assignsQuoted(String line, int k) {
+        int n = line.length();
+        while (k < n && isWordChar(line.charAt(k))) {
+            k++;
+        }
+        if (k < n && (line.charAt(k) == '"' || line.charAt(k) == '\'')) {
+            k++;
+        }
+        while (k < n && isRegexSpace(line.charAt(k))) {
+            k++;
+        }
+        if (k >= n || (line.charAt(k) != ':' && line.charAt(k) != '=')) {
+            return false;
+        }
+        k++;
+        while (k < n && isRegexSpace(line.charAt(k))) {
+            k++;
+        }
+        if (k + 1 < n && (line.charAt(k) == '"' || line.charAt(k) == '\'')) {
+            char v = line.charAt(k + 1);
+            return v != '"' && v != '\'' && v != ',' && !isRegexSpace(v);
+        }
+        return false;
+    }
+
+    /** {@code \\w} of {@link Pattern}: ASCII letters, digits and the underscore. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** {@code \\s} of {@link Pattern}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Real tokens are random: digits and letters of both cases. Rules out {@code sk-toggleable__label-arrow}. */

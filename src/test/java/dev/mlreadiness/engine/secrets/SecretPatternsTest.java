@@ -13,6 +13,10 @@ class SecretPatternsTest {
         return SecretPatterns.mayHoldAny(line.toLowerCase(Locale.ROOT));
     }
 
+    private static boolean mayAssign(String line) {
+        return SecretPatterns.mayAssignQuoted(line, line.toLowerCase(Locale.ROOT));
+    }
+
     private static boolean anyKindFinds(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
         return SecretPatterns.ALL.stream().anyMatch(k -> k.find(line, lower).isPresent());
@@ -42,5 +46,33 @@ class SecretPatternsTest {
         // anchors in other case still pass: the patterns decide
         assertThat(mayHold("Akia and PASSWORDS")).isTrue();
         assertThat(anyKindFinds("Akia and PASSWORDS")).isFalse();
+    }
+
+    @Test
+    void thePasswordPatternRunsOnlyWhereAQuotedValueIsAssigned() {
+        // every form the pattern matches passes the check before it
+        for (String line : new String[] { "DB_PASSWORD = \"s3cr3t-Value\"", "pwd:'hunter2x'", "passwd =\t\"ab12cd\"",
+                "{\"password\": \"s3cr3t\"}" }) {
+            assertThat(mayAssign(line)).as(line).isTrue();
+            assertThat(anyKindFinds(line)).as(line).isTrue();
+        }
+        // no assignment of a quoted value: the pattern is not run (and would not match)
+        for (String line : new String[] { "pwd = os.environ['PWD']x", "password = get_password()", "pwd = \"\"",
+                "pwd: ,", "\"image/png\": \"iVBORpwdw0KGgoAAAANSUhEUgAA+pwd/AAAAElFTkSuQmCC==\",", "cd $PWD",
+                "pwd_file.write('x')" }) {
+            assertThat(mayAssign(line) && anyKindFinds(line)).as(line).isFalse();
+        }
+        assertThat(mayAssign("password = get_password()")).isFalse();
+        assertThat(mayAssign("\"image/png\": \"iVBORpwdw0KGgoAAAANSUhEUgAA+pwd/AAAElFTkSuQmCC==\",\n")).isFalse();
+        assertThat(mayAssign("x = {'PassWord_2' :  \"v\"}")).isTrue();
+        // a line whose lower case is longer (U+0130 becomes two chars) is searched in its own case
+        assertThat(mayAssign("\u0130 PWD = 'v'")).isTrue();
+        assertThat(mayAssign("\u0130 PWD = v")).isFalse();
+    }
+
+    @Test
+    void gitHubTokensNeedTheirPrefixNotJustGh() {
+        assertThat(mayHold("the highest weight")).isFalse();
+        assertThat(anyKindFinds("token = \"gho_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\"")).isTrue();
     }
 }

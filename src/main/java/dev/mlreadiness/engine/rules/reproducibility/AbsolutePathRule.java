@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.CodeFileRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
 import dev.mlreadiness.engine.rule.CodeFindings;
 import dev.mlreadiness.engine.rule.Findings;
@@ -17,7 +18,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/absolute-path}: no paths that exist only on one machine in code. */
-public final class AbsolutePathRule extends AbstractRule {
+public final class AbsolutePathRule extends AbstractRule implements CodeFileRule {
 
     /**
      * A home folder, Colab's Drive mount or a drive letter, starting the string or after a character that cannot
@@ -63,17 +64,22 @@ public final class AbsolutePathRule extends AbstractRule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         for (CodeFile file : CodeFilesToScan.read(ctx)) {
-            for (StringLiteral s : file.module().strings()) {
-                if (s.docstring()) {
-                    continue;
-                }
-                find(s.value()).ifPresent(at -> {
-                    int line = s.line() + (int) s.value().substring(0, at).chars().filter(c -> c == '\n').count();
-                    CodeFindings.line(out, file, line, "Replace the absolute path starting `"
-                            + s.value().substring(at, end(s.value(), at)) + "` with a path relative to the project "
-                            + "or one read from config, so the code runs on other machines.", s.value());
-                });
+            check(ctx, file, out);
+        }
+    }
+
+    @Override
+    public void check(RuleContext ctx, CodeFile file, Findings out) {
+        for (StringLiteral s : file.module().strings()) {
+            if (s.docstring()) {
+                continue;
             }
+            find(s.value()).ifPresent(at -> {
+                int line = s.line() + (int) s.value().substring(0, at).chars().filter(c -> c == '\n').count();
+                CodeFindings.line(out, file, line, "Replace the absolute path starting `"
+                        + s.value().substring(at, end(s.value(), at)) + "` with a path relative to the project "
+                        + "or one read from config, so the code runs on other machines.", s.value());
+            });
         }
     }
 

@@ -24,6 +24,7 @@ import dev.mlreadiness.engine.randomness.RandomApis;
 import dev.mlreadiness.engine.randomness.SearchGrids;
 import dev.mlreadiness.engine.randomness.SeedSuggestions;
 import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.CodeFileRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
 import dev.mlreadiness.engine.rule.CodeFindings;
 import dev.mlreadiness.engine.rule.Findings;
@@ -34,7 +35,7 @@ import dev.mlreadiness.engine.rule.Scope;
 import dev.mlreadiness.engine.rule.Severity;
 
 /** {@code reproducibility/random-seed}: calls of random APIs pass a seed, or their library is seeded. */
-public final class RandomSeedRule extends AbstractRule {
+public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
 
     public static final RuleInfo INFO = new RuleInfo("reproducibility/random-seed", "Random calls without a seed",
             Severity.WARNING, Scope.LINE, new RuleDoc("""
@@ -135,7 +136,8 @@ public final class RandomSeedRule extends AbstractRule {
         }
     }
 
-    private static void check(RuleContext ctx, CodeFile file, Findings out) {
+    @Override
+    public void check(RuleContext ctx, CodeFile file, Findings out) {
         PythonModule module = file.module();
         List<Call> calls = module.calls();
         Set<String> imported = importedModules(module);
