@@ -15,10 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.ShutdownEvent;
 import org.jboss.logging.Logger;
 
 import dev.mlreadiness.github.ReviewResult;
@@ -32,6 +31,7 @@ import dev.mlreadiness.github.queue.WorkRequest.Kind;
  * held after it are completed by the hooks their batches registered.
  */
 @ApplicationScoped
+@Typed(InMemoryWorkQueue.class) // the app's WorkQueue is chosen by WorkQueues
 public class InMemoryWorkQueue implements WorkQueue {
 
     private static final Logger LOG = Logger.getLogger(InMemoryWorkQueue.class);
@@ -191,7 +191,8 @@ public class InMemoryWorkQueue implements WorkQueue {
         w.done().forEach(f -> f.complete(result));
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Stops with the grace of the settings (the app's shutdown). */
+    void stop() {
         stop(grace);
     }
 
