@@ -146,6 +146,16 @@ public class PostgresWorkQueue implements WorkQueue {
         return done;
     }
 
+    /**
+     * Records the request and returns once it is committed, nobody waiting for it here: for deliveries recorded
+     * before the app answers them. Throws when it could not be recorded (the delivery must then fail, so that
+     * GitHub shows it failed and it can be redelivered).
+     */
+    public void recordOnly(WorkRequest request) throws SQLException {
+        record(request, deliveryKey(request));
+        wake();
+    }
+
     private record Waiter(String deliveryKey, CompletableFuture<ReviewResult> done) {
     }
 

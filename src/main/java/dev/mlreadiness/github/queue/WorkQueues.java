@@ -67,6 +67,11 @@ public class WorkQueues {
 
     @Produces
     @ApplicationScoped
+    synchronized WorkQueue produce() {
+        return queue();
+    }
+
+    /** The queue itself (the producer's bean is a proxy of it). */
     synchronized WorkQueue queue() {
         if (!postgres) {
             mem = memory.get();
