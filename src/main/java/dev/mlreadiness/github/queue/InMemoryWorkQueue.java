@@ -32,7 +32,7 @@ import dev.mlreadiness.github.queue.WorkRequest.Kind;
  */
 @ApplicationScoped
 @Typed(InMemoryWorkQueue.class) // the app's WorkQueue is chosen by WorkQueues
-public class InMemoryWorkQueue implements WorkQueue {
+public class InMemoryWorkQueue implements LocalWorkQueue {
 
     private static final Logger LOG = Logger.getLogger(InMemoryWorkQueue.class);
     /** Requests waiting for one pull request beyond this are refused: commands of a runaway bot, not people. */
@@ -116,7 +116,7 @@ public class InMemoryWorkQueue implements WorkQueue {
         return false;
     }
 
-    /** The requests waiting for {@code key}, the running batch aside. */
+    @Override
     public synchronized int waiting(PullRequestKey key) {
         Lane lane = lanes.get(key);
         return lane == null ? 0 : lane.waiting.stream().mapToInt(w -> w.done().size()).sum();
@@ -200,6 +200,7 @@ public class InMemoryWorkQueue implements WorkQueue {
      * Stops taking requests, drops those that wait (they have no check run yet; GitHub can redeliver them), gives
      * the running batches {@code grace} to finish, then completes the check runs they still hold.
      */
+    @Override
     public void stop(Duration grace) {
         List<Waiting> dropped = new ArrayList<>();
         synchronized (this) {
@@ -230,15 +231,7 @@ public class InMemoryWorkQueue implements WorkQueue {
             // the runs stay held until their batches end: completed now, they must not look abandoned meanwhile
             hooks = new ArrayList<>(held.values());
         }
-        LOG.warnf("shutting down: %d evaluations still running after %s, their check runs are completed",
-                hooks.size(), grace);
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "shutting down: could not complete a check run");
-            }
-        }
+        LocalWorkQueue.completeHeldRuns(LOG, hooks, grace);
         workers.shutdownNow();
     }
 

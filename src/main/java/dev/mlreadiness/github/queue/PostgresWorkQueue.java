@@ -49,7 +49,7 @@ import dev.mlreadiness.github.queue.WorkRequest.Kind;
  * Who waits for a result gets it from the replica that ran the batch: at once when it ran here, else from the
  * {@code delivery} row, without the report (a report is not stored).
  */
-public class PostgresWorkQueue implements WorkQueue {
+public class PostgresWorkQueue implements LocalWorkQueue {
 
     private static final Logger LOG = Logger.getLogger(PostgresWorkQueue.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -632,6 +632,7 @@ public class PostgresWorkQueue implements WorkQueue {
     }
 
     /** The requests waiting for {@code key} (across replicas), the running batch aside. */
+    @Override
     public int waiting(PullRequestKey key) {
         return count("""
                 select count(*) from work_request r join work_job j on j.id = r.job_id
@@ -674,6 +675,7 @@ public class PostgresWorkQueue implements WorkQueue {
      * and gives their jobs back. What waits stays queued for the other replicas (or this one's next start); those
      * waiting here are told the app stopped.
      */
+    @Override
     public void stop(Duration grace) {
         stopping = true;
         poller.shutdownNow();
@@ -690,15 +692,7 @@ public class PostgresWorkQueue implements WorkQueue {
             synchronized (this) {
                 hooks = new ArrayList<>(held.values());
             }
-            LOG.warnf("shutting down: %d evaluations still running after %s, their check runs are completed",
-                    hooks.size(), grace);
-            for (Runnable hook : hooks) {
-                try {
-                    hook.run();
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "shutting down: could not complete a check run");
-                }
-            }
+            LocalWorkQueue.completeHeldRuns(LOG, hooks, grace);
             giveBack();
             workers.shutdownNow();
         }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -78,24 +77,8 @@ class PostgresWorkQueueTest extends WorkQueueContract {
     }
 
     @Override
-    TestQueue newQueue(BatchRunner runner, int workers) {
-        PostgresWorkQueue q = create(runner, settings(workers, 1, Duration.ofSeconds(60)), "replica").start();
-        return new TestQueue() {
-            @Override
-            public CompletionStage<ReviewResult> submit(WorkRequest request) {
-                return q.submit(request);
-            }
-
-            @Override
-            public int waiting(PullRequestKey key) {
-                return q.waiting(key);
-            }
-
-            @Override
-            public void stop(Duration grace) {
-                q.stop(grace);
-            }
-        };
+    LocalWorkQueue newQueue(BatchRunner runner, int workers) {
+        return create(runner, settings(workers, 1, Duration.ofSeconds(60)), "replica").start();
     }
 
     static Object one(String sql) throws SQLException {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,17 +26,8 @@ import dev.mlreadiness.github.queue.WorkRequest.Kind;
  */
 abstract class WorkQueueContract {
 
-    /** What the cases ask of a queue, whichever its backend. */
-    interface TestQueue {
-        CompletionStage<ReviewResult> submit(WorkRequest request);
-
-        int waiting(PullRequestKey key);
-
-        void stop(Duration grace);
-    }
-
     /** A started queue of the backend with {@code workers} workers; a failed batch is not retried. */
-    abstract TestQueue newQueue(BatchRunner runner, int workers);
+    abstract LocalWorkQueue newQueue(BatchRunner runner, int workers);
 
     static final PullRequestKey PR = new PullRequestKey("o/r", 1);
     static final PullRequestKey OTHER = new PullRequestKey("o/r", 2);
@@ -71,7 +61,7 @@ abstract class WorkQueueContract {
         }
     }
 
-    TestQueue queue;
+    LocalWorkQueue queue;
 
     @AfterEach
     void stop() {
