@@ -58,6 +58,57 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
         assertThat(GitHubJournal.of(server).matching("GET", "/app/hook/deliveries")).hasSize(1);
     }
 
+    static long count(String sql) throws Exception {
+        try (java.sql.Connection c = TestDatabase.dataSource(PostgresResource.schema).getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement(sql);
+                java.sql.ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static byte[] webhook(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+            throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root;
+        try (java.io.InputStream in = PostgresQueueOverHttpTest.class.getResourceAsStream("/webhooks/" + name)) {
+            root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("installation")).put("id", 1);
+        edit.accept(root);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    @Test
+    void removingARepositoryOrUninstallingDeletesWhatIsStoredOfIt() throws Exception {
+        String repo = "'" + PullRequestFixture.REPO + "'";
+        assertThat(Webhooks.send("pull_request", pullRequest(158).payload("opened"), SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where number = 158 and repository = " + repo)).isEqualTo(1);
+        assertThat(count("select count(*) from delivery where delivery_key like '%/" + PullRequestFixture.REPO
+                + "#158'")).isEqualTo(1);
+        assertThat(count("select count(*) from work_job where installation_id <> 1")).isZero();
+
+        // GitHub's installation_repositories payload, the repository removed instead of added
+        byte[] removed = webhook("installation_repositories.added.json", root -> {
+            root.put("action", "removed");
+            var gone = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("repositories_added").get(0);
+            gone.put("full_name", PullRequestFixture.REPO).put("name", "Hello-World");
+            root.set("repositories_removed", JSON.createArrayNode().add(gone));
+            root.set("repositories_added", JSON.createArrayNode());
+        });
+        assertThat(Webhooks.send("installation_repositories", removed, SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where repository = " + repo)).isZero();
+        assertThat(count("select count(*) from delivery where delivery_key like '%/" + PullRequestFixture.REPO
+                + "#%'")).isZero();
+
+        assertThat(Webhooks.send("pull_request", pullRequest(159).payload("opened"), SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where installation_id = 1")).isEqualTo(1);
+        assertThat(Webhooks.send("installation", webhook("installation.deleted.json", root -> {
+        }), SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where installation_id = 1")).isZero();
+        assertThat(count("select count(*) from delivery where delivery_key like '%/" + PullRequestFixture.REPO
+                + "#%'")).isZero();
+    }
+
     @Test
     void theAppsQueueIsThePostgresOne() {
         assertThat(appQueue.toString()).isNotNull();
