@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -215,14 +214,7 @@ public class InMemoryWorkQueue implements LocalWorkQueue {
                     dropped.stream().map(w -> w.request().deliveryId()).toList());
         }
         dropped.forEach(w -> finish(w, ReviewResult.of(ReviewResult.Status.FAILED, "the app stopped first")));
-        workers.shutdown();
-        boolean finished;
-        try {
-            finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finished = false;
-        }
+        boolean finished = LocalWorkQueue.finishWithin(workers, grace);
         if (finished) {
             return;
         }

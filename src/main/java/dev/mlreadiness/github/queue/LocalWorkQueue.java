@@ -2,6 +2,8 @@ package dev.mlreadiness.github.queue;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -13,6 +15,17 @@ public interface LocalWorkQueue extends WorkQueue {
 
     /** Stops taking work; running batches get {@code grace}, then the check runs they hold are completed. */
     void stop(Duration grace);
+
+    /** Shuts the workers down and waits up to {@code grace} for their batches: true when all finished. */
+    static boolean finishWithin(ExecutorService workers, Duration grace) {
+        workers.shutdown();
+        try {
+            return workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     /** Runs the shutdown hooks of the check runs still held after {@code grace}; never throws. */
     static void completeHeldRuns(Logger log, Collection<Runnable> hooks, Duration grace) {

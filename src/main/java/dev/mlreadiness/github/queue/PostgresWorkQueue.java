@@ -679,14 +679,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     public void stop(Duration grace) {
         stopping = true;
         poller.shutdownNow();
-        workers.shutdown();
-        boolean finished;
-        try {
-            finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finished = false;
-        }
+        boolean finished = LocalWorkQueue.finishWithin(workers, grace);
         if (!finished) {
             List<Runnable> hooks;
             synchronized (this) {
