@@ -90,6 +90,9 @@ public class PullRequestReviewer implements BatchRunner {
             return Outcome.done(ReviewResult.of(ReviewResult.Status.FAILED, Publication.reason(e)), null);
         }
         try (target) {
+            // a job taken over from a replica that died: the run it left in progress is completed first
+            batch.abandonedRun().ifPresent(
+                    run -> staleRuns.completeAbandoned(target.repo(), batch.key(), run.id(), run.headSha()));
             if (target.onlyStaleReruns(batch)) {
                 LOG.debugf("%s: not re-run, the commit is no longer its head", target.where());
                 return Outcome.done(ReviewResult.of(ReviewResult.Status.SILENT, "the commit is no longer the head"),
@@ -171,7 +174,7 @@ public class PullRequestReviewer implements BatchRunner {
     private RunInProgress start(ReviewTarget t, Batch batch) throws IOException {
         RunInProgress run = new RunInProgress(publication.start(t.repo(), t.pr().getHead().getSha()));
         if (run.run() != null) {
-            batch.hold(run.run().getId(), () -> {
+            batch.hold(run.run().getId(), run.run().getHeadSha(), () -> {
                 if (run.claim()) {
                     couldNotEvaluate(t, run, "the app was shutting down during this evaluation");
                 }

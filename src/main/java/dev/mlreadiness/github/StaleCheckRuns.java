@@ -59,10 +59,7 @@ public class StaleCheckRuns {
             }
         }
         try {
-            Map<String, Object> query = appId.<Map<String, Object>> map(id -> Map.of("check_name",
-                    CheckRunPublisher.NAME, "status", "in_progress", "filter", "all", "app_id", id))
-                    .orElse(Map.of("check_name", CheckRunPublisher.NAME, "status", "in_progress", "filter", "all"));
-            for (GHCheckRun run : repo.getCheckRuns(headSha, query)) {
+            for (GHCheckRun run : repo.getCheckRuns(headSha, query())) {
                 if (run.getStatus() != GHCheckRun.Status.COMPLETED && ours(run) && !held.test(run.getId())) {
                     LOG.infof("%s: check run %d on %s was left in progress, completing it", key, run.getId(),
                             ShortSha.of(headSha));
@@ -75,6 +72,34 @@ public class StaleCheckRuns {
             }
             LOG.warnf("%s: could not look for check runs left in progress: %s", key, e.getMessage());
         }
+    }
+
+    /**
+     * Completes the run a replica that died left in progress on a job this process took over (its lease expired,
+     * so no live worker holds it), whatever head it was on; never throws.
+     */
+    public void completeAbandoned(GHRepository repo, PullRequestKey key, long runId, String headSha) {
+        if (headSha == null) {
+            return;
+        }
+        try {
+            for (GHCheckRun run : repo.getCheckRuns(headSha, query())) {
+                if (run.getId() == runId && run.getStatus() != GHCheckRun.Status.COMPLETED && ours(run)) {
+                    LOG.infof("%s: check run %d was left in progress by a replica that stopped, completing it",
+                            key, runId);
+                    publication.couldNotEvaluate(repo, run, REASON);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("%s: could not complete check run %d left in progress: %s", key, runId, e.getMessage());
+        }
+    }
+
+    /** The app's runs in progress of every name's history ({@code filter=all}: GitHub lists the latest only). */
+    private Map<String, Object> query() {
+        return appId.<Map<String, Object>> map(id -> Map.of("check_name", CheckRunPublisher.NAME, "status",
+                "in_progress", "filter", "all", "app_id", id))
+                .orElse(Map.of("check_name", CheckRunPublisher.NAME, "status", "in_progress", "filter", "all"));
     }
 
     /** GitHub filters by app already; the name alone could be another app's check of the same name. */

@@ -23,6 +23,24 @@ public interface Batch {
      */
     void hold(long checkRunId, Runnable onShutdown);
 
+    /** {@link #hold(long, Runnable)}, naming the commit of the run: a replica that takes the job over finds it. */
+    default void hold(long checkRunId, String headSha, Runnable onShutdown) {
+        hold(checkRunId, onShutdown);
+    }
+
     /** Whether a live worker (of any batch) holds this check run: a run in progress that nobody holds is stale. */
     boolean isHeld(long checkRunId);
+
+    /**
+     * The check run that a replica which died during this job's last batch left in progress: the batch took the
+     * job over when that replica's lease expired, and completes the run. Empty in memory (a process that dies takes
+     * its queue with it; the next event's lookup of runs left in progress completes them).
+     */
+    default Optional<AbandonedRun> abandonedRun() {
+        return Optional.empty();
+    }
+
+    /** A check run a dead replica left in progress: its id and its commit. */
+    record AbandonedRun(long id, String headSha) {
+    }
 }

@@ -11,14 +11,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.ShutdownEvent;
 import org.jboss.logging.Logger;
 
 import dev.mlreadiness.github.ReviewResult;
@@ -32,7 +30,8 @@ import dev.mlreadiness.github.queue.WorkRequest.Kind;
  * held after it are completed by the hooks their batches registered.
  */
 @ApplicationScoped
-public class InMemoryWorkQueue implements WorkQueue {
+@Typed(InMemoryWorkQueue.class) // the app's WorkQueue is chosen by WorkQueues
+public class InMemoryWorkQueue implements LocalWorkQueue {
 
     private static final Logger LOG = Logger.getLogger(InMemoryWorkQueue.class);
     /** Requests waiting for one pull request beyond this are refused: commands of a runaway bot, not people. */
@@ -116,7 +115,7 @@ public class InMemoryWorkQueue implements WorkQueue {
         return false;
     }
 
-    /** The requests waiting for {@code key}, the running batch aside. */
+    @Override
     public synchronized int waiting(PullRequestKey key) {
         Lane lane = lanes.get(key);
         return lane == null ? 0 : lane.waiting.stream().mapToInt(w -> w.done().size()).sum();
@@ -191,7 +190,8 @@ public class InMemoryWorkQueue implements WorkQueue {
         w.done().forEach(f -> f.complete(result));
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Stops with the grace of the settings (the app's shutdown). */
+    void stop() {
         stop(grace);
     }
 
@@ -199,6 +199,7 @@ public class InMemoryWorkQueue implements WorkQueue {
      * Stops taking requests, drops those that wait (they have no check run yet; GitHub can redeliver them), gives
      * the running batches {@code grace} to finish, then completes the check runs they still hold.
      */
+    @Override
     public void stop(Duration grace) {
         List<Waiting> dropped = new ArrayList<>();
         synchronized (this) {
@@ -213,14 +214,7 @@ public class InMemoryWorkQueue implements WorkQueue {
                     dropped.stream().map(w -> w.request().deliveryId()).toList());
         }
         dropped.forEach(w -> finish(w, ReviewResult.of(ReviewResult.Status.FAILED, "the app stopped first")));
-        workers.shutdown();
-        boolean finished;
-        try {
-            finished = workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finished = false;
-        }
+        boolean finished = LocalWorkQueue.finishWithin(workers, grace);
         if (finished) {
             return;
         }
@@ -229,15 +223,7 @@ public class InMemoryWorkQueue implements WorkQueue {
             // the runs stay held until their batches end: completed now, they must not look abandoned meanwhile
             hooks = new ArrayList<>(held.values());
         }
-        LOG.warnf("shutting down: %d evaluations still running after %s, their check runs are completed",
-                hooks.size(), grace);
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "shutting down: could not complete a check run");
-            }
-        }
+        LocalWorkQueue.completeHeldRuns(LOG, hooks, grace);
         workers.shutdownNow();
     }
 

@@ -3,14 +3,12 @@ package dev.mlreadiness.github.queue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
  * The deliveries ({@code X-GitHub-Delivery}, which a redelivery keeps) seen lately, so that a redelivery of one
  * processed successfully, or still in progress, is not processed again. Bounded: the oldest are forgotten first. A
- * failed delivery is forgotten at once, so that its redelivery is processed.
+ * failed delivery is forgotten at once, so that its redelivery is processed. With the PostgreSQL queue they are
+ * recorded in the database instead ({@link PostgresDeliveries}), and every replica sees them.
  */
-@ApplicationScoped
 public class RecentDeliveries {
 
     /** About a day of deliveries of a busy installation, at ~100 bytes each. */

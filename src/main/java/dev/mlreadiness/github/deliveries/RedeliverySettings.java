@@ -1,0 +1,31 @@
+package dev.mlreadiness.github.deliveries;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the recovery of failed deliveries ({@code ml-readiness.redeliver.*}). */
+@ConfigMapping(prefix = "ml-readiness.redeliver")
+public interface RedeliverySettings {
+
+    /** Whether the scheduled recovery runs. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often (the scheduler reads it as {@code ${ml-readiness.redeliver.every}}). */
+    @WithDefault("5m")
+    String every();
+
+    /** How long after the start the first run comes. */
+    @WithDefault("1m")
+    String delay();
+
+    /** How far back deliveries are looked at. */
+    @WithDefault("6h")
+    Duration lookback();
+
+    /** Attempts of a delivery (the first and the redeliveries) after which it is given up. */
+    @WithDefault("3")
+    int maxAttempts();
+}

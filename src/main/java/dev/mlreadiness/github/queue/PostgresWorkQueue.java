@@ -1,0 +1,804 @@
+package dev.mlreadiness.github.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
+
+import dev.mlreadiness.github.IgnoreDecision;
+import dev.mlreadiness.github.ReviewResult;
+import dev.mlreadiness.github.queue.Batch.AbandonedRun;
+import dev.mlreadiness.github.queue.BatchRunner.Outcome;
+import dev.mlreadiness.github.queue.WorkRequest.Kind;
+
+/**
+ * The work queue kept in PostgreSQL, shared by every replica: a request is a row before {@link #submit} returns;
+ * one job per pull request, which a new {@code pull_request} event updates; workers claim due jobs with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} and hold them by a lease that a heartbeat renews, so a pull request is
+ * evaluated by one worker of one replica at a time, and a job whose replica died is taken over once its lease
+ * expired (the batch then names the check run the dead owner left in progress). A batch that fails is retried with
+ * a growing backoff, then parked with its error. What a batch covers, how pushes fold into the newest, and when a
+ * batch is superseded are as in {@link InMemoryWorkQueue}.
+ *
+ * <p>
+ * Who waits for a result gets it from the replica that ran the batch: at once when it ran here, else from the
+ * {@code delivery} row, without the report (a report is not stored).
+ */
+public class PostgresWorkQueue implements LocalWorkQueue {
+
+    private static final Logger LOG = Logger.getLogger(PostgresWorkQueue.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<IgnoreDecision>> DECISIONS = new TypeReference<>() {
+    };
+
+    /** The queue's settings, as plain values (a test builds its own). */
+    public record Settings(int workers, Duration grace, Duration lease, Duration poll, int maxAttempts,
+            Duration backoff, Duration maxBackoff, Duration retention) {
+
+        public static Settings of(QueueSettings s) {
+            return new Settings(s.workers(), s.shutdownGrace(), s.lease(), s.poll(), s.maxAttempts(),
+                    s.retryBackoff(), s.maxRetryBackoff(), s.deliveryRetention());
+        }
+    }
+
+    private final DataSource ds;
+    private final BatchRunner runner;
+    private final Settings settings;
+    private final String owner;
+    private final MeterRegistry metrics;
+    private final ExecutorService workers;
+    private final Semaphore free;
+    private final ScheduledExecutorService poller;
+    private final ScheduledExecutorService heartbeat;
+    /** Who waits here, by request id; with the request's delivery key, where another replica records its end. */
+    private final Map<Long, Waiter> waiters = new HashMap<>();
+    /** Check runs that batches running here hold, with what completes each on shutdown. */
+    private final Map<Long, Runnable> held = new HashMap<>();
+    /** Jobs running here: id to claim token. */
+    private final Map<Long, String> running = new ConcurrentHashMap<>();
+    private volatile boolean started;
+    private volatile boolean stopping;
+    private volatile long lastCleanup;
+
+    public PostgresWorkQueue(DataSource ds, BatchRunner runner, Settings settings, String owner,
+            MeterRegistry metrics) {
+        this.ds = ds;
+        this.runner = runner;
+        this.settings = settings;
+        this.owner = owner;
+        this.metrics = metrics;
+        this.free = new Semaphore(settings.workers());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r,
+                "ml-readiness-worker-" + n.incrementAndGet()));
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ml-readiness-queue-poll"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ml-readiness-queue-lease"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts looking for due jobs and renewing the leases of those running here. */
+    public PostgresWorkQueue start() {
+        started = true;
+        poller.scheduleWithFixedDelay(this::poll, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
+        long beat = Math.max(1, settings.lease().toMillis() / 3);
+        heartbeat.scheduleWithFixedDelay(this::renewLeases, beat, beat, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** The key under which a request's delivery is recorded; as {@code ReviewRequests} claims it. */
+    public static String deliveryKey(WorkRequest request) {
+        return request.deliveryId() + "/" + request.key();
+    }
+
+    @Override
+    public CompletionStage<ReviewResult> submit(WorkRequest request) {
+        CompletableFuture<ReviewResult> done = new CompletableFuture<>();
+        if (stopping) {
+            done.complete(ReviewResult.of(ReviewResult.Status.FAILED, "the app is shutting down"));
+            return done;
+        }
+        String key = deliveryKey(request);
+        long id;
+        try {
+            id = record(request, key);
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf("%s: delivery %s could not be queued: %s", request.key(), request.deliveryId(),
+                    e.getMessage());
+            done.complete(ReviewResult.of(ReviewResult.Status.FAILED, "the work queue is unavailable"));
+            return done;
+        }
+        // a worker that settled the request before this line left its result in the delivery's row: the next poll
+        // answers from there
+        synchronized (this) {
+            waiters.put(id, new Waiter(key, done));
+        }
+        wake();
+        return done;
+    }
+
+    /**
+     * Records the request and returns once it is committed, nobody waiting for it here: for deliveries recorded
+     * before the app answers them. Throws when it could not be recorded (the delivery must then fail, so that
+     * GitHub shows it failed and it can be redelivered).
+     */
+    public void recordOnly(WorkRequest request) throws SQLException {
+        record(request, deliveryKey(request));
+        wake();
+    }
+
+    private record Waiter(String deliveryKey, CompletableFuture<ReviewResult> done) {
+    }
+
+    /** One transaction: the job (created, or updated with the newer head and made due) and the request. */
+    private long record(WorkRequest r, String key) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long job;
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into work_job (repository, number, installation_id, head_sha, state, due_at)
+                        values (?, ?, ?, ?, 'queued', now())
+                        on conflict (repository, number) do update set
+                          installation_id = excluded.installation_id,
+                          head_sha = coalesce(excluded.head_sha, work_job.head_sha),
+                          state = case when work_job.state = 'running' then 'running' else 'queued' end,
+                          due_at = case when work_job.state = 'running' then work_job.due_at else now() end,
+                          attempts = case when work_job.state in ('idle', 'parked') then 0 else work_job.attempts end,
+                          updated_at = now()
+                        returning id""")) {
+                    s.setString(1, r.key().repository());
+                    s.setInt(2, r.key().number());
+                    s.setLong(3, r.installationId());
+                    s.setString(4, r.kind() == Kind.PULL_REQUEST ? r.headSha() : null);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        job = rs.getLong(1);
+                    }
+                }
+                long id;
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into work_request (job_id, delivery_key, installation_id, delivery_id, kind, head_sha,
+                          event, payload, decisions) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")) {
+                    s.setLong(1, job);
+                    s.setString(2, key);
+                    s.setLong(3, r.installationId());
+                    s.setString(4, r.deliveryId());
+                    s.setString(5, r.kind().name());
+                    s.setString(6, r.headSha());
+                    s.setString(7, r.event());
+                    s.setString(8, r.payload());
+                    s.setString(9, JSON.writeValueAsString(r.decisions()));
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                }
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } catch (JsonProcessingException e) {
+                c.rollback();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private void wake() {
+        if (!started) {
+            return; // a queue that only records (a test's): the workers of other replicas claim
+        }
+        try {
+            poller.execute(this::poll);
+        } catch (RejectedExecutionException stopped) {
+            // shutting down
+        }
+    }
+
+    /** Claims due jobs while workers are free, and answers those waiting here for jobs other replicas ran. */
+    private void poll() {
+        try {
+            while (!stopping && free.tryAcquire()) {
+                Claimed claimed = claim();
+                if (claimed == null) {
+                    free.release();
+                    break;
+                }
+                try {
+                    workers.execute(() -> {
+                        try {
+                            run(claimed);
+                        } finally {
+                            free.release();
+                            wake();
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    free.release();
+                    release(claimed);
+                }
+            }
+            answerFromOtherReplicas();
+            cleanUp();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("work queue: polling failed, trying again: %s", e.getMessage());
+        }
+    }
+
+    /** A claimed job: its batch, the token that proves the claim, and the run a dead owner left in progress. */
+    private record Claimed(long job, PullRequestKey key, String token, long upto, int attempts,
+            List<WorkRequest> requests, Optional<AbandonedRun> abandonedRun) {
+    }
+
+    /** Claims one due job, or one whose lease expired; null when there is none. */
+    private Claimed claim() throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Claimed claimed = claim(c);
+                c.commit();
+                return claimed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Claimed claim(Connection c) throws SQLException {
+        while (true) {
+            long job;
+            PullRequestKey key;
+            int attempts;
+            Optional<AbandonedRun> abandoned = Optional.empty();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head from work_job
+                    where (state = 'queued' and due_at <= now()) or (state = 'running' and lease_until < now())
+                    order by due_at limit 1 for update skip locked""");
+                    ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                job = rs.getLong(1);
+                key = new PullRequestKey(rs.getString(2), rs.getInt(3));
+                attempts = rs.getInt(5);
+                if ("running".equals(rs.getString(4))) {
+                    long run = rs.getLong(6);
+                    if (!rs.wasNull()) {
+                        abandoned = Optional.of(new AbandonedRun(run, rs.getString(8)));
+                    }
+                    LOG.warnf("%s: the lease of %s expired, this replica takes the job over", key, rs.getString(7));
+                    metrics.counter("mlreadiness.queue.takeovers").increment();
+                }
+            }
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select id, installation_id, delivery_id, kind, head_sha, event, payload, decisions
+                    from work_request where job_id = ? and folded_into is null order by id""")) {
+                s.setLong(1, job);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs.getLong(1), new WorkRequest(rs.getLong(2), key,
+                                Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(3), rs.getString(6),
+                                rs.getString(7), decisions(rs.getString(8)))));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        update work_job set state = 'idle', owner = null, token = null, lease_until = null,
+                          check_run_id = null, updated_at = now() where id = ?""")) {
+                    s.setLong(1, job);
+                    s.executeUpdate();
+                }
+                continue;
+            }
+            List<WorkRequest> batch = fold(c, job, rows);
+            long upto = rows.get(rows.size() - 1).id();
+            String token = UUID.randomUUID().toString();
+            try (PreparedStatement s = c.prepareStatement("""
+                    update work_job set state = 'running', owner = ?, token = ?,
+                      lease_until = now() + make_interval(secs => ?), claimed_upto = ?, check_run_id = null,
+                      updated_at = now() where id = ?""")) {
+                s.setString(1, owner);
+                s.setString(2, token);
+                s.setDouble(3, settings.lease().toMillis() / 1000.0);
+                s.setLong(4, upto);
+                s.setLong(5, job);
+                s.executeUpdate();
+            }
+            running.put(job, token);
+            return new Claimed(job, key, token, upto, attempts, batch, abandoned);
+        }
+    }
+
+    private record Row(long id, WorkRequest request) {
+    }
+
+    /**
+     * The batch in arrival order, with the newest push in place of the first and the other pushes folded into it:
+     * only the newest head counts, and those who asked for older ones get its result.
+     */
+    private static List<WorkRequest> fold(Connection c, long job, List<Row> rows) throws SQLException {
+        Row newest = null;
+        for (Row r : rows) {
+            if (r.request().kind() == Kind.PULL_REQUEST) {
+                newest = r;
+            }
+        }
+        List<WorkRequest> batch = new ArrayList<>();
+        boolean pushPlaced = false;
+        for (Row r : rows) {
+            if (r.request().kind() != Kind.PULL_REQUEST) {
+                batch.add(r.request());
+            } else if (!pushPlaced) {
+                batch.add(newest.request());
+                pushPlaced = true;
+            }
+        }
+        if (newest != null) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    update work_request set folded_into = ? where job_id = ? and kind = 'PULL_REQUEST'
+                      and folded_into is null and id < ?""")) {
+                s.setLong(1, newest.id());
+                s.setLong(2, job);
+                s.setLong(3, newest.id());
+                s.executeUpdate();
+            }
+        }
+        return batch;
+    }
+
+    private static List<IgnoreDecision> decisions(String json) {
+        try {
+            return JSON.readValue(json, DECISIONS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored request has unreadable ignore decisions", e);
+        }
+    }
+
+    private void run(Claimed claimed) {
+        DbBatch batch = new DbBatch(claimed);
+        Outcome outcome;
+        try {
+            outcome = runner.run(batch);
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "%s: the batch failed", claimed.key());
+            outcome = Outcome.done(ReviewResult.of(ReviewResult.Status.FAILED, "an internal error occurred"), null);
+        }
+        try {
+            finish(claimed, outcome);
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf("%s: the end of the batch could not be recorded, the job runs again when its lease expires: %s",
+                    claimed.key(), e.getMessage());
+        } finally {
+            running.remove(claimed.job());
+            synchronized (this) {
+                batch.held.forEach(held::remove);
+            }
+        }
+    }
+
+    private void finish(Claimed claimed, Outcome outcome) throws SQLException {
+        ReviewResult result = outcome.result() != null ? outcome.result()
+                : ReviewResult.of(ReviewResult.Status.FAILED, "the app is shutting down");
+        boolean failed = result.status() == ReviewResult.Status.FAILED;
+        if (outcome.superseded() || failed && stopping) {
+            // the newer push waits in the job (or another replica finishes it): the job is due again
+            release(claimed);
+            return;
+        }
+        List<Long> settled = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!stillOwned(c, claimed)) {
+                    c.rollback();
+                    return;
+                }
+                int attempts = claimed.attempts() + 1;
+                if (failed && attempts < settings.maxAttempts()) {
+                    Duration wait = backoff(attempts);
+                    LOG.warnf("%s: attempt %d of %d failed (%s), retried in %s", claimed.key(), attempts,
+                            settings.maxAttempts(), result.detail(), wait);
+                    try (PreparedStatement s = c.prepareStatement("""
+                            update work_job set state = 'queued', due_at = now() + make_interval(secs => ?),
+                              attempts = ?, last_error = ?, owner = null, token = null, lease_until = null,
+                              check_run_id = null, updated_at = now() where id = ?""")) {
+                        s.setDouble(1, wait.toMillis() / 1000.0);
+                        s.setInt(2, attempts);
+                        s.setString(3, result.detail());
+                        s.setLong(4, claimed.job());
+                        s.executeUpdate();
+                    }
+                    c.commit();
+                    metrics.counter("mlreadiness.queue.retries").increment();
+                    return;
+                }
+                try (PreparedStatement s = c.prepareStatement(
+                        "delete from work_request where job_id = ? and id <= ? returning id, delivery_key")) {
+                    s.setLong(1, claimed.job());
+                    s.setLong(2, claimed.upto());
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            settled.add(rs.getLong(1));
+                            keys.add(rs.getString(2));
+                        }
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into delivery (delivery_key, state, status, detail, head_sha)
+                        select distinct unnest(?::text[]), ?, ?, ?, ?
+                        on conflict (delivery_key) do update set state = excluded.state, status = excluded.status,
+                          detail = excluded.detail, head_sha = excluded.head_sha, updated_at = now()""")) {
+                    s.setArray(1, c.createArrayOf("text", keys.toArray()));
+                    s.setString(2, failed ? "failed" : "done");
+                    s.setString(3, result.status().name());
+                    s.setString(4, result.detail());
+                    s.setString(5, result.headSha());
+                    s.executeUpdate();
+                }
+                boolean more;
+                try (PreparedStatement s = c.prepareStatement(
+                        "select exists (select 1 from work_request where job_id = ?)")) {
+                    s.setLong(1, claimed.job());
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        more = rs.getBoolean(1);
+                    }
+                }
+                String state = more ? "queued" : failed ? "parked" : "idle";
+                try (PreparedStatement s = c.prepareStatement("""
+                        update work_job set state = ?, due_at = now(), attempts = 0, last_error = ?, owner = null,
+                          token = null, lease_until = null, check_run_id = null, updated_at = now() where id = ?""")) {
+                    s.setString(1, state);
+                    s.setString(2, failed ? result.detail() : null);
+                    s.setLong(3, claimed.job());
+                    s.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        if (failed) {
+            LOG.errorf("%s: parked after %d failed attempts: %s", claimed.key(), settings.maxAttempts(),
+                    result.detail());
+            metrics.counter("mlreadiness.queue.parked").increment();
+        }
+        complete(settled, result);
+    }
+
+    /** The wait before retry {@code attempts}: the backoff, doubled at each failure, at most the maximum. */
+    Duration backoff(int attempts) {
+        Duration wait = settings.backoff();
+        for (int i = 1; i < attempts && wait.compareTo(settings.maxBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    }
+
+    /** Locks the job's row if this claim still owns it: a claim whose lease was taken over must write nothing. */
+    private boolean stillOwned(Connection c, Claimed claimed) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select 1 from work_job where id = ? and token = ? for update")) {
+            s.setLong(1, claimed.job());
+            s.setString(2, claimed.token());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        LOG.warnf("%s: the job was taken over by another replica while it ran here, its end is not recorded",
+                claimed.key());
+        return false;
+    }
+
+    /** Gives the job back, due now: its requests wait for the next claim, here or on another replica. */
+    private void release(Claimed claimed) {
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    update work_job set state = 'queued', due_at = now(), owner = null, token = null,
+                      lease_until = null, check_run_id = null, updated_at = now() where id = ? and token = ?""")) {
+                s.setLong(1, claimed.job());
+                s.setString(2, claimed.token());
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("%s: the job could not be given back, it is taken over when its lease expires: %s",
+                    claimed.key(), e.getMessage());
+        }
+    }
+
+    private void complete(List<Long> requests, ReviewResult result) {
+        List<CompletableFuture<ReviewResult>> done = new ArrayList<>();
+        synchronized (this) {
+            for (long id : requests) {
+                Waiter w = waiters.remove(id);
+                if (w != null) {
+                    done.add(w.done());
+                }
+            }
+        }
+        done.forEach(f -> f.complete(result));
+    }
+
+    /** What a poll does for those waiting here (a test's queue that does not poll). */
+    void answerWaiters() throws SQLException {
+        answerFromOtherReplicas();
+    }
+
+    /** Those waiting here for deliveries another replica settled get the stored result (without a report). */
+    private void answerFromOtherReplicas() throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        synchronized (this) {
+            if (waiters.isEmpty()) {
+                return;
+            }
+            waiters.forEach((id, w) -> {
+                ids.add(id);
+                keys.add(w.deliveryKey());
+            });
+        }
+        // a request that is gone was settled, in the same transaction as its delivery's row
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        """
+                        select w.id, d.status, d.detail, d.head_sha
+                        from unnest(?::bigint[], ?::text[]) as w (id, delivery_key)
+                        join delivery d on d.delivery_key = w.delivery_key
+                        where d.status is not null and not exists (select 1 from work_request r where r.id = w.id)""")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            s.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ReviewResult stored = new ReviewResult(ReviewResult.Status.valueOf(rs.getString(2)),
+                            rs.getString(3) == null ? "" : rs.getString(3), Optional.empty(), Map.of(),
+                            rs.getString(4) == null ? "" : rs.getString(4));
+                    complete(List.of(rs.getLong(1)), stored);
+                }
+            }
+        }
+    }
+
+    /** Now and then: forgets processed deliveries past the retention, and idle jobs with them. */
+    private void cleanUp() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (now - lastCleanup < Duration.ofMinutes(10).toMillis()) {
+            return;
+        }
+        lastCleanup = now;
+        try (Connection c = ds.getConnection()) {
+            for (String sql : new String[] {
+                    "delete from delivery where state <> 'queued' and updated_at < now() - make_interval(secs => ?)",
+                    "delete from work_job where state = 'idle' and updated_at < now() - make_interval(secs => ?)" }) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setDouble(1, settings.retention().toSeconds());
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private void renewLeases() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        update work_job set lease_until = now() + make_interval(secs => ?)
+                        where token = any(?) and state = 'running'""")) {
+            s.setDouble(1, settings.lease().toMillis() / 1000.0);
+            s.setArray(2, c.createArrayOf("text", running.values().toArray()));
+            s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("work queue: the leases could not be renewed: %s", e.getMessage());
+        }
+    }
+
+    /** The requests waiting for {@code key} (across replicas), the running batch aside. */
+    @Override
+    public int waiting(PullRequestKey key) {
+        return count("""
+                select count(*) from work_request r join work_job j on j.id = r.job_id
+                where j.repository = ? and j.number = ?
+                  and r.id > case when j.state = 'running' then j.claimed_upto else 0 end""", key);
+    }
+
+    /** True when no job is due or running on any replica (a parked job aside). */
+    public boolean idle() {
+        return count("select count(*) from work_job where state in ('queued', 'running')", null) == 0;
+    }
+
+    /** Parked jobs: failed too often, with their error. */
+    public int parked() {
+        return count("select count(*) from work_job where state = 'parked'", null);
+    }
+
+    private int count(String sql, PullRequestKey key) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (key != null) {
+                s.setString(1, key.repository());
+                s.setInt(2, key.number());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a batch running here holds the check run. */
+    public synchronized boolean holds(long checkRunId) {
+        return held.containsKey(checkRunId);
+    }
+
+    /**
+     * Stops claiming, gives the running batches {@code grace} to finish, completes the check runs they still hold,
+     * and gives their jobs back. What waits stays queued for the other replicas (or this one's next start); those
+     * waiting here are told the app stopped.
+     */
+    @Override
+    public void stop(Duration grace) {
+        stopping = true;
+        poller.shutdownNow();
+        boolean finished = LocalWorkQueue.finishWithin(workers, grace);
+        if (!finished) {
+            List<Runnable> hooks;
+            synchronized (this) {
+                hooks = new ArrayList<>(held.values());
+            }
+            LocalWorkQueue.completeHeldRuns(LOG, hooks, grace);
+            giveBack();
+            workers.shutdownNow();
+        }
+        heartbeat.shutdownNow();
+        List<CompletableFuture<ReviewResult>> left = new ArrayList<>();
+        synchronized (this) {
+            waiters.values().forEach(w -> left.add(w.done()));
+            waiters.clear();
+        }
+        left.forEach(f -> f.complete(ReviewResult.of(ReviewResult.Status.FAILED, "the app stopped first")));
+    }
+
+    private void giveBack() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        update work_job set state = 'queued', due_at = now(), owner = null, token = null,
+                          lease_until = null, check_run_id = null, updated_at = now() where token = any(?)""")) {
+            s.setArray(1, c.createArrayOf("text", running.values().toArray()));
+            s.executeUpdate();
+            running.clear();
+        } catch (SQLException e) {
+            LOG.warnf("shutting down: jobs could not be given back, they are taken over when their leases expire: %s",
+                    e.getMessage());
+        }
+    }
+
+    /** A claimed job's batch. */
+    private final class DbBatch implements Batch {
+
+        private final Claimed claimed;
+        final List<Long> held = new ArrayList<>();
+
+        DbBatch(Claimed claimed) {
+            this.claimed = claimed;
+        }
+
+        @Override
+        public PullRequestKey key() {
+            return claimed.key();
+        }
+
+        @Override
+        public List<WorkRequest> requests() {
+            return claimed.requests();
+        }
+
+        @Override
+        public Optional<String> newerHead(String head) {
+            try (Connection c = ds.getConnection();
+                    PreparedStatement s = c.prepareStatement("""
+                            select head_sha from work_request where job_id = ? and id > ? and kind = 'PULL_REQUEST'
+                              and head_sha is not null and head_sha <> ? order by id desc limit 1""")) {
+                s.setLong(1, claimed.job());
+                s.setLong(2, claimed.upto());
+                s.setString(3, head);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                LOG.warnf("%s: could not look for a newer head, publishing: %s", claimed.key(), e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void hold(long checkRunId, Runnable onShutdown) {
+            hold(checkRunId, null, onShutdown);
+        }
+
+        @Override
+        public void hold(long checkRunId, String headSha, Runnable onShutdown) {
+            synchronized (PostgresWorkQueue.this) {
+                held.add(checkRunId);
+                PostgresWorkQueue.this.held.put(checkRunId, onShutdown);
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "update work_job set check_run_id = ?, check_run_head = ? where id = ? and token = ?")) {
+                s.setLong(1, checkRunId);
+                s.setString(2, headSha);
+                s.setLong(3, claimed.job());
+                s.setString(4, claimed.token());
+                s.executeUpdate();
+            } catch (SQLException e) {
+                LOG.warnf("%s: the check run in progress could not be recorded: %s", claimed.key(), e.getMessage());
+            }
+        }
+
+        @Override
+        public boolean isHeld(long checkRunId) {
+            if (holds(checkRunId)) {
+                return true;
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement s = c.prepareStatement("""
+                            select 1 from work_job where check_run_id = ? and state = 'running'
+                              and lease_until > now()""")) {
+                s.setLong(1, checkRunId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                // when in doubt the run is live: recovery must never complete a run a live worker holds
+                return true;
+            }
+        }
+
+        @Override
+        public Optional<AbandonedRun> abandonedRun() {
+            return claimed.abandonedRun();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.mlreadiness.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mlreadiness.github.deliveries.RedeliverFailedDeliveries;
+import dev.mlreadiness.github.queue.PostgresWorkQueue;
+import dev.mlreadiness.github.queue.WorkQueue;
+
+/**
+ * {@link QueueOverHttpTest}'s deliveries with the queue in PostgreSQL: the app as one replica of a deployment,
+ * its datasource active and migrated by Flyway at start.
+ */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+class PostgresQueueOverHttpTest extends QueueOverHttpTest {
+
+    @Inject
+    WorkQueue appQueue;
+
+    @BeforeAll
+    static void forgetWhatOtherClassesPosted() {
+        GitHubState.reset(); // the same pull request numbers as QueueOverHttpTest
+    }
+
+    @BeforeEach
+    void needsTheServer() {
+        TestDatabase.assumeAvailable();
+    }
+
+    @Inject
+    RedeliverFailedDeliveries recovery;
+
+    /** With PostgreSQL one replica at a time recovers failed deliveries: the one holding the advisory lock. */
+    @Test
+    void theRecoveryOfFailedDeliveriesRunsOnlyUnderTheAdvisoryLock() throws Exception {
+        javax.sql.DataSource db = TestDatabase.dataSource(PostgresResource.schema);
+        try (java.sql.Connection other = db.getConnection();
+                java.sql.PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, 0x6d6c722d7265646cL); // another replica runs it
+            lock.execute();
+            server.resetRequests();
+            assertThat(recovery.recover()).isEqualTo(-1);
+            assertThat(GitHubJournal.of(server).matching("GET", "/app/hook/deliveries")).isEmpty();
+            try (java.sql.PreparedStatement unlock = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                unlock.setLong(1, 0x6d6c722d7265646cL); // the other replica is done
+                unlock.execute();
+            }
+        }
+        assertThat(recovery.recover()).isNotEqualTo(-1);
+        assertThat(GitHubJournal.of(server).matching("GET", "/app/hook/deliveries")).hasSize(1);
+    }
+
+    static long count(String sql) throws Exception {
+        try (java.sql.Connection c = TestDatabase.dataSource(PostgresResource.schema).getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement(sql);
+                java.sql.ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static byte[] webhook(String name, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+            throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode root;
+        try (java.io.InputStream in = PostgresQueueOverHttpTest.class.getResourceAsStream("/webhooks/" + name)) {
+            root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("installation")).put("id", 1);
+        edit.accept(root);
+        return JSON.writeValueAsBytes(root);
+    }
+
+    @Test
+    void removingARepositoryOrUninstallingDeletesWhatIsStoredOfIt() throws Exception {
+        String repo = "'" + PullRequestFixture.REPO + "'";
+        assertThat(Webhooks.send("pull_request", pullRequest(158).payload("opened"), SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where number = 158 and repository = " + repo)).isEqualTo(1);
+        assertThat(count("select count(*) from delivery where delivery_key like '%/" + PullRequestFixture.REPO
+                + "#158'")).isEqualTo(1);
+        assertThat(count("select count(*) from work_job where installation_id <> 1")).isZero();
+
+        // GitHub's installation_repositories payload, the repository removed instead of added
+        byte[] removed = webhook("installation_repositories.added.json", root -> {
+            root.put("action", "removed");
+            var gone = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("repositories_added").get(0);
+            gone.put("full_name", PullRequestFixture.REPO).put("name", "Hello-World");
+            root.set("repositories_removed", JSON.createArrayNode().add(gone));
+            root.set("repositories_added", JSON.createArrayNode());
+        });
+        assertThat(Webhooks.send("installation_repositories", removed, SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where repository = " + repo)).isZero();
+        assertThat(count("select count(*) from delivery where delivery_key like '%/" + PullRequestFixture.REPO
+                + "#%'")).isZero();
+
+        assertThat(Webhooks.send("pull_request", pullRequest(159).payload("opened"), SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where installation_id = 1")).isEqualTo(1);
+        assertThat(Webhooks.send("installation", webhook("installation.deleted.json", root -> {
+        }), SECRET)).isEqualTo(200);
+        assertThat(count("select count(*) from work_job where installation_id = 1")).isZero();
+        assertThat(count("select count(*) from delivery where delivery_key like '%/" + PullRequestFixture.REPO
+                + "#%'")).isZero();
+    }
+
+    @Test
+    void theAppsQueueIsThePostgresOne() {
+        assertThat(appQueue.toString()).isNotNull();
+        assertThat(((io.quarkus.arc.ClientProxy) appQueue).arc_contextualInstance())
+                .isInstanceOf(PostgresWorkQueue.class);
+    }
+}
