@@ -21,7 +21,7 @@ class JsonReportTest {
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("formatVersion", "tool", "mode", "applicable", "skipReason", "conclusion",
-                "failOn", "scores", "findings", "skipped", "notes", "ignoredRules", "suppressed");
+                "failOn", "readiness", "scores", "findings", "skipped", "notes", "ignoredRules", "suppressed");
         assertThat(root.get("formatVersion").asInt()).isEqualTo(1);
         assertThat(root.get("tool").get("name").asText()).isEqualTo("ml-readiness");
         assertThat(root.get("mode").asText()).isEqualTo("full-scan");
@@ -65,6 +65,14 @@ class JsonReportTest {
                 .allSatisfy(f -> assertThat(f.get("new").isBoolean()).as("present, as a boolean").isTrue())
                 .extracting(f -> f.get("new").asBoolean()).containsOnly(false);
         assertThat(root.get("scores")).extracting(s -> s.get("new").asInt()).containsOnly(0);
+    }
+
+    @Test
+    void readinessIsTheShareOfApplicableRulesPassed() throws Exception {
+        JsonNode readiness = parse(JsonReport.render(ReportFixtures.pullRequest(), DocsLinks.relative()))
+                .get("readiness");
+        // structure: 1 of 2 rules passed, reproducibility: 0 of 1
+        assertThat(readiness.toString()).isEqualTo("{\"passed\":1,\"applicable\":3,\"percent\":33}");
     }
 
     @Test

@@ -124,21 +124,29 @@ public class CheckRunPublisher {
     }
 
     /**
-     * "Ready" when nothing is new (existing debt is in the summary), else "N new gaps (M existing)"; either says
-     * ", K changed files not checked" when the change touches files that were skipped, so it never looks clean
-     * for what was not seen.
+     * Whether the pull request is blocked, in the words of the conclusion: "2 blocking gaps" (failure: findings
+     * at or above {@code fail-on} that count), "Ready, 3 suggestions" (success with new findings below
+     * {@code fail-on}) or "Ready"; a failure caused only by changed files that could not be checked (a warning
+     * under {@code fail-on: warning}) reads "Blocked". Each adds ", 3 suggestions" for new findings that do not
+     * block and ", K changed files not checked" when the change touches files that were skipped, so it never looks
+     * clean for what was not seen. Existing debt is in the summary, not the title.
      */
     public static String title(Report report) {
-        int fresh = report.newFindings().size();
-        int existing = report.existingFindings().size();
+        int blocking = report.blockingFindings().size();
+        int suggestions = report.nonBlockingNewFindings().size();
         int unchecked = report.uncheckedChanges().size();
-        String notChecked = unchecked == 0 ? ""
-                : ", " + unchecked + " changed " + (unchecked == 1 ? "file" : "files")
-                        + " not checked";
-        if (fresh == 0) {
-            return "Ready" + notChecked;
+        String head;
+        if (report.conclusion() != Conclusion.FAILURE) {
+            head = "Ready";
+        } else if (blocking == 0) {
+            head = "Blocked";
+        } else {
+            head = blocking + " blocking " + gaps(blocking);
         }
-        return fresh + " new " + gaps(fresh) + " (" + existing + " existing)" + notChecked;
+        return head + (suggestions == 0 ? "" : ", " + suggestions + (suggestions == 1 ? " suggestion" : " suggestions"))
+                + (unchecked == 0 ? ""
+                        : ", " + unchecked + " changed " + (unchecked == 1 ? "file" : "files")
+                                + " not checked");
     }
 
     private static String gaps(int n) {

@@ -109,8 +109,7 @@ public class Publication {
         Optional<IoSupplier<Void>> summaryWrite = Optional.empty();
         if (r.summary()) {
             try {
-                summaryWrite = summaries.write(r.pr(), r.headSha(), r.report(), r.issueComments(), notCommented,
-                        r.ignoreNotes());
+                summaryWrite = summaries.write(r.repo(), r.pr(), r.run(), r.headSha(), r.report(), r.issueComments());
             } catch (RuntimeException | StackOverflowError e) {
                 summaryFailure = Optional.of(failed(where, "write the summary comment", e));
             }

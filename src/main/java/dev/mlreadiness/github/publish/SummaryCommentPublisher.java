@@ -1,46 +1,76 @@
 package dev.mlreadiness.github.publish;
 
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHPullRequest;
+import org.kohsuke.github.GHRepository;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.github.ReadinessSettings;
 import dev.mlreadiness.github.ShortSha;
 import dev.mlreadiness.github.snapshot.Concurrently.IoSupplier;
 import dev.mlreadiness.report.MarkdownReport;
+import dev.mlreadiness.report.MarkdownText;
 
 /**
  * One summary comment per pull request, found again by its hidden marker and edited in place: created only when
  * there is something to say, never a new one per push, left alone when its text would not change.
+ *
+ * <p>
+ * The comment is a digest, not a copy of the check run: the title, the readiness score and the commit evaluated,
+ * the first {@value #MAX_LISTED} blocking findings with their places ("and N more"), the scorecard (rules passed,
+ * new and existing findings per category), and a link to the check run, which has every finding and how to fix
+ * it. It is at most {@value #MAX_BYTES} bytes of UTF-8 whatever the repository holds: each place is cut to
+ * {@value #MAX_PLACE} characters, and findings that would not fit are counted in "and N more" instead of listed.
  */
 @ApplicationScoped
 public class SummaryCommentPublisher {
 
+    /** The most the digest takes, in bytes of UTF-8. */
+    static final int MAX_BYTES = 2_500;
+    /** Blocking findings listed by place; the others are counted. */
+    static final int MAX_LISTED = 10;
+    /** A place longer than this keeps its end (the file name and line), after an ellipsis. */
+    static final int MAX_PLACE = 80;
+    /** The one link text when the check run's address is not known (dry-run). */
+    static final String CHECK_RUN = "the ML readiness check run";
+    /** GitHub's own addresses, and nothing that could close the link or the code span around them. */
+    private static final Pattern SAFE_URL = Pattern.compile("https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/-]*)?");
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
+    private static final int MAX_URL = 300;
+
     private final GitHubWriter writer;
-    private final MarkdownReport markdown;
     private final String botLogin;
 
-    public SummaryCommentPublisher(GitHubWriter writer, MarkdownReport markdown, ReadinessSettings settings) {
+    public SummaryCommentPublisher(GitHubWriter writer, ReadinessSettings settings) {
         this.writer = writer;
-        this.markdown = markdown;
         this.botLogin = settings.botLogin();
     }
 
-    /** The write to make, if any: a new comment made {@linkplain GitHubWriter#once once}, or an edit of ours. */
-    public Optional<IoSupplier<Void>> write(GHPullRequest pr, String headSha, Report report,
-            List<GHIssueComment> comments, List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
+    /**
+     * The write to make, if any: a new comment made {@linkplain GitHubWriter#once once}, or an edit of ours.
+     *
+     * @param run the evaluation's check run, linked for the rest of the report (null in dry-run: named, not linked)
+     */
+    public Optional<IoSupplier<Void>> write(GHRepository repo, GHPullRequest pr, GHCheckRun run, String headSha,
+            Report report, List<GHIssueComment> comments) {
         Optional<GHIssueComment> mine = mine(comments);
         if (mine.isEmpty() && report.newFindings().isEmpty()) {
             return Optional.empty(); // nothing to say, and nothing said before
         }
-        String body = body(headSha, report, notCommentedInline, ignoreNotes);
+        String body = body(report, headSha, commitUrl(repo, headSha), run == null ? null : url(run.getHtmlUrl()));
         if (mine.isPresent()) {
             if (body.equals(mine.get().getBody())) {
                 return Optional.empty();
@@ -63,18 +93,113 @@ public class SummaryCommentPublisher {
                 .findFirst();
     }
 
-    String body(String headSha, Report report, List<Finding> notCommentedInline, Map<String, String> ignoreNotes) {
-        StringBuilder md = new StringBuilder(Markers.SUMMARY).append("\n## ML readiness: ")
-                .append(CheckRunPublisher.title(report)).append("\n\nLast evaluated commit: ")
-                .append(ShortSha.of(headSha)).append("\n\n");
-        if (!notCommentedInline.isEmpty()) {
-            md.append("### Not commented inline (").append(notCommentedInline.size())
-                    .append(", over the limit of ").append(ReviewCommentPublisher.MAX_PER_REVIEW)
-                    .append(" comments per push)\n\n");
-            notCommentedInline.forEach(f -> md.append("- ").append(markdown.findingLine(f)).append('\n'));
-            md.append('\n');
+    /**
+     * The digest of {@code report}.
+     *
+     * @param commitUrl the evaluated commit's page, or null to name it without a link
+     * @param checkRunUrl the check run's page, or null to name it without a link
+     */
+    static String body(Report report, String headSha, String commitUrl, String checkRunUrl) {
+        StringBuilder head = new StringBuilder(Markers.SUMMARY).append("\n## ML readiness: ")
+                .append(CheckRunPublisher.title(report)).append("\n\n");
+        String shortSha = "`" + (SHA.matcher(headSha).matches() ? ShortSha.of(headSha) : "unknown") + "`";
+        head.append("Commit ").append(link(shortSha, safe(commitUrl))).append(" · ");
+        if (!report.applicable()) {
+            head.append("not evaluated: ").append(MarkdownText.message(cut(report.skipReason(), 200))).append('\n');
+            return head.toString();
         }
-        md.append(markdown.render(report, MarkdownReport.GITHUB_MAX_LENGTH, ignoreNotes));
-        return MarkdownReport.truncate(md.toString(), MarkdownReport.GITHUB_MAX_LENGTH);
+        head.append(MarkdownReport.readiness(report)).append("\n\n");
+
+        StringBuilder tail = new StringBuilder("\n").append(MarkdownReport.scorecard(report)).append('\n');
+        tail.append("Every finding, with how to fix it, is in ")
+                .append(link(CHECK_RUN, safe(checkRunUrl))).append('.');
+        int ignored = report.ignoredRules().size();
+        if (ignored > 0) {
+            tail.append(' ').append(ignored).append(ignored == 1 ? " rule is" : " rules are")
+                    .append(" ignored on this pull request.");
+        }
+        tail.append('\n');
+
+        List<Finding> blocking = report.blockingFindings();
+        StringBuilder list = new StringBuilder();
+        if (!blocking.isEmpty()) {
+            list.append("**Blocking** (").append(blocking.size()).append(", at or above `fail-on: ")
+                    .append(report.config().failOn().id()).append("`):\n\n");
+            Map<String, String> titles = new HashMap<>();
+            for (RuleInfo r : report.rules()) {
+                titles.put(r.id(), r.title());
+            }
+            int budget = MAX_BYTES - bytes(head) - bytes(tail) - bytes(list) - bytes(more(blocking.size()));
+            int listed = 0;
+            for (Finding f : blocking) {
+                String line = line(f, titles.get(f.ruleId()));
+                if (listed == MAX_LISTED || bytes(line) > budget) {
+                    break;
+                }
+                list.append(line);
+                budget -= bytes(line);
+                listed++;
+            }
+            if (listed < blocking.size()) {
+                list.append(more(blocking.size() - listed));
+            }
+        }
+        return head.append(list).append(tail).toString();
+    }
+
+    /** {@code - :x: src/train.py:23: Seed random operations (`reproducibility/random-seed`)}. */
+    private static String line(Finding f, String ruleTitle) {
+        StringBuilder md = new StringBuilder("- ").append(MarkdownReport.icon(f.severity())).append(' ');
+        md.append(f.path() == null ? "repository" : MarkdownText.text(place(f.location()))).append(": ");
+        if (ruleTitle != null) {
+            md.append(MarkdownText.text(cut(ruleTitle, 100))).append(' ');
+        }
+        return md.append('(').append(MarkdownText.code(f.ruleId())).append(")\n").toString();
+    }
+
+    private static String more(int n) {
+        return "- and " + n + " more\n";
+    }
+
+    /** A long place keeps its end, the file name and line people look for. */
+    static String place(String location) {
+        if (location.length() <= MAX_PLACE) {
+            return location;
+        }
+        int from = location.length() - (MAX_PLACE - 1);
+        if (Character.isLowSurrogate(location.charAt(from))) {
+            from++;
+        }
+        return "…" + location.substring(from);
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "…";
+    }
+
+    private static String link(String text, String url) {
+        return url == null ? text : "[" + text + "](" + url + ")";
+    }
+
+    /** The address when it is one of GitHub's, else null: the text is then shown without a link. */
+    private static String safe(String url) {
+        return url != null && url.length() <= MAX_URL && SAFE_URL.matcher(url).matches() ? url : null;
+    }
+
+    private static String url(URL url) {
+        return url == null ? null : url.toString();
+    }
+
+    private static String commitUrl(GHRepository repo, String headSha) {
+        String base = repo == null ? null : url(repo.getHtmlUrl());
+        return base == null || !SHA.matcher(headSha).matches() ? null : base + "/commit/" + headSha;
+    }
+
+    private static int bytes(CharSequence s) {
+        return s.toString().getBytes(StandardCharsets.UTF_8).length;
     }
 }
