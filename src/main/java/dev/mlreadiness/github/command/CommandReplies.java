@@ -1,5 +1,6 @@
 package dev.mlreadiness.github.command;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,11 +30,17 @@ public final class CommandReplies {
             |---|---|
             | `/readiness` | Evaluates the pull request again now: the check run and the summary comment are updated. |
             | `/readiness help` | This list. |
-            | `/readiness explain <rule-id>` | What the rule checks, why it matters, how to fix it, an example. |
+            | `/readiness explain <rule-id>` | What the rule asks for, why it matters, how to fix it, and a link to its full page. |
             | `/readiness ignore <rule-id> [reason]` | Drops the rule on this pull request, with your reason on record (write, maintain or admin permission only). |
             | `/readiness unignore <rule-id>` | Makes the rule count again on this pull request (same permission). |
             | `/readiness report` | Posts the full report, existing gaps included. |
             """;
+
+    /** The most an {@code explain} reply takes, in bytes of UTF-8. */
+    static final int MAX_EXPLAIN = 1_500;
+    /** The most of that the "why" takes, so that how to fix it always has room. */
+    static final int MAX_WHY = 500;
+    private static final String ELLIPSIS = " …";
 
     private final MarkdownReport markdown;
 
@@ -60,9 +67,62 @@ public final class CommandReplies {
                 + ".\n\n" + HELP;
     }
 
-    /** The rule's page, the same text as the docs, the CLI and SARIF. */
+    /**
+     * A short answer, at most {@value #MAX_EXPLAIN} bytes of UTF-8 for any rule: what the rule asks for (its
+     * title), why it matters, how to fix it, and a link to its full page (what exactly it checks, known problems,
+     * examples). No heading: it is a reply in a conversation, not a page.
+     */
     public String explain(RuleInfo rule) {
-        return rule.toMarkdown() + "\n[Documentation](" + markdown.ruleUrl(rule.id()) + ")\n";
+        String head = "**" + MarkdownText.code(rule.id()) + "**: " + MarkdownText.text(rule.title()) + " ("
+                + rule.category().title() + ", " + rule.defaultSeverity().id() + " by default)\n\n";
+        String link = "\n\n[Full page](" + markdown.ruleUrl(rule.id())
+                + "): what exactly it checks, known problems, examples.\n";
+        String fixLabel = "\n\n**How to fix:** ";
+        int budget = MAX_EXPLAIN - bytes(head) - bytes(fixLabel) - bytes(link);
+        String why = shortened(rule.doc().why().strip(), Math.min(MAX_WHY, budget / 2));
+        String fix = shortened(rule.doc().howToFix().strip(), budget - bytes(why));
+        return head + why + fixLabel + fix + link;
+    }
+
+    /**
+     * {@code md} when it fits in {@code max} bytes, else its first paragraphs that do, else its first sentences
+     * that do, else its start; a shortened text ends with an ellipsis.
+     */
+    static String shortened(String md, int max) {
+        if (bytes(md) <= max) {
+            return md;
+        }
+        int room = max - bytes(ELLIPSIS);
+        String best = "";
+        for (String separator : List.of("\n\n", ". ")) {
+            int from = 0;
+            for (int at = md.indexOf(separator); at > 0; at = md.indexOf(separator, at + 1)) {
+                String part = md.substring(0, separator.equals(". ") ? at + 1 : at);
+                if (bytes(part) > room) {
+                    break;
+                }
+                from = part.length();
+            }
+            if (from > 0) {
+                best = md.substring(0, from);
+                break;
+            }
+        }
+        if (best.isEmpty()) {
+            int end = Math.max(0, Math.min(md.length(), room));
+            while (end > 0 && bytes(md.substring(0, end)) > room) {
+                end--;
+            }
+            if (end > 0 && Character.isHighSurrogate(md.charAt(end - 1))) {
+                end--;
+            }
+            best = md.substring(0, end);
+        }
+        return best.strip() + ELLIPSIS;
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     public String unknownRule(String id, List<String> closest) {
