@@ -243,7 +243,7 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
         run.put("id", id).put("name", name).put("head_sha", headSha).put("status", status).putNull("conclusion")
                 .put("external_id", externalId)
                 .put("url", "https://api.github.com/repos/" + PullRequestFixture.REPO + "/check-runs/" + id)
-                .put("html_url", "https://github.com/runs/" + id);
+                .put("html_url", "https://github.com/" + PullRequestFixture.REPO + "/runs/" + id);
         run.putObject("output").put("annotations_count", 0).putNull("title").putNull("summary");
         run.putObject("app").put("id", appId).put("slug", appId == APP_ID ? "ml-readiness" : "other");
         RUNS.put(id, run);
