@@ -99,6 +99,6 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
         publishedOnce(pr, 3); // the new head: its run, its review, the one summary comment
         assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 3 suggestions");
         assertThat(GitHubState.ISSUE_COMMENTS.get(pr.number).get(0).path("body").asText())
-                .contains("Last evaluated commit: " + ShortSha.of(pr.headSha));
+                .contains("Commit [`" + ShortSha.of(pr.headSha) + "`](");
     }
 }

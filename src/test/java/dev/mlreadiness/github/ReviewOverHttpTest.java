@@ -265,7 +265,7 @@ class ReviewOverHttpTest {
         assertThat(journal.matching("POST", ".*/reviews")).isEmpty();
         assertThat(journal.matching("GET", ".*/pulls/108/comments")).isEmpty();
         assertThat(body(journal.matching("POST", ".*/issues/108/comments").get(0)).path("body").asText())
-                .contains("src/a.py:1");
+                .contains("## ML readiness: Ready, 1 suggestion"); // a digest: the finding is in the annotation
     }
 
     @Test

@@ -30,8 +30,9 @@ import dev.mlreadiness.report.MarkdownText;
  *
  * <p>
  * The comment is a digest, not a copy of the check run: the title, the readiness score and the commit evaluated,
- * the first {@value #MAX_LISTED} blocking findings with their places ("and N more"), the scorecard (rules passed,
- * new and existing findings per category), and a link to the check run, which has every finding and how to fix
+ * the first {@value #MAX_LISTED} blocking findings with their places ("and N more"), coverage notes, the scorecard
+ * (rules passed, new and existing findings per category), and a link to the check run, which has every finding and how
+ * to fix
  * it. It is at most {@value #MAX_BYTES} bytes of UTF-8 whatever the repository holds: each place is cut to
  * {@value #MAX_PLACE} characters, and findings that would not fit are counted in "and N more" instead of listed.
  */
@@ -44,6 +45,9 @@ public class SummaryCommentPublisher {
     static final int MAX_LISTED = 10;
     /** A place longer than this keeps its end (the file name and line), after an ellipsis. */
     static final int MAX_PLACE = 80;
+    /** The most the coverage notes take, in bytes, and the most of one note, in characters. */
+    static final int MAX_NOTES_BYTES = 700;
+    static final int MAX_NOTE = 300;
     /** The one link text when the check run's address is not known (dry-run). */
     static final String CHECK_RUN = "the ML readiness check run";
     /** GitHub's own addresses, and nothing that could close the link or the code span around them. */
@@ -110,7 +114,7 @@ public class SummaryCommentPublisher {
         }
         head.append(MarkdownReport.readiness(report)).append("\n\n");
 
-        StringBuilder tail = new StringBuilder("\n").append(MarkdownReport.scorecard(report)).append('\n');
+        StringBuilder tail = new StringBuilder(notes(report)).append(MarkdownReport.scorecard(report)).append('\n');
         tail.append("Every finding, with how to fix it, is in ")
                 .append(link(CHECK_RUN, safe(checkRunUrl))).append('.');
         int ignored = report.ignoredRules().size();
@@ -129,7 +133,7 @@ public class SummaryCommentPublisher {
             for (RuleInfo r : report.rules()) {
                 titles.put(r.id(), r.title());
             }
-            int budget = MAX_BYTES - bytes(head) - bytes(tail) - bytes(list) - bytes(more(blocking.size()));
+            int budget = MAX_BYTES - bytes(head) - bytes(tail) - bytes(list) - bytes(more(blocking.size())) - 1;
             int listed = 0;
             for (Finding f : blocking) {
                 String line = line(f, titles.get(f.ruleId()));
@@ -143,8 +147,34 @@ public class SummaryCommentPublisher {
             if (listed < blocking.size()) {
                 list.append(more(blocking.size() - listed));
             }
+            list.append('\n');
         }
         return head.append(list).append(tail).toString();
+    }
+
+    /**
+     * What the reader must know about coverage (only the first 3,000 files, a truncated tree, diffs not available),
+     * within {@value #MAX_NOTES_BYTES} bytes: each note cut to {@value #MAX_NOTE} characters, the ones that do not
+     * fit counted.
+     */
+    private static String notes(Report report) {
+        if (report.notes().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("**Notes**\n\n");
+        int shown = 0;
+        for (String note : report.notes()) {
+            String line = "- " + MarkdownText.message(cut(note, MAX_NOTE)) + "\n";
+            if (bytes(md) + bytes(line) > MAX_NOTES_BYTES) {
+                break;
+            }
+            md.append(line);
+            shown++;
+        }
+        if (shown < report.notes().size()) {
+            md.append("- ").append(report.notes().size() - shown).append(" more in the check run\n");
+        }
+        return md.append('\n').toString();
     }
 
     /** {@code - :x: src/train.py:23: Seed random operations (`reproducibility/random-seed`)}. */

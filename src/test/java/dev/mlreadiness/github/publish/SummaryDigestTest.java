@@ -34,11 +34,15 @@ class SummaryDigestTest {
     }
 
     static Report report(List<Finding> findings, Conclusion conclusion, Set<String> ignored) {
+        return report(findings, conclusion, ignored, List.of());
+    }
+
+    static Report report(List<Finding> findings, Conclusion conclusion, Set<String> ignored, List<String> notes) {
         List<CategoryScore> scores = List.of(new CategoryScore(Category.STRUCTURE, 5, 5, 0, 0),
                 new CategoryScore(Category.DOCS, 9, 4, 3, 2), new CategoryScore(Category.REPRODUCIBILITY, 6, 2, 30, 1),
                 new CategoryScore(Category.VERSIONING, 2, 2, 0, 0), new CategoryScore(Category.PRODUCTION, 3, 1, 1, 1));
         return new Report(Mode.PULL_REQUEST, true, null, findings, conclusion, scores,
-                RuleCatalog.rules().stream().map(Rule::info).toList(), List.of(), List.of(), ignored, 0,
+                RuleCatalog.rules().stream().map(Rule::info).toList(), List.of(), notes, ignored, 0,
                 ReadinessConfig.defaults());
     }
 
@@ -123,15 +127,28 @@ class SummaryDigestTest {
             String path = paths.get(i % paths.size());
             findings.add(finding(Severity.ERROR, "reproducibility/random-seed", path, i + 1, true, path.repeat(3)));
         }
-        String body = SummaryCommentPublisher.body(report(findings, Conclusion.FAILURE, Set.of()), SHA, COMMIT, RUN);
+        List<String> notes = paths.stream().map(p -> "Line rules skipped " + p.repeat(5)).toList();
+        String body = SummaryCommentPublisher.body(report(findings, Conclusion.FAILURE, Set.of(), notes), SHA,
+                COMMIT, RUN);
 
         assertThat(bytes(body)).as(body).isLessThanOrEqualTo(SummaryCommentPublisher.MAX_BYTES);
+        assertThat(body).contains("**Notes**\n\n- Line rules skipped ")
+                .containsPattern("- \\d+ more in the check run\n");
         assertThat(body).contains("## ML readiness: 2000 blocking gaps").containsPattern("- and 19\\d\\d more\n")
                 .contains("train.py:1: ").endsWith("(" + RUN + ").\n");
         MarkdownSafety.assertInert(body, 1, "https://github.com/o/r/");
         assertThat(Markers.isSummary(body)).isTrue();
         assertThat(Markers.fingerprintOf(body)).isEmpty();
         assertThat(Markers.ignoreDecisionsOf(body)).isEmpty();
+    }
+
+    @Test
+    void coverageNotesAreSaidBeforeTheScorecard() {
+        String body = SummaryCommentPublisher.body(report(thirty(), Conclusion.FAILURE, Set.of(),
+                List.of("Only the first 3,000 changed files were evaluated.")), SHA, COMMIT, RUN);
+        assertThat(body).contains("- and 20 more\n\n**Notes**\n\n- Only the first 3,000 changed files were "
+                + "evaluated.\n\n| Category |");
+        assertThat(bytes(body)).isLessThan(2_000);
     }
 
     @Test
