@@ -62,6 +62,15 @@ public record Report(Mode mode, boolean applicable, String skipReason, List<Find
                 .toList();
     }
 
+    /**
+     * Whether the readiness score describes the repository: only a full scan reads every file. In a pull request
+     * line and file rules read only the files the change touches, so the score would describe the change and jump
+     * from one pull request to the next; it is not shown there.
+     */
+    public boolean readinessTracked() {
+        return applicable && mode == Mode.FULL_SCAN;
+    }
+
     /** The rules that ran and applied, all categories together: the readiness score's denominator. */
     public int rulesApplicable() {
         return scores.stream().mapToInt(CategoryScore::checked).sum();

@@ -10,7 +10,8 @@ import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**
- * A {@link Report} as GitHub-flavoured Markdown: the readiness score, the scorecard, the new gaps, existing debt
+ * A {@link Report} as GitHub-flavoured Markdown: the readiness score (full scans only), the scorecard, the new gaps,
+ * existing debt
  * folded in a {@code <details>}, skipped files, coverage notes and ignored rules. The full report of the check run
  * summary, {@code /readiness report} and the CLI's {@code --format markdown}; the pull request's summary comment
  * is a short digest of it. Every path and piece of text that comes from the repository goes through
@@ -56,7 +57,10 @@ public final class MarkdownReport {
             md.append("Not evaluated: ").append(MarkdownText.message(report.skipReason())).append('\n');
             return truncate(md.toString(), maxLength);
         }
-        md.append("**").append(readiness(report)).append("**\n\n").append(scorecard(report)).append('\n');
+        if (report.readinessTracked()) {
+            md.append("**").append(readiness(report)).append("**\n\n");
+        }
+        md.append(scorecard(report)).append('\n');
         List<Finding> fresh = report.newFindings();
         List<Finding> existing = report.existingFindings();
         if (fresh.isEmpty()) {
@@ -112,7 +116,8 @@ public final class MarkdownReport {
 
     /**
      * The readiness score a team can track, {@code Readiness: 14/20 rules passed (70%)}: the share of the rules
-     * that applied which have no finding at all, new or existing.
+     * that applied which have no finding at all, new or existing. Shown for full scans only
+     * ({@link Report#readinessTracked()}): a pull request's evaluation reads only the files it changes.
      */
     public static String readiness(Report report) {
         if (report.readinessPercent().isEmpty()) {

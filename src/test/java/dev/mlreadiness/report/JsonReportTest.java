@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.snapshot.Mode;
+
 class JsonReportTest {
 
     private static JsonNode parse(String json) throws Exception {
@@ -68,11 +71,17 @@ class JsonReportTest {
     }
 
     @Test
-    void readinessIsTheShareOfApplicableRulesPassed() throws Exception {
-        JsonNode readiness = parse(JsonReport.render(ReportFixtures.pullRequest(), DocsLinks.relative()))
-                .get("readiness");
+    void readinessIsTheShareOfApplicableRulesPassedInAFullScanAndNullInAPullRequest() throws Exception {
+        Report pr = ReportFixtures.pullRequest();
+        Report full = new Report(Mode.FULL_SCAN, true, null, pr.findings(), pr.conclusion(), pr.scores(), pr.rules(),
+                pr.skipped(), pr.notes(), pr.ignoredRules(), pr.suppressed(), pr.config());
+        JsonNode readiness = parse(JsonReport.render(full, DocsLinks.relative())).get("readiness");
         // structure: 1 of 2 rules passed, reproducibility: 0 of 1
         assertThat(readiness.toString()).isEqualTo("{\"passed\":1,\"applicable\":3,\"percent\":33}");
+        // a pull request reads only the files it changes: its score would describe the change, not the repository
+        JsonNode root = parse(JsonReport.render(pr, DocsLinks.relative()));
+        assertThat(root.has("readiness")).isTrue();
+        assertThat(root.get("readiness").isNull()).isTrue();
     }
 
     @Test

@@ -38,6 +38,15 @@ class MarkdownReportTest {
     }
 
     @Test
+    void onlyAFullScanShowsTheReadinessScore() {
+        Report pr = report(List.of(finding("reproducibility/random-seed", "src/old.py", 9, false)));
+        Report full = new Report(Mode.FULL_SCAN, true, null, pr.findings(), Conclusion.SUCCESS, pr.scores(), List.of(),
+                List.of(), List.of(), Set.of(), 0, ReadinessConfig.defaults());
+        assertThat(MD.render(full, 65_535)).startsWith("**Readiness: 3/4 rules passed (75%)**\n\n| Category");
+        assertThat(MD.render(pr, 65_535)).doesNotContain("Readiness").doesNotContain("rules passed (");
+    }
+
+    @Test
     void ruleLinksFollowTheDocsBase() {
         assertThat(MD.ruleUrl("docs/usage")).isEqualTo("https://example.org/docs/rules/docs/usage.md");
         assertThat(new MarkdownReport(null).ruleUrl("docs/usage"))
@@ -48,9 +57,10 @@ class MarkdownReportTest {
     void fullReportHasScorecardNewExistingInDetailsSkippedNotesAndIgnored() {
         String md = MD.render(report(List.of(finding("reproducibility/random-seed", "src/train.py", 3, true),
                 finding("reproducibility/random-seed", "src/old.py", 9, false))), 65_535);
-        assertThat(md).startsWith("**Readiness: 3/4 rules passed (75%)**\n\n"
-                + "| Category | Rules passed | New findings | Existing findings |\n|---|---:|---:|---:|\n"
-                + "| Reproducibility | 3/4 | 1 | 1 |\n")
+        // a pull request's report has no readiness score: it reads only the files the change touches
+        assertThat(md)
+                .startsWith("| Category | Rules passed | New findings | Existing findings |\n|---|---:|---:|---:|\n"
+                        + "| Reproducibility | 3/4 | 1 | 1 |\n")
                 .contains("### New gaps (1)\n\n- :warning: `reproducibility/random-seed` (warning) in src/train.py:3: "
                         + "Seed the random generator. · [how to fix]"
                         + "(https://example.org/docs/rules/reproducibility/random-seed.md)")

@@ -29,7 +29,7 @@ import dev.mlreadiness.report.MarkdownText;
  * there is something to say, never a new one per push, left alone when its text would not change.
  *
  * <p>
- * The comment is a digest, not a copy of the check run: the title, the readiness score and the commit evaluated,
+ * The comment is a digest, not a copy of the check run: the title and the commit evaluated,
  * the first {@value #MAX_LISTED} blocking findings with their places ("and N more"), coverage notes, the scorecard
  * (rules passed, new and existing findings per category), and a link to the check run, which has every finding and how
  * to fix
@@ -107,12 +107,13 @@ public class SummaryCommentPublisher {
         StringBuilder head = new StringBuilder(Markers.SUMMARY).append("\n## ML readiness: ")
                 .append(CheckRunPublisher.title(report)).append("\n\n");
         String shortSha = "`" + (SHA.matcher(headSha).matches() ? ShortSha.of(headSha) : "unknown") + "`";
-        head.append("Commit ").append(link(shortSha, safe(commitUrl))).append(" · ");
+        head.append("Commit ").append(link(shortSha, safe(commitUrl)));
         if (!report.applicable()) {
-            head.append("not evaluated: ").append(MarkdownText.message(cut(report.skipReason(), 200))).append('\n');
+            head.append(" · not evaluated: ").append(MarkdownText.message(cut(report.skipReason(), 200)))
+                    .append('\n');
             return head.toString();
         }
-        head.append(MarkdownReport.readiness(report)).append("\n\n");
+        head.append("\n\n"); // no readiness score: it describes a full scan, not the files a change touches
 
         StringBuilder tail = new StringBuilder(notes(report)).append(MarkdownReport.scorecard(report)).append('\n');
         tail.append("Every finding, with how to fix it, is in ")

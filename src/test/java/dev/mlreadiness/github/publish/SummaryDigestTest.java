@@ -70,7 +70,7 @@ class SummaryDigestTest {
 
         assertThat(bytes(body)).as(body).isLessThan(2_000);
         assertThat(body).startsWith(Markers.SUMMARY + "\n## ML readiness: 30 blocking gaps\n\n")
-                .contains("Commit [`0123456`](" + COMMIT + ") · Readiness: 14/25 rules passed (56%)")
+                .contains("Commit [`0123456`](" + COMMIT + ")\n\n").doesNotContain("Readiness")
                 .contains("**Blocking** (30, at or above `fail-on: error`):\n\n"
                         + "- :x: src/models/train\\_gradient\\_boosting.py:11: Random calls without a seed "
                         + "(`reproducibility/random-seed`)\n")
@@ -105,7 +105,7 @@ class SummaryDigestTest {
     @Test
     void withoutTheRunsAddressTheCheckRunIsNamedNotLinked() {
         String dryRun = SummaryCommentPublisher.body(report(thirty(), Conclusion.FAILURE, Set.of()), SHA, null, null);
-        assertThat(dryRun).contains("Commit `0123456` · ").contains("is in the ML readiness check run.")
+        assertThat(dryRun).contains("Commit `0123456`\n").contains("is in the ML readiness check run.")
                 .doesNotContain("](");
         // an address that is not plainly GitHub's is not made a link either
         for (String odd : List.of("javascript:alert(1)", "https://github.com/o/r/runs/1) [x](https://evil.example",
