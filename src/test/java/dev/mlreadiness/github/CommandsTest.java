@@ -251,7 +251,7 @@ class CommandsTest {
         given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness report"))
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
-                        "## ML readiness report\n\nCommit abcdef0: 0 new, 0 existing.\n\n"
+                        "## ML readiness report\n\nCommit abcdef0: 0 new, 0 existing.\n\n**Readiness: no rule applied**\n\n"
                                 + "| Category |"))));
     }
 

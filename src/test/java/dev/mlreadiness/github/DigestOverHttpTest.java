@@ -111,6 +111,43 @@ class DigestOverHttpTest {
     }
 
     @Test
+    void aFailingCheckWithoutNewFindingsStillGetsItsSummaryComment() throws Exception {
+        // existing debt on a changed file blocks under fail-on-existing: nothing new, but the check is red
+        PullRequestFixture debt = PullRequestFixture.pr(278).config("fail-on: warning\nfail-on-existing: true\n")
+                .unchanged("README.md", README).add("notebooks/a.ipynb", ReviewOverHttpTest.NOTEBOOK)
+                .modify("src/a.py", markers(2), markers(2) + "tail = 1\n");
+        GitHubJournal journal = ReviewOverHttpTest.deliver(debt, "opened");
+        JsonNode done = ReviewOverHttpTest.completedOnce(journal, debt);
+        assertThat(done.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(done.at("/output/title").asText()).isEqualTo("2 blocking gaps");
+        assertThat(summaryPosted(journal, 278)).contains("## ML readiness: 2 blocking gaps\n")
+                .contains("**Blocking** (2, at or above `fail-on: warning`):");
+    }
+
+    @Test
+    void aReEvaluationOfTheSameCommitDoesNotEditTheCommentForItsNewCheckRunLink() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(280).config("fail-on: warning\n").unchanged("README.md", README)
+                .add("notebooks/a.ipynb", ReviewOverHttpTest.NOTEBOOK).add("src/a.py", markers(3));
+        String digest = summaryPosted(ReviewOverHttpTest.deliver(pr, "opened"), 280);
+        String runLink = "/runs/" + pr.checkRunId() + ")";
+        assertThat(digest).contains(runLink);
+
+        // the comment as an earlier check run of the same commit left it: only the run's link differs
+        pr.issueComments(WireMockGitHubResource.server,
+                "[" + pr.issueComment(7_280, digest.replace(runLink, "/runs/1234)")) + "]");
+        GitHubJournal again = ReviewOverHttpTest.redeliver(pr, "synchronize");
+        ReviewOverHttpTest.completedOnce(again, pr);
+        assertThat(again.matching("PATCH", ".*/issues/comments/\\d+")).as("no edit for a link").isEmpty();
+        assertThat(again.matching("POST", ".*/issues/280/comments")).isEmpty();
+
+        // what it says changed: edited
+        pr.issueComments(WireMockGitHubResource.server,
+                "[" + pr.issueComment(7_280, digest.replace("3 blocking gaps", "4 blocking gaps")) + "]");
+        again = ReviewOverHttpTest.redeliver(pr, "synchronize");
+        assertThat(again.matching("PATCH", ".*/issues/comments/7280")).hasSize(1);
+    }
+
+    @Test
     void reportCommandStillPostsTheFullReport() throws Exception {
         commands.stubbed(thirtyGaps(276));
         GitHubJournal journal = commands.comment(CommentPayload.onPullRequest(276, "/readiness report"));

@@ -15,6 +15,7 @@ import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
 
+import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.rule.RuleInfo;
@@ -26,7 +27,9 @@ import dev.mlreadiness.report.MarkdownText;
 
 /**
  * One summary comment per pull request, found again by its hidden marker and edited in place: created only when
- * there is something to say, never a new one per push, left alone when its text would not change.
+ * there is something to say (new findings, or a failing check: existing debt under {@code fail-on-existing}, changed
+ * files that could not be checked; a red check never comes without its why), never a new one per push, left alone when
+ * its text would not change.
  *
  * <p>
  * The comment is a digest, not a copy of the check run: the title and the commit evaluated,
@@ -52,6 +55,7 @@ public class SummaryCommentPublisher {
     static final String CHECK_RUN = "the ML readiness check run";
     /** GitHub's own addresses, and nothing that could close the link or the code span around them. */
     private static final Pattern SAFE_URL = Pattern.compile("https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/-]*)?");
+    private static final Pattern RUN_LINK = Pattern.compile(Pattern.quote("[" + CHECK_RUN + "](") + "[^)\\s]*\\)");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
     private static final int MAX_URL = 300;
 
@@ -71,13 +75,13 @@ public class SummaryCommentPublisher {
     public Optional<IoSupplier<Void>> write(GHRepository repo, GHPullRequest pr, GHCheckRun run, String headSha,
             Report report, List<GHIssueComment> comments) {
         Optional<GHIssueComment> mine = mine(comments);
-        if (mine.isEmpty() && report.newFindings().isEmpty()) {
-            return Optional.empty(); // nothing to say, and nothing said before
+        if (mine.isEmpty() && report.newFindings().isEmpty() && report.conclusion() != Conclusion.FAILURE) {
+            return Optional.empty(); // nothing to say, and nothing said before; a red check always gets its why
         }
         String body = body(report, headSha, commitUrl(repo, headSha), run == null ? null : url(run.getHtmlUrl()));
         if (mine.isPresent()) {
-            if (body.equals(mine.get().getBody())) {
-                return Optional.empty();
+            if (sameBesidesRunLink(body, mine.get().getBody())) {
+                return Optional.empty(); // a re-run of the same commit: a new check run, the same digest
             }
             return Optional.of(() -> {
                 writer.editComment(mine.get(), body);
@@ -89,6 +93,16 @@ public class SummaryCommentPublisher {
             writer.createComment(pr, body, () -> mine(pr.getComments()).isPresent());
             return null;
         });
+    }
+
+    /**
+     * Whether two digests say the same thing, the check run they link to aside: each evaluation (a re-run, a
+     * {@code /readiness} of the same commit) has its own check run, and editing the comment only for its link would
+     * notify for nothing. The link text is ours alone: text from the repository has its brackets escaped.
+     */
+    static boolean sameBesidesRunLink(String ours, String theirs) {
+        return theirs != null && RUN_LINK.matcher(ours).replaceAll(CHECK_RUN)
+                .equals(RUN_LINK.matcher(theirs).replaceAll(CHECK_RUN));
     }
 
     /** Our summary comment: anyone can paste the marker, and GitHub refuses the app's edit of another's comment. */

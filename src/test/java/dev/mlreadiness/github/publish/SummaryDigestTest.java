@@ -103,6 +103,20 @@ class SummaryDigestTest {
     }
 
     @Test
+    void digestsThatDifferOnlyInTheCheckRunsLinkAreTheSame() {
+        Report r = report(thirty(), Conclusion.FAILURE, Set.of());
+        String first = SummaryCommentPublisher.body(r, SHA, COMMIT, RUN);
+        assertThat(SummaryCommentPublisher.sameBesidesRunLink(first,
+                SummaryCommentPublisher.body(r, SHA, COMMIT, "https://github.com/o/r/runs/99"))).isTrue();
+        assertThat(
+                SummaryCommentPublisher.sameBesidesRunLink(first, SummaryCommentPublisher.body(r, SHA, COMMIT, null)))
+                .isTrue();
+        assertThat(SummaryCommentPublisher.sameBesidesRunLink(first,
+                SummaryCommentPublisher.body(r, "fedcba9876543210", COMMIT, RUN))).isFalse();
+        assertThat(SummaryCommentPublisher.sameBesidesRunLink(first, null)).isFalse();
+    }
+
+    @Test
     void withoutTheRunsAddressTheCheckRunIsNamedNotLinked() {
         String dryRun = SummaryCommentPublisher.body(report(thirty(), Conclusion.FAILURE, Set.of()), SHA, null, null);
         assertThat(dryRun).contains("Commit `0123456`\n").contains("is in the ML readiness check run.")
