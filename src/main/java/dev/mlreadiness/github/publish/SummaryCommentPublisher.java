@@ -2,11 +2,17 @@ package dev.mlreadiness.github.publish;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,7 +39,8 @@ import dev.mlreadiness.report.MarkdownText;
  *
  * <p>
  * The comment is a digest, not a copy of the check run: the title and the commit evaluated,
- * the first {@value #MAX_LISTED} blocking findings with their places ("and N more"), coverage notes, the scorecard
+ * the blocking findings grouped per rule and file, most severe first, {@value #MAX_LISTED} lines at most ("and N
+ * more" counts the findings not shown), coverage notes, the scorecard
  * (rules passed, new and existing findings per category), and a link to the check run, which has every finding and how
  * to fix
  * it. It is at most {@value #MAX_BYTES} bytes of UTF-8 whatever the repository holds: each place is cut to
@@ -48,6 +55,8 @@ public class SummaryCommentPublisher {
     static final int MAX_LISTED = 10;
     /** A place longer than this keeps its end (the file name and line), after an ellipsis. */
     static final int MAX_PLACE = 80;
+    /** Line numbers named for a group of one rule's findings in one file; the others are counted. */
+    static final int MAX_LINES = 3;
     /** The most the coverage notes take, in bytes, and the most of one note, in characters. */
     static final int MAX_NOTES_BYTES = 700;
     static final int MAX_NOTE = 300;
@@ -149,18 +158,20 @@ public class SummaryCommentPublisher {
                 titles.put(r.id(), r.title());
             }
             int budget = MAX_BYTES - bytes(head) - bytes(tail) - bytes(list) - bytes(more(blocking.size())) - 1;
-            int listed = 0;
-            for (Finding f : blocking) {
-                String line = line(f, titles.get(f.ruleId()));
-                if (listed == MAX_LISTED || bytes(line) > budget) {
+            int lines = 0;
+            int shown = 0;
+            for (List<Finding> group : groups(blocking)) {
+                String line = line(group, titles.get(group.get(0).ruleId()));
+                if (lines == MAX_LISTED || bytes(line) > budget) {
                     break;
                 }
                 list.append(line);
                 budget -= bytes(line);
-                listed++;
+                lines++;
+                shown += group.size();
             }
-            if (listed < blocking.size()) {
-                list.append(more(blocking.size() - listed));
+            if (shown < blocking.size()) {
+                list.append(more(blocking.size() - shown));
             }
             list.append('\n');
         }
@@ -192,10 +203,44 @@ public class SummaryCommentPublisher {
         return md.append('\n').toString();
     }
 
-    /** {@code - :x: src/train.py:23: Seed random operations (`reproducibility/random-seed`)}. */
-    private static String line(Finding f, String ruleTitle) {
+    /**
+     * The blocking findings as the digest lists them: one group per rule and file (a file with 25 unseeded calls is
+     * one line, not ten), the most severe first (a committed secret is never "and N more" behind a dozen unpinned
+     * requirements), then in report order; a group's place is its first finding's.
+     */
+    static List<List<Finding>> groups(List<Finding> blocking) {
+        Map<List<String>, List<Finding>> groups = new LinkedHashMap<>();
+        blocking.stream().sorted(Comparator.comparing(Finding::severity)) // stable: report order within a severity
+                .forEach(f -> groups.computeIfAbsent(Arrays.asList(f.ruleId(), f.path()), k -> new ArrayList<>())
+                        .add(f));
+        return List.copyOf(groups.values());
+    }
+
+    /**
+     * {@code - :x: src/train.py:2, 3, 4 … (25 findings): Random calls without a seed (`reproducibility/random-seed`)}:
+     * a group of one rule's findings in one file, its first {@value #MAX_LINES} lines named.
+     */
+    private static String line(List<Finding> group, String ruleTitle) {
+        Finding f = group.get(0);
         StringBuilder md = new StringBuilder("- ").append(MarkdownReport.icon(f.severity())).append(' ');
-        md.append(f.path() == null ? "repository" : MarkdownText.text(place(f.location()))).append(": ");
+        if (f.path() == null) {
+            md.append("repository");
+        } else {
+            List<Integer> numbers = group.stream().map(Finding::line).filter(Objects::nonNull).distinct().toList();
+            StringBuilder place = new StringBuilder(place(f.path()));
+            if (!numbers.isEmpty()) {
+                place.append(':').append(numbers.stream().limit(MAX_LINES).map(String::valueOf)
+                        .collect(Collectors.joining(", ")));
+            }
+            md.append(MarkdownText.text(place.toString()));
+            if (numbers.size() > MAX_LINES) {
+                md.append(" …");
+            }
+        }
+        if (group.size() > 1) {
+            md.append(" (").append(group.size()).append(" findings)");
+        }
+        md.append(": ");
         if (ruleTitle != null) {
             md.append(MarkdownText.text(cut(ruleTitle, 100))).append(' ');
         }

@@ -14,6 +14,7 @@ import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.config.ConfigLoader;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rule.Category;
 import dev.mlreadiness.engine.rule.Rule;
@@ -72,13 +73,14 @@ class SummaryDigestTest {
         assertThat(body).startsWith(Markers.SUMMARY + "\n## ML readiness: 30 blocking gaps\n\n")
                 .contains("Commit [`0123456`](" + COMMIT + ")\n\n").doesNotContain("Readiness")
                 .contains("**Blocking** (30, at or above `fail-on: error`):\n\n"
-                        + "- :x: src/models/train\\_gradient\\_boosting.py:11: Random calls without a seed "
-                        + "(`reproducibility/random-seed`)\n")
-                .contains("- and 20 more\n")
+                        + "- :x: src/models/train\\_gradient\\_boosting.py:11, 12, 13 … (20 findings): Random calls "
+                        + "without a seed (`reproducibility/random-seed`)\n"
+                        + "- :x: requirements/training.txt:1, 2, 3 … (10 findings): ")
+                .doesNotContain(" more\n")
                 .contains("| Category | Rules passed | New findings | Existing findings |\n")
                 .contains("| Reproducibility | 2/6 | 30 | 1 |")
                 .endsWith("Every finding, with how to fix it, is in [the ML readiness check run](" + RUN + ").\n");
-        assertThat(body.lines().filter(l -> l.startsWith("- :x: "))).hasSize(SummaryCommentPublisher.MAX_LISTED);
+        assertThat(body.lines().filter(l -> l.startsWith("- :x: "))).hasSize(2); // one line per rule and file
         assertThat(body).doesNotContain("Pass a fixed"); // messages are in the check run
     }
 
@@ -117,6 +119,50 @@ class SummaryDigestTest {
     }
 
     @Test
+    void theMostSevereComeFirstAndAndMoreCountsTheFindingsNotShown() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) { // twelve unpinned requirements, each in its own file, before the secret
+            findings.add(finding(Severity.WARNING, "reproducibility/unpinned-dependency", "req/r" + i + ".txt", 1, true,
+                    "Pin it."));
+        }
+        findings.add(finding(Severity.ERROR, "versioning/secret", "src/settings.py", 4, true,
+                "Remove the key."));
+        ReadinessConfig warning = new ConfigLoader(Set.of()).load("fail-on: warning\n", "test");
+        Report r = new Report(Mode.PULL_REQUEST, true, null, findings, Conclusion.FAILURE, List.of(),
+                RuleCatalog.rules().stream().map(Rule::info).toList(), List.of(), List.of(), Set.of(), 0, warning);
+        String body = SummaryCommentPublisher.body(r, SHA, COMMIT, RUN);
+
+        List<String> listed = body.lines().filter(l -> l.startsWith("- :")).toList();
+        assertThat(listed).hasSize(SummaryCommentPublisher.MAX_LISTED);
+        assertThat(listed.get(0)).startsWith("- :x: src/settings.py:4: ").endsWith("(`versioning/secret`)");
+        assertThat(listed.subList(1, listed.size())).allMatch(l -> l.startsWith("- :warning: req/r"));
+        assertThat(listed.get(1)).startsWith("- :warning: req/r1.txt:1: "); // then report order
+        assertThat(body).contains("- and 3 more\n"); // 13 findings, 10 shown
+    }
+
+    @Test
+    void oneLinePerRuleAndFile() {
+        List<Finding> findings = new ArrayList<>();
+        for (int line = 2; line <= 26; line++) {
+            findings.add(finding(Severity.ERROR, "reproducibility/random-seed", "src/train.py", line, true, "Seed."));
+        }
+        findings.add(finding(Severity.ERROR, "reproducibility/random-seed", "src/eval.py", 7, true, "Seed."));
+        findings.add(finding(Severity.ERROR, "reproducibility/random-seed", "src/eval.py", 9, true, "Seed."));
+        for (int i = 0; i < 15; i++) { // more groups than lines: the findings of the groups not shown are counted
+            findings.add(finding(Severity.ERROR, "reproducibility/absolute-path", "src/p" + i + ".py", 1, true, "x"));
+            findings.add(finding(Severity.ERROR, "reproducibility/absolute-path", "src/p" + i + ".py", 2, true, "x"));
+        }
+        String body = SummaryCommentPublisher.body(report(findings, Conclusion.FAILURE, Set.of()), SHA, COMMIT, RUN);
+        assertThat(body).contains("- :x: src/train.py:2, 3, 4 … (25 findings): Random calls without a seed "
+                + "(`reproducibility/random-seed`)\n- :x: src/eval.py:7, 9 (2 findings): Random calls without a seed")
+                .contains("- :x: src/p0.py:1, 2 (2 findings): ");
+        assertThat(body.lines().filter(l -> l.startsWith("- :x: "))).hasSize(SummaryCommentPublisher.MAX_LISTED);
+        // 57 findings; shown: 25 + 2 + 8 groups of 2
+        assertThat(body).contains("**Blocking** (57, ").contains("- and 14 more\n");
+        assertThat(bytes(body)).isLessThan(2_000);
+    }
+
+    @Test
     void withoutTheRunsAddressTheCheckRunIsNamedNotLinked() {
         String dryRun = SummaryCommentPublisher.body(report(thirty(), Conclusion.FAILURE, Set.of()), SHA, null, null);
         assertThat(dryRun).contains("Commit `0123456`\n").contains("is in the ML readiness check run.")
@@ -148,8 +194,8 @@ class SummaryDigestTest {
         assertThat(bytes(body)).as(body).isLessThanOrEqualTo(SummaryCommentPublisher.MAX_BYTES);
         assertThat(body).contains("**Notes**\n\n- Line rules skipped ")
                 .containsPattern("- \\d+ more in the check run\n");
-        assertThat(body).contains("## ML readiness: 2000 blocking gaps").containsPattern("- and 19\\d\\d more\n")
-                .contains("train.py:1: ").endsWith("(" + RUN + ").\n");
+        assertThat(body).contains("## ML readiness: 2000 blocking gaps").containsPattern("- and \\d+ more\n")
+                .contains("train.py:1, ").endsWith("(" + RUN + ").\n");
         MarkdownSafety.assertInert(body, 1, "https://github.com/o/r/");
         assertThat(Markers.isSummary(body)).isTrue();
         assertThat(Markers.fingerprintOf(body)).isEmpty();
@@ -160,8 +206,9 @@ class SummaryDigestTest {
     void coverageNotesAreSaidBeforeTheScorecard() {
         String body = SummaryCommentPublisher.body(report(thirty(), Conclusion.FAILURE, Set.of(),
                 List.of("Only the first 3,000 changed files were evaluated.")), SHA, COMMIT, RUN);
-        assertThat(body).contains("- and 20 more\n\n**Notes**\n\n- Only the first 3,000 changed files were "
-                + "evaluated.\n\n| Category |");
+        assertThat(body).contains(
+                "(`reproducibility/unpinned-dependency`)\n\n**Notes**\n\n- Only the first 3,000 changed files were "
+                        + "evaluated.\n\n| Category |");
         assertThat(bytes(body)).isLessThan(2_000);
     }
 
