@@ -35,7 +35,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
         PullRequestFixture pr = pullRequest(150);
         sendAtOnce(List.of(delivery(pr, 0), delivery(pr, 1)));
         publishedOnce(pr, 2);
-        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 suggestions");
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
 
         assertThat(GitHubState.runsOf(pr.headSha)).hasSize(2); // the first, then one for the 49 that waited
         publishedOnce(pr, 2);
-        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 suggestions");
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         assertThat(GitHubState.annotationsOf(lastRun(pr))).hasSize(2);
     }
 
@@ -70,7 +70,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
         for (PullRequestFixture pr : prs) {
             assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1);
             publishedOnce(pr, 2);
-            assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 suggestions");
+            assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
             assertThat(GitHubState.commentsOf(pr.number, GitHubState.REVIEWS.get(pr.number).get(0))).hasSize(2);
         }
     }
@@ -97,7 +97,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
             assertThat(r.at("/output/title").asText()).isEqualTo("Superseded by " + ShortSha.of(pr.headSha));
         });
         publishedOnce(pr, 3); // the new head: its run, its review, the one summary comment
-        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 3 suggestions");
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 3 new gaps (none blocking)");
         assertThat(GitHubState.ISSUE_COMMENTS.get(pr.number).get(0).path("body").asText())
                 .contains("Commit [`" + ShortSha.of(pr.headSha) + "`](");
     }

@@ -91,9 +91,9 @@ class DigestOverHttpTest {
         record Case(int number, String config, String file, String conclusion, String title) {
         }
         for (Case c : List.of(new Case(272, "", "x = 1\n", "success", "Ready"),
-                new Case(273, "", markers(3), "success", "Ready, 3 suggestions"),
+                new Case(273, "", markers(3), "success", "Ready, 3 new gaps (none blocking)"),
                 new Case(274, "fail-on: warning\n", markers(2), "failure", "2 blocking gaps"),
-                new Case(275, "fail-on: never\n", markers(1), "success", "Ready, 1 suggestion"))) {
+                new Case(275, "fail-on: never\n", markers(1), "success", "Ready, 1 new gap (none blocking)"))) {
             PullRequestFixture pr = PullRequestFixture.pr(c.number()).config(c.config())
                     .unchanged("README.md", README).add("notebooks/a.ipynb", ReviewOverHttpTest.NOTEBOOK)
                     .add("src/a.py", c.file());

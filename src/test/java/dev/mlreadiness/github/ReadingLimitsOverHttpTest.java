@@ -67,7 +67,7 @@ class ReadingLimitsOverHttpTest {
 
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("conclusion").asText()).isEqualTo("success");
-        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 suggestion");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         assertThat(done.at("/output/annotations")).hasSize(1);
         assertThat(done.at("/output/annotations/0/path").asText()).isEqualTo("a/first.py");
         assertThat(done.at("/output/annotations/0/start_line").asInt()).isEqualTo(1);
@@ -98,7 +98,7 @@ class ReadingLimitsOverHttpTest {
         assertThat(pages).hasSize(1);
         assertThat(pages.get(0).queryParameter("per_page").firstValue()).isEqualTo("100");
         JsonNode done = completedOnce(journal, pr);
-        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 suggestion");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         assertThat(done.at("/output/summary").asText()).doesNotContain("### Notes").doesNotContain("Only the first");
     }
 
@@ -113,7 +113,7 @@ class ReadingLimitsOverHttpTest {
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("conclusion").asText()).isEqualTo("success");
         // the file the tree left out is known from the listing of changed files, and still reviewed
-        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 suggestion");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         assertThat(done.at("/output/annotations")).hasSize(1);
         assertThat(done.at("/output/annotations/0/path").asText()).isEqualTo("src/late.py");
         assertThat(done.at("/output/annotations/0/start_line").asInt()).isEqualTo(2);
@@ -145,7 +145,7 @@ class ReadingLimitsOverHttpTest {
 
         JsonNode done = completedOnce(journal, pr);
         // neither the old nor the new marker of src/big.py: its added lines are unknown, so it is not judged
-        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 2 suggestions");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         JsonNode annotations = done.at("/output/annotations");
         assertThat(annotations).hasSize(2);
         assertThat(annotations.get(0).path("path").asText()).isEqualTo("src/huge.py");
@@ -174,6 +174,7 @@ class ReadingLimitsOverHttpTest {
         assertThat(comments).hasSize(1);
         GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
         // the digest lists blocking findings only (these are warnings): both are in the check run's annotations
-        assertThat(body(comments.get(0)).path("body").asText()).contains(note).contains("Ready, 2 suggestions");
+        assertThat(body(comments.get(0)).path("body").asText()).contains(note)
+                .contains("Ready, 2 new gaps (none blocking)");
     }
 }

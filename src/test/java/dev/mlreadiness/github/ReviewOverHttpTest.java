@@ -83,7 +83,7 @@ class ReviewOverHttpTest {
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(done.path("conclusion").asText()).isEqualTo("success"); // warnings do not fail by default
-        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 2 suggestions");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         JsonNode annotations = done.at("/output/annotations");
         assertThat(annotations).hasSize(2);
         assertThat(annotations.get(0).path("path").asText()).isEqualTo("src/train.py");
@@ -113,7 +113,7 @@ class ReviewOverHttpTest {
         assertThat(comments).hasSize(1);
         GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
         assertThat(body(comments.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
-                .contains("## ML readiness: Ready, 2 suggestions");
+                .contains("## ML readiness: Ready, 2 new gaps (none blocking)");
         // no content request at all: the added files came from their patches, README from... the GraphQL batch
         assertThat(journal.matching("GET", ".*/contents/.*")).isEmpty();
     }
@@ -139,7 +139,7 @@ class ReviewOverHttpTest {
         assertThat(body(updates.get(1)).at("/output/annotations")).hasSize(50);
         assertThat(body(updates.get(2)).at("/output/annotations")).hasSize(20);
         assertThat(total).isEqualTo(120);
-        assertThat(body(updates.get(0)).at("/output/title").asText()).isEqualTo("Ready, 120 suggestions");
+        assertThat(body(updates.get(0)).at("/output/title").asText()).isEqualTo("Ready, 120 new gaps (none blocking)");
         // comments: none posts only the check run
         assertThat(journal.matching("POST", ".*/(reviews|comments)")).isEmpty();
         assertThat(journal.matching("GET", ".*/comments")).isEmpty();
@@ -162,7 +162,7 @@ class ReviewOverHttpTest {
         assertThat(updates).hasSize(1);
         GitHubSchemas.assertValid("checks.update", updates.get(0).getBodyAsString());
         JsonNode output = body(updates.get(0)).path("output");
-        assertThat(output.path("title").asText()).isEqualTo("Ready, 1 suggestion");
+        assertThat(output.path("title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         String summary = output.path("summary").asText();
         assertThat(summary.length()).isLessThanOrEqualTo(65_535).isGreaterThan(60_000);
         assertThat(summary).contains(":scissors: **Truncated**").contains("</details>");
@@ -211,7 +211,7 @@ class ReviewOverHttpTest {
         assertThat(edited).hasSize(1);
         GitHubSchemas.assertValid("issues.update-comment", edited.get(0).getBodyAsString());
         assertThat(body(edited.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
-                .contains("Ready, 2 suggestions");
+                .contains("Ready, 2 new gaps (none blocking)");
     }
 
     @Test
@@ -265,7 +265,7 @@ class ReviewOverHttpTest {
         assertThat(journal.matching("POST", ".*/reviews")).isEmpty();
         assertThat(journal.matching("GET", ".*/pulls/108/comments")).isEmpty();
         assertThat(body(journal.matching("POST", ".*/issues/108/comments").get(0)).path("body").asText())
-                .contains("## ML readiness: Ready, 1 suggestion"); // a digest: the finding is in the annotation
+                .contains("## ML readiness: Ready, 1 new gap (none blocking)"); // a digest: the finding is in the annotation
     }
 
     @Test
@@ -308,7 +308,7 @@ class ReviewOverHttpTest {
         List<LoggedRequest> created = journal.matching("POST", ".*/issues/111/comments");
         assertThat(created).hasSize(1);
         assertThat(body(created.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
-                .contains("## ML readiness: Ready, 1 suggestion");
+                .contains("## ML readiness: Ready, 1 new gap (none blocking)");
     }
 
     @Test

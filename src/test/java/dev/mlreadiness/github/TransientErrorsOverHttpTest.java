@@ -248,7 +248,7 @@ class TransientErrorsOverHttpTest {
                 // the full output never got through: the last try completed it with the least GitHub must take
                 ObjectNode run = onlyRun(pr);
                 assertThat(run.path("conclusion").asText()).isEqualTo("success");
-                assertThat(run.at("/output/title").asText()).isEqualTo("Ready, " + GAPS + " suggestions");
+                assertThat(run.at("/output/title").asText()).isEqualTo("Ready, " + GAPS + " new gaps (none blocking)");
             }
             default -> {
                 // nothing could be read, or no run created: nothing posted
@@ -306,7 +306,7 @@ class TransientErrorsOverHttpTest {
         ObjectNode run = onlyRun(pr);
         assertThat(run.path("status").asText()).isEqualTo("completed");
         assertThat(run.path("conclusion").asText()).isEqualTo("success");
-        assertThat(run.at("/output/title").asText()).isEqualTo("Ready, " + gaps + " suggestions");
+        assertThat(run.at("/output/title").asText()).isEqualTo("Ready, " + gaps + " new gaps (none blocking)");
         assertThat(run.at("/output/annotations_count").asInt()).isEqualTo(gaps);
         assertThat(run.at("/output/summary").asText()).doesNotContain("could not");
         assertThat(GitHubState.REVIEWS.get(pr.number)).hasSize(1);

@@ -62,8 +62,13 @@ public class SummaryCommentPublisher {
     static final int MAX_NOTE = 300;
     /** The one link text when the check run's address is not known (dry-run). */
     static final String CHECK_RUN = "the ML readiness check run";
-    /** GitHub's own addresses, and nothing that could close the link or the code span around them. */
-    private static final Pattern SAFE_URL = Pattern.compile("https://[A-Za-z0-9.-]+(/[A-Za-z0-9._~%/-]*)?");
+    /**
+     * An https address on any host (GitHub's API gives them: github.com, or a GitHub Enterprise server, with a port
+     * when it has one) made only of characters that cannot close the link around it or start markup; anything else
+     * is shown as text, without a link.
+     */
+    private static final Pattern SAFE_URL = Pattern
+            .compile("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?");
     private static final Pattern RUN_LINK = Pattern.compile(Pattern.quote("[" + CHECK_RUN + "](") + "[^)\\s]*\\)");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
     private static final int MAX_URL = 300;
@@ -275,7 +280,7 @@ public class SummaryCommentPublisher {
         return url == null ? text : "[" + text + "](" + url + ")";
     }
 
-    /** The address when it is one of GitHub's, else null: the text is then shown without a link. */
+    /** The address when it is a plain https one ({@link #SAFE_URL}), else null: the text is then shown unlinked. */
     private static String safe(String url) {
         return url != null && url.length() <= MAX_URL && SAFE_URL.matcher(url).matches() ? url : null;
     }

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rules.reproducibility.RandomSeedRule;
 import dev.mlreadiness.engine.snapshot.InputLimits;
+import dev.mlreadiness.engine.snapshot.Mode;
 
 /**
  * The check run's title says whether the pull request is blocked, in agreement with the conclusion evaluated under
@@ -38,24 +40,30 @@ class CheckRunTitleTest {
     }
 
     @Test
+    void aReportThatDoesNotApplyIsNotEvaluated() {
+        assertThat(CheckRunPublisher.title(Report.notApplicable(Mode.PULL_REQUEST, "not an ML project",
+                ReadinessConfig.defaults()))).isEqualTo("Not evaluated");
+    }
+
+    @Test
     void nothingNewIsReady() {
         assertThat(title(repo("").change().modify("a.py", "x = 2\n").evaluate(LICENSE, TODO))).isEqualTo("Ready");
     }
 
     @Test
-    void newFindingsBelowFailOnAreSuggestionsOfAReadyChange() {
+    void newFindingsBelowFailOnAreNewGapsOfAReadyChangeNeverSuggestions() {
         Report r = repo("").change().modify("a.py", TWO_TODOS).evaluate(LICENSE, TODO);
-        assertThat(title(r)).isEqualTo("Ready, 2 suggestions");
+        assertThat(title(r)).isEqualTo("Ready, 2 new gaps (none blocking)");
         assertThat(title(repo("").change().modify("a.py", "x = 1  # TODO\n").evaluate(LICENSE, TODO)))
-                .isEqualTo("Ready, 1 suggestion");
+                .isEqualTo("Ready, 1 new gap (none blocking)");
         assertThat(title(repo("fail-on: never\n").change().modify("a.py", TWO_TODOS).delete("LICENSE")
-                .evaluate(LICENSE, TODO))).isEqualTo("Ready, 3 suggestions");
+                .evaluate(LICENSE, TODO))).isEqualTo("Ready, 3 new gaps (none blocking)");
     }
 
     @Test
-    void findingsAtFailOnBlockAndTheRestAreSuggestions() {
+    void findingsAtFailOnBlockAndTheTitleCountsOnlyThem() {
         Report r = repo("").change().modify("a.py", TWO_TODOS).delete("LICENSE").evaluate(LICENSE, TODO);
-        assertThat(title(r)).isEqualTo("1 blocking gap, 2 suggestions");
+        assertThat(title(r)).isEqualTo("1 blocking gap");
         assertThat(title(repo("fail-on: warning\n").change().modify("a.py", TWO_TODOS).evaluate(LICENSE, TODO)))
                 .isEqualTo("2 blocking gaps");
     }

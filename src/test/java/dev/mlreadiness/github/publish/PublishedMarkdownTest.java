@@ -122,7 +122,8 @@ class PublishedMarkdownTest {
 
             MarkdownSafety.assertInert(body, 1, "https://github.com/o/r/");
             assertThat(MarkdownSafety.shownText(body)).as("the place reads as typed, its end when long")
-                    .contains(SummaryCommentPublisher.place("src/" + hostile + ".py:4").replaceAll("\\p{Cntrl}", " "));
+                    .contains((SummaryCommentPublisher.place("src/" + hostile + ".py") + ":4").replaceAll("\\p{Cntrl}",
+                            " "));
             assertThat(Markers.isSummary(body)).isTrue();
             assertThat(Markers.fingerprintOf(body)).isEmpty();
             assertThat(Markers.isFixed(body)).isFalse();

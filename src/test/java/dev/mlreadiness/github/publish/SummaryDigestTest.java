@@ -91,14 +91,14 @@ class SummaryDigestTest {
                 finding(Severity.WARNING, "reproducibility/random-seed", "src/a.py", 3, true, "Seed it."));
         String ready = SummaryCommentPublisher.body(report(warnings, Conclusion.SUCCESS, Set.of("docs/readme")), SHA,
                 COMMIT, RUN);
-        assertThat(ready).contains("## ML readiness: Ready, 2 suggestions\n").doesNotContain("Blocking")
+        assertThat(ready).contains("## ML readiness: Ready, 2 new gaps (none blocking)\n").doesNotContain("Blocking")
                 .doesNotContain("- :").contains("1 rule is ignored on this pull request.");
 
         List<Finding> mixed = new ArrayList<>(warnings);
         mixed.add(finding(Severity.ERROR, "structure/readme", null, null, true, "Add a README."));
         mixed.add(finding(Severity.ERROR, "reproducibility/random-seed", "src/old.py", 1, false, "Seed it."));
         String blocked = SummaryCommentPublisher.body(report(mixed, Conclusion.FAILURE, Set.of()), SHA, COMMIT, RUN);
-        assertThat(blocked).contains("## ML readiness: 1 blocking gap, 2 suggestions\n")
+        assertThat(blocked).contains("## ML readiness: 1 blocking gap\n")
                 .contains(
                         "**Blocking** (1, at or above `fail-on: error`):\n\n- :x: repository: README at the root (`structure/readme`)")
                 .doesNotContain("src/old.py").doesNotContain("more\n");
@@ -160,6 +160,17 @@ class SummaryDigestTest {
         // 57 findings; shown: 25 + 2 + 8 groups of 2
         assertThat(body).contains("**Blocking** (57, ").contains("- and 14 more\n");
         assertThat(bytes(body)).isLessThan(2_000);
+    }
+
+    @Test
+    void aGitHubEnterpriseAddressWithAPortIsLinked() {
+        String commit = "https://ghe.example.com:8443/o/r/commit/" + SHA;
+        String run = "https://ghe.example.com:8443/o/r/runs/42";
+        String body = SummaryCommentPublisher.body(report(thirty(), Conclusion.FAILURE, Set.of()), SHA, commit, run);
+        assertThat(body).contains("Commit [`0123456`](" + commit + ")").contains("check run](" + run + ").");
+        String badPort = "https://ghe.example.com:84x3/o/r/runs/42";
+        assertThat(SummaryCommentPublisher.body(report(thirty(), Conclusion.FAILURE, Set.of()), SHA, badPort, badPort))
+                .doesNotContain("](");
     }
 
     @Test
