@@ -60,7 +60,8 @@ public final class MarkdownReport {
         if (report.readinessTracked()) {
             md.append("**").append(readiness(report)).append("**\n\n");
         }
-        md.append(scorecard(report)).append('\n');
+        String card = scorecard(report);
+        md.append(card).append(card.isEmpty() ? "" : "\n");
         List<Finding> fresh = report.newFindings();
         List<Finding> existing = report.existingFindings();
         if (fresh.isEmpty()) {
@@ -131,9 +132,13 @@ public final class MarkdownReport {
      * One table row per category that has checked rules or findings. Each column counts one thing: "Rules passed"
      * counts rules (passed/applicable, a rule passes when it has no finding), "New findings" and "Existing
      * findings" count findings, so a rule with three findings is one rule not passed and three findings. (A "Gaps"
-     * column that counted rules beside columns that counted findings read as a contradiction.)
+     * column that counted rules beside columns that counted findings read as a contradiction.) Empty when no rule
+     * applied.
      */
     public static String scorecard(Report report) {
+        if (report.scores().isEmpty()) {
+            return ""; // no rule applied: a table of headers says nothing
+        }
         StringBuilder md = new StringBuilder("| Category | Rules passed | New findings | Existing findings |\n");
         md.append("|---|---:|---:|---:|\n");
         for (CategoryScore s : report.scores()) {

@@ -252,7 +252,7 @@ class CommandsTest {
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
                         "## ML readiness report\n\nCommit abcdef0: 0 new, 0 existing.\n\n**Readiness: no rule applied**\n\n"
-                                + "| Category |"))));
+                                + "### No new gaps\n"))));
     }
 
     @Test

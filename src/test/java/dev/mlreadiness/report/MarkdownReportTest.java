@@ -98,6 +98,9 @@ class MarkdownReportTest {
         Report none = new Report(Mode.PULL_REQUEST, true, null, List.of(), Conclusion.SUCCESS, List.of(), List.of(),
                 List.of(), List.of(), Set.of(), 0, ReadinessConfig.defaults());
         assertThat(MarkdownReport.readiness(none)).isEqualTo("Readiness: no rule applied");
+        // and no table of headers alone
+        assertThat(MarkdownReport.scorecard(none)).isEmpty();
+        assertThat(MD.render(none, 65_535)).startsWith("### No new gaps").doesNotContain("| Category");
     }
 
     @Test

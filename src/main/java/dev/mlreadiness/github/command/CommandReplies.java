@@ -41,6 +41,8 @@ public final class CommandReplies {
     /** The most of that the "why" takes, so that how to fix it always has room. */
     static final int MAX_WHY = 500;
     private static final String ELLIPSIS = " …";
+    /** How to fix, when not one paragraph of it fits: the link follows. */
+    private static final String SEE_PAGE = "see the full page.";
 
     private final MarkdownReport markdown;
 
@@ -77,16 +79,17 @@ public final class CommandReplies {
                 + rule.category().title() + ", " + rule.defaultSeverity().id() + " by default)\n\n";
         String link = "\n\n[Full page](" + markdown.ruleUrl(rule.id())
                 + "): what exactly it checks, known problems, examples.\n";
-        String fixLabel = "\n\n**How to fix:** ";
-        int budget = MAX_EXPLAIN - bytes(head) - bytes(fixLabel) - bytes(link);
+        String fixLabel = "**How to fix:** ";
+        int budget = MAX_EXPLAIN - bytes(head) - bytes(fixLabel) - bytes(SEE_PAGE) - 2 - bytes(link);
         String why = shortened(rule.doc().why().strip(), Math.min(MAX_WHY, budget / 2));
         String fix = shortened(rule.doc().howToFix().strip(), budget - bytes(why));
-        return head + why + fixLabel + fix + link;
+        return head + (why.isEmpty() ? "" : why + "\n\n") + fixLabel + (fix.isEmpty() ? SEE_PAGE : fix) + link;
     }
 
     /**
-     * {@code md} when it fits in {@code max} bytes, else its first paragraphs that do, else its first sentences
-     * that do, else its start; a shortened text ends with an ellipsis.
+     * {@code md} when it fits in {@code max} bytes, else its first whole paragraphs that do, followed by an
+     * ellipsis, else nothing (the full page has it). Only a paragraph's end is a safe place to cut Markdown: inside
+     * a sentence a cut can fall in a code span or a link, and "e.g." or "1.5" are no sentence ends.
      */
     static String shortened(String md, int max) {
         if (bytes(md) <= max) {
@@ -94,31 +97,14 @@ public final class CommandReplies {
         }
         int room = max - bytes(ELLIPSIS);
         String best = "";
-        for (String separator : List.of("\n\n", ". ")) {
-            int from = 0;
-            for (int at = md.indexOf(separator); at > 0; at = md.indexOf(separator, at + 1)) {
-                String part = md.substring(0, separator.equals(". ") ? at + 1 : at);
-                if (bytes(part) > room) {
-                    break;
-                }
-                from = part.length();
-            }
-            if (from > 0) {
-                best = md.substring(0, from);
+        for (int at = md.indexOf("\n\n"); at > 0; at = md.indexOf("\n\n", at + 2)) {
+            String part = md.substring(0, at);
+            if (bytes(part) > room) {
                 break;
             }
+            best = part;
         }
-        if (best.isEmpty()) {
-            int end = Math.max(0, Math.min(md.length(), room));
-            while (end > 0 && bytes(md.substring(0, end)) > room) {
-                end--;
-            }
-            if (end > 0 && Character.isHighSurrogate(md.charAt(end - 1))) {
-                end--;
-            }
-            best = md.substring(0, end);
-        }
-        return best.strip() + ELLIPSIS;
+        return best.isBlank() ? "" : best.strip() + ELLIPSIS;
     }
 
     private static int bytes(String s) {

@@ -18,7 +18,6 @@ import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHRepository;
 
-import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.snapshot.ChangeSet;
@@ -94,13 +93,11 @@ public class Publication {
         String where = r.repo().getFullName() + "#" + r.pr().getNumber();
         Optional<String> reviewFailure = Optional.empty();
         Optional<String> summaryFailure = Optional.empty();
-        List<Finding> notCommented = r.report().newFindings().stream().filter(Finding::hasLine).toList();
         List<IoSupplier<Void>> reviewWrites = List.of();
         if (r.inline()) {
             try {
                 ReviewCommentPublisher.Outcome plan = reviews.plan(r.report(), r.reviewComments(), r.changes(),
                         r.headSha());
-                notCommented = plan.notCommented();
                 reviewWrites = reviews.writes(r.pr(), r.headSha(), plan);
             } catch (IOException | RuntimeException e) {
                 reviewFailure = Optional.of(failed(where, "plan the review", e));

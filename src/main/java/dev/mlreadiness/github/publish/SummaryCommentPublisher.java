@@ -143,7 +143,8 @@ public class SummaryCommentPublisher {
         }
         head.append("\n\n"); // no readiness score: it describes a full scan, not the files a change touches
 
-        StringBuilder tail = new StringBuilder(notes(report)).append(MarkdownReport.scorecard(report)).append('\n');
+        String card = MarkdownReport.scorecard(report);
+        StringBuilder tail = new StringBuilder(notes(report)).append(card).append(card.isEmpty() ? "" : "\n");
         tail.append("Every finding, with how to fix it, is in ")
                 .append(link(CHECK_RUN, safe(checkRunUrl))).append('.');
         int ignored = report.ignoredRules().size();

@@ -54,19 +54,31 @@ class CommandRepliesTest {
     }
 
     @Test
-    void aLongDocumentationIsCutAtAParagraphOrSentenceAndStillFits() {
+    void aLongDocumentationIsCutOnlyAtAParagraphEnd() {
         String paragraphs = "First paragraph says why.\n\n" + "Second one is long. ".repeat(100);
         assertThat(CommandReplies.shortened(paragraphs, 200)).isEqualTo("First paragraph says why. …");
-        String sentences = "One sentence. Another sentence. " + "x".repeat(500);
-        assertThat(CommandReplies.shortened(sentences, 60)).isEqualTo("One sentence. Another sentence. …");
-        String word = "é".repeat(1_000);
-        assertThat(CommandReplies.shortened(word, 100).getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(100);
+        // never inside a paragraph: a sentence end can be "e.g." or fall in a code span
+        String codeSpan = "Pin it (e.g. `pip install x==1.5. Then run it`). " + "x".repeat(500);
+        assertThat(CommandReplies.shortened(codeSpan, 60)).isEmpty();
+        assertThat(CommandReplies.shortened("é".repeat(1_000), 100)).isEmpty();
         assertThat(CommandReplies.shortened("short", 100)).isEqualTo("short");
 
-        RuleDoc huge = new RuleDoc("What.", "Why it matters. ".repeat(200), "Do this. ".repeat(400), "`x`", "`y`");
+        RuleDoc huge = new RuleDoc("What.", "Why it matters, e.g. `a. b`.\n\n" + "Why it matters. ".repeat(200),
+                "Do `this. that`.\n\n" + "Do this. ".repeat(400), "`x`", "`y`");
         String reply = replies.explain(new RuleInfo("docs/huge", "Huge", Severity.NOTICE, Scope.REPOSITORY, huge));
         assertThat(reply.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CommandReplies.MAX_EXPLAIN);
-        assertThat(reply).contains("**How to fix:** Do this.").endsWith("known problems, examples.\n");
+        assertThat(reply).isEqualTo("**`docs/huge`**: Huge (Documentation, notice by default)\n\n"
+                + "Why it matters, e.g. `a. b`. …\n\n**How to fix:** Do `this. that`. …\n\n[Full page]"
+                + "(https://docs.example/rules/docs/huge.md): what exactly it checks, known problems, examples.\n");
+
+        // not one paragraph fits: the why is left out and how to fix points at the page, code spans never cut
+        RuleDoc oneBlock = new RuleDoc("What.", "Why `a. b` ".repeat(300), "Do `this. that` ".repeat(300), "`x`",
+                "`y`");
+        String dropped = replies.explain(new RuleInfo("docs/block", "Block", Severity.NOTICE, Scope.REPOSITORY,
+                oneBlock));
+        assertThat(dropped).contains("notice by default)\n\n**How to fix:** see the full page.\n\n[Full page]")
+                .doesNotContain("Why `a");
+        assertThat(dropped.chars().filter(c -> c == '`').count() % 2).isZero();
     }
 
     @Test
