@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import dev.mlreadiness.engine.config.ReadinessConfig;
@@ -41,5 +42,51 @@ public record Report(Mode mode, boolean applicable, String skipReason, List<Find
 
     public List<Finding> existingFindings() {
         return findings.stream().filter(f -> !f.isNew()).toList();
+    }
+
+    /**
+     * The findings that fail the check on their own, in report order: those that count (the new ones; all of them
+     * with {@code fail-on-existing} or in a full scan) at or above {@code fail-on}. Empty exactly when the
+     * conclusion is success, except for changed files that could not be checked (see {@link #uncheckedChanges}).
+     */
+    public List<Finding> blockingFindings() {
+        if (config == null) {
+            return List.of();
+        }
+        return findings.stream().filter(f -> Scores.blocks(f, mode, config)).toList();
+    }
+
+    /** The new findings below {@code fail-on}: what the change should fix, not what blocks it. */
+    public List<Finding> nonBlockingNewFindings() {
+        return findings.stream().filter(f -> f.isNew() && (config == null || !Scores.blocks(f, mode, config)))
+                .toList();
+    }
+
+    /**
+     * Whether the readiness score describes the repository: only a full scan reads every file. In a pull request
+     * line and file rules read only the files the change touches, so the score would describe the change and jump
+     * from one pull request to the next; it is not shown there.
+     */
+    public boolean readinessTracked() {
+        return applicable && mode == Mode.FULL_SCAN;
+    }
+
+    /** The rules that ran and applied, all categories together: the readiness score's denominator. */
+    public int rulesApplicable() {
+        return scores.stream().mapToInt(CategoryScore::checked).sum();
+    }
+
+    /** Of {@link #rulesApplicable()}, the rules without any finding. */
+    public int rulesPassed() {
+        return scores.stream().mapToInt(CategoryScore::passed).sum();
+    }
+
+    /**
+     * The readiness score, the share of applicable rules passed in whole percent, rounded down so that 100 means
+     * every rule passed; empty when no rule applied.
+     */
+    public OptionalInt readinessPercent() {
+        int applicable = rulesApplicable();
+        return applicable == 0 ? OptionalInt.empty() : OptionalInt.of(rulesPassed() * 100 / applicable);
     }
 }

@@ -31,8 +31,8 @@ final class Scores {
         }
         for (Rule r : active) {
             String id = r.info().id();
-            if (!applied.contains(id)) {
-                continue;
+            if (!applied.contains(id) && !withFindings.contains(id)) {
+                continue; // a rule with findings applied, whatever it said: the scorecard cannot contradict itself
             }
             int[] a = acc.computeIfAbsent(r.info().category(), c -> new int[4]);
             a[0]++;
@@ -57,9 +57,14 @@ final class Scores {
      */
     static Conclusion conclusion(List<Finding> findings, Mode mode, ReadinessConfig config,
             boolean uncheckedChanges) {
-        boolean fails = findings.stream().anyMatch(f -> counts(f, mode, config)
-                && config.failOn().fails(f.severity())) || uncheckedChanges && config.failOn().fails(Severity.WARNING);
+        boolean fails = findings.stream().anyMatch(f -> blocks(f, mode, config))
+                || uncheckedChanges && config.failOn().fails(Severity.WARNING);
         return fails ? Conclusion.FAILURE : Conclusion.SUCCESS;
+    }
+
+    /** A finding that fails the check on its own: one that counts, at or above {@code fail-on}. */
+    static boolean blocks(Finding f, Mode mode, ReadinessConfig config) {
+        return counts(f, mode, config) && config.failOn().fails(f.severity());
     }
 
     /** Findings that can fail the check: new ones, all of them with fail-on-existing, or all in a full scan. */

@@ -18,6 +18,7 @@ import dev.mlreadiness.engine.snapshot.SkippedFile;
  * <pre>
  * { "formatVersion": 1, "tool": {"name", "version"}, "mode": "full-scan" | "pull-request",
  *   "applicable": bool, "skipReason": string | null, "conclusion": "success" | "failure", "failOn": string,
+ *   "readiness": {"passed", "applicable", "percent"} | null (pull requests and git ranges),
  *   "scores": [ {"category", "title", "checked", "passed", "new", "existing"} ],
  *   "findings": [ {"ruleId", "category", "severity", "message", "path", "line", "new", "fingerprint", "docs"} ],
  *   "skipped": [ {"path", "reason"} ], "notes": [string], "ignoredRules": [string], "suppressed": int }
@@ -46,6 +47,18 @@ public final class JsonReport {
         root.put("skipReason", report.skipReason());
         root.put("conclusion", report.conclusion().name().toLowerCase(Locale.ROOT));
         root.put("failOn", report.config().failOn().id());
+        if (report.readinessTracked()) {
+            ObjectNode readiness = root.putObject("readiness");
+            readiness.put("passed", report.rulesPassed());
+            readiness.put("applicable", report.rulesApplicable());
+            if (report.readinessPercent().isPresent()) {
+                readiness.put("percent", report.readinessPercent().getAsInt());
+            } else {
+                readiness.putNull("percent");
+            }
+        } else {
+            root.putNull("readiness"); // a pull request's evaluation reads only the files it changes
+        }
         ArrayNode scores = root.putArray("scores");
         for (CategoryScore s : report.scores()) {
             ObjectNode n = scores.addObject();

@@ -10,10 +10,12 @@ import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 /**
- * A {@link Report} as GitHub-flavoured Markdown: the scorecard, the new gaps, existing debt folded in a
- * {@code <details>}, skipped files, coverage notes and ignored rules. Shared by the check run summary, the pull
- * request's summary comment and the CLI's {@code --format markdown}. Every path and piece of text that comes
- * from the repository goes through {@link MarkdownText}, so a file name cannot inject links, mentions or HTML.
+ * A {@link Report} as GitHub-flavoured Markdown: the readiness score (full scans only), the scorecard, the new gaps,
+ * existing debt
+ * folded in a {@code <details>}, skipped files, coverage notes and ignored rules. The full report of the check run
+ * summary, {@code /readiness report} and the CLI's {@code --format markdown}; the pull request's summary comment
+ * is a short digest of it. Every path and piece of text that comes from the repository goes through
+ * {@link MarkdownText}, so a file name cannot inject links, mentions or HTML.
  */
 public final class MarkdownReport {
 
@@ -55,7 +57,11 @@ public final class MarkdownReport {
             md.append("Not evaluated: ").append(MarkdownText.message(report.skipReason())).append('\n');
             return truncate(md.toString(), maxLength);
         }
-        md.append(scorecard(report)).append('\n');
+        if (report.readinessTracked()) {
+            md.append("**").append(readiness(report)).append("**\n\n");
+        }
+        String card = scorecard(report);
+        md.append(card).append(card.isEmpty() ? "" : "\n");
         List<Finding> fresh = report.newFindings();
         List<Finding> existing = report.existingFindings();
         if (fresh.isEmpty()) {
@@ -109,14 +115,36 @@ public final class MarkdownReport {
         }
     }
 
-    /** One table row per category that has checked rules or findings: passed, gaps, new and existing. */
-    public String scorecard(Report report) {
-        StringBuilder md = new StringBuilder("| Category | Passed | Gaps | New | Existing |\n");
-        md.append("|---|---:|---:|---:|---:|\n");
+    /**
+     * The readiness score a team can track, {@code Readiness: 14/20 rules passed (70%)}: the share of the rules
+     * that applied which have no finding at all, new or existing. Shown for full scans only
+     * ({@link Report#readinessTracked()}): a pull request's evaluation reads only the files it changes.
+     */
+    public static String readiness(Report report) {
+        if (report.readinessPercent().isEmpty()) {
+            return "Readiness: no rule applied";
+        }
+        return "Readiness: " + report.rulesPassed() + "/" + report.rulesApplicable() + " rules passed ("
+                + report.readinessPercent().getAsInt() + "%)";
+    }
+
+    /**
+     * One table row per category that has checked rules or findings. Each column counts one thing: "Rules passed"
+     * counts rules (passed/applicable, a rule passes when it has no finding), "New findings" and "Existing
+     * findings" count findings, so a rule with three findings is one rule not passed and three findings. (A "Gaps"
+     * column that counted rules beside columns that counted findings read as a contradiction.) Empty when no rule
+     * applied.
+     */
+    public static String scorecard(Report report) {
+        if (report.scores().isEmpty()) {
+            return ""; // no rule applied: a table of headers says nothing
+        }
+        StringBuilder md = new StringBuilder("| Category | Rules passed | New findings | Existing findings |\n");
+        md.append("|---|---:|---:|---:|\n");
         for (CategoryScore s : report.scores()) {
             md.append("| ").append(s.category().title()).append(" | ").append(s.passed()).append('/')
-                    .append(s.checked()).append(" | ").append(s.gaps()).append(" | ").append(s.newFindings())
-                    .append(" | ").append(s.existingFindings()).append(" |\n");
+                    .append(s.checked()).append(" | ").append(s.newFindings()).append(" | ")
+                    .append(s.existingFindings()).append(" |\n");
         }
         return md.toString();
     }

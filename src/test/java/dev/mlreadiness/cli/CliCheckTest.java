@@ -280,7 +280,7 @@ class CliCheckTest {
         write(tmp.resolve("a.py"), "# TODO\n");
         CliRun r = run("check", tmp.toString(), "--format", "markdown");
         assertThat(r.exit()).isEqualTo(Cli.FINDINGS);
-        assertThat(r.out()).contains("| Category | Passed | Gaps | New | Existing |")
+        assertThat(r.out()).contains("| Category | Rules passed | New findings | Existing findings |")
                 .contains("[how to fix](" + DocsLinks.ONLINE_BASE + "rules/structure/test-license.md)")
                 .contains("`reproducibility/test-todo`");
     }

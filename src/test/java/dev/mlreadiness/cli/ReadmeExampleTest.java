@@ -56,4 +56,14 @@ class ReadmeExampleTest {
         assertThat(readme).as("README's example summary is not the example pull request's output "
                 + "(run with -Dgolden.update=true to print it)").contains(quoted);
     }
+
+    @Test
+    void readmeQuotesTheExampleProjectsReadinessScore() throws Exception {
+        CliRun r = CliRun.of(RuleCatalog.standard(), "check", "examples/churn-model", "--format", "markdown");
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("**Readiness: ").endsWith("%)**");
+        String score = first.substring(2, first.length() - 2);
+        assertThat(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8))
+                .contains("`./readiness check examples/churn-model --format markdown` starts\nwith \"" + score + "\"");
+    }
 }

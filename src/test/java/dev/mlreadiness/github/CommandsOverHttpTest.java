@@ -62,11 +62,17 @@ class CommandsOverHttpTest {
     /** A pull request with one marker-rule gap, stubbed with GET pulls/N for the commands. */
     PullRequestFixture pullRequest(int number) throws Exception {
         // comments: summary, so the marker's finding, when it counts, is a check-run annotation (no review)
-        PullRequestFixture pr = PullRequestFixture.pr(number).config("comments: summary\n")
+        return stubbed(PullRequestFixture.pr(number).config("comments: summary
+")
                 .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n")
                 .add("notebooks/a.ipynb", ReviewOverHttpTest.NOTEBOOK)
-                .add("src/a.py", "x = 1  # GAP-HERE\n");
+                .add("src/a.py", "x = 1  # GAP-HERE\n"));
+    }
+
+    /** The pull request stubbed, with GET pulls/N for the commands. */
+    PullRequestFixture stubbed(PullRequestFixture pr) throws Exception {
         pr.stub(server);
+        int number = pr.number;
         String full = JSON.readTree(pr.payload("opened")).get("pull_request").toString();
         server.stubFor(get(urlPathEqualTo(pr.api() + "/pulls/" + number)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", WireMockGitHubResource.JSON).withBody(full)));

@@ -109,13 +109,15 @@ class CommandsTest {
     }
 
     @Test
-    void explainPostsTheRulePage() throws Exception {
-        String page = new TestRules().rules().find(TestRules.MARKER_RULE).orElseThrow().info().toMarkdown();
+    void explainPostsAShortAnswerWithTheLink() throws Exception {
         given().when().payloadFromString(CommentPayload.onIssue(3, "/readiness explain " + TestRules.MARKER_RULE))
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> {
-                    verify(mocks.issue(ISSUE)).comment(page + "\n[Documentation](https://github.com/ml-readiness/"
-                            + "ml-readiness/blob/main/docs/rules/" + TestRules.MARKER_RULE + ".md)\n");
+                    verify(mocks.issue(ISSUE)).comment("**`" + TestRules.MARKER_RULE + "`**: No GAP-HERE markers "
+                            + "(Reproducibility, warning by default)\n\nTests need it.\n\n**How to fix:** Remove the "
+                            + "marker.\n\n[Full page](https://github.com/ml-readiness/ml-readiness/blob/main/docs/"
+                            + "rules/" + TestRules.MARKER_RULE + ".md): what exactly it checks, known problems, "
+                            + "examples.\n");
                     reacted(mocks.issueComment(COMMENT), ReactionContent.PLUS_ONE);
                 });
     }
@@ -249,7 +251,8 @@ class CommandsTest {
         given().when().payloadFromString(CommentPayload.onPullRequest(7, "/readiness report"))
                 .event(GHEvent.ISSUE_COMMENT)
                 .then().github(mocks -> verify(mocks.issue(ISSUE)).comment(argThat((String s) -> s.startsWith(
-                        "## ML readiness report\n\nCommit abcdef0: 0 new, 0 existing.\n\n| Category |"))));
+                        "## ML readiness report\n\nCommit abcdef0: 0 new, 0 existing.\n\n**Readiness: no rule applied**\n\n"
+                                + "### No new gaps\n"))));
     }
 
     @Test

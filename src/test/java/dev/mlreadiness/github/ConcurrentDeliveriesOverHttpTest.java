@@ -35,7 +35,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
         PullRequestFixture pr = pullRequest(150);
         sendAtOnce(List.of(delivery(pr, 0), delivery(pr, 1)));
         publishedOnce(pr, 1); // both gaps of src/q.py in one grouped comment
-        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
 
         assertThat(GitHubState.runsOf(pr.headSha)).hasSize(2); // the first, then one for the 49 that waited
         publishedOnce(pr, 1); // both gaps of src/q.py in one grouped comment
-        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         // the first evaluation's review shows both gaps: the second evaluation neither comments nor annotates them
         assertThat(GitHubState.annotationsOf(lastRun(pr))).isEmpty();
     }
@@ -71,7 +71,7 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
         for (PullRequestFixture pr : prs) {
             assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1);
             publishedOnce(pr, 1); // both gaps of src/q.py in one grouped comment
-            assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+            assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
             assertThat(GitHubState.commentsOf(pr.number, GitHubState.REVIEWS.get(pr.number).get(0))).hasSize(1);
         }
     }
@@ -98,8 +98,8 @@ class ConcurrentDeliveriesOverHttpTest extends DeliveryScenarios {
             assertThat(r.at("/output/title").asText()).isEqualTo("Superseded by " + ShortSha.of(pr.headSha));
         });
         publishedOnce(pr, 2); // the new head: its run, its review (src/q.py grouped, src/more.py), the summary
-        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("3 new gaps (0 existing)");
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 3 new gaps (none blocking)");
         assertThat(GitHubState.ISSUE_COMMENTS.get(pr.number).get(0).path("body").asText())
-                .contains("Last evaluated commit: " + ShortSha.of(pr.headSha));
+                .contains("Commit [`" + ShortSha.of(pr.headSha) + "`](");
     }
 }

@@ -68,7 +68,7 @@ class QueueOverHttpTest extends DeliveryScenarios {
         assertThat(completed.at("/output/title").asText()).isEqualTo("Could not evaluate");
         assertThat(completed.at("/output/summary").asText()).contains("the app stopped during this evaluation");
         assertThat(GitHubState.RUNS.get(otherApps).path("status").asText()).isEqualTo("in_progress"); // not ours
-        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs")).hasSize(1);
 
         // once per pull request: the runs this process starts, it completes itself

@@ -75,7 +75,7 @@ class ReadingLimitsOverHttpTest {
 
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("conclusion").asText()).isEqualTo("success");
-        assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         // the gap is in the review, not annotated as well
         assertThat(done.at("/output/annotations")).isEmpty();
         assertThat(reviewComment(journal, pr, 0)).isEqualTo("a/first.py:1");
@@ -106,7 +106,7 @@ class ReadingLimitsOverHttpTest {
         assertThat(pages).hasSize(1);
         assertThat(pages.get(0).queryParameter("per_page").firstValue()).isEqualTo("100");
         JsonNode done = completedOnce(journal, pr);
-        assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         assertThat(done.at("/output/summary").asText()).doesNotContain("### Notes").doesNotContain("Only the first");
     }
 
@@ -121,7 +121,7 @@ class ReadingLimitsOverHttpTest {
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("conclusion").asText()).isEqualTo("success");
         // the file the tree left out is known from the listing of changed files, and still reviewed
-        assertThat(done.at("/output/title").asText()).isEqualTo("1 new gap (0 existing)");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         assertThat(done.at("/output/annotations")).isEmpty();
         assertThat(reviewComment(journal, pr, 0)).isEqualTo("src/late.py:2");
         assertThat(done.at("/output/summary").asText()).contains("### Notes\n\n- " + TRUNCATED_TREE + "\n")
@@ -152,7 +152,7 @@ class ReadingLimitsOverHttpTest {
 
         JsonNode done = completedOnce(journal, pr);
         // neither the old nor the new marker of src/big.py: its added lines are unknown, so it is not judged
-        assertThat(done.at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         JsonNode annotations = done.at("/output/annotations");
         // src/huge.py has no line a review comment can be on: annotated; src/small.py's gap is in the review
         assertThat(annotations).hasSize(1);
@@ -180,6 +180,8 @@ class ReadingLimitsOverHttpTest {
         List<LoggedRequest> comments = journal.matching("POST", ".*/issues/133/comments");
         assertThat(comments).hasSize(1);
         GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
-        assertThat(body(comments.get(0)).path("body").asText()).contains(note).contains("src/huge.py:2");
+        // the digest lists blocking findings only (these are warnings): both are in the check run's annotations
+        assertThat(body(comments.get(0)).path("body").asText()).contains(note)
+                .contains("Ready, 2 new gaps (none blocking)");
     }
 }

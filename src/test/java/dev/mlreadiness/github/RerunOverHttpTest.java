@@ -48,7 +48,7 @@ class RerunOverHttpTest {
         var done = journal.matching("PATCH", ".*/check-runs/" + pr.checkRunId());
         assertThat(done).hasSize(1);
         assertThat(new ObjectMapper().readTree(done.get(0).getBodyAsString()).at("/output/title").asText())
-                .isEqualTo("1 new gap (0 existing)");
+                .isEqualTo("Ready, 1 new gap (none blocking)");
     }
 
     @Test

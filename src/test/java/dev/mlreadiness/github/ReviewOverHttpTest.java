@@ -83,10 +83,10 @@ class ReviewOverHttpTest {
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("status").asText()).isEqualTo("completed");
         assertThat(done.path("conclusion").asText()).isEqualTo("success"); // warnings do not fail by default
-        assertThat(done.at("/output/title").asText()).isEqualTo("2 new gaps (0 existing)");
+        assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         // both gaps are in the review: none of them is annotated as well
         assertThat(done.at("/output/annotations")).isEmpty();
-        assertThat(done.at("/output/summary").asText()).contains("| Category | Passed | Gaps | New | Existing |")
+        assertThat(done.at("/output/summary").asText()).contains("| Category | Rules passed | New findings | Existing findings |")
                 .contains("### New gaps (2)").contains("src/train.py:2");
 
         List<LoggedRequest> reviews = journal.matching("POST", ".*/pulls/101/reviews");
@@ -113,7 +113,7 @@ class ReviewOverHttpTest {
         assertThat(comments).hasSize(1);
         GitHubSchemas.assertValid("issues.create-comment", comments.get(0).getBodyAsString());
         assertThat(body(comments.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
-                .contains("## ML readiness: 2 new gaps (0 existing)");
+                .contains("## ML readiness: Ready, 2 new gaps (none blocking)");
         // no content request at all: the added files came from their patches, README from... the GraphQL batch
         assertThat(journal.matching("GET", ".*/contents/.*")).isEmpty();
     }
@@ -139,7 +139,7 @@ class ReviewOverHttpTest {
         assertThat(body(updates.get(1)).at("/output/annotations")).hasSize(50);
         assertThat(body(updates.get(2)).at("/output/annotations")).hasSize(20);
         assertThat(total).isEqualTo(120);
-        assertThat(body(updates.get(0)).at("/output/title").asText()).isEqualTo("120 new gaps (0 existing)");
+        assertThat(body(updates.get(0)).at("/output/title").asText()).isEqualTo("Ready, 120 new gaps (none blocking)");
         // comments: none posts only the check run
         assertThat(journal.matching("POST", ".*/(reviews|comments)")).isEmpty();
         assertThat(journal.matching("GET", ".*/comments")).isEmpty();
@@ -162,7 +162,7 @@ class ReviewOverHttpTest {
         assertThat(updates).hasSize(1);
         GitHubSchemas.assertValid("checks.update", updates.get(0).getBodyAsString());
         JsonNode output = body(updates.get(0)).path("output");
-        assertThat(output.path("title").asText()).isEqualTo("1 new gap (900 existing)");
+        assertThat(output.path("title").asText()).isEqualTo("Ready, 1 new gap (none blocking)");
         String summary = output.path("summary").asText();
         assertThat(summary.length()).isLessThanOrEqualTo(65_535).isGreaterThan(60_000);
         assertThat(summary).contains(":scissors: **Truncated**").contains("</details>");
@@ -212,7 +212,7 @@ class ReviewOverHttpTest {
         assertThat(edited).hasSize(1);
         GitHubSchemas.assertValid("issues.update-comment", edited.get(0).getBodyAsString());
         assertThat(body(edited.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
-                .contains("2 new gaps");
+                .contains("Ready, 2 new gaps (none blocking)");
     }
 
     /**
@@ -299,7 +299,7 @@ class ReviewOverHttpTest {
         assertThat(journal.matching("POST", ".*/reviews")).isEmpty();
         assertThat(journal.matching("GET", ".*/pulls/108/comments")).isEmpty();
         assertThat(body(journal.matching("POST", ".*/issues/108/comments").get(0)).path("body").asText())
-                .contains("src/a.py:1");
+                .contains("## ML readiness: Ready, 1 new gap (none blocking)"); // a digest: the finding is in the annotation
     }
 
     @Test
@@ -342,7 +342,7 @@ class ReviewOverHttpTest {
         List<LoggedRequest> created = journal.matching("POST", ".*/issues/111/comments");
         assertThat(created).hasSize(1);
         assertThat(body(created.get(0)).path("body").asText()).startsWith("<!-- ml-readiness:summary -->")
-                .contains("## ML readiness: 1 new gap (0 existing)");
+                .contains("## ML readiness: Ready, 1 new gap (none blocking)");
     }
 
     @Test

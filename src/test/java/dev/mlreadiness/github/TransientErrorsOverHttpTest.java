@@ -250,7 +250,7 @@ class TransientErrorsOverHttpTest {
                 // the full output never got through: the last try completed it with the least GitHub must take
                 ObjectNode run = onlyRun(pr);
                 assertThat(run.path("conclusion").asText()).isEqualTo("success");
-                assertThat(run.at("/output/title").asText()).isEqualTo(GAPS + " new gaps (0 existing)");
+                assertThat(run.at("/output/title").asText()).isEqualTo("Ready, " + GAPS + " new gaps (none blocking)");
             }
             default -> {
                 // nothing could be read, or no run created: nothing posted
@@ -308,7 +308,7 @@ class TransientErrorsOverHttpTest {
         ObjectNode run = onlyRun(pr);
         assertThat(run.path("status").asText()).isEqualTo("completed");
         assertThat(run.path("conclusion").asText()).isEqualTo("success");
-        assertThat(run.at("/output/title").asText()).isEqualTo(gaps + " new gaps (0 existing)");
+        assertThat(run.at("/output/title").asText()).isEqualTo("Ready, " + gaps + " new gaps (none blocking)");
         // the gaps are in one hunk of one file: one grouped comment shows them all, so no annotation does
         assertThat(run.at("/output/annotations_count").asInt()).isZero();
         assertThat(run.at("/output/summary").asText()).doesNotContain("could not");

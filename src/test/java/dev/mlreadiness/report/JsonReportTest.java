@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import dev.mlreadiness.engine.Report;
+import dev.mlreadiness.engine.snapshot.Mode;
+
 class JsonReportTest {
 
     private static JsonNode parse(String json) throws Exception {
@@ -21,7 +24,7 @@ class JsonReportTest {
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("formatVersion", "tool", "mode", "applicable", "skipReason", "conclusion",
-                "failOn", "scores", "findings", "skipped", "notes", "ignoredRules", "suppressed");
+                "failOn", "readiness", "scores", "findings", "skipped", "notes", "ignoredRules", "suppressed");
         assertThat(root.get("formatVersion").asInt()).isEqualTo(1);
         assertThat(root.get("tool").get("name").asText()).isEqualTo("ml-readiness");
         assertThat(root.get("mode").asText()).isEqualTo("full-scan");
@@ -65,6 +68,20 @@ class JsonReportTest {
                 .allSatisfy(f -> assertThat(f.get("new").isBoolean()).as("present, as a boolean").isTrue())
                 .extracting(f -> f.get("new").asBoolean()).containsOnly(false);
         assertThat(root.get("scores")).extracting(s -> s.get("new").asInt()).containsOnly(0);
+    }
+
+    @Test
+    void readinessIsTheShareOfApplicableRulesPassedInAFullScanAndNullInAPullRequest() throws Exception {
+        Report pr = ReportFixtures.pullRequest();
+        Report full = new Report(Mode.FULL_SCAN, true, null, pr.findings(), pr.conclusion(), pr.scores(), pr.rules(),
+                pr.skipped(), pr.notes(), pr.ignoredRules(), pr.suppressed(), pr.config());
+        JsonNode readiness = parse(JsonReport.render(full, DocsLinks.relative())).get("readiness");
+        // structure: 1 of 2 rules passed, reproducibility: 0 of 1
+        assertThat(readiness.toString()).isEqualTo("{\"passed\":1,\"applicable\":3,\"percent\":33}");
+        // a pull request reads only the files it changes: its score would describe the change, not the repository
+        JsonNode root = parse(JsonReport.render(pr, DocsLinks.relative()));
+        assertThat(root.has("readiness")).isTrue();
+        assertThat(root.get("readiness").isNull()).isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.mlreadiness.engine.Conclusion;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.TestRules;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.markdown.InlineCode;
 import dev.mlreadiness.engine.rule.Category;
@@ -37,6 +38,15 @@ class MarkdownReportTest {
     }
 
     @Test
+    void onlyAFullScanShowsTheReadinessScore() {
+        Report pr = report(List.of(finding("reproducibility/random-seed", "src/old.py", 9, false)));
+        Report full = new Report(Mode.FULL_SCAN, true, null, pr.findings(), Conclusion.SUCCESS, pr.scores(), List.of(),
+                List.of(), List.of(), Set.of(), 0, ReadinessConfig.defaults());
+        assertThat(MD.render(full, 65_535)).startsWith("**Readiness: 3/4 rules passed (75%)**\n\n| Category");
+        assertThat(MD.render(pr, 65_535)).doesNotContain("Readiness").doesNotContain("rules passed (");
+    }
+
+    @Test
     void ruleLinksFollowTheDocsBase() {
         assertThat(MD.ruleUrl("docs/usage")).isEqualTo("https://example.org/docs/rules/docs/usage.md");
         assertThat(new MarkdownReport(null).ruleUrl("docs/usage"))
@@ -47,7 +57,10 @@ class MarkdownReportTest {
     void fullReportHasScorecardNewExistingInDetailsSkippedNotesAndIgnored() {
         String md = MD.render(report(List.of(finding("reproducibility/random-seed", "src/train.py", 3, true),
                 finding("reproducibility/random-seed", "src/old.py", 9, false))), 65_535);
-        assertThat(md).contains("| Reproducibility | 3/4 | 1 | 1 | 1 |")
+        // a pull request's report has no readiness score: it reads only the files the change touches
+        assertThat(md)
+                .startsWith("| Category | Rules passed | New findings | Existing findings |\n|---|---:|---:|---:|\n"
+                        + "| Reproducibility | 3/4 | 1 | 1 |\n")
                 .contains("### New gaps (1)\n\n- :warning: `reproducibility/random-seed` (warning) in src/train.py:3: "
                         + "Seed the random generator. · [how to fix]"
                         + "(https://example.org/docs/rules/reproducibility/random-seed.md)")
@@ -56,6 +69,38 @@ class MarkdownReportTest {
                 .contains("- Only the first 3,000 files.").contains("- rule `docs/usage` ignored for this change")
                 .contains("2 finding(s) suppressed");
         assertThat(md.indexOf("src/old.py")).isGreaterThan(md.indexOf("<details>"));
+    }
+
+    @Test
+    void scorecardCountsRulesAndFindingsInColumnsOfTheirOwn() {
+        // a rule with several findings is one rule not passed and several findings: the row cannot contradict itself
+        Report r = TestRepo.create().file("LICENSE", "MIT\n").file("a.py", "a = 1  # TODO\n")
+                .change().modify("a.py", "a = 1  # TODO\nb = 2  # TODO\nc = 3  # TODO\n").delete("LICENSE")
+                .evaluate(TestRules.LICENSE, TestRules.ALWAYS_PASSES, TestRules.TODO);
+        assertThat(MarkdownReport.scorecard(r)).isEqualTo("""
+                | Category | Rules passed | New findings | Existing findings |
+                |---|---:|---:|---:|
+                | Project structure | 1/2 | 1 | 0 |
+                | Reproducibility | 0/1 | 2 | 1 |
+                """);
+        assertThat(MarkdownReport.readiness(r)).isEqualTo("Readiness: 1/3 rules passed (33%)");
+        for (CategoryScore s : r.scores()) {
+            assertThat(s.passed() < s.checked()).as(s.toString()).isEqualTo(s.newFindings() + s.existingFindings() > 0);
+        }
+    }
+
+    @Test
+    void readinessRoundsDownAndSaysWhenNoRuleApplied() {
+        Report r = new Report(Mode.PULL_REQUEST, true, null, List.of(), Conclusion.SUCCESS,
+                List.of(new CategoryScore(Category.REPRODUCIBILITY, 200, 199, 0, 1)), List.of(), List.of(), List.of(),
+                Set.of(), 0, ReadinessConfig.defaults());
+        assertThat(MarkdownReport.readiness(r)).isEqualTo("Readiness: 199/200 rules passed (99%)");
+        Report none = new Report(Mode.PULL_REQUEST, true, null, List.of(), Conclusion.SUCCESS, List.of(), List.of(),
+                List.of(), List.of(), Set.of(), 0, ReadinessConfig.defaults());
+        assertThat(MarkdownReport.readiness(none)).isEqualTo("Readiness: no rule applied");
+        // and no table of headers alone
+        assertThat(MarkdownReport.scorecard(none)).isEmpty();
+        assertThat(MD.render(none, 65_535)).startsWith("### No new gaps").doesNotContain("| Category");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mlreadiness.github.command;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,11 +30,19 @@ public final class CommandReplies {
             |---|---|
             | `/readiness` | Evaluates the pull request again now: the check run and the summary comment are updated. |
             | `/readiness help` | This list. |
-            | `/readiness explain <rule-id>` | What the rule checks, why it matters, how to fix it, an example. |
+            | `/readiness explain <rule-id>` | What the rule asks for, why it matters, how to fix it, and a link to its full page. |
             | `/readiness ignore <rule-id> [reason]` | Drops the rule on this pull request, with your reason on record (write, maintain or admin permission only). |
             | `/readiness unignore <rule-id>` | Makes the rule count again on this pull request (same permission). |
             | `/readiness report` | Posts the full report, existing gaps included. |
             """;
+
+    /** The most an {@code explain} reply takes, in bytes of UTF-8. */
+    static final int MAX_EXPLAIN = 1_500;
+    /** The most of that the "why" takes, so that how to fix it always has room. */
+    static final int MAX_WHY = 500;
+    private static final String ELLIPSIS = " …";
+    /** How to fix, when not one paragraph of it fits: the link follows. */
+    private static final String SEE_PAGE = "see the full page.";
 
     private final MarkdownReport markdown;
 
@@ -60,9 +69,46 @@ public final class CommandReplies {
                 + ".\n\n" + HELP;
     }
 
-    /** The rule's page, the same text as the docs, the CLI and SARIF. */
+    /**
+     * A short answer, at most {@value #MAX_EXPLAIN} bytes of UTF-8 for any rule: what the rule asks for (its
+     * title), why it matters, how to fix it, and a link to its full page (what exactly it checks, known problems,
+     * examples). No heading: it is a reply in a conversation, not a page.
+     */
     public String explain(RuleInfo rule) {
-        return rule.toMarkdown() + "\n[Documentation](" + markdown.ruleUrl(rule.id()) + ")\n";
+        String head = "**" + MarkdownText.code(rule.id()) + "**: " + MarkdownText.text(rule.title()) + " ("
+                + rule.category().title() + ", " + rule.defaultSeverity().id() + " by default)\n\n";
+        String link = "\n\n[Full page](" + markdown.ruleUrl(rule.id())
+                + "): what exactly it checks, known problems, examples.\n";
+        String fixLabel = "**How to fix:** ";
+        int budget = MAX_EXPLAIN - bytes(head) - bytes(fixLabel) - bytes(SEE_PAGE) - 2 - bytes(link);
+        String why = shortened(rule.doc().why().strip(), Math.min(MAX_WHY, budget / 2));
+        String fix = shortened(rule.doc().howToFix().strip(), budget - bytes(why));
+        return head + (why.isEmpty() ? "" : why + "\n\n") + fixLabel + (fix.isEmpty() ? SEE_PAGE : fix) + link;
+    }
+
+    /**
+     * {@code md} when it fits in {@code max} bytes, else its first whole paragraphs that do, followed by an
+     * ellipsis, else nothing (the full page has it). Only a paragraph's end is a safe place to cut Markdown: inside
+     * a sentence a cut can fall in a code span or a link, and "e.g." or "1.5" are no sentence ends.
+     */
+    static String shortened(String md, int max) {
+        if (bytes(md) <= max) {
+            return md;
+        }
+        int room = max - bytes(ELLIPSIS);
+        String best = "";
+        for (int at = md.indexOf("\n\n"); at > 0; at = md.indexOf("\n\n", at + 2)) {
+            String part = md.substring(0, at);
+            if (bytes(part) > room) {
+                break;
+            }
+            best = part;
+        }
+        return best.isBlank() ? "" : best.strip() + ELLIPSIS;
+    }
+
+    private static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     public String unknownRule(String id, List<String> closest) {

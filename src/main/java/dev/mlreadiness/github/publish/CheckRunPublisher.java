@@ -175,21 +175,30 @@ public class CheckRunPublisher {
     }
 
     /**
-     * "Ready" when nothing is new (existing debt is in the summary), else "N new gaps (M existing)"; either says
-     * ", K changed files not checked" when the change touches files that were skipped, so it never looks clean
-     * for what was not seen.
+     * Whether the pull request is blocked, in the words of the conclusion: "2 blocking gaps" (failure: findings
+     * at or above {@code fail-on} that count), "Ready, 3 new gaps (none blocking)" (success with new findings below
+     * {@code fail-on}, whatever their severity: an error under {@code fail-on: never} is no "suggestion") or "Ready";
+     * a failure caused only by changed files that could not be checked (a warning under {@code fail-on: warning})
+     * reads "Blocked"; a report that does not apply, "Not evaluated". Each adds ", K changed files not checked" when
+     * the change touches files that were skipped, so it never looks clean for what was not seen. Existing debt is in
+     * the summary, not the title.
      */
     public static String title(Report report) {
-        int fresh = report.newFindings().size();
-        int existing = report.existingFindings().size();
-        int unchecked = report.uncheckedChanges().size();
-        String notChecked = unchecked == 0 ? ""
-                : ", " + unchecked + " changed " + (unchecked == 1 ? "file" : "files")
-                        + " not checked";
-        if (fresh == 0) {
-            return "Ready" + notChecked;
+        if (!report.applicable()) {
+            return "Not evaluated";
         }
-        return fresh + " new " + gaps(fresh) + " (" + existing + " existing)" + notChecked;
+        int blocking = report.blockingFindings().size();
+        int fresh = report.nonBlockingNewFindings().size();
+        int unchecked = report.uncheckedChanges().size();
+        String head;
+        if (report.conclusion() == Conclusion.FAILURE) {
+            head = blocking == 0 ? "Blocked" : blocking + " blocking " + gaps(blocking);
+        } else {
+            head = "Ready" + (fresh == 0 ? "" : ", " + fresh + " new " + gaps(fresh) + " (none blocking)");
+        }
+        return head + (unchecked == 0 ? ""
+                : ", " + unchecked + " changed " + (unchecked == 1 ? "file" : "files")
+                        + " not checked");
     }
 
     private static String gaps(int n) {

@@ -18,7 +18,6 @@ import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestReviewComment;
 import org.kohsuke.github.GHRepository;
 
-import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.snapshot.ChangeSet;
@@ -112,8 +111,7 @@ public class Publication {
         Optional<IoSupplier<Void>> summaryWrite = Optional.empty();
         if (r.summary()) {
             try {
-                summaryWrite = summaries.write(r.pr(), r.headSha(), r.report(), r.issueComments(), notCommented,
-                        r.ignoreNotes());
+                summaryWrite = summaries.write(r.repo(), r.pr(), r.run(), r.headSha(), r.report(), r.issueComments());
             } catch (RuntimeException | StackOverflowError e) {
                 summaryFailure = Optional.of(failed(where, "write the summary comment", e));
             }

@@ -2,6 +2,7 @@ package dev.mlreadiness.github.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,7 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.RuleCatalog;
+import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rule.RuleDoc;
 import dev.mlreadiness.engine.rule.RuleInfo;
+import dev.mlreadiness.engine.rule.Scope;
+import dev.mlreadiness.engine.rule.Severity;
 import dev.mlreadiness.engine.snapshot.Mode;
 import dev.mlreadiness.github.IgnoreDecision;
 import dev.mlreadiness.github.publish.Markers;
@@ -24,10 +29,56 @@ class CommandRepliesTest {
     final CommandReplies replies = new CommandReplies(new MarkdownReport("https://docs.example/"));
 
     @Test
-    void explainIsTheRulePageAndItsLink() {
-        RuleInfo info = RuleCatalog.rules().get(0).info();
-        assertThat(replies.explain(info)).isEqualTo(info.toMarkdown() + "\n[Documentation](https://docs.example/rules/"
-                + info.id() + ".md)\n");
+    void explainIsShortWithTheSummaryHowToFixAndTheLink() {
+        RuleInfo info = RuleCatalog.rules().stream().map(Rule::info).filter(i -> i.id().equals(
+                "reproducibility/random-seed")).findFirst().orElseThrow();
+        String reply = replies.explain(info);
+        assertThat(reply).startsWith("**`reproducibility/random-seed`**: Random calls without a seed "
+                + "(Reproducibility, warning by default)\n\n" + info.doc().why().strip() + "\n\n**How to fix:** "
+                + info.doc().howToFix().strip() + "\n\n")
+                .endsWith("[Full page](https://docs.example/rules/reproducibility/random-seed.md): what exactly it "
+                        + "checks, known problems, examples.\n");
+    }
+
+    @Test
+    void everyRulesExplainFitsInAShortReplyWithoutHeadingOrCut() {
+        for (Rule rule : RuleCatalog.rules()) {
+            String reply = replies.explain(rule.info());
+            assertThat(reply.getBytes(StandardCharsets.UTF_8).length).as(rule.info().id())
+                    .isLessThan(CommandReplies.MAX_EXPLAIN);
+            assertThat(reply.lines()).as(rule.info().id()).noneMatch(l -> l.startsWith("#"));
+            assertThat(reply).as("the whole how-to-fix of " + rule.info().id())
+                    .contains(rule.info().doc().howToFix().strip());
+            assertThat(reply).contains("](https://docs.example/rules/" + rule.info().id() + ".md)");
+        }
+    }
+
+    @Test
+    void aLongDocumentationIsCutOnlyAtAParagraphEnd() {
+        String paragraphs = "First paragraph says why.\n\n" + "Second one is long. ".repeat(100);
+        assertThat(CommandReplies.shortened(paragraphs, 200)).isEqualTo("First paragraph says why. …");
+        // never inside a paragraph: a sentence end can be "e.g." or fall in a code span
+        String codeSpan = "Pin it (e.g. `pip install x==1.5. Then run it`). " + "x".repeat(500);
+        assertThat(CommandReplies.shortened(codeSpan, 60)).isEmpty();
+        assertThat(CommandReplies.shortened("é".repeat(1_000), 100)).isEmpty();
+        assertThat(CommandReplies.shortened("short", 100)).isEqualTo("short");
+
+        RuleDoc huge = new RuleDoc("What.", "Why it matters, e.g. `a. b`.\n\n" + "Why it matters. ".repeat(200),
+                "Do `this. that`.\n\n" + "Do this. ".repeat(400), "`x`", "`y`");
+        String reply = replies.explain(new RuleInfo("docs/huge", "Huge", Severity.NOTICE, Scope.REPOSITORY, huge));
+        assertThat(reply.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CommandReplies.MAX_EXPLAIN);
+        assertThat(reply).isEqualTo("**`docs/huge`**: Huge (Documentation, notice by default)\n\n"
+                + "Why it matters, e.g. `a. b`. …\n\n**How to fix:** Do `this. that`. …\n\n[Full page]"
+                + "(https://docs.example/rules/docs/huge.md): what exactly it checks, known problems, examples.\n");
+
+        // not one paragraph fits: the why is left out and how to fix points at the page, code spans never cut
+        RuleDoc oneBlock = new RuleDoc("What.", "Why `a. b` ".repeat(300), "Do `this. that` ".repeat(300), "`x`",
+                "`y`");
+        String dropped = replies.explain(new RuleInfo("docs/block", "Block", Severity.NOTICE, Scope.REPOSITORY,
+                oneBlock));
+        assertThat(dropped).contains("notice by default)\n\n**How to fix:** see the full page.\n\n[Full page]")
+                .doesNotContain("Why `a");
+        assertThat(dropped.chars().filter(c -> c == '`').count() % 2).isZero();
     }
 
     @Test

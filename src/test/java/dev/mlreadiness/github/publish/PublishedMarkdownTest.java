@@ -95,7 +95,7 @@ class PublishedMarkdownTest {
             CheckRunOutput out = checkRun.output(report(hostile), ignoreNotes(hostile), List.of());
 
             MarkdownSafety.assertInert(out.summary(), 0, DOCS + "rules/");
-            assertThat(out.title()).isEqualTo("1 new gap (1 existing)");
+            assertThat(out.title()).isEqualTo("1 blocking gap"); // the error; the existing warning is not in it
         }
     }
 
@@ -139,12 +139,14 @@ class PublishedMarkdownTest {
 
     @Test
     void summaryCommentHasOnlyItsOwnMarker() {
-        SummaryCommentPublisher summary = new SummaryCommentPublisher(null, MARKDOWN, SETTINGS);
         for (String hostile : MarkdownSafety.HOSTILE) {
-            String body = summary.body("0123456789abcdef", report(hostile), List.of(lineFinding(hostile)),
-                    ignoreNotes(hostile));
+            String body = SummaryCommentPublisher.body(report(hostile), "0123456789abcdef",
+                    "https://github.com/o/r/commit/0123456789abcdef", "https://github.com/o/r/runs/7");
 
-            MarkdownSafety.assertInert(body, 1, DOCS + "rules/");
+            MarkdownSafety.assertInert(body, 1, "https://github.com/o/r/");
+            assertThat(MarkdownSafety.shownText(body)).as("the place reads as typed, its end when long")
+                    .contains((SummaryCommentPublisher.place("src/" + hostile + ".py") + ":4").replaceAll("\\p{Cntrl}",
+                            " "));
             assertThat(Markers.isSummary(body)).isTrue();
             assertThat(Markers.fingerprintOf(body)).isEmpty();
             assertThat(Markers.isFixed(body)).isFalse();
