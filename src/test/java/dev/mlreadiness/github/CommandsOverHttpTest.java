@@ -62,8 +62,7 @@ class CommandsOverHttpTest {
     /** A pull request with one marker-rule gap, stubbed with GET pulls/N for the commands. */
     PullRequestFixture pullRequest(int number) throws Exception {
         // comments: summary, so the marker's finding, when it counts, is a check-run annotation (no review)
-        return stubbed(PullRequestFixture.pr(number).config("comments: summary
-")
+        return stubbed(PullRequestFixture.pr(number).config("comments: summary\n")
                 .unchanged("README.md", "# X\n\n## Usage\n\nrun it\n")
                 .add("notebooks/a.ipynb", ReviewOverHttpTest.NOTEBOOK)
                 .add("src/a.py", "x = 1  # GAP-HERE\n"));

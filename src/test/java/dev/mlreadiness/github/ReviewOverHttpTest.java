@@ -86,7 +86,8 @@ class ReviewOverHttpTest {
         assertThat(done.at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
         // both gaps are in the review: none of them is annotated as well
         assertThat(done.at("/output/annotations")).isEmpty();
-        assertThat(done.at("/output/summary").asText()).contains("| Category | Rules passed | New findings | Existing findings |")
+        assertThat(done.at("/output/summary").asText())
+                .contains("| Category | Rules passed | New findings | Existing findings |")
                 .contains("### New gaps (2)").contains("src/train.py:2");
 
         List<LoggedRequest> reviews = journal.matching("POST", ".*/pulls/101/reviews");
