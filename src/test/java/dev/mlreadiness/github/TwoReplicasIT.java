@@ -120,7 +120,7 @@ class TwoReplicasIT extends DeliveryScenarios {
 
     /**
      * A pull request with two gaps of the real catalog on added lines (the packaged app has no test rules): two
-     * absolute paths, two inline comments.
+     * absolute paths, one grouped inline comment.
      */
     @Override
     PullRequestFixture pullRequest(int number) throws Exception {
@@ -160,7 +160,7 @@ class TwoReplicasIT extends DeliveryScenarios {
                 id + "/" + PullRequestFixture.REPO + "#301")).isEqualTo(1L);
         until(() -> settled(id, pr));
         until(() -> GitHubState.ISSUE_COMMENTS.get(pr.number) != null);
-        publishedOnce(pr, 2);
+        publishedOnce(pr, 1); // both gaps of src/q.py in one grouped comment
     }
 
     @Test
@@ -179,8 +179,8 @@ class TwoReplicasIT extends DeliveryScenarios {
                 () -> ids.stream().filter(id -> !settled(id, pr)).count() + " deliveries not settled");
         until(() -> (Long) one("select count(*) from work_job where state in ('queued', 'running')") == 0);
 
-        publishedOnce(pr, 2); // one review of the head, no comment twice, one summary comment, every run completed
-        assertThat(lastRun(pr).at("/output/title").asText()).startsWith("2 new gaps");
+        publishedOnce(pr, 1); // one review of the head, no comment twice, one summary comment, every run completed
+        assertThat(lastRun(pr).at("/output/title").asText()).startsWith("Ready, 2 new gaps");
         assertThat(one("select count(*) from delivery where state = 'failed'")).isEqualTo(0L);
     }
 
@@ -206,10 +206,10 @@ class TwoReplicasIT extends DeliveryScenarios {
         assertThat(abandoned.at("/output/title").asText()).isEqualTo("Could not evaluate");
         assertThat(abandoned.at("/output/summary").asText()).contains("the app stopped during this evaluation");
         until(() -> GitHubState.ISSUE_COMMENTS.get(pr.number) != null);
-        publishedOnce(pr, 2);
+        publishedOnce(pr, 1); // both gaps of src/q.py in one grouped comment
         JsonNode last = lastRun(pr);
         assertThat(last.path("id").asLong()).isNotEqualTo(runId);
-        assertThat(last.at("/output/title").asText()).startsWith("2 new gaps");
+        assertThat(last.at("/output/title").asText()).startsWith("Ready, 2 new gaps");
         assertThat((String) one("select owner from work_job where number = 303")).isNull();
     }
 }
