@@ -21,6 +21,7 @@ import dev.mlreadiness.engine.python.PythonModule;
 import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.randomness.RandomApi;
 import dev.mlreadiness.engine.randomness.RandomApis;
+import dev.mlreadiness.engine.randomness.RepeatedLines;
 import dev.mlreadiness.engine.randomness.SearchGrids;
 import dev.mlreadiness.engine.randomness.SeedSuggestions;
 import dev.mlreadiness.engine.rule.AbstractRule;
@@ -52,7 +53,12 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
                     closes on its line, appears there once outside strings and comments, passes no `*args`,
                     `**kwargs` nor any seed (not even `None`), and whose API takes a plain number (not
                     `generator=`, `sampler=` or `rstate=`; not a library-level function such as `np.random.rand`,
-                    which a file-level seed fixes).
+                    which a file-level seed fixes). None where the seed would change what the code does: a call
+                    in a `for`/`while` body, a comprehension or on a line holding a loop (every bootstrap
+                    `df.sample(frac=1, replace=True)` would be the same sample), a generator (`default_rng`,
+                    `RandomState`) built inside a function or lambda (every call would give the same noise), and a
+                    method such as `.sample` or `.train_test_split`, whose receiver may be any object
+                    (`gmm.sample(100)` takes no `random_state`).
 
                     APIs with a seed argument must get it. Library-level random functions (`np.random.*`,
                     `random.*`, torch and tensorflow/keras random ops) are also fine when the file seeds that
@@ -157,6 +163,7 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
         // an outermost call -> whether random calls nested in it were flagged too, in source order
         Map<Integer, Boolean> outermost = new TreeMap<>();
         TextLines[] lines = new TextLines[1];
+        RepeatedLines[] repeated = new RepeatedLines[1];
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             RandomApi api = apis.get(i);
@@ -180,12 +187,13 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
                 outermost.merge(outer[i], outer[i] != i, Boolean::logicalOr);
             } else {
                 CodeFindings.line(out, file, call.line(), message(api, call), call.normalized(),
-                        suggestion(ctx, file, call, api, lines));
+                        suggestion(ctx, file, call, api, lines, repeated));
             }
         }
         outermost.forEach((i, nested) -> CodeFindings.line(out, file, calls.get(i).line(),
                 nested ? nestedMessage(apis.get(i), calls.get(i)) : message(apis.get(i), calls.get(i)),
-                calls.get(i).normalized(), nested ? null : suggestion(ctx, file, calls.get(i), apis.get(i), lines)));
+                calls.get(i).normalized(),
+                nested ? null : suggestion(ctx, file, calls.get(i), apis.get(i), lines, repeated)));
     }
 
     /**
@@ -193,13 +201,21 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
      * certain (see {@link SeedSuggestions}); never in a notebook, whose lines are JSON.
      *
      * @param lines the file's lines, read on the first suggestion: [0]
+     * @param repeated the file's lines that may run more than once, read on the first suggestion: [0]
      */
-    private static String suggestion(RuleContext ctx, CodeFile file, Call call, RandomApi api, TextLines[] lines) {
+    private static String suggestion(RuleContext ctx, CodeFile file, Call call, RandomApi api, TextLines[] lines,
+            RepeatedLines[] repeated) {
         if (file.notebook().isPresent()) {
             return null;
         }
         Optional<String> keyword = SeedSuggestions.keyword(api);
         if (keyword.isEmpty()) {
+            return null;
+        }
+        if (repeated[0] == null) {
+            repeated[0] = RepeatedLines.of(file.module().tokens());
+        }
+        if (SeedSuggestions.changesBehaviour(api, call, repeated[0])) {
             return null;
         }
         if (lines[0] == null) {
