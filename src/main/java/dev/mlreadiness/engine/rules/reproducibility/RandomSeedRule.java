@@ -58,7 +58,8 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
                     `df.sample(frac=1, replace=True)` would be the same sample), a generator (`default_rng`,
                     `RandomState`) built inside a function or lambda (every call would give the same noise), and a
                     method such as `.sample` or `.train_test_split`, whose receiver may be any object
-                    (`gmm.sample(100)` takes no `random_state`).
+                    (`gmm.sample(100)` takes no `random_state`). Two findings on one line get none: each
+                    suggestion replaces the whole line, so applying both would keep only one seed.
 
                     APIs with a seed argument must get it. Library-level random functions (`np.random.*`,
                     `random.*`, torch and tensorflow/keras random ops) are also fine when the file seeds that
@@ -164,6 +165,7 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
         Map<Integer, Boolean> outermost = new TreeMap<>();
         TextLines[] lines = new TextLines[1];
         RepeatedLines[] repeated = new RepeatedLines[1];
+        List<Flagged> found = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             RandomApi api = apis.get(i);
@@ -186,14 +188,25 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
                 outer = outer != null ? outer : outermostCalls(module, apis);
                 outermost.merge(outer[i], outer[i] != i, Boolean::logicalOr);
             } else {
-                CodeFindings.line(out, file, call.line(), message(api, call), call.normalized(),
-                        suggestion(ctx, file, call, api, lines, repeated));
+                found.add(new Flagged(i, false));
             }
         }
-        outermost.forEach((i, nested) -> CodeFindings.line(out, file, calls.get(i).line(),
-                nested ? nestedMessage(apis.get(i), calls.get(i)) : message(apis.get(i), calls.get(i)),
-                calls.get(i).normalized(),
-                nested ? null : suggestion(ctx, file, calls.get(i), apis.get(i), lines, repeated)));
+        outermost.forEach((i, nested) -> found.add(new Flagged(i, nested)));
+        // two findings on one line: each suggestion would replace the line without the other's seed, so neither
+        // gets one (applying both would keep only one fix)
+        Map<Integer, Integer> perLine = new HashMap<>();
+        found.forEach(f -> perLine.merge(calls.get(f.call()).line(), 1, Integer::sum));
+        for (Flagged f : found) {
+            Call call = calls.get(f.call());
+            RandomApi api = apis.get(f.call());
+            CodeFindings.line(out, file, call.line(), f.nested() ? nestedMessage(api, call) : message(api, call),
+                    call.normalized(), f.nested() || perLine.get(call.line()) > 1 ? null
+                            : suggestion(ctx, file, call, api, lines, repeated));
+        }
+    }
+
+    /** A reported call, by index; nested: reported for the random augmenters nested in it. */
+    private record Flagged(int call, boolean nested) {
     }
 
     /**

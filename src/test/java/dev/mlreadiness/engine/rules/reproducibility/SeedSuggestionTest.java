@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.rules.reproducibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -137,5 +138,22 @@ class SeedSuggestionTest {
         // no generator (line 18) keeps its suggestion, it runs once per call like any function's split
         assertThat(r.findings().stream().filter(f -> f.suggestion() != null)).extracting(Finding::line)
                 .containsExactly(18, 24, 25);
+    }
+
+    @Test
+    void twoFindingsOnOneLineGetNoSuggestion() {
+        String source = """
+                from sklearn.pipeline import make_pipeline
+                from sklearn.decomposition import PCA
+                from sklearn.ensemble import RandomForestClassifier
+                pipe = make_pipeline(PCA(svd_solver="randomized"), RandomForestClassifier())
+                a = PCA(svd_solver="randomized"); b = RandomForestClassifier()
+                c = RandomForestClassifier()
+                """;
+        Report r = scan(source);
+        // each suggestion replaces the whole line: applying both would keep one seed only
+        assertThat(r.findings()).extracting(Finding::line, Finding::suggestion).containsExactly(
+                tuple(4, null), tuple(4, null), tuple(5, null), tuple(5, null),
+                tuple(6, "c = RandomForestClassifier(random_state=42)"));
     }
 }
