@@ -13,7 +13,11 @@ import dev.mlreadiness.engine.python.PythonModule;
  * The suggested fix of an unseeded call: the same line with the seed keyword added to the call's arguments, only
  * when that is mechanical and certain. The call opens and closes on the line, the line holds it once (outside
  * strings and comments), it passes no {@code *args}/{@code **kwargs}, no seed argument at all (not even
- * {@code None}), and the fixed line reads, on its own, as the same calls with only the seed added.
+ * {@code None}), and the fixed line reads, on its own, as the same calls with only the seed added. Never where the
+ * seed would change what the code does: a call that may run more than once ({@link RepeatedLines#inLoop}: every
+ * bootstrap sample would be the same one), a generator built inside a function (every call would give the same
+ * noise), or a method entry ({@code .sample}) whose receiver's type is not known ({@code gmm.sample(100)} is
+ * scikit-learn's {@code GaussianMixture.sample}, which takes no {@code random_state}).
  */
 public final class SeedSuggestions {
 
@@ -26,13 +30,29 @@ public final class SeedSuggestions {
      */
     public static final int MAX_LINE_CHARS = 1_000;
 
+    /** Constructors of a random generator: seeded inside a function, each call would draw the same numbers. */
+    private static final Set<String> GENERATORS = Set.of("default_rng", "RandomState", "Random", "Generator");
+
     private SeedSuggestions() {
     }
 
-    /** The argument a suggestion adds for calls of the entry ({@code random_state}), or empty when none would do. */
+    /**
+     * Whether a seed added to the call would change what the code does: the call may run more than once, or it
+     * builds a generator inside a function.
+     */
+    public static boolean changesBehaviour(RandomApi api, Call call, RepeatedLines repeated) {
+        return repeated.inLoop(call.line()) || (api.seeds() != null || GENERATORS.contains(call.simpleName()))
+                && repeated.inFunction(call.line());
+    }
+
+    /**
+     * The argument a suggestion adds for calls of the entry ({@code random_state}), or empty when none would do:
+     * none for a method entry ({@code .sample}, {@code .train_test_split}), which matches any receiver.
+     */
     public static Optional<String> keyword(RandomApi api) {
-        if (api.example() != null || api.seedKeywords().isEmpty() || !INTEGER_SEEDS.contains(api.seedKeywords()
-                .get(0))) {
+        if (api.pattern().startsWith(".") || api.example() != null || api.seedKeywords().isEmpty()
+                || !INTEGER_SEEDS.contains(api.seedKeywords()
+                        .get(0))) {
             return Optional.empty();
         }
         return Optional.of(api.seedKeywords().get(0));

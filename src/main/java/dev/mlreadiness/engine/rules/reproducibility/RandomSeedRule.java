@@ -21,6 +21,7 @@ import dev.mlreadiness.engine.python.PythonModule;
 import dev.mlreadiness.engine.python.StringLiteral;
 import dev.mlreadiness.engine.randomness.RandomApi;
 import dev.mlreadiness.engine.randomness.RandomApis;
+import dev.mlreadiness.engine.randomness.RepeatedLines;
 import dev.mlreadiness.engine.randomness.SearchGrids;
 import dev.mlreadiness.engine.randomness.SeedSuggestions;
 import dev.mlreadiness.engine.rule.AbstractRule;
@@ -52,7 +53,13 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
                     closes on its line, appears there once outside strings and comments, passes no `*args`,
                     `**kwargs` nor any seed (not even `None`), and whose API takes a plain number (not
                     `generator=`, `sampler=` or `rstate=`; not a library-level function such as `np.random.rand`,
-                    which a file-level seed fixes).
+                    which a file-level seed fixes). None where the seed would change what the code does: a call
+                    in a `for`/`while` body, a comprehension or on a line holding a loop (every bootstrap
+                    `df.sample(frac=1, replace=True)` would be the same sample), a generator (`default_rng`,
+                    `RandomState`) built inside a function or lambda (every call would give the same noise), and a
+                    method such as `.sample` or `.train_test_split`, whose receiver may be any object
+                    (`gmm.sample(100)` takes no `random_state`). Two findings on one line get none: each
+                    suggestion replaces the whole line, so applying both would keep only one seed.
 
                     APIs with a seed argument must get it. Library-level random functions (`np.random.*`,
                     `random.*`, torch and tensorflow/keras random ops) are also fine when the file seeds that
@@ -157,6 +164,8 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
         // an outermost call -> whether random calls nested in it were flagged too, in source order
         Map<Integer, Boolean> outermost = new TreeMap<>();
         TextLines[] lines = new TextLines[1];
+        RepeatedLines[] repeated = new RepeatedLines[1];
+        List<Flagged> found = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             RandomApi api = apis.get(i);
@@ -179,13 +188,25 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
                 outer = outer != null ? outer : outermostCalls(module, apis);
                 outermost.merge(outer[i], outer[i] != i, Boolean::logicalOr);
             } else {
-                CodeFindings.line(out, file, call.line(), message(api, call), call.normalized(),
-                        suggestion(ctx, file, call, api, lines));
+                found.add(new Flagged(i, false));
             }
         }
-        outermost.forEach((i, nested) -> CodeFindings.line(out, file, calls.get(i).line(),
-                nested ? nestedMessage(apis.get(i), calls.get(i)) : message(apis.get(i), calls.get(i)),
-                calls.get(i).normalized(), nested ? null : suggestion(ctx, file, calls.get(i), apis.get(i), lines)));
+        outermost.forEach((i, nested) -> found.add(new Flagged(i, nested)));
+        // two findings on one line: each suggestion would replace the line without the other's seed, so neither
+        // gets one (applying both would keep only one fix)
+        Map<Integer, Integer> perLine = new HashMap<>();
+        found.forEach(f -> perLine.merge(calls.get(f.call()).line(), 1, Integer::sum));
+        for (Flagged f : found) {
+            Call call = calls.get(f.call());
+            RandomApi api = apis.get(f.call());
+            CodeFindings.line(out, file, call.line(), f.nested() ? nestedMessage(api, call) : message(api, call),
+                    call.normalized(), f.nested() || perLine.get(call.line()) > 1 ? null
+                            : suggestion(ctx, file, call, api, lines, repeated));
+        }
+    }
+
+    /** A reported call, by index; nested: reported for the random augmenters nested in it. */
+    private record Flagged(int call, boolean nested) {
     }
 
     /**
@@ -193,13 +214,21 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
      * certain (see {@link SeedSuggestions}); never in a notebook, whose lines are JSON.
      *
      * @param lines the file's lines, read on the first suggestion: [0]
+     * @param repeated the file's lines that may run more than once, read on the first suggestion: [0]
      */
-    private static String suggestion(RuleContext ctx, CodeFile file, Call call, RandomApi api, TextLines[] lines) {
+    private static String suggestion(RuleContext ctx, CodeFile file, Call call, RandomApi api, TextLines[] lines,
+            RepeatedLines[] repeated) {
         if (file.notebook().isPresent()) {
             return null;
         }
         Optional<String> keyword = SeedSuggestions.keyword(api);
         if (keyword.isEmpty()) {
+            return null;
+        }
+        if (repeated[0] == null) {
+            repeated[0] = RepeatedLines.of(file.module().tokens());
+        }
+        if (SeedSuggestions.changesBehaviour(api, call, repeated[0])) {
             return null;
         }
         if (lines[0] == null) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,6 +31,7 @@ import dev.mlreadiness.engine.deps.Problem;
 import dev.mlreadiness.engine.deps.Requirement;
 import dev.mlreadiness.engine.deps.RequirementsFile;
 import dev.mlreadiness.engine.deps.RequirementsIncludes;
+import dev.mlreadiness.engine.deps.VersionSpecifiers;
 import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
 import dev.mlreadiness.engine.rule.FileSelector;
@@ -78,10 +80,14 @@ public final class UnpinnedDependencyRule extends AbstractRule {
                     A pin behind an environment marker pins only entries with the same marker.
 
                     A suggested change pins a named requirement to the version the repository itself gives, never
-                    a guessed one: a `poetry.lock`, `uv.lock` or `Pipfile.lock` anywhere in the tree, `pip freeze`
-                    output (a requirements file the rule reads whose every entry is a plain `name==version`), or a
-                    notebook cell reading `<module>.__version__` that printed that many version numbers. A package
-                    given two versions, or a local one (`2.3.1+cu121`), gets none. The line keeps its extras,
+                    a guessed one: a `poetry.lock`, `uv.lock` or `Pipfile.lock`, or `pip freeze` output (a
+                    requirements file the rule reads whose every entry is a plain `name==version`), in the
+                    manifest's folder or a parent folder (in a monorepo, one subproject's lock does not pin
+                    another's requirements), or a notebook cell, in the manifest's folder or below it, reading
+                    `<module>.__version__` that printed that many version numbers. A package given two versions,
+                    or a local one (`2.3.1+cu121`), gets none, and so does a version the requirement's own
+                    specifier excludes (`scikit-learn>=1.3` is never pinned to a notebook's stale `1.2.2`) or
+                    one whose specifier is not a plain PEP 440 or Poetry range (`==1.*`). The line keeps its extras,
                     markers, options and comments; only a requirement written on one line, in a requirements file,
                     an `environment.yml` `pip:` entry, a PEP 621 array element alone on its line, or a Poetry or
                     Pipfile entry with a string value gets one (conda specs do not: a conda build's version need not
@@ -362,7 +368,10 @@ public final class UnpinnedDependencyRule extends AbstractRule {
         private final Set<String> tree;
         /** Each manifest's lines, split once for all its suggestions. */
         private final Map<String, String[]> lines = new HashMap<>();
-        private KnownVersions versions;
+        /** Read on the first unpinned requirement. */
+        private List<Source> sources;
+        /** Per manifest directory. */
+        private final Map<String, KnownVersions> versions = new HashMap<>();
 
         Reports(RuleContext ctx, Findings out) {
             this.ctx = ctx;
@@ -375,46 +384,77 @@ public final class UnpinnedDependencyRule extends AbstractRule {
         }
 
         /**
-         * Read on the first unpinned requirement: {@link #VERSION_SOURCES}, and the requirements files this rule
-         * reads anyway that are pip freeze output.
+         * The versions for a manifest's suggested pins, built once per manifest directory from the sources read on
+         * the first unpinned requirement ({@link #VERSION_SOURCES} and the requirements files this rule reads
+         * anyway that are pip freeze output): a lock or freeze file counts only in the manifest's directory or
+         * its parents (in a monorepo, one subproject's lock does not pin another's requirements), a notebook only
+         * in the manifest's directory or below it (the project's own notebooks).
          */
-        KnownVersions versions() {
-            if (versions == null) {
-                versions = new KnownVersions();
+        KnownVersions versions(String manifest) {
+            if (sources == null) {
+                sources = new ArrayList<>();
                 for (String path : READS.select(ctx)) {
                     if (!tree.contains(path)) {
                         continue;
                     }
                     if (KnownVersions.isVersionLock(path)) {
-                        ctx.parse(path, KnownVersions.LOCK_FILE).ifPresent(versions::addAll);
+                        ctx.parse(path, KnownVersions.LOCK_FILE)
+                                .ifPresent(m -> sources.add(new Source(path, false, v -> v.addAll(m))));
                     } else if (CodeFiles.isNotebook(path)) {
-                        ctx.parse(path, CodeFiles.NOTEBOOK).ifPresent(f -> f.notebook()
-                                .ifPresent(nb -> versions.addNotebook(nb, f.module())));
+                        ctx.parse(path, CodeFiles.NOTEBOOK).ifPresent(f -> f.notebook().ifPresent(
+                                nb -> sources.add(new Source(path, true, v -> v.addNotebook(nb, f.module())))));
                     } else if (ManifestFiles.kind(path).filter(k -> k == ManifestKind.REQUIREMENTS
                             || k == ManifestKind.CONSTRAINTS).isPresent()) {
-                        ctx.parse(path, ManifestParsers.REQUIREMENTS).ifPresent(versions::addFreeze);
+                        ctx.parse(path, ManifestParsers.REQUIREMENTS)
+                                .ifPresent(rf -> sources.add(new Source(path, false, v -> v.addFreeze(rf))));
                     }
                 }
             }
-            return versions;
+            String dir = directory(manifest);
+            return versions.computeIfAbsent(dir, d -> {
+                KnownVersions known = new KnownVersions();
+                for (Source source : sources) {
+                    String at = directory(source.path());
+                    if (source.below() ? isWithin(at, d) : isWithin(d, at)) {
+                        source.addTo().accept(known);
+                    }
+                }
+                return known;
+            });
+        }
+
+        /** The folder of a path, with a trailing {@code /}, or empty at the root. */
+        private static String directory(String path) {
+            String p = path.replace('\\', '/');
+            return p.substring(0, p.lastIndexOf('/') + 1);
+        }
+
+        /** Whether folder {@code inner} is {@code outer} or inside it (both from {@link #directory}). */
+        private static boolean isWithin(String inner, String outer) {
+            return inner.startsWith(outer);
         }
 
         /**
          * The requirement's line pinned to the version the repository gives it (see {@link PinSuggestions}), or
-         * null.
+         * null. The version must satisfy the requirement's own specifier ({@code scikit-learn>=1.3} is never
+         * pinned to a stale {@code 1.2.2}); a specifier that cannot be evaluated gets none.
          */
         String suggestion(String path, ManifestKind kind, Requirement r, Syntax syntax) {
             if (r.kind() != Requirement.Kind.NAMED || r.name() == null) {
                 return null;
             }
-            Optional<String> version = versions().version(r.name());
-            if (version.isEmpty()) {
+            Optional<String> version = versions(path).version(r.name());
+            if (version.isEmpty() || !VersionSpecifiers.allows(r.specifier(), version.get()).orElse(false)) {
                 return null;
             }
             String[] text = lines.computeIfAbsent(path, p -> ctx.text(p).map(t -> t.split("\n", -1))
                     .orElse(new String[0]));
             return r.line() > text.length ? null
                     : PinSuggestions.fixedLine(text[r.line() - 1], r, syntax, kind, version.get()).orElse(null);
+        }
+
+        /** One source of versions: where it is, whether it counts below its folder (a notebook), what it adds. */
+        private record Source(String path, boolean below, Consumer<KnownVersions> addTo) {
         }
     }
 

@@ -73,11 +73,11 @@ class PinSuggestionTest {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("requirements-frozen.txt", "-e git+https://github.com/org/feat.git@"
                 + "3f2c1a9d8e7b6a5f4e3d2c1b0a9f8e7d6c5b4a39#egg=feat\npandas==2.2.2\nrequests==2.32.3\nnumpy==1.26.4\n");
-        files.put("service/Pipfile.lock", """
+        files.put("Pipfile.lock", """
                 {"default": {"requests": {"version": "==2.32.3"}, "numpy": {"version": "==2.0.0"}},
                  "develop": {"pytest": {"version": "==8.2.0"}}}
                 """);
-        files.put("tools/uv.lock", "[[package]]\nname = \"black\"\nversion = \"24.4.2\"\n");
+        files.put("uv.lock", "[[package]]\nname = \"black\"\nversion = \"24.4.2\"\n");
         files.put("requirements-dev.txt", "requests>=2\nnumpy\npytest\nblack>=24 --config-settings x=y\n");
         Report r = scan(files);
         assertThat(r.findings()).extracting(Finding::path, Finding::line, Finding::suggestion).containsExactly(
@@ -154,5 +154,41 @@ class PinSuggestionTest {
         files.put("poetry.lock", POETRY_LOCK);
         files.put("requirements.txt", "pandas>=2 \\\n    --hash=sha256:abc\ntorch>=2 \\\n ; sys_platform == 'linux'\n");
         assertThat(scan(files).findings()).extracting(Finding::suggestion).containsOnlyNulls();
+    }
+
+    @Test
+    void aVersionOutsideTheRequirementsOwnBoundIsNeverSuggested() {
+        String nb = NotebookJson.create().code(1, "import sklearn\nimport pandas as pd\nimport numpy as np\n")
+                .code(2, "print(sklearn.__version__, pd.__version__, np.__version__)\n")
+                .withOutput("1.2.2 2.2.2 1.26.4\n").json();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("nb.ipynb", nb);
+        files.put("requirements.txt", "scikit-learn>=1.3\npandas>=2,!=2.2.2\nnumpy==1.*\n");
+        files.put("requirements-ok.txt", "scikit-learn<1.3\npandas~=2.1\nnumpy>=1.20,<2\n");
+        Report r = scan(files);
+        assertThat(r.findings()).extracting(Finding::path, Finding::suggestion).containsExactlyInAnyOrder(
+                tuple("requirements.txt", null), // 1.2.2 would be a downgrade below >=1.3
+                tuple("requirements.txt", null), // excluded by !=2.2.2
+                tuple("requirements.txt", null), // a wildcard is not evaluated: none
+                tuple("requirements-ok.txt", "scikit-learn==1.2.2"),
+                tuple("requirements-ok.txt", "pandas==2.2.2"),
+                tuple("requirements-ok.txt", "numpy==1.26.4"));
+    }
+
+    @Test
+    void aSubprojectsLockPinsOnlyItsOwnRequirements() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("a/poetry.lock", "[[package]]\nname = \"pandas\"\nversion = \"2.2.2\"\n");
+        files.put("uv.lock", "[[package]]\nname = \"requests\"\nversion = \"2.32.3\"\n");
+        files.put("a/svc/requirements.txt", "pandas>=2\nrequests\n");
+        files.put("b/requirements.txt", "pandas>=2\nrequests\n");
+        files.put("ab/requirements.txt", "pandas>=2\n");
+        Report r = scan(files);
+        assertThat(r.findings()).extracting(Finding::path, Finding::suggestion).containsExactlyInAnyOrder(
+                tuple("a/svc/requirements.txt", "pandas==2.2.2"),
+                tuple("a/svc/requirements.txt", "requests==2.32.3"), // the root's lock counts everywhere
+                tuple("b/requirements.txt", null), // a/poetry.lock is another subproject's
+                tuple("b/requirements.txt", "requests==2.32.3"),
+                tuple("ab/requirements.txt", null)); // a folder named like a prefix is not a parent
     }
 }
