@@ -230,7 +230,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private void poll() {
         try {
             while (!stopping && free.tryAcquire()) {
-                Claimed claimed = claim();
+                Claimed claimed;
+                try {
+                    claimed = claim();
+                } catch (SQLException | RuntimeException e) {
+                    free.release(); // the slot must come back, or the replica never evaluates again
+                    throw e;
+                }
                 if (claimed == null) {
                     free.release();
                     break;
@@ -261,19 +267,55 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             List<WorkRequest> requests, Optional<AbandonedRun> abandonedRun) {
     }
 
-    /** Claims one due job, or one whose lease expired; null when there is none. */
+    /**
+     * Claims one due job, or one whose lease expired; null when there is none. A job whose stored requests cannot
+     * be read is parked with the error (else it would come first at every poll and block every other job).
+     */
     private Claimed claim() throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Claimed claimed = claim(c);
-                c.commit();
-                return claimed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        while (true) {
+            Unreadable unreadable;
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Claimed claimed = claim(c);
+                    c.commit();
+                    return claimed;
+                } catch (Unreadable e) {
+                    c.rollback();
+                    unreadable = e;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
             }
+            park(unreadable);
         }
+    }
+
+    /** A job whose stored requests cannot be read. */
+    private static final class Unreadable extends RuntimeException {
+        final long job;
+        final PullRequestKey key;
+
+        Unreadable(long job, PullRequestKey key, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.job = job;
+            this.key = key;
+        }
+    }
+
+    /** Parks a job that cannot be read, in a transaction of its own. */
+    private void park(Unreadable e) throws SQLException {
+        LOG.errorf(e, "%s: its stored requests cannot be read, the job is parked", e.key);
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        update work_job set state = 'parked', last_error = ?, owner = null, token = null,
+                          lease_until = null, check_run_id = null, updated_at = now() where id = ?""")) {
+            s.setString(1, "unreadable stored request: " + e.getMessage());
+            s.setLong(2, e.job);
+            s.executeUpdate();
+        }
+        metrics.counter("mlreadiness.queue.parked").increment();
     }
 
     private Claimed claim(Connection c) throws SQLException {
@@ -309,9 +351,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 s.setLong(1, job);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs.getLong(1), new WorkRequest(rs.getLong(2), key,
-                                Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(3), rs.getString(6),
-                                rs.getString(7), decisions(rs.getString(8)))));
+                        try {
+                            rows.add(new Row(rs.getLong(1), new WorkRequest(rs.getLong(2), key,
+                                    Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(3),
+                                    rs.getString(6), rs.getString(7), decisions(rs.getString(8)))));
+                        } catch (RuntimeException e) {
+                            throw new Unreadable(job, key, e);
+                        }
                     }
                 }
             }

@@ -306,4 +306,47 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         assertThat(r.detail()).isEqualTo("batch 1");
         assertThat(r.report()).isEmpty(); // a report is not stored
     }
+
+    @Test
+    void aJobWhoseStoredRequestCannotBeReadIsParkedAndTheOthersStillRun() throws Exception {
+        create(b -> {
+            throw new AssertionError("never claims");
+        }, settings(1, 1, Duration.ofSeconds(60)), "accepting").submit(push(PR, "a"));
+        TestDatabase.execute(ds, "update work_request set decisions = '{not json'");
+        PostgresWorkQueue q = create(b -> Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "x"),
+                settings(1, 1, Duration.ofSeconds(60)), "worker").start();
+        assertThat(result(q.submit(push(OTHER, "x")).toCompletableFuture()).status())
+                .isEqualTo(ReviewResult.Status.REVIEWED);
+        assertThat(one("select state from work_job where number = " + PR.number())).isEqualTo("parked");
+        assertThat((String) one("select last_error from work_job where number = " + PR.number()))
+                .startsWith("unreadable stored request");
+    }
+
+    @Test
+    void aDatabaseOutageDuringAClaimDoesNotCostAWorker() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger refused = new AtomicInteger();
+        DataSource flaky = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        refused.incrementAndGet();
+                        throw new SQLException("the server restarts");
+                    }
+                    try {
+                        return method.invoke(ds, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        PostgresWorkQueue q = new PostgresWorkQueue(flaky,
+                b -> Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a"),
+                settings(1, 1, Duration.ofSeconds(60)), "replica", metrics);
+        started.add(q);
+        q.start();
+        down.set(true);
+        until(() -> refused.get() >= 1); // a poll, its claim refused: the slot it took must come back
+        down.set(false);
+        assertThat(result(q.submit(push(PR, "a")).toCompletableFuture()).status())
+                .isEqualTo(ReviewResult.Status.REVIEWED);
+    }
 }
