@@ -130,7 +130,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         String key = deliveryKey(request);
         long id;
         try {
-            id = record(request, key);
+            id = record(request, key, false);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("%s: delivery %s could not be queued: %s", request.key(), request.deliveryId(),
                     e.getMessage());
@@ -147,23 +147,34 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     }
 
     /**
-     * Records the request and returns once it is committed, nobody waiting for it here: for deliveries recorded
-     * before the app answers them. Throws when it could not be recorded (the delivery must then fail, so that
-     * GitHub shows it failed and it can be redelivered).
+     * Records the delivery and its request in one transaction and returns once it is committed, nobody waiting for
+     * it here: for deliveries recorded before the app answers them. False when the delivery is queued or was
+     * processed already (a redelivery, skipped). Throws when it could not be recorded; then nothing of it is
+     * stored (the delivery must fail, so that GitHub shows it failed and it can be redelivered).
      */
-    public void recordOnly(WorkRequest request) throws SQLException {
-        record(request, deliveryKey(request));
+    public boolean recordOnly(WorkRequest request) throws SQLException {
+        if (record(request, deliveryKey(request), true) < 0) {
+            return false;
+        }
         wake();
+        return true;
     }
 
     private record Waiter(String deliveryKey, CompletableFuture<ReviewResult> done) {
     }
 
-    /** One transaction: the job (created, or updated with the newer head and made due) and the request. */
-    private long record(WorkRequest r, String key) throws SQLException {
+    /**
+     * One transaction: the delivery when {@code claimDelivery} (-1, nothing written, when it is queued or was
+     * processed already), the job (created, or updated with the newer head and made due) and the request.
+     */
+    private long record(WorkRequest r, String key, boolean claimDelivery) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (claimDelivery && !PostgresDeliveries.claim(c, key)) {
+                    c.rollback();
+                    return -1;
+                }
                 long job;
                 try (PreparedStatement s = c.prepareStatement("""
                         insert into work_job (repository, number, installation_id, head_sha, state, due_at)
@@ -657,6 +668,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     s.setDouble(1, settings.retention().toSeconds());
                     s.executeUpdate();
                 }
+            }
+            // a delivery marked queued whose request was never recorded (its recording failed, and so did marking
+            // it failed): forgotten, so that its redelivery is processed
+            try (PreparedStatement s = c.prepareStatement("""
+                    delete from delivery d where state = 'queued' and updated_at < now() - interval '10 minutes'
+                      and not exists (select 1 from work_request r where r.delivery_key = d.delivery_key)""")) {
+                s.executeUpdate();
             }
         }
     }

@@ -349,4 +349,44 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         assertThat(result(q.submit(push(PR, "a")).toCompletableFuture()).status())
                 .isEqualTo(ReviewResult.Status.REVIEWED);
     }
+
+    @Test
+    void aDeliveryIsMarkedInTheTransactionOfItsRequestSoAFailedRecordingSkipsNoRedelivery() throws Exception {
+        PostgresWorkQueue q = create(b -> {
+            throw new AssertionError("never claims");
+        }, settings(1, 1, Duration.ofSeconds(60)), "accepting"); // not started: it only records
+        WorkRequest unstorable = new WorkRequest(1, PR, WorkRequest.Kind.PULL_REQUEST, "a", "d-a", "pull_request",
+                "{\"nul\": \"\u0000\"}", List.of()); // PostgreSQL refuses a NUL in text: the insert fails
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.recordOnly(unstorable))
+                .isInstanceOf(SQLException.class);
+        assertThat(one("select count(*) from delivery")).isEqualTo(0L); // nothing left that skips the redelivery
+
+        assertThat(q.recordOnly(push(PR, "a"))).isTrue(); // the redelivery is recorded
+        assertThat(q.recordOnly(push(PR, "a"))).isFalse(); // and a second one skipped
+        assertThat(one("select count(*) from work_request")).isEqualTo(1L);
+        assertThat(one("select state from delivery")).isEqualTo("queued");
+    }
+
+    @Test
+    void aDeliveryLeftQueuedWithoutItsRequestIsForgottenSoItsRedeliveryIsProcessed() throws Exception {
+        // marked queued by a handler whose recording then failed, and so did marking it failed
+        TestDatabase.execute(ds, "insert into delivery (delivery_key, state, updated_at) values"
+                + " ('d-a/o/r#1', 'queued', now() - interval '1 hour'), ('d-b/o/r#1', 'queued', now())");
+        AtomicInteger runs = new AtomicInteger();
+        PostgresWorkQueue q = create(b -> {
+            runs.incrementAndGet();
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 1, Duration.ofSeconds(60)), "replica").start();
+        until(() -> {
+            try {
+                return one("select 1 from delivery where delivery_key = 'd-a/o/r#1'") == null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(one("select state from delivery where delivery_key = 'd-b/o/r#1'")).isEqualTo("queued"); // recent
+        assertThat(q.recordOnly(push(PR, "a"))).isTrue();
+        until(q::idle);
+        assertThat(runs).hasValue(1);
+    }
 }
