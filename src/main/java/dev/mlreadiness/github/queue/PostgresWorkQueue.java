@@ -81,6 +81,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private final Map<Long, Runnable> held = new HashMap<>();
     /** Jobs running here: id to claim token. */
     private final Map<Long, String> running = new ConcurrentHashMap<>();
+    /** Claim tokens of batches running here whose job another replica took over (the heartbeat found them). */
+    private final java.util.Set<String> lost = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile long lastCleanup;
@@ -461,6 +463,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     claimed.key(), e.getMessage());
         } finally {
             running.remove(claimed.job());
+            lost.remove(claimed.token());
             synchronized (this) {
                 batch.held.forEach(held::remove);
             }
@@ -683,13 +686,25 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         if (running.isEmpty()) {
             return;
         }
+        List<String> tokens = new ArrayList<>(running.values());
         try (Connection c = ds.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         update work_job set lease_until = now() + make_interval(secs => ?)
-                        where token = any(?) and state = 'running'""")) {
+                        where token = any(?) and state = 'running' returning token""")) {
             s.setDouble(1, settings.lease().toMillis() / 1000.0);
-            s.setArray(2, c.createArrayOf("text", running.values().toArray()));
-            s.executeUpdate();
+            s.setArray(2, c.createArrayOf("text", tokens.toArray()));
+            java.util.Set<String> renewed = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    renewed.add(rs.getString(1));
+                }
+            }
+            for (String token : tokens) {
+                if (!renewed.contains(token) && running.containsValue(token) && lost.add(token)) {
+                    LOG.warnf("work queue: a lease of this replica was lost (another replica took its job over),"
+                            + " its batch publishes nothing");
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("work queue: the leases could not be renewed: %s", e.getMessage());
         }
@@ -857,6 +872,25 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             } catch (SQLException e) {
                 // when in doubt the run is live: recovery must never complete a run a live worker holds
                 return true;
+            }
+        }
+
+        @Override
+        public boolean stillOwned() {
+            if (lost.contains(claimed.token())) {
+                return false;
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement s = c.prepareStatement("select 1 from work_job where id = ? and token = ?")) {
+                s.setLong(1, claimed.job());
+                s.setString(2, claimed.token());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                // in doubt, publish nothing: the job stays queued or running, and is retried or taken over
+                LOG.warnf("%s: could not check the lease, publishing nothing: %s", claimed.key(), e.getMessage());
+                return false;
             }
         }
 
