@@ -338,7 +338,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             int attempts;
             Optional<AbandonedRun> abandoned = Optional.empty();
             try (PreparedStatement s = c.prepareStatement("""
-                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head from work_job
+                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head, claimed_upto
+                    from work_job
                     where (state = 'queued' and due_at <= now()) or (state = 'running' and lease_until < now())
                     order by due_at limit 1 for update skip locked""");
                     ResultSet rs = s.executeQuery()) {
@@ -355,6 +356,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     }
                     LOG.warnf("%s: the lease of %s expired, this replica takes the job over", key, rs.getString(7));
                     metrics.counter("mlreadiness.queue.takeovers").increment();
+                    // the batch the dead replica ran counts as an attempt: a pull request that kills the JVM at
+                    // every evaluation is parked like one that fails
+                    attempts++;
+                    if (attempts >= settings.maxAttempts()) {
+                        parkAfterDeaths(c, job, key, rs.getLong(9));
+                        continue;
+                    }
                 }
             }
             List<Row> rows = new ArrayList<>();
@@ -389,12 +397,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             try (PreparedStatement s = c.prepareStatement("""
                     update work_job set state = 'running', owner = ?, token = ?,
                       lease_until = now() + make_interval(secs => ?), claimed_upto = ?, check_run_id = null,
-                      updated_at = now() where id = ?""")) {
+                      attempts = ?, updated_at = now() where id = ?""")) {
                 s.setString(1, owner);
                 s.setString(2, token);
                 s.setDouble(3, settings.lease().toMillis() / 1000.0);
                 s.setLong(4, upto);
-                s.setLong(5, job);
+                s.setInt(5, attempts);
+                s.setLong(6, job);
                 s.executeUpdate();
             }
             running.put(job, token);
@@ -403,6 +412,47 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     }
 
     private record Row(long id, WorkRequest request) {
+    }
+
+    static final String DIED = "replica died during evaluation";
+
+    /**
+     * Parks a job whose replicas died during its batch as often as a failing job is tried: the batch's requests are
+     * settled as failed (those waiting anywhere are answered from their delivery rows); requests that came after it
+     * keep the job queued, with its attempts counted anew.
+     */
+    private void parkAfterDeaths(Connection c, long job, PullRequestKey key, long upto) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "delete from work_request where job_id = ? and id <= ? returning delivery_key")) {
+            s.setLong(1, job);
+            s.setLong(2, upto);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into delivery (delivery_key, state, status, detail)
+                select distinct unnest(?::text[]), 'failed', 'FAILED', ?
+                on conflict (delivery_key) do update set state = excluded.state, status = excluded.status,
+                  detail = excluded.detail, updated_at = now()""")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.setString(2, DIED);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                update work_job set state = case when exists (select 1 from work_request where job_id = ?)
+                  then 'queued' else 'parked' end, due_at = now(), attempts = 0, last_error = ?, owner = null,
+                  token = null, lease_until = null, updated_at = now() where id = ?""")) {
+            s.setLong(1, job);
+            s.setString(2, DIED);
+            s.setLong(3, job);
+            s.executeUpdate();
+        }
+        LOG.errorf("%s: parked, its replica died during %d evaluations", key, settings.maxAttempts());
+        metrics.counter("mlreadiness.queue.parked").increment();
     }
 
     /**

@@ -216,7 +216,7 @@ class PostgresWorkQueueTest extends WorkQueueContract {
             abandoned.add(b.abandonedRun());
             heldByTheDead.add(b.isHeld(77)); // its lease expired: recovery may complete it
             return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
-        }, settings(1, 1, Duration.ofSeconds(60)), "survivor").start();
+        }, settings(1, 2, Duration.ofSeconds(60)), "survivor").start(); // the dead one's batch was attempt 1 of 2
         until(q::idle);
         assertThat(abandoned).containsExactly(Optional.of(new AbandonedRun(77, "a")));
         assertThat(heldByTheDead).containsExactly(false);
@@ -388,5 +388,23 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         assertThat(q.recordOnly(push(PR, "a"))).isTrue();
         until(q::idle);
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aJobWhoseReplicasDiedAsOftenAsAJobIsTriedIsParked() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        TestDatabase.execute(ds, "update work_job set attempts = 2"); // two replicas died on it before this one
+        AtomicInteger runs = new AtomicInteger();
+        PostgresWorkQueue q = create(b -> {
+            runs.incrementAndGet();
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 3, Duration.ofSeconds(60)), "survivor").start();
+        until(() -> q.parked() == 1);
+        assertThat(runs).hasValue(0); // not evaluated a fourth time
+        assertThat(one("select last_error from work_job")).isEqualTo("replica died during evaluation");
+        assertThat(one("select state || ' ' || status from delivery where delivery_key = 'd-a/o/r#1'"))
+                .isEqualTo("failed FAILED");
+        assertThat(one("select count(*) from work_request")).isEqualTo(0L);
+        assertThat(metrics.counter("mlreadiness.queue.takeovers").count()).isEqualTo(1.0);
     }
 }
