@@ -130,6 +130,11 @@ public class PullRequestReviewer implements BatchRunner {
                 progress.outcome = "superseded";
                 return superseded(t, progress.run, newer.get());
             }
+            if (!batch.stillOwned()) {
+                progress.outcome = "superseded";
+                LOG.warnf("%s: another replica took the job over, this one publishes nothing", t.where());
+                return Outcome.superseded(headSha);
+            }
             return publish(t, decision, read.snapshot(), evaluated, progress);
         } catch (Exception | StackOverflowError e) {
             progress.outcome = "error";

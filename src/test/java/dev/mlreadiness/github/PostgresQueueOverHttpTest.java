@@ -115,4 +115,52 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
         assertThat(((io.quarkus.arc.ClientProxy) appQueue).arc_contextualInstance())
                 .isInstanceOf(PostgresWorkQueue.class);
     }
+
+    /**
+     * A replica whose lease another replica took over while it evaluated (it stalled past its lease) publishes
+     * nothing: no review, no summary comment, and its run is left to the new owner (the run it recorded in the job).
+     */
+    @Test
+    void aReplicaThatLostItsLeaseDuringAnEvaluationPublishesNothing() throws Exception {
+        String schema = TestDatabase.newSchema("lost");
+        javax.sql.DataSource ds = TestDatabase.dataSource(schema);
+        try {
+            PullRequestFixture pr = pullRequest(160);
+            String listing = pr.api() + "/pulls/160/comments";
+            java.util.concurrent.CountDownLatch gate = GitHubState.GATES.close(listing);
+            java.util.List<dev.mlreadiness.github.queue.BatchRunner.Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            PostgresWorkQueue loser = new PostgresWorkQueue(ds, b -> {
+                var o = reviewer.run(b);
+                outcomes.add(o);
+                return o;
+            }, new PostgresWorkQueue.Settings(1, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60),
+                    java.time.Duration.ofMillis(20), 3, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
+                    java.time.Duration.ofDays(1)), "loser",
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
+            try {
+                loser.submit(new dev.mlreadiness.github.queue.WorkRequest(1,
+                        new dev.mlreadiness.github.queue.PullRequestKey(PullRequestFixture.REPO, pr.number),
+                        dev.mlreadiness.github.queue.WorkRequest.Kind.PULL_REQUEST, pr.headSha, "lost-160",
+                        "pull_request", new String(pr.payload("opened"), java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.List.of()));
+                await(GitHubState.GATES.reached(listing)); // evaluating
+                until(() -> GitHubState.runsOf(pr.headSha).size() == 1);
+                long runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
+                // another replica takes the job over
+                TestDatabase.execute(ds, "update work_job set token = 'thief', owner = 'thief',"
+                        + " lease_until = now() + interval '1 hour'");
+                gate.countDown();
+                until(() -> !outcomes.isEmpty());
+                assertThat(outcomes.get(0).superseded()).isTrue();
+                assertThat(GitHubState.REVIEWS.get(pr.number)).isNull();
+                assertThat(GitHubState.ISSUE_COMMENTS.get(pr.number)).isNull();
+                assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).isEmpty();
+                assertThat(GitHubState.runsOf(pr.headSha).get(0).path("status").asText()).isEqualTo("in_progress");
+            } finally {
+                loser.stop(java.time.Duration.ofSeconds(30));
+            }
+        } finally {
+            TestDatabase.drop(schema);
+        }
+    }
 }

@@ -28,6 +28,14 @@ public interface Batch {
         hold(checkRunId, onShutdown);
     }
 
+    /**
+     * Whether this batch still owns its pull request: false when another replica took the job over (this one's
+     * lease expired). A batch that lost it publishes nothing and completes nothing: the new owner does.
+     */
+    default boolean stillOwned() {
+        return true;
+    }
+
     /** Whether a live worker (of any batch) holds this check run: a run in progress that nobody holds is stale. */
     boolean isHeld(long checkRunId);
 

@@ -26,20 +26,26 @@ public class PostgresDeliveries extends RecentDeliveries {
 
     @Override
     public boolean claim(String id) {
-        try (Connection c = ds.getConnection();
-                PreparedStatement s = c.prepareStatement("""
-                        insert into delivery (delivery_key, state) values (?, 'queued')
-                        on conflict (delivery_key) do update set state = 'queued', status = null, detail = null,
-                          updated_at = now()
-                        where delivery.state = 'failed' returning delivery_key""")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
+        try (Connection c = ds.getConnection()) {
+            return claim(c, id);
         } catch (SQLException e) {
             // a delivery that cannot be recorded is processed rather than lost; the queue fails it if it must
             LOG.warnf("delivery %s could not be recorded, processing it: %s", id, e.getMessage());
             return true;
+        }
+    }
+
+    /** Marks the delivery queued on {@code c}, unless it is queued or was processed; false then. */
+    static boolean claim(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into delivery (delivery_key, state) values (?, 'queued')
+                on conflict (delivery_key) do update set state = 'queued', status = null, detail = null,
+                  updated_at = now()
+                where delivery.state = 'failed' returning delivery_key""")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 

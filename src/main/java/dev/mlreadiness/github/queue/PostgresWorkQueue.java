@@ -81,6 +81,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private final Map<Long, Runnable> held = new HashMap<>();
     /** Jobs running here: id to claim token. */
     private final Map<Long, String> running = new ConcurrentHashMap<>();
+    /** Claim tokens of batches running here whose job another replica took over (the heartbeat found them). */
+    private final java.util.Set<String> lost = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile long lastCleanup;
@@ -130,7 +132,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         String key = deliveryKey(request);
         long id;
         try {
-            id = record(request, key);
+            id = record(request, key, false);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("%s: delivery %s could not be queued: %s", request.key(), request.deliveryId(),
                     e.getMessage());
@@ -147,23 +149,34 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     }
 
     /**
-     * Records the request and returns once it is committed, nobody waiting for it here: for deliveries recorded
-     * before the app answers them. Throws when it could not be recorded (the delivery must then fail, so that
-     * GitHub shows it failed and it can be redelivered).
+     * Records the delivery and its request in one transaction and returns once it is committed, nobody waiting for
+     * it here: for deliveries recorded before the app answers them. False when the delivery is queued or was
+     * processed already (a redelivery, skipped). Throws when it could not be recorded; then nothing of it is
+     * stored (the delivery must fail, so that GitHub shows it failed and it can be redelivered).
      */
-    public void recordOnly(WorkRequest request) throws SQLException {
-        record(request, deliveryKey(request));
+    public boolean recordOnly(WorkRequest request) throws SQLException {
+        if (record(request, deliveryKey(request), true) < 0) {
+            return false;
+        }
         wake();
+        return true;
     }
 
     private record Waiter(String deliveryKey, CompletableFuture<ReviewResult> done) {
     }
 
-    /** One transaction: the job (created, or updated with the newer head and made due) and the request. */
-    private long record(WorkRequest r, String key) throws SQLException {
+    /**
+     * One transaction: the delivery when {@code claimDelivery} (-1, nothing written, when it is queued or was
+     * processed already), the job (created, or updated with the newer head and made due) and the request.
+     */
+    private long record(WorkRequest r, String key, boolean claimDelivery) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (claimDelivery && !PostgresDeliveries.claim(c, key)) {
+                    c.rollback();
+                    return -1;
+                }
                 long job;
                 try (PreparedStatement s = c.prepareStatement("""
                         insert into work_job (repository, number, installation_id, head_sha, state, due_at)
@@ -230,7 +243,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private void poll() {
         try {
             while (!stopping && free.tryAcquire()) {
-                Claimed claimed = claim();
+                Claimed claimed;
+                try {
+                    claimed = claim();
+                } catch (SQLException | RuntimeException e) {
+                    free.release(); // the slot must come back, or the replica never evaluates again
+                    throw e;
+                }
                 if (claimed == null) {
                     free.release();
                     break;
@@ -261,19 +280,55 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             List<WorkRequest> requests, Optional<AbandonedRun> abandonedRun) {
     }
 
-    /** Claims one due job, or one whose lease expired; null when there is none. */
+    /**
+     * Claims one due job, or one whose lease expired; null when there is none. A job whose stored requests cannot
+     * be read is parked with the error (else it would come first at every poll and block every other job).
+     */
     private Claimed claim() throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Claimed claimed = claim(c);
-                c.commit();
-                return claimed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        while (true) {
+            Unreadable unreadable;
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Claimed claimed = claim(c);
+                    c.commit();
+                    return claimed;
+                } catch (Unreadable e) {
+                    c.rollback();
+                    unreadable = e;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
             }
+            park(unreadable);
         }
+    }
+
+    /** A job whose stored requests cannot be read. */
+    private static final class Unreadable extends RuntimeException {
+        final long job;
+        final PullRequestKey key;
+
+        Unreadable(long job, PullRequestKey key, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.job = job;
+            this.key = key;
+        }
+    }
+
+    /** Parks a job that cannot be read, in a transaction of its own. */
+    private void park(Unreadable e) throws SQLException {
+        LOG.errorf(e, "%s: its stored requests cannot be read, the job is parked", e.key);
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        update work_job set state = 'parked', last_error = ?, owner = null, token = null,
+                          lease_until = null, check_run_id = null, updated_at = now() where id = ?""")) {
+            s.setString(1, "unreadable stored request: " + e.getMessage());
+            s.setLong(2, e.job);
+            s.executeUpdate();
+        }
+        metrics.counter("mlreadiness.queue.parked").increment();
     }
 
     private Claimed claim(Connection c) throws SQLException {
@@ -283,7 +338,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             int attempts;
             Optional<AbandonedRun> abandoned = Optional.empty();
             try (PreparedStatement s = c.prepareStatement("""
-                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head from work_job
+                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head, claimed_upto
+                    from work_job
                     where (state = 'queued' and due_at <= now()) or (state = 'running' and lease_until < now())
                     order by due_at limit 1 for update skip locked""");
                     ResultSet rs = s.executeQuery()) {
@@ -300,6 +356,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     }
                     LOG.warnf("%s: the lease of %s expired, this replica takes the job over", key, rs.getString(7));
                     metrics.counter("mlreadiness.queue.takeovers").increment();
+                    // the batch the dead replica ran counts as an attempt: a pull request that kills the JVM at
+                    // every evaluation is parked like one that fails
+                    attempts++;
+                    if (attempts >= settings.maxAttempts()) {
+                        parkAfterDeaths(c, job, key, rs.getLong(9));
+                        continue;
+                    }
                 }
             }
             List<Row> rows = new ArrayList<>();
@@ -309,9 +372,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 s.setLong(1, job);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Row(rs.getLong(1), new WorkRequest(rs.getLong(2), key,
-                                Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(3), rs.getString(6),
-                                rs.getString(7), decisions(rs.getString(8)))));
+                        try {
+                            rows.add(new Row(rs.getLong(1), new WorkRequest(rs.getLong(2), key,
+                                    Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(3),
+                                    rs.getString(6), rs.getString(7), decisions(rs.getString(8)))));
+                        } catch (RuntimeException e) {
+                            throw new Unreadable(job, key, e);
+                        }
                     }
                 }
             }
@@ -330,12 +397,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             try (PreparedStatement s = c.prepareStatement("""
                     update work_job set state = 'running', owner = ?, token = ?,
                       lease_until = now() + make_interval(secs => ?), claimed_upto = ?, check_run_id = null,
-                      updated_at = now() where id = ?""")) {
+                      attempts = ?, updated_at = now() where id = ?""")) {
                 s.setString(1, owner);
                 s.setString(2, token);
                 s.setDouble(3, settings.lease().toMillis() / 1000.0);
                 s.setLong(4, upto);
-                s.setLong(5, job);
+                s.setInt(5, attempts);
+                s.setLong(6, job);
                 s.executeUpdate();
             }
             running.put(job, token);
@@ -344,6 +412,47 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     }
 
     private record Row(long id, WorkRequest request) {
+    }
+
+    static final String DIED = "replica died during evaluation";
+
+    /**
+     * Parks a job whose replicas died during its batch as often as a failing job is tried: the batch's requests are
+     * settled as failed (those waiting anywhere are answered from their delivery rows); requests that came after it
+     * keep the job queued, with its attempts counted anew.
+     */
+    private void parkAfterDeaths(Connection c, long job, PullRequestKey key, long upto) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "delete from work_request where job_id = ? and id <= ? returning delivery_key")) {
+            s.setLong(1, job);
+            s.setLong(2, upto);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into delivery (delivery_key, state, status, detail)
+                select distinct unnest(?::text[]), 'failed', 'FAILED', ?
+                on conflict (delivery_key) do update set state = excluded.state, status = excluded.status,
+                  detail = excluded.detail, updated_at = now()""")) {
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            s.setString(2, DIED);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                update work_job set state = case when exists (select 1 from work_request where job_id = ?)
+                  then 'queued' else 'parked' end, due_at = now(), attempts = 0, last_error = ?, owner = null,
+                  token = null, lease_until = null, updated_at = now() where id = ?""")) {
+            s.setLong(1, job);
+            s.setString(2, DIED);
+            s.setLong(3, job);
+            s.executeUpdate();
+        }
+        LOG.errorf("%s: parked, its replica died during %d evaluations", key, settings.maxAttempts());
+        metrics.counter("mlreadiness.queue.parked").increment();
     }
 
     /**
@@ -404,6 +513,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     claimed.key(), e.getMessage());
         } finally {
             running.remove(claimed.job());
+            lost.remove(claimed.token());
             synchronized (this) {
                 batch.held.forEach(held::remove);
             }
@@ -612,6 +722,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     s.executeUpdate();
                 }
             }
+            // a delivery marked queued whose request was never recorded (its recording failed, and so did marking
+            // it failed): forgotten, so that its redelivery is processed
+            try (PreparedStatement s = c.prepareStatement("""
+                    delete from delivery d where state = 'queued' and updated_at < now() - interval '10 minutes'
+                      and not exists (select 1 from work_request r where r.delivery_key = d.delivery_key)""")) {
+                s.executeUpdate();
+            }
         }
     }
 
@@ -619,13 +736,25 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         if (running.isEmpty()) {
             return;
         }
+        List<String> tokens = new ArrayList<>(running.values());
         try (Connection c = ds.getConnection();
                 PreparedStatement s = c.prepareStatement("""
                         update work_job set lease_until = now() + make_interval(secs => ?)
-                        where token = any(?) and state = 'running'""")) {
+                        where token = any(?) and state = 'running' returning token""")) {
             s.setDouble(1, settings.lease().toMillis() / 1000.0);
-            s.setArray(2, c.createArrayOf("text", running.values().toArray()));
-            s.executeUpdate();
+            s.setArray(2, c.createArrayOf("text", tokens.toArray()));
+            java.util.Set<String> renewed = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    renewed.add(rs.getString(1));
+                }
+            }
+            for (String token : tokens) {
+                if (!renewed.contains(token) && running.containsValue(token) && lost.add(token)) {
+                    LOG.warnf("work queue: a lease of this replica was lost (another replica took its job over),"
+                            + " its batch publishes nothing");
+                }
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("work queue: the leases could not be renewed: %s", e.getMessage());
         }
@@ -793,6 +922,25 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             } catch (SQLException e) {
                 // when in doubt the run is live: recovery must never complete a run a live worker holds
                 return true;
+            }
+        }
+
+        @Override
+        public boolean stillOwned() {
+            if (lost.contains(claimed.token())) {
+                return false;
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement s = c.prepareStatement("select 1 from work_job where id = ? and token = ?")) {
+                s.setLong(1, claimed.job());
+                s.setString(2, claimed.token());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                // in doubt, publish nothing: the job stays queued or running, and is retried or taken over
+                LOG.warnf("%s: could not check the lease, publishing nothing: %s", claimed.key(), e.getMessage());
+                return false;
             }
         }
 

@@ -40,7 +40,7 @@ class RecordBeforeAnswer {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Set<String> ACTIONS = Set.of("opened", "synchronize", "reopened", "ready_for_review");
 
-    void install(@Observes Router router, WorkQueues queues, RecentDeliveries deliveries, QueueSettings settings,
+    void install(@Observes Router router, WorkQueues queues, QueueSettings settings,
             @ConfigProperty(name = "quarkus.github-app.webhook-url-path", defaultValue = "/") String path,
             @ConfigProperty(name = "quarkus.github-app.webhook-secret") Optional<String> secret) {
         if (!queues.postgres() || settings.awaitEvaluation()) {
@@ -48,15 +48,14 @@ class RecordBeforeAnswer {
         }
         // after WebhookInputFilter (which read and checked the body), before the extension's route
         router.post(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 2).blockingHandler(rc -> {
-            if (record(rc, queues, deliveries, secret)) {
+            if (record(rc, queues, secret)) {
                 rc.next();
             }
         }, false);
     }
 
     /** False when the delivery was answered here (503). */
-    private static boolean record(RoutingContext rc, WorkQueues queues, RecentDeliveries deliveries,
-            Optional<String> secret) {
+    private static boolean record(RoutingContext rc, WorkQueues queues, Optional<String> secret) {
         Buffer body = rc.body().buffer();
         String delivery = rc.request().getHeader("X-GitHub-Delivery");
         if (!"pull_request".equals(rc.request().getHeader("X-GitHub-Event")) || body == null || delivery == null
@@ -80,14 +79,11 @@ class RecordBeforeAnswer {
         } catch (java.io.IOException e) {
             return true; // WebhookInputFilter refused what is not JSON; the extension judges the rest
         }
-        String key = PostgresWorkQueue.deliveryKey(request);
         try {
-            if (deliveries.claim(key)) {
-                ((PostgresWorkQueue) queues.queue()).recordOnly(request);
-            }
+            // the delivery and its request in one transaction: a failure leaves nothing that would skip a redelivery
+            ((PostgresWorkQueue) queues.queue()).recordOnly(request);
             return true;
         } catch (SQLException | RuntimeException e) {
-            deliveries.release(key);
             LOG.errorf("%s: delivery %s could not be recorded, answered 503 for GitHub to show it failed: %s",
                     request.key(), delivery, e.getMessage());
             rc.response().setStatusCode(503).end("The work queue is unavailable.");

@@ -216,7 +216,7 @@ class PostgresWorkQueueTest extends WorkQueueContract {
             abandoned.add(b.abandonedRun());
             heldByTheDead.add(b.isHeld(77)); // its lease expired: recovery may complete it
             return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
-        }, settings(1, 1, Duration.ofSeconds(60)), "survivor").start();
+        }, settings(1, 2, Duration.ofSeconds(60)), "survivor").start(); // the dead one's batch was attempt 1 of 2
         until(q::idle);
         assertThat(abandoned).containsExactly(Optional.of(new AbandonedRun(77, "a")));
         assertThat(heldByTheDead).containsExactly(false);
@@ -305,5 +305,106 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         assertThat(r.status()).isEqualTo(ReviewResult.Status.REVIEWED);
         assertThat(r.detail()).isEqualTo("batch 1");
         assertThat(r.report()).isEmpty(); // a report is not stored
+    }
+
+    @Test
+    void aJobWhoseStoredRequestCannotBeReadIsParkedAndTheOthersStillRun() throws Exception {
+        create(b -> {
+            throw new AssertionError("never claims");
+        }, settings(1, 1, Duration.ofSeconds(60)), "accepting").submit(push(PR, "a"));
+        TestDatabase.execute(ds, "update work_request set decisions = '{not json'");
+        PostgresWorkQueue q = create(b -> Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "x"),
+                settings(1, 1, Duration.ofSeconds(60)), "worker").start();
+        assertThat(result(q.submit(push(OTHER, "x")).toCompletableFuture()).status())
+                .isEqualTo(ReviewResult.Status.REVIEWED);
+        assertThat(one("select state from work_job where number = " + PR.number())).isEqualTo("parked");
+        assertThat((String) one("select last_error from work_job where number = " + PR.number()))
+                .startsWith("unreadable stored request");
+    }
+
+    @Test
+    void aDatabaseOutageDuringAClaimDoesNotCostAWorker() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger refused = new AtomicInteger();
+        DataSource flaky = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        refused.incrementAndGet();
+                        throw new SQLException("the server restarts");
+                    }
+                    try {
+                        return method.invoke(ds, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        PostgresWorkQueue q = new PostgresWorkQueue(flaky,
+                b -> Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a"),
+                settings(1, 1, Duration.ofSeconds(60)), "replica", metrics);
+        started.add(q);
+        q.start();
+        down.set(true);
+        until(() -> refused.get() >= 1); // a poll, its claim refused: the slot it took must come back
+        down.set(false);
+        assertThat(result(q.submit(push(PR, "a")).toCompletableFuture()).status())
+                .isEqualTo(ReviewResult.Status.REVIEWED);
+    }
+
+    @Test
+    void aDeliveryIsMarkedInTheTransactionOfItsRequestSoAFailedRecordingSkipsNoRedelivery() throws Exception {
+        PostgresWorkQueue q = create(b -> {
+            throw new AssertionError("never claims");
+        }, settings(1, 1, Duration.ofSeconds(60)), "accepting"); // not started: it only records
+        WorkRequest unstorable = new WorkRequest(1, PR, WorkRequest.Kind.PULL_REQUEST, "a", "d-a", "pull_request",
+                "{\"nul\": \"\u0000\"}", List.of()); // PostgreSQL refuses a NUL in text: the insert fails
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> q.recordOnly(unstorable))
+                .isInstanceOf(SQLException.class);
+        assertThat(one("select count(*) from delivery")).isEqualTo(0L); // nothing left that skips the redelivery
+
+        assertThat(q.recordOnly(push(PR, "a"))).isTrue(); // the redelivery is recorded
+        assertThat(q.recordOnly(push(PR, "a"))).isFalse(); // and a second one skipped
+        assertThat(one("select count(*) from work_request")).isEqualTo(1L);
+        assertThat(one("select state from delivery")).isEqualTo("queued");
+    }
+
+    @Test
+    void aDeliveryLeftQueuedWithoutItsRequestIsForgottenSoItsRedeliveryIsProcessed() throws Exception {
+        // marked queued by a handler whose recording then failed, and so did marking it failed
+        TestDatabase.execute(ds, "insert into delivery (delivery_key, state, updated_at) values"
+                + " ('d-a/o/r#1', 'queued', now() - interval '1 hour'), ('d-b/o/r#1', 'queued', now())");
+        AtomicInteger runs = new AtomicInteger();
+        PostgresWorkQueue q = create(b -> {
+            runs.incrementAndGet();
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 1, Duration.ofSeconds(60)), "replica").start();
+        until(() -> {
+            try {
+                return one("select 1 from delivery where delivery_key = 'd-a/o/r#1'") == null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(one("select state from delivery where delivery_key = 'd-b/o/r#1'")).isEqualTo("queued"); // recent
+        assertThat(q.recordOnly(push(PR, "a"))).isTrue();
+        until(q::idle);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aJobWhoseReplicasDiedAsOftenAsAJobIsTriedIsParked() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        TestDatabase.execute(ds, "update work_job set attempts = 2"); // two replicas died on it before this one
+        AtomicInteger runs = new AtomicInteger();
+        PostgresWorkQueue q = create(b -> {
+            runs.incrementAndGet();
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 3, Duration.ofSeconds(60)), "survivor").start();
+        until(() -> q.parked() == 1);
+        assertThat(runs).hasValue(0); // not evaluated a fourth time
+        assertThat(one("select last_error from work_job")).isEqualTo("replica died during evaluation");
+        assertThat(one("select state || ' ' || status from delivery where delivery_key = 'd-a/o/r#1'"))
+                .isEqualTo("failed FAILED");
+        assertThat(one("select count(*) from work_request")).isEqualTo(0L);
+        assertThat(metrics.counter("mlreadiness.queue.takeovers").count()).isEqualTo(1.0);
     }
 }
