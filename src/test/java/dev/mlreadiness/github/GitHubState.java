@@ -76,6 +76,7 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
     private static final Pattern COMMIT_RUNS = Pattern.compile(".*/commits/([0-9a-f]+)/check-runs");
     private static final Pattern PR_PART = Pattern.compile(".*/(pulls|issues)/(\\d+)/(reviews|comments)");
     private static final Pattern COMMENT = Pattern.compile(".*/issues/comments/(\\d+)");
+    private static final Pattern REVIEW_COMMENT = Pattern.compile(".*/pulls/comments/(\\d+)");
 
     @Override
     public String getName() {
@@ -103,7 +104,7 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
                         .willReturn(fake)),
                 s.stubFor(any(urlPathMatching(api + "/(pulls|issues)/" + pr.number + "/(reviews|comments)"))
                         .atPriority(2).willReturn(fake)),
-                s.stubFor(any(urlPathMatching(api + "/issues/comments/\\d+")).atPriority(2).willReturn(fake)));
+                s.stubFor(any(urlPathMatching(api + "/(issues|pulls)/comments/\\d+")).atPriority(2).willReturn(fake)));
     }
 
     /**
@@ -270,6 +271,17 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
         if ((m = COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
             long id = Long.parseLong(m.group(1));
             for (List<ObjectNode> comments : ISSUE_COMMENTS.values()) {
+                for (ObjectNode c : comments) {
+                    if (c.path("id").asLong() == id) {
+                        c.put("body", in.path("body").asText());
+                        return ok(200, c);
+                    }
+                }
+            }
+        }
+        if ((m = REVIEW_COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
+            long id = Long.parseLong(m.group(1));
+            for (List<ObjectNode> comments : REVIEW_COMMENTS.values()) {
                 for (ObjectNode c : comments) {
                     if (c.path("id").asLong() == id) {
                         c.put("body", in.path("body").asText());

@@ -103,9 +103,12 @@ public class ReviewCommentPublisher {
         Set<String> keys = new HashSet<>();
         boolean reviewed = false;
         for (GHPullRequestReviewComment c : ours) {
+            reviewed |= headSha != null && headSha.equals(c.getOriginalCommitId());
+            if (Markers.isFixed(c.getBody())) {
+                continue; // says the gap is gone: a gap that comes back is new again
+            }
             alreadyCommented.addAll(Markers.fingerprintsOf(c.getBody()));
             keys.addAll(Markers.commentKeysOf(c.getBody()));
-            reviewed |= headSha != null && headSha.equals(c.getOriginalCommitId());
         }
         List<Finding> inReview = new ArrayList<>();
         List<Finding> notCommented = new ArrayList<>();
@@ -214,7 +217,7 @@ public class ReviewCommentPublisher {
             String body = reviewBody(plan, report, checkRunUrl);
             String firstKey = plan.comments().get(0).key();
             writes.add(() -> {
-                writer.createReview(pr, headSha, body, comments, () -> posted(pr, firstKey));
+                writer.createReview(pr, headSha, body, comments, () -> posted(pr, headSha, firstKey));
                 return null;
             });
         }
@@ -266,11 +269,13 @@ public class ReviewCommentPublisher {
 
     /**
      * Whether a review whose answer was lost got through: a review lands whole, so one of its comments (by the
-     * key of its anchor, which no earlier comment of ours had) tells.
+     * key of its anchor, which no current comment of ours had, on this commit: an old comment called fixed may
+     * have the same key) tells.
      */
-    private boolean posted(GHPullRequest pr, String key) throws IOException {
+    private boolean posted(GHPullRequest pr, String headSha, String key) throws IOException {
         for (GHPullRequestReviewComment c : pr.listReviewComments()) {
             if (Markers.commentKeyOf(c.getBody()).filter(key::equals).isPresent()
+                    && headSha != null && headSha.equals(c.getOriginalCommitId())
                     && botLogin.equals(ReviewCommentAuthor.login(c))) {
                 return true;
             }
