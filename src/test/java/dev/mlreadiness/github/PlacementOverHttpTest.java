@@ -327,4 +327,25 @@ class PlacementOverHttpTest {
                 .isFalse();
         assertThat(places(pr)).containsOnly(Map.entry(TestRules.MARKER_RULE + " src/back.py:2", List.of("comment@2")));
     }
+
+    @Test
+    void aNewGapOnTheOldLineOfAListedGapGetsAPlace() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            lines.add(i == 10 || i == 14 || i == 18 ? "g" + i + " = 1  # GAP-HERE" : "v" + i + " = 1");
+        }
+        PullRequestFixture pr = mlPullRequest(312).add("src/shift.py", String.join("\n", lines) + "\n");
+        assertThat(review(deliver(pr), pr).path("comments")).hasSize(1);
+
+        // two lines above go: the three gaps move to 8, 12 and 16; a new one is added on line 14
+        List<String> moved = new ArrayList<>(lines.subList(2, lines.size()));
+        moved.add(13, "fresh = 1  # GAP-HERE");
+        pr.push("shifted").add("src/shift.py", String.join("\n", moved) + "\n");
+        GitHubJournal shifted = deliver(pr);
+
+        JsonNode review = review(shifted, pr);
+        assertThat(review.path("comments")).hasSize(1);
+        assertThat(review.at("/comments/0/line").asInt()).isEqualTo(14);
+        assertThat(review.at("/comments/0/body").asText()).contains("Remove the GAP-HERE marker");
+    }
 }

@@ -100,7 +100,7 @@ public class ReviewCommentPublisher {
             throws IOException {
         List<GHPullRequestReviewComment> ours = ours(existing);
         Set<String> alreadyCommented = new HashSet<>();
-        Set<String> keys = new HashSet<>();
+        Set<String> anchors = new HashSet<>();
         boolean reviewed = false;
         for (GHPullRequestReviewComment c : ours) {
             reviewed |= headSha != null && headSha.equals(c.getOriginalCommitId());
@@ -108,7 +108,11 @@ public class ReviewCommentPublisher {
                 continue; // says the gap is gone: a gap that comes back is new again
             }
             alreadyCommented.addAll(Markers.fingerprintsOf(c.getBody()));
-            keys.addAll(Markers.commentKeysOf(c.getBody()));
+            // a line key holds a place only for the comment's own line while GitHub still shows it there: the
+            // listed lines (and an anchor after lines moved) are known by their fingerprints alone, so a new
+            // finding that lands on their old line numbers still gets a place
+            Markers.commentKeyOf(c.getBody()).filter(k -> c.getLine() > 0)
+                    .ifPresent(k -> anchors.add(k + "@" + c.getLine()));
         }
         List<Finding> inReview = new ArrayList<>();
         List<Finding> notCommented = new ArrayList<>();
@@ -117,7 +121,7 @@ public class ReviewCommentPublisher {
             if (!f.hasLine()) {
                 continue;
             }
-            if (alreadyCommented.contains(f.fingerprint()) || keys.contains(key(f))) {
+            if (alreadyCommented.contains(f.fingerprint()) || anchors.contains(key(f) + "@" + f.line())) {
                 inReview.add(f); // an earlier comment of its rule speaks of it, or of its line
                 continue;
             }
