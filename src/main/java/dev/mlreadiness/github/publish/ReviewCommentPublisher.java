@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -298,15 +297,21 @@ public class ReviewCommentPublisher {
      * and line keys.
      */
     String body(Group g) {
-        Finding a = g.anchor();
+        // the suggested change is the one finding of the anchor's line that has one (its rule may say two things
+        // of that line, only one of which a suggestion fixes); two different ones there: none, a suggestion must
+        // fix what its comment says
+        int anchorLine = g.anchor().line();
+        List<Finding> suggesting = g.findings().stream().filter(f -> f.line() == anchorLine)
+                .filter(f -> f.suggestionOpt().filter(ReviewCommentPublisher::suggestible).isPresent()).toList();
+        boolean oneSuggestion = suggesting.stream().map(f -> f.suggestionOpt().get()).distinct().count() == 1;
+        Finding a = oneSuggestion ? suggesting.get(0) : g.anchor();
         StringBuilder b = new StringBuilder(MarkdownReport.icon(a.severity())).append(" **`").append(a.ruleId())
                 .append("`** (").append(a.severity().id()).append("): ").append(MarkdownText.message(a.message()))
                 .append("\n\n");
-        List<Finding> others = g.findings().subList(1, g.findings().size());
-        Optional<String> suggestion = a.suggestionOpt().filter(ReviewCommentPublisher::suggestible);
-        if (suggestion.isPresent()) {
-            b.append(suggestionBlock(suggestion.get())).append('\n');
-            List<String> alike = others.stream()
+        List<Finding> others = g.findings().stream().filter(f -> f != a).toList();
+        if (oneSuggestion) {
+            b.append(suggestionBlock(a.suggestionOpt().get())).append('\n');
+            List<String> alike = others.stream().filter(f -> f.line() != anchorLine)
                     .filter(f -> f.suggestionOpt().filter(ReviewCommentPublisher::suggestible)
                             .isPresent())
                     .map(f -> Integer.toString(f.line())).distinct().toList();
