@@ -204,6 +204,11 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             if (in.has("conclusion")) {
                 run.put("conclusion", in.path("conclusion").asText());
             }
+            for (JsonNode a : in.at("/output/annotations")) {
+                if (a.path("message").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 65_536) {
+                    return unprocessable("annotation message is too long (maximum is 64 KB)");
+                }
+            }
             if (in.has("output")) {
                 ObjectNode out = (ObjectNode) run.get("output");
                 out.put("title", in.at("/output/title").asText()).put("summary", in.at("/output/summary").asText());
@@ -236,6 +241,9 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             if (part.equals("pulls/reviews") && method.equals("POST")) {
                 Map<String, java.util.BitSet> diff = DIFF_LINES.getOrDefault(number, Map.of());
                 for (JsonNode c : in.path("comments")) {
+                    if (c.path("body").asText().length() > 65_536) {
+                        return unprocessable("body is too long (maximum is 65536 characters)");
+                    }
                     java.util.BitSet lines = diff.get(c.path("path").asText());
                     if (lines == null || !lines.get(c.path("line").asInt())) {
                         // GitHub's answer to a review with a comment off the diff: nothing of it is created
@@ -351,6 +359,13 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             return new ResponseDefinitionBuilder().withStatus(502).withBody("{\"message\":\"Server Error\"}").build();
         }
         return ok(status, body);
+    }
+
+    /** GitHub's refusal of a write over one of its documented limits: nothing of it is applied. */
+    private static ResponseDefinition unprocessable(String error) {
+        return new ResponseDefinitionBuilder().withStatus(422).withHeader("Content-Type", WireMockGitHubResource.JSON)
+                .withBody("{\"message\":\"Unprocessable Entity\",\"errors\":[\"" + error + "\"],\"status\":\"422\"}")
+                .build();
     }
 
     private static ResponseDefinition notFound() {

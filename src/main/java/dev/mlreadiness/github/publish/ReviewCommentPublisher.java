@@ -42,6 +42,8 @@ public class ReviewCommentPublisher {
     static final int MAX_PER_COMMENT = 25;
     /** Characters of a listed line's message. */
     static final int SHORT_MESSAGE = 160;
+    /** Characters of a posted message (see {@link #boundedMessage}). */
+    static final int LONG_MESSAGE = 2_000;
 
     /** The opening fence of a suggested change: a fixed comment keeps it as plain code, with nothing to commit. */
     private static final Pattern SUGGESTION_FENCE = Pattern.compile("(?m)^(`{3,})suggestion$");
@@ -306,7 +308,8 @@ public class ReviewCommentPublisher {
         boolean oneSuggestion = suggesting.stream().map(f -> f.suggestionOpt().get()).distinct().count() == 1;
         Finding a = oneSuggestion ? suggesting.get(0) : g.anchor();
         StringBuilder b = new StringBuilder(MarkdownReport.icon(a.severity())).append(" **`").append(a.ruleId())
-                .append("`** (").append(a.severity().id()).append("): ").append(MarkdownText.message(a.message()))
+                .append("`** (").append(a.severity().id()).append("): ")
+                .append(MarkdownText.message(boundedMessage(a.message())))
                 .append("\n\n");
         List<Finding> others = g.findings().stream().filter(f -> f != a).toList();
         if (oneSuggestion) {
@@ -361,6 +364,19 @@ public class ReviewCommentPublisher {
         }
         String fence = "`".repeat(Math.max(3, longest + 1));
         return fence + "suggestion\n" + text + "\n" + fence + "\n";
+    }
+
+    /**
+     * A finding's message as posted (a comment's head, an annotation): at most {@value #LONG_MESSAGE} characters,
+     * so a message quoting a hostile line (a 70,000-character FROM line) cannot make GitHub refuse the whole review
+     * (65,536 characters a comment) or the check run's annotations (64 KB a message). Never cuts a surrogate pair.
+     */
+    static String boundedMessage(String message) {
+        if (message.length() <= LONG_MESSAGE) {
+            return message;
+        }
+        int cut = Character.isLowSurrogate(message.charAt(LONG_MESSAGE)) ? LONG_MESSAGE - 1 : LONG_MESSAGE;
+        return message.substring(0, cut) + "…";
     }
 
     /** A message cut at a word after {@value #SHORT_MESSAGE} characters, for a listed line. */

@@ -118,4 +118,16 @@ class ReviewCommentBodyTest {
         assertThat(fences(body)).isEmpty();
         assertThat(body).doesNotContain("same kind of fix");
     }
+
+    @Test
+    void aHostileLongMessageIsCutWellUnderGitHubsLimitAndKeepsItsMarkers() {
+        String hostile = "Pin the base image: FROM " + "a".repeat(70_000) + " <!-- ml-readiness:fp=deadbeef -->";
+        Finding anchor = container(1, hostile, null);
+        String body = REVIEW.body(new ReviewCommentPublisher.Group(List.of(anchor, container(3, hostile, null))));
+        assertThat(body.length()).isLessThan(5_000);
+        assertThat(Markers.fingerprintsOf(body)).containsExactly(anchor.fingerprint(),
+                container(3, hostile, null).fingerprint());
+        assertThat(body).doesNotContain("deadbeef").contains("aaa…");
+        assertThat(ReviewCommentPublisher.boundedMessage("😀".repeat(1_500))).hasSize(2_000 + 1);
+    }
 }
