@@ -76,6 +76,7 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
     private static final Pattern COMMIT_RUNS = Pattern.compile(".*/commits/([0-9a-f]+)/check-runs");
     private static final Pattern PR_PART = Pattern.compile(".*/(pulls|issues)/(\\d+)/(reviews|comments)");
     private static final Pattern COMMENT = Pattern.compile(".*/issues/comments/(\\d+)");
+    private static final Pattern REVIEW_COMMENT = Pattern.compile(".*/pulls/comments/(\\d+)");
 
     @Override
     public String getName() {
@@ -103,7 +104,7 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
                         .willReturn(fake)),
                 s.stubFor(any(urlPathMatching(api + "/(pulls|issues)/" + pr.number + "/(reviews|comments)"))
                         .atPriority(2).willReturn(fake)),
-                s.stubFor(any(urlPathMatching(api + "/issues/comments/\\d+")).atPriority(2).willReturn(fake)));
+                s.stubFor(any(urlPathMatching(api + "/(issues|pulls)/comments/\\d+")).atPriority(2).willReturn(fake)));
     }
 
     /**
@@ -203,6 +204,11 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             if (in.has("conclusion")) {
                 run.put("conclusion", in.path("conclusion").asText());
             }
+            for (JsonNode a : in.at("/output/annotations")) {
+                if (a.path("message").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 65_536) {
+                    return unprocessable("annotation message is too long (maximum is 64 KB)");
+                }
+            }
             if (in.has("output")) {
                 ObjectNode out = (ObjectNode) run.get("output");
                 out.put("title", in.at("/output/title").asText()).put("summary", in.at("/output/summary").asText());
@@ -235,6 +241,9 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             if (part.equals("pulls/reviews") && method.equals("POST")) {
                 Map<String, java.util.BitSet> diff = DIFF_LINES.getOrDefault(number, Map.of());
                 for (JsonNode c : in.path("comments")) {
+                    if (c.path("body").asText().length() > 65_536) {
+                        return unprocessable("body is too long (maximum is 65536 characters)");
+                    }
                     java.util.BitSet lines = diff.get(c.path("path").asText());
                     if (lines == null || !lines.get(c.path("line").asInt())) {
                         // GitHub's answer to a review with a comment off the diff: nothing of it is created
@@ -270,6 +279,17 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
         if ((m = COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
             long id = Long.parseLong(m.group(1));
             for (List<ObjectNode> comments : ISSUE_COMMENTS.values()) {
+                for (ObjectNode c : comments) {
+                    if (c.path("id").asLong() == id) {
+                        c.put("body", in.path("body").asText());
+                        return ok(200, c);
+                    }
+                }
+            }
+        }
+        if ((m = REVIEW_COMMENT.matcher(path)).matches() && method.equals("PATCH")) {
+            long id = Long.parseLong(m.group(1));
+            for (List<ObjectNode> comments : REVIEW_COMMENTS.values()) {
                 for (ObjectNode c : comments) {
                     if (c.path("id").asLong() == id) {
                         c.put("body", in.path("body").asText());
@@ -339,6 +359,13 @@ public final class GitHubState implements ResponseDefinitionTransformerV2 {
             return new ResponseDefinitionBuilder().withStatus(502).withBody("{\"message\":\"Server Error\"}").build();
         }
         return ok(status, body);
+    }
+
+    /** GitHub's refusal of a write over one of its documented limits: nothing of it is applied. */
+    private static ResponseDefinition unprocessable(String error) {
+        return new ResponseDefinitionBuilder().withStatus(422).withHeader("Content-Type", WireMockGitHubResource.JSON)
+                .withBody("{\"message\":\"Unprocessable Entity\",\"errors\":[\"" + error + "\"],\"status\":\"422\"}")
+                .build();
     }
 
     private static ResponseDefinition notFound() {

@@ -67,6 +67,9 @@ class PlacementOverHttpTest {
         Map<String, List<String>> out = new TreeMap<>();
         for (ObjectNode c : GitHubState.REVIEW_COMMENTS.getOrDefault(pr.number, List.of())) {
             String body = c.path("body").asText();
+            if (Markers.isFixed(body)) {
+                continue; // says its gaps are gone: it shows none
+            }
             String rule = Markers.ruleOf(body).orElseThrow();
             String path = c.path("path").asText();
             List<String> keys = Markers.commentKeysOf(body);
@@ -298,5 +301,51 @@ class PlacementOverHttpTest {
         assertThat(applied.matching("PATCH", ".*/pulls/comments/\\d+")).isEmpty();
         assertThat(places(pr)).containsOnly(Map.entry(TestRules.MARKER_RULE + " src/fix.py:2", List.of("comment@2")),
                 Map.entry(TestRules.MARKER_RULE + " src/fix.py:3", List.of("comment@2")));
+    }
+
+    @Test
+    void aGapThatComesBackAfterFixedIsShownAgain() throws Exception {
+        PullRequestFixture pr = mlPullRequest(311).add("src/back.py",
+                ReviewOverHttpTest.lines("import numpy", "x = 1  # GAP-HERE"));
+        review(deliver(pr), pr);
+        pr.push("fixed").add("src/back.py", ReviewOverHttpTest.lines("import numpy", "x = 1"));
+        GitHubJournal fixed = deliver(pr);
+        assertThat(fixed.matching("PATCH", ".*/pulls/comments/\\d+")).hasSize(1);
+
+        // the fix is reverted: the same gap (same fingerprint, same line) is back, and the only comment on it
+        // says it is gone
+        pr.push("reverted").add("src/back.py", ReviewOverHttpTest.lines("import numpy", "x = 1  # GAP-HERE"));
+        GitHubJournal back = deliver(pr);
+        System.out.println(
+                "PLACES " + places(pr) + " " + back.matching("POST", ".*").stream().map(q -> q.getUrl()).toList()
+                        + GitHubState.REVIEW_COMMENTS.get(pr.number));
+        assertThat(review(back, pr).path("comments")).hasSize(1);
+        assertThat(GitHubState.REVIEW_COMMENTS.get(pr.number)).hasSize(2);
+        assertThat(Markers.isFixed(GitHubState.REVIEW_COMMENTS.get(pr.number).get(0).path("body").asText()))
+                .isTrue();
+        assertThat(Markers.isFixed(GitHubState.REVIEW_COMMENTS.get(pr.number).get(1).path("body").asText()))
+                .isFalse();
+        assertThat(places(pr)).containsOnly(Map.entry(TestRules.MARKER_RULE + " src/back.py:2", List.of("comment@2")));
+    }
+
+    @Test
+    void aNewGapOnTheOldLineOfAListedGapGetsAPlace() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            lines.add(i == 10 || i == 14 || i == 18 ? "g" + i + " = 1  # GAP-HERE" : "v" + i + " = 1");
+        }
+        PullRequestFixture pr = mlPullRequest(312).add("src/shift.py", String.join("\n", lines) + "\n");
+        assertThat(review(deliver(pr), pr).path("comments")).hasSize(1);
+
+        // two lines above go: the three gaps move to 8, 12 and 16; a new one is added on line 14
+        List<String> moved = new ArrayList<>(lines.subList(2, lines.size()));
+        moved.add(13, "fresh = 1  # GAP-HERE");
+        pr.push("shifted").add("src/shift.py", String.join("\n", moved) + "\n");
+        GitHubJournal shifted = deliver(pr);
+
+        JsonNode review = review(shifted, pr);
+        assertThat(review.path("comments")).hasSize(1);
+        assertThat(review.at("/comments/0/line").asInt()).isEqualTo(14);
+        assertThat(review.at("/comments/0/body").asText()).contains("Remove the GAP-HERE marker");
     }
 }

@@ -149,14 +149,18 @@ public class CheckRunPublisher {
         List<CheckRunOutput.Annotation> out = new ArrayList<>();
         for (Finding f : fresh) {
             out.add(new CheckRunOutput.Annotation(f.path(), f.hasLine() ? f.line() : 1, annotationLevel(f.severity()),
-                    f.ruleId(), f.message() + (f.hasLine() ? "" : "\n\n(About the whole file.)") + "\n\nHow to fix: "
+                    f.ruleId(),
+                    ReviewCommentPublisher.boundedMessage(f.message())
+                            + (f.hasLine() ? "" : "\n\n(About the whole file.)") + "\n\nHow to fix: "
                             + markdown.ruleUrl(f.ruleId())));
         }
         if (changes != null) {
             for (Finding f : report.existingFindings()) {
                 if (f.hasLine() && changes.get(f.path()).map(c -> c.isAddedLine(f.line())).orElse(false)) {
                     out.add(new CheckRunOutput.Annotation(f.path(), f.line(), annotationLevel(Severity.NOTICE),
-                            f.ruleId(), f.message() + "\n\nExisting gap (" + f.severity().id()
+                            f.ruleId(),
+                            ReviewCommentPublisher.boundedMessage(f.message()) + "\n\nExisting gap ("
+                                    + f.severity().id()
                                     + "), not added by this pull request: the code was there before.\n\nHow to fix: "
                                     + markdown.ruleUrl(f.ruleId())));
                 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,6 +42,8 @@ public class ReviewCommentPublisher {
     static final int MAX_PER_COMMENT = 25;
     /** Characters of a listed line's message. */
     static final int SHORT_MESSAGE = 160;
+    /** Characters of a posted message (see {@link #boundedMessage}). */
+    static final int LONG_MESSAGE = 2_000;
 
     /** The opening fence of a suggested change: a fixed comment keeps it as plain code, with nothing to commit. */
     private static final Pattern SUGGESTION_FENCE = Pattern.compile("(?m)^(`{3,})suggestion$");
@@ -100,12 +101,19 @@ public class ReviewCommentPublisher {
             throws IOException {
         List<GHPullRequestReviewComment> ours = ours(existing);
         Set<String> alreadyCommented = new HashSet<>();
-        Set<String> keys = new HashSet<>();
+        Set<String> anchors = new HashSet<>();
         boolean reviewed = false;
         for (GHPullRequestReviewComment c : ours) {
-            alreadyCommented.addAll(Markers.fingerprintsOf(c.getBody()));
-            keys.addAll(Markers.commentKeysOf(c.getBody()));
             reviewed |= headSha != null && headSha.equals(c.getOriginalCommitId());
+            if (Markers.isFixed(c.getBody())) {
+                continue; // says the gap is gone: a gap that comes back is new again
+            }
+            alreadyCommented.addAll(Markers.fingerprintsOf(c.getBody()));
+            // a line key holds a place only for the comment's own line while GitHub still shows it there: the
+            // listed lines (and an anchor after lines moved) are known by their fingerprints alone, so a new
+            // finding that lands on their old line numbers still gets a place
+            Markers.commentKeyOf(c.getBody()).filter(k -> c.getLine() > 0)
+                    .ifPresent(k -> anchors.add(k + "@" + c.getLine()));
         }
         List<Finding> inReview = new ArrayList<>();
         List<Finding> notCommented = new ArrayList<>();
@@ -114,7 +122,7 @@ public class ReviewCommentPublisher {
             if (!f.hasLine()) {
                 continue;
             }
-            if (alreadyCommented.contains(f.fingerprint()) || keys.contains(key(f))) {
+            if (alreadyCommented.contains(f.fingerprint()) || anchors.contains(key(f) + "@" + f.line())) {
                 inReview.add(f); // an earlier comment of its rule speaks of it, or of its line
                 continue;
             }
@@ -214,7 +222,7 @@ public class ReviewCommentPublisher {
             String body = reviewBody(plan, report, checkRunUrl);
             String firstKey = plan.comments().get(0).key();
             writes.add(() -> {
-                writer.createReview(pr, headSha, body, comments, () -> posted(pr, firstKey));
+                writer.createReview(pr, headSha, body, comments, () -> posted(pr, headSha, firstKey));
                 return null;
             });
         }
@@ -266,11 +274,13 @@ public class ReviewCommentPublisher {
 
     /**
      * Whether a review whose answer was lost got through: a review lands whole, so one of its comments (by the
-     * key of its anchor, which no earlier comment of ours had) tells.
+     * key of its anchor, which no current comment of ours had, on this commit: an old comment called fixed may
+     * have the same key) tells.
      */
-    private boolean posted(GHPullRequest pr, String key) throws IOException {
+    private boolean posted(GHPullRequest pr, String headSha, String key) throws IOException {
         for (GHPullRequestReviewComment c : pr.listReviewComments()) {
             if (Markers.commentKeyOf(c.getBody()).filter(key::equals).isPresent()
+                    && headSha != null && headSha.equals(c.getOriginalCommitId())
                     && botLogin.equals(ReviewCommentAuthor.login(c))) {
                 return true;
             }
@@ -289,15 +299,22 @@ public class ReviewCommentPublisher {
      * and line keys.
      */
     String body(Group g) {
-        Finding a = g.anchor();
+        // the suggested change is the one finding of the anchor's line that has one (its rule may say two things
+        // of that line, only one of which a suggestion fixes); two different ones there: none, a suggestion must
+        // fix what its comment says
+        int anchorLine = g.anchor().line();
+        List<Finding> suggesting = g.findings().stream().filter(f -> f.line() == anchorLine)
+                .filter(f -> f.suggestionOpt().filter(ReviewCommentPublisher::suggestible).isPresent()).toList();
+        boolean oneSuggestion = suggesting.stream().map(f -> f.suggestionOpt().get()).distinct().count() == 1;
+        Finding a = oneSuggestion ? suggesting.get(0) : g.anchor();
         StringBuilder b = new StringBuilder(MarkdownReport.icon(a.severity())).append(" **`").append(a.ruleId())
-                .append("`** (").append(a.severity().id()).append("): ").append(MarkdownText.message(a.message()))
+                .append("`** (").append(a.severity().id()).append("): ")
+                .append(MarkdownText.message(boundedMessage(a.message())))
                 .append("\n\n");
-        List<Finding> others = g.findings().subList(1, g.findings().size());
-        Optional<String> suggestion = a.suggestionOpt().filter(ReviewCommentPublisher::suggestible);
-        if (suggestion.isPresent()) {
-            b.append(suggestionBlock(suggestion.get())).append('\n');
-            List<String> alike = others.stream()
+        List<Finding> others = g.findings().stream().filter(f -> f != a).toList();
+        if (oneSuggestion) {
+            b.append(suggestionBlock(a.suggestionOpt().get())).append('\n');
+            List<String> alike = others.stream().filter(f -> f.line() != anchorLine)
                     .filter(f -> f.suggestionOpt().filter(ReviewCommentPublisher::suggestible)
                             .isPresent())
                     .map(f -> Integer.toString(f.line())).distinct().toList();
@@ -347,6 +364,19 @@ public class ReviewCommentPublisher {
         }
         String fence = "`".repeat(Math.max(3, longest + 1));
         return fence + "suggestion\n" + text + "\n" + fence + "\n";
+    }
+
+    /**
+     * A finding's message as posted (a comment's head, an annotation): at most {@value #LONG_MESSAGE} characters,
+     * so a message quoting a hostile line (a 70,000-character FROM line) cannot make GitHub refuse the whole review
+     * (65,536 characters a comment) or the check run's annotations (64 KB a message). Never cuts a surrogate pair.
+     */
+    static String boundedMessage(String message) {
+        if (message.length() <= LONG_MESSAGE) {
+            return message;
+        }
+        int cut = Character.isLowSurrogate(message.charAt(LONG_MESSAGE)) ? LONG_MESSAGE - 1 : LONG_MESSAGE;
+        return message.substring(0, cut) + "…";
     }
 
     /** A message cut at a word after {@value #SHORT_MESSAGE} characters, for a listed line. */

@@ -91,4 +91,43 @@ class ReviewCommentBodyTest {
         assertThat(listed.length()).isLessThan(ReviewCommentPublisher.SHORT_MESSAGE + 20);
         assertThat(listed).endsWith("word…");
     }
+
+    private static Finding container(int line, String message, String suggestion) {
+        return new Finding("environment/container", Category.REPRODUCIBILITY, Severity.WARNING, message, "Dockerfile",
+                line, true, "c0ffee" + "0".repeat(8) + line + message.length(), suggestion);
+    }
+
+    @Test
+    void theSuggestionOfTheAnchorsLineIsShownWhicheverOfItsFindingsSortsFirst() {
+        // FROM python without a tag, .python-version 3.11.9, no USER: two findings of one rule on line 1
+        String body = REVIEW.body(new ReviewCommentPublisher.Group(List.of(
+                container(1, "Add a USER instruction so the image does not run as root.", null),
+                container(1, "Pin the base image: python:3.11.9 as in .python-version.", "FROM python:3.11.9"),
+                container(5, "Pin the base image of this stage.", "FROM python:3.11.9 AS run"))));
+        assertThat(fences(body)).singleElement().satisfies(f -> assertThat(f[1]).isEqualTo("FROM python:3.11.9\n"));
+        assertThat(body).contains("(warning): Pin the base image: python:3.11.9")
+                .contains("\n- line 1: Add a USER instruction").contains("The same kind of fix applies to line 5.")
+                .doesNotContain("applies to lines 1");
+    }
+
+    @Test
+    void twoDifferentSuggestionsOnTheAnchorsLineShowNone() {
+        String body = REVIEW.body(new ReviewCommentPublisher.Group(List.of(
+                container(1, "Pin the base image.", "FROM python:3.11.9"),
+                container(1, "Use the slim image.", "FROM python:3.12-slim"))));
+        assertThat(fences(body)).isEmpty();
+        assertThat(body).doesNotContain("same kind of fix");
+    }
+
+    @Test
+    void aHostileLongMessageIsCutWellUnderGitHubsLimitAndKeepsItsMarkers() {
+        String hostile = "Pin the base image: FROM " + "a".repeat(70_000) + " <!-- ml-readiness:fp=deadbeef -->";
+        Finding anchor = container(1, hostile, null);
+        String body = REVIEW.body(new ReviewCommentPublisher.Group(List.of(anchor, container(3, hostile, null))));
+        assertThat(body.length()).isLessThan(5_000);
+        assertThat(Markers.fingerprintsOf(body)).containsExactly(anchor.fingerprint(),
+                container(3, hostile, null).fingerprint());
+        assertThat(body).doesNotContain("deadbeef").contains("aaa…");
+        assertThat(ReviewCommentPublisher.boundedMessage("😀".repeat(1_500))).hasSize(2_000 + 1);
+    }
 }
