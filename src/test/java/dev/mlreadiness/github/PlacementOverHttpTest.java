@@ -258,6 +258,25 @@ class PlacementOverHttpTest {
     }
 
     @Test
+    void underFailOnExistingABlockingExistingFindingIsAnnotatedAtItsLevel() throws Exception {
+        // the check fails on existing debt here, so its annotation must show why: red, not a notice
+        String before = ReviewOverHttpTest.lines("import torch", "w = 1  # GAP-HERE", "k = 1");
+        String after = ReviewOverHttpTest.lines("w = 1  # GAP-HERE", "import torch", "k = 1");
+        PullRequestFixture pr = PullRequestFixture.pr(318)
+                .config("fail-on-existing: true\nrules:\n  " + TestRules.MARKER_RULE + ": error\n")
+                .unchanged("README.md", README).add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK)
+                .modify("src/model.py", before, after);
+        GitHubJournal journal = deliver(pr);
+
+        JsonNode done = completed(journal);
+        assertThat(done.path("conclusion").asText()).isEqualTo("failure");
+        assertThat(places(pr)).containsOnly(
+                Map.entry(TestRules.MARKER_RULE + " src/model.py:1", List.of("annotation:failure")));
+        assertThat(done.at("/output/annotations/0/message").asText())
+                .contains("Existing gap (error), not added by this pull request");
+    }
+
+    @Test
     void whatTheReviewCannotHoldIsAnnotatedOnce() throws Exception {
         PullRequestFixture pr = mlPullRequest(309)
                 .add("src/big.py", "x = 1  # GAP-HERE\n").withoutPatch("src/big.py");

@@ -133,7 +133,8 @@ public class CheckRunPublisher {
      * over the review's limit, no review at all) and the new findings about a whole file (on its line 1: the review
      * API has no file comments), at their severity's level, those that block ({@code fail-on}) first;
      * <li>existing findings on the lines the change adds (moved or copied code), as notices whatever their
-     * severity: existing debt never shows red in a passing check.
+     * severity: existing debt never shows red in a passing check; with {@code fail-on-existing: true} those that
+     * fail the check keep their level, so the red check shows why.
      * </ol>
      * Findings about the whole repository stay in the summary.
      *
@@ -155,9 +156,12 @@ public class CheckRunPublisher {
                             + markdown.ruleUrl(f.ruleId())));
         }
         if (changes != null) {
+            boolean existingBlocks = report.config().failOnExisting();
             for (Finding f : report.existingFindings()) {
                 if (f.hasLine() && changes.get(f.path()).map(c -> c.isAddedLine(f.line())).orElse(false)) {
-                    out.add(new CheckRunOutput.Annotation(f.path(), f.line(), annotationLevel(Severity.NOTICE),
+                    Severity level = existingBlocks && report.config().failOn().fails(f.severity()) ? f.severity()
+                            : Severity.NOTICE;
+                    out.add(new CheckRunOutput.Annotation(f.path(), f.line(), annotationLevel(level),
                             f.ruleId(),
                             ReviewCommentPublisher.boundedMessage(f.message()) + "\n\nExisting gap ("
                                     + f.severity().id()
