@@ -25,6 +25,18 @@ public final class MarkdownText {
     private MarkdownText() {
     }
 
+    /**
+     * The raw text cut to at most {@code max} characters and "…" when it is longer, never between the two halves of
+     * a surrogate pair; null stays null. For repository text before it is escaped, so a posted body stays bounded.
+     */
+    public static String cut(String raw, int max) {
+        if (raw == null || raw.length() <= max) {
+            return raw;
+        }
+        int end = Character.isHighSurrogate(raw.charAt(max - 1)) ? max - 1 : max;
+        return raw.substring(0, end) + "…";
+    }
+
     /** {@code raw} as inline Markdown text, on one line. */
     public static String text(String raw) {
         if (raw == null) {

@@ -372,11 +372,7 @@ public class ReviewCommentPublisher {
      * (65,536 characters a comment) or the check run's annotations (64 KB a message). Never cuts a surrogate pair.
      */
     static String boundedMessage(String message) {
-        if (message.length() <= LONG_MESSAGE) {
-            return message;
-        }
-        int cut = Character.isLowSurrogate(message.charAt(LONG_MESSAGE)) ? LONG_MESSAGE - 1 : LONG_MESSAGE;
-        return message.substring(0, cut) + "…";
+        return MarkdownText.cut(message, LONG_MESSAGE);
     }
 
     /** A message cut at a word after {@value #SHORT_MESSAGE} characters, for a listed line. */

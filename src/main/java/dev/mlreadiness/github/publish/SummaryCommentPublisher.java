@@ -137,7 +137,7 @@ public class SummaryCommentPublisher {
         String shortSha = "`" + (SHA.matcher(headSha).matches() ? ShortSha.of(headSha) : "unknown") + "`";
         head.append("Commit ").append(link(shortSha, safe(commitUrl)));
         if (!report.applicable()) {
-            head.append(" · not evaluated: ").append(MarkdownText.message(cut(report.skipReason(), 200)))
+            head.append(" · not evaluated: ").append(MarkdownText.message(MarkdownText.cut(report.skipReason(), 200)))
                     .append('\n');
             return head.toString();
         }
@@ -196,7 +196,7 @@ public class SummaryCommentPublisher {
         StringBuilder md = new StringBuilder("**Notes**\n\n");
         int shown = 0;
         for (String note : report.notes()) {
-            String line = "- " + MarkdownText.message(cut(note, MAX_NOTE)) + "\n";
+            String line = "- " + MarkdownText.message(MarkdownText.cut(note, MAX_NOTE)) + "\n";
             if (bytes(md) + bytes(line) > MAX_NOTES_BYTES) {
                 break;
             }
@@ -248,7 +248,7 @@ public class SummaryCommentPublisher {
         }
         md.append(": ");
         if (ruleTitle != null) {
-            md.append(MarkdownText.text(cut(ruleTitle, 100))).append(' ');
+            md.append(MarkdownText.text(MarkdownText.cut(ruleTitle, 100))).append(' ');
         }
         return md.append('(').append(MarkdownText.code(f.ruleId())).append(")\n").toString();
     }
@@ -267,14 +267,6 @@ public class SummaryCommentPublisher {
             from++;
         }
         return "…" + location.substring(from);
-    }
-
-    private static String cut(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-        return text.substring(0, end) + "…";
     }
 
     private static String link(String text, String url) {
