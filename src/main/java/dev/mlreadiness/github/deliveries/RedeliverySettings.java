@@ -28,4 +28,18 @@ public interface RedeliverySettings {
     /** Attempts of a delivery (the first and the redeliveries) after which it is given up. */
     @WithDefault("3")
     int maxAttempts();
+
+    /**
+     * The least time between two requests of a run (listing pages and redeliveries): one at a time, as GitHub asks
+     * of integrations, and at most one redelivery a second, its advice for writes.
+     */
+    @WithDefault("1s")
+    Duration requestInterval();
+
+    /**
+     * The longest a run waits when GitHub limits its rate ({@code retry-after}, or {@code x-ratelimit-reset} when no
+     * request is left); beyond it the run stops and the next one carries on.
+     */
+    @WithDefault("2m")
+    Duration maxRateLimitWait();
 }
