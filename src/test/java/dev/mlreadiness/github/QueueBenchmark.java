@@ -1,13 +1,9 @@
 package dev.mlreadiness.github;
 
-import java.io.File;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,92 +33,67 @@ public final class QueueBenchmark {
         String options = args.length > 2 ? args[2] : "src/main/jvm/app.options";
         Map<String, String> config = new WireMockGitHubResource().start();
         WireMockGitHubResource.server.setGlobalFixedDelay(100);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dquarkus.http.port=" + port));
-        if (!options.equals("none")) {
-            command.add(1, "@" + options);
-        }
-        if (heap != null) {
-            command.add("-Xmx" + heap);
-        }
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        File log = Files.createTempFile("queue-benchmark", ".log").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-        if (!options.equals("none")) {
-            builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the container image sets it
-        }
-        Process app = builder.start();
         HttpClient http = HttpClient.newHttpClient();
-        try {
-            String base = "http://localhost:" + port;
-            while (!ready(http, base)) {
-                Thread.sleep(200);
-            }
-            System.out.printf("app up, RSS %d MB (log %s)%n", rssMb(app.pid()), log);
+        try (PackagedApp app = PackagedApp.start(config, options, heap)) {
+            app.awaitReady(http);
+            System.out.printf("app up, RSS %d MB (log %s)%n", app.rssMb(), app.log);
             for (int round = 0; round < rounds; round++) {
-                List<PullRequestFixture> prs = new ArrayList<>();
-                for (int i = 0; i < PULL_REQUESTS; i++) {
-                    int number = 1000 + round * PULL_REQUESTS + i;
-                    PullRequestFixture pr = PullRequestFixture.pr(number)
-                            .unchanged("README.md", "# Bench " + number + "\n\n## Usage\n\nrun it\n")
-                            .add("notebooks/b.ipynb", ReviewOverHttpTest.NOTEBOOK)
-                            .add("src/b.py", "import numpy\nx = 1  # GAP-HERE\ny = 2  # GAP-HERE\n");
-                    pr.stub(WireMockGitHubResource.server);
-                    GitHubState.install(WireMockGitHubResource.server, pr);
-                    prs.add(pr);
-                }
-                long start = System.nanoTime();
-                List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
-                for (PullRequestFixture pr : prs) {
-                    byte[] body = pr.payload("opened");
-                    sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/"))
-                            .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
-                            .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                            .header("X-Hub-Signature-256", Webhooks.sign(WireMockGitHubResource.WEBHOOK_SECRET, body))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                            HttpResponse.BodyHandlers.ofString()));
-                }
-                sent.forEach(CompletableFuture::join);
-                while (!prs.stream().allMatch(QueueBenchmark::completed)) {
-                    Thread.sleep(50);
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = round(http, List.of(app.base()), 1000 + round * PULL_REQUESTS);
                 System.out.printf("round %d: %d evaluations in %.1f s = %.0f per minute; RSS %d MB%n", round + 1,
-                        PULL_REQUESTS, seconds, PULL_REQUESTS * 60 / seconds, rssMb(app.pid()));
+                        PULL_REQUESTS, seconds, PULL_REQUESTS * 60 / seconds, app.rssMb());
             }
         } finally {
-            app.destroy();
-            app.waitFor();
             WireMockGitHubResource.server.stop();
         }
     }
 
-    private static boolean completed(PullRequestFixture pr) {
+    /**
+     * One round: {@link #PULL_REQUESTS} pull requests numbered from {@code first}, each with two gaps, stubbed on the
+     * fake GitHub; {@code pull_request.opened} of each delivered at once, to the replicas in turn; waits until every
+     * check run is completed. The seconds it took.
+     */
+    static double round(HttpClient http, List<String> replicas, int first) throws Exception {
+        List<PullRequestFixture> prs = new ArrayList<>();
+        for (int i = 0; i < PULL_REQUESTS; i++) {
+            prs.add(pullRequest(first + i));
+        }
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
+        for (int i = 0; i < prs.size(); i++) {
+            byte[] body = prs.get(i).payload("opened");
+            sent.add(deliver(http, replicas.get(i % replicas.size()), "pull_request", body,
+                    Webhooks.sign(WireMockGitHubResource.WEBHOOK_SECRET, body)));
+        }
+        sent.forEach(CompletableFuture::join);
+        while (!prs.stream().allMatch(QueueBenchmark::completed)) {
+            Thread.sleep(50);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A pull request with a README read from the base, a notebook and a Python file with two gaps, stubbed. */
+    static PullRequestFixture pullRequest(int number) throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(number)
+                .unchanged("README.md", "# Bench " + number + "\n\n## Usage\n\nrun it\n")
+                .add("notebooks/b.ipynb", ReviewOverHttpTest.NOTEBOOK)
+                .add("src/b.py", "import numpy\nx = 1  # GAP-HERE\ny = 2  # GAP-HERE\n");
+        pr.stub(WireMockGitHubResource.server);
+        GitHubState.install(WireMockGitHubResource.server, pr);
+        return pr;
+    }
+
+    /** A webhook delivery as GitHub sends it (a new delivery id each time), signed beforehand. */
+    static CompletableFuture<HttpResponse<Void>> deliver(HttpClient http, String replica, String event, byte[] body,
+            String signature) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(replica + "/"))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    static boolean completed(PullRequestFixture pr) {
         return GitHubState.runsOf(pr.headSha).stream()
                 .anyMatch(r -> r.path("status").asText().equals("completed"));
-    }
-
-    private static boolean ready(HttpClient http, String base) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** The resident set of a process, from /proc (Linux). */
-    private static long rssMb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
     }
 }
