@@ -11,20 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -33,7 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.config.EnvConfigSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.github.WireMockProfile;
@@ -48,8 +43,7 @@ import dev.mlreadiness.github.WireMockProfile;
 @TestProfile(WireMockProfile.class)
 class KubernetesManifestsTest {
 
-    static final Path DIR = Path.of("deploy/kubernetes");
-    static final ObjectMapper YAML = new YAMLMapper();
+    static final Path DIR = KubernetesManifests.DIR;
     static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -61,21 +55,11 @@ class KubernetesManifestsTest {
             "quarkus.github-app.webhook-secret", "quarkus.datasource.jdbc.url", "quarkus.datasource.username",
             "quarkus.datasource.password", "ml-readiness.queue");
 
-    static Map<String, JsonNode> manifests = new TreeMap<>();
-
-    @BeforeAll
-    static void read() throws IOException {
-        try (Stream<Path> files = Files.list(DIR)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                JsonNode doc = YAML.readTree(f.toFile());
-                manifests.put(doc.path("kind").asText(), doc);
-            }
-        }
-    }
+    static final KubernetesManifests MANIFESTS = KubernetesManifests.read();
+    static final Map<String, JsonNode> manifests = MANIFESTS.all();
 
     static JsonNode kind(String kind) {
-        assertThat(manifests).containsKey(kind);
-        return manifests.get(kind);
+        return MANIFESTS.kind(kind);
     }
 
     /** The schema file of openapi2jsonschema's naming: {@code <kind>-<group>-<version>.json}, core without group. */
@@ -136,9 +120,7 @@ class KubernetesManifestsTest {
     }
 
     static JsonNode container() {
-        JsonNode containers = kind("Deployment").at("/spec/template/spec/containers");
-        assertThat(containers).hasSize(1);
-        return containers.get(0);
+        return MANIFESTS.container();
     }
 
     /** The container port a probe or the Service names. */
@@ -184,21 +166,8 @@ class KubernetesManifestsTest {
         given().get("/q/health/nowhere").then().statusCode(404);
     }
 
-    /** The container's environment: the ConfigMap's keys, then the env entries (values or Secret references). */
     static Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        JsonNode c = container();
-        for (JsonNode from : c.path("envFrom")) {
-            assertThat(from.at("/configMapRef/name").asText())
-                    .isEqualTo(kind("ConfigMap").at("/metadata/name").asText());
-            kind("ConfigMap").path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        }
-        for (JsonNode e : c.path("env")) {
-            JsonNode ref = e.at("/valueFrom/secretKeyRef");
-            env.put(e.path("name").asText(), ref.isMissingNode() ? e.path("value").asText()
-                    : "secret:" + ref.path("name").asText() + "/" + ref.path("key").asText());
-        }
-        return env;
+        return MANIFESTS.environment();
     }
 
     @Test

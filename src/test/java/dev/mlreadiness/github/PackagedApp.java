@@ -38,6 +38,12 @@ final class PackagedApp implements AutoCloseable {
      * @param heap a heap cap replacing the options file's ({@code 256m}), or null
      */
     static PackagedApp start(Map<String, String> config, String options, String heap) throws IOException {
+        return start(config, Map.of(), options, heap);
+    }
+
+    /** Also with environment variables, as a container gets them. */
+    static PackagedApp start(Map<String, String> config, Map<String, String> environment, String options,
+            String heap) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -57,6 +63,7 @@ final class PackagedApp implements AutoCloseable {
         if (!options.equals("none")) {
             builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the container image sets it
         }
+        builder.environment().putAll(environment);
         return new PackagedApp(builder.start(), port, log);
     }
 
