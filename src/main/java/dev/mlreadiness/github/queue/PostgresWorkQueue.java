@@ -139,6 +139,10 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             done.complete(ReviewResult.of(ReviewResult.Status.FAILED, "the work queue is unavailable"));
             return done;
         }
+        if (id == REFUSED) {
+            done.complete(ReviewResult.of(ReviewResult.Status.FAILED, "too many requests are waiting"));
+            return done;
+        }
         // a worker that settled the request before this line left its result in the delivery's row: the next poll
         // answers from there
         synchronized (this) {
@@ -155,7 +159,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
      * stored (the delivery must fail, so that GitHub shows it failed and it can be redelivered).
      */
     public boolean recordOnly(WorkRequest request) throws SQLException {
-        if (record(request, deliveryKey(request), true) < 0) {
+        if (record(request, deliveryKey(request), true) < 0) { // processed already, or refused (the handler says so)
             return false;
         }
         wake();
@@ -165,9 +169,16 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private record Waiter(String deliveryKey, CompletableFuture<ReviewResult> done) {
     }
 
+    /** What {@link #record} answers when the pull request has {@link InMemoryWorkQueue#MAX_WAITING} waiting. */
+    private static final long REFUSED = -2;
+
     /**
      * One transaction: the delivery when {@code claimDelivery} (-1, nothing written, when it is queued or was
-     * processed already), the job (created, or updated with the newer head and made due) and the request.
+     * processed already), the job (created, or updated with the newer head and made due) and the request. A push
+     * folds the pushes waiting before it (not those of the running batch) into itself at once, so a pull request
+     * holds at most one waiting push; beyond {@link InMemoryWorkQueue#MAX_WAITING} waiting requests (commands of a
+     * runaway bot, not people) a request that does not fold is refused ({@link #REFUSED}, nothing written), as in
+     * memory.
      */
     private long record(WorkRequest r, String key, boolean claimDelivery) throws SQLException {
         try (Connection c = ds.getConnection()) {
@@ -198,6 +209,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                         job = rs.getLong(1);
                     }
                 }
+                // the job's row is locked until commit: requests for one pull request are recorded one at a time
+                if (full(c, job, r.kind() == Kind.PULL_REQUEST)) {
+                    c.rollback();
+                    LOG.warnf("%s: %d requests already waiting, delivery %s refused", r.key(),
+                            InMemoryWorkQueue.MAX_WAITING, r.deliveryId());
+                    return REFUSED;
+                }
                 long id;
                 try (PreparedStatement s = c.prepareStatement("""
                         insert into work_request (job_id, delivery_key, installation_id, delivery_id, kind, head_sha,
@@ -216,6 +234,9 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                         id = rs.getLong(1);
                     }
                 }
+                if (r.kind() == Kind.PULL_REQUEST) {
+                    foldWaitingPushes(c, job, id);
+                }
                 c.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -225,6 +246,38 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 c.rollback();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** The waiting requests of the job, the running batch's aside, that a new request would count among. */
+    private static final String WAITING = """
+            from work_request r join work_job j on j.id = r.job_id
+            where r.job_id = ? and r.folded_into is null
+              and r.id > case when j.state = 'running' then j.claimed_upto else 0 end""";
+
+    /** Whether the job holds the most requests that may wait, and the new one would not fold into a waiting push. */
+    private static boolean full(Connection c, long job, boolean push) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select count(*), coalesce(bool_or(r.kind = 'PULL_REQUEST'), false) " + WAITING)) {
+            s.setLong(1, job);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) >= InMemoryWorkQueue.MAX_WAITING && !(push && rs.getBoolean(2));
+            }
+        }
+    }
+
+    /**
+     * The waiting pushes before {@code newest} are answered by its evaluation: marked folded into it, their payloads
+     * dropped (they are never read again), so a burst of pushes stores one payload.
+     */
+    private static void foldWaitingPushes(Connection c, long job, long newest) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update work_request set folded_into = ?, payload = ''"
+                + " where id in (select r.id " + WAITING + " and r.kind = 'PULL_REQUEST' and r.id < ?)")) {
+            s.setLong(1, newest);
+            s.setLong(2, job);
+            s.setLong(3, newest);
+            s.executeUpdate();
         }
     }
 
@@ -367,15 +420,17 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             }
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
-                    select id, installation_id, delivery_id, kind, head_sha, event, payload, decisions
-                    from work_request where job_id = ? and folded_into is null order by id""")) {
+                    select id, installation_id, delivery_id, kind, head_sha, event, payload, decisions,
+                      folded_into is not null
+                    from work_request where job_id = ? order by id""")) {
                 s.setLong(1, job);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         try {
                             rows.add(new Row(rs.getLong(1), new WorkRequest(rs.getLong(2), key,
                                     Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(3),
-                                    rs.getString(6), rs.getString(7), decisions(rs.getString(8)))));
+                                    rs.getString(6), rs.getString(7), decisions(rs.getString(8))),
+                                    rs.getBoolean(9)));
                         } catch (RuntimeException e) {
                             throw new Unreadable(job, key, e);
                         }
@@ -411,7 +466,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         }
     }
 
-    private record Row(long id, WorkRequest request) {
+    /** A stored request; a folded push only keeps its place in the order (its payload is dropped). */
+    private record Row(long id, WorkRequest request, boolean folded) {
     }
 
     static final String DIED = "replica died during evaluation";
@@ -462,7 +518,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private static List<WorkRequest> fold(Connection c, long job, List<Row> rows) throws SQLException {
         Row newest = null;
         for (Row r : rows) {
-            if (r.request().kind() == Kind.PULL_REQUEST) {
+            if (r.request().kind() == Kind.PULL_REQUEST && !r.folded()) {
                 newest = r;
             }
         }
@@ -471,7 +527,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         for (Row r : rows) {
             if (r.request().kind() != Kind.PULL_REQUEST) {
                 batch.add(r.request());
-            } else if (!pushPlaced) {
+            } else if (!pushPlaced && newest != null) {
                 batch.add(newest.request());
                 pushPlaced = true;
             }
