@@ -1,5 +1,6 @@
 package dev.mlreadiness.github.queue;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,9 +87,18 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile long lastCleanup;
+    private volatile long lastClose;
+    private final AbandonedRuns abandoned;
 
     public PostgresWorkQueue(DataSource ds, BatchRunner runner, Settings settings, String owner,
             MeterRegistry metrics) {
+        this(ds, runner, settings, owner, metrics, null);
+    }
+
+    /** @param abandoned completes the runs of jobs given up (parked, idle); null leaves them to the next event */
+    public PostgresWorkQueue(DataSource ds, BatchRunner runner, Settings settings, String owner,
+            MeterRegistry metrics, AbandonedRuns abandoned) {
+        this.abandoned = abandoned;
         this.ds = ds;
         this.runner = runner;
         this.settings = settings;
@@ -323,6 +333,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             }
             answerFromOtherReplicas();
             cleanUp();
+            completeAbandonedRuns();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("work queue: polling failed, trying again: %s", e.getMessage());
         }
@@ -391,7 +402,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             int attempts;
             Optional<AbandonedRun> abandoned = Optional.empty();
             try (PreparedStatement s = c.prepareStatement("""
-                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head, claimed_upto
+                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head, claimed_upto,
+                      abandoned_run_id, abandoned_run_head
                     from work_job
                     where (state = 'queued' and due_at <= now()) or (state = 'running' and lease_until < now())
                     order by due_at limit 1 for update skip locked""");
@@ -416,6 +428,11 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                         parkAfterDeaths(c, job, key, rs.getLong(9));
                         continue;
                     }
+                }
+                long left = rs.getLong(10);
+                if (abandoned.isEmpty() && !rs.wasNull()) {
+                    // left by an earlier takeover whose batch failed before completing it: this batch tries again
+                    abandoned = Optional.of(new AbandonedRun(left, rs.getString(11)));
                 }
             }
             List<Row> rows = new ArrayList<>();
@@ -452,13 +469,16 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             try (PreparedStatement s = c.prepareStatement("""
                     update work_job set state = 'running', owner = ?, token = ?,
                       lease_until = now() + make_interval(secs => ?), claimed_upto = ?, check_run_id = null,
-                      attempts = ?, updated_at = now() where id = ?""")) {
+                      attempts = ?, abandoned_run_id = ?, abandoned_run_head = ?, updated_at = now() where id = ?""")) {
                 s.setString(1, owner);
                 s.setString(2, token);
                 s.setDouble(3, settings.lease().toMillis() / 1000.0);
                 s.setLong(4, upto);
                 s.setInt(5, attempts);
-                s.setLong(6, job);
+                // kept until a batch ends without failing (it completed the run) or the queue completes it
+                s.setObject(6, abandoned.map(AbandonedRun::id).orElse(null), java.sql.Types.BIGINT);
+                s.setString(7, abandoned.map(AbandonedRun::headSha).orElse(null));
+                s.setLong(8, job);
                 s.executeUpdate();
             }
             running.put(job, token);
@@ -501,7 +521,10 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         try (PreparedStatement s = c.prepareStatement("""
                 update work_job set state = case when exists (select 1 from work_request where job_id = ?)
                   then 'queued' else 'parked' end, due_at = now(), attempts = 0, last_error = ?, owner = null,
-                  token = null, lease_until = null, updated_at = now() where id = ?""")) {
+                  token = null, lease_until = null,
+                  abandoned_run_id = coalesce(check_run_id, abandoned_run_id),
+                  abandoned_run_head = case when check_run_id is null then abandoned_run_head else check_run_head end,
+                  check_run_id = null, updated_at = now() where id = ?""")) {
             s.setLong(1, job);
             s.setString(2, DIED);
             s.setLong(3, job);
@@ -646,12 +669,19 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     }
                 }
                 String state = more ? "queued" : failed ? "parked" : "idle";
+                // a batch that did not fail completed the run a dead replica left; after a failure the queue or the
+                // next batch does
                 try (PreparedStatement s = c.prepareStatement("""
                         update work_job set state = ?, due_at = now(), attempts = 0, last_error = ?, owner = null,
-                          token = null, lease_until = null, check_run_id = null, updated_at = now() where id = ?""")) {
+                          token = null, lease_until = null, check_run_id = null,
+                          abandoned_run_id = case when ? then abandoned_run_id end,
+                          abandoned_run_head = case when ? then abandoned_run_head end,
+                          updated_at = now() where id = ?""")) {
                     s.setString(1, state);
                     s.setString(2, failed ? result.detail() : null);
-                    s.setLong(3, claimed.job());
+                    s.setBoolean(3, failed);
+                    s.setBoolean(4, failed);
+                    s.setLong(5, claimed.job());
                     s.executeUpdate();
                 }
                 c.commit();
@@ -758,6 +788,54 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                             rs.getString(4) == null ? "" : rs.getString(4));
                     complete(List.of(rs.getLong(1)), stored);
                 }
+            }
+        }
+    }
+
+    static final String GIVEN_UP = "the app stopped or failed during this evaluation, and gave it up";
+
+    /**
+     * Now and then (every ten polls, at least a second apart): the check runs left in progress on jobs that no batch
+     * will run (parked, idle) are completed, a few at a time; one that cannot be completed now is tried again later.
+     */
+    private void completeAbandonedRuns() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (abandoned == null || now - lastClose < Math.max(1000, settings.poll().toMillis() * 10)) {
+            return;
+        }
+        lastClose = now;
+        record Left(long job, long installation, String repository, long run, String head, String error) {
+        }
+        List<Left> left = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        select id, installation_id, repository, abandoned_run_id, abandoned_run_head, last_error
+                        from work_job
+                        where abandoned_run_id is not null and state in ('parked', 'idle') limit 20""");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                left.add(new Left(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6)));
+            }
+        }
+        for (Left l : left) {
+            try {
+                if (l.head() != null) {
+                    abandoned.complete(l.installation(), l.repository(), l.run(), l.head(),
+                            l.error() == null ? GIVEN_UP : GIVEN_UP + ": " + l.error());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("%s: check run %d left in progress could not be completed, tried again later: %s",
+                        l.repository(), l.run(), e.getMessage());
+                continue;
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement s = c.prepareStatement("""
+                            update work_job set abandoned_run_id = null, abandoned_run_head = null
+                            where id = ? and abandoned_run_id = ?""")) {
+                s.setLong(1, l.job());
+                s.setLong(2, l.run());
+                s.executeUpdate();
             }
         }
     }

@@ -1,4 +1,4 @@
--- The readiness of default branches (push events): the scores of a full scan of each pushed commit, per category,
+-- 1. The readiness of default branches (push events): the scores of a full scan of each pushed commit, per category,
 -- ready for an organization view. Deleted with the installation or the repository (ForgetRemovedRepositories).
 
 create table commit_score (
@@ -33,3 +33,8 @@ create table commit_category_score (
     foreign key (installation_id, repository, commit_sha)
         references commit_score (installation_id, repository, commit_sha) on delete cascade
 );
+
+-- A check run that a replica which died, or a batch that failed before it could read the pull request, left in
+-- progress: kept until it is completed, by the job's next batch or, when no batch will run (parked, idle), by the
+-- queue itself. Never left in progress.
+alter table work_job add column abandoned_run_id bigint, add column abandoned_run_head text;
