@@ -38,24 +38,63 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
     @Inject
     RedeliverFailedDeliveries recovery;
 
-    /** With PostgreSQL one replica at a time recovers failed deliveries: the one holding the advisory lock. */
+    /**
+     * With PostgreSQL one replica at a time recovers failed deliveries: the one holding the advisory lock of its
+     * schema. A deployment in another schema of the same database holds another lock and does not block it.
+     */
     @Test
-    void theRecoveryOfFailedDeliveriesRunsOnlyUnderTheAdvisoryLock() throws Exception {
+    void theRecoveryOfFailedDeliveriesRunsOnlyUnderTheAdvisoryLockOfItsSchema() throws Exception {
+        String elsewhere = TestDatabase.newSchema("other");
+        try (java.sql.Connection other = TestDatabase.dataSource(elsewhere).getConnection()) {
+            assertThat(RedeliverFailedDeliveries.tryLock(other)).isTrue(); // the other deployment runs it
+            server.resetRequests();
+            assertThat(recovery.recover()).isNotEqualTo(-1);
+            assertThat(GitHubJournal.of(server).matching("GET", "/app/hook/deliveries")).hasSize(1);
+            RedeliverFailedDeliveries.unlock(other);
+        } finally {
+            TestDatabase.drop(elsewhere);
+        }
         javax.sql.DataSource db = TestDatabase.dataSource(PostgresResource.schema);
-        try (java.sql.Connection other = db.getConnection();
-                java.sql.PreparedStatement lock = other.prepareStatement("select pg_advisory_lock(?)")) {
-            lock.setLong(1, 0x6d6c722d7265646cL); // another replica runs it
-            lock.execute();
+        try (java.sql.Connection replica = db.getConnection()) {
+            assertThat(RedeliverFailedDeliveries.tryLock(replica)).isTrue(); // another replica runs it
             server.resetRequests();
             assertThat(recovery.recover()).isEqualTo(-1);
             assertThat(GitHubJournal.of(server).matching("GET", "/app/hook/deliveries")).isEmpty();
-            try (java.sql.PreparedStatement unlock = other.prepareStatement("select pg_advisory_unlock(?)")) {
-                unlock.setLong(1, 0x6d6c722d7265646cL); // the other replica is done
-                unlock.execute();
-            }
+            RedeliverFailedDeliveries.unlock(replica); // the other replica is done
         }
         assertThat(recovery.recover()).isNotEqualTo(-1);
         assertThat(GitHubJournal.of(server).matching("GET", "/app/hook/deliveries")).hasSize(1);
+        // and the app released its own lock: it is free for the next replica
+        try (java.sql.Connection next = db.getConnection()) {
+            assertThat(RedeliverFailedDeliveries.tryLock(next)).isTrue();
+            RedeliverFailedDeliveries.unlock(next);
+        }
+    }
+
+    @Inject
+    io.agroal.api.AgroalDataSource appDatabase;
+
+    /**
+     * A database whose tables another session keeps locked makes the app's statements fail with a clear error after
+     * the lock timeout (the queue logs it and retries), instead of hanging the worker or the webhook thread.
+     */
+    @Test
+    void aLockedTableFailsTheAppsStatementsInsteadOfHangingThem() throws Exception {
+        try (java.sql.Connection other = TestDatabase.dataSource(PostgresResource.schema).getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.Statement lock = other.createStatement()) {
+                lock.execute("lock table work_job in access exclusive mode");
+            }
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+                try (java.sql.Connection app = appDatabase.getConnection();
+                        java.sql.Statement s = app.createStatement()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeQuery(
+                            "select count(*) from work_job")).isInstanceOf(java.sql.SQLException.class)
+                            .hasMessageContaining("lock timeout");
+                }
+            });
+            other.rollback();
+        }
     }
 
     static long count(String sql) throws Exception {

@@ -58,6 +58,8 @@ class TwoReplicasIT extends DeliveryScenarios {
         config.put("ml-readiness.retry.initial-backoff", "1ms");
         config.put("ml-readiness.retry.max-backoff", "5ms");
         config.put("quarkus.log.file.enabled", "false");
+        config.put("ml-readiness.redeliver.every", "1s");
+        config.put("ml-readiness.redeliver.delay", "0s");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int i = 0; i < 2; i++) {
             int port = freePort();
@@ -155,12 +157,49 @@ class TwoReplicasIT extends DeliveryScenarios {
         PullRequestFixture pr = pullRequest(301);
         String id = UUID.randomUUID().toString();
         assertThat(send(ports.get(0), "pull_request", pr.payload("opened"), id)).isEqualTo(200);
-        // no wait: the row was committed before the answer
-        assertThat(one("select count(*) from delivery where delivery_key = ?",
-                id + "/" + PullRequestFixture.REPO + "#301")).isEqualTo(1L);
+        // no wait: the delivery, its job and its request were committed before the answer (the request is gone
+        // only once a worker settled it, in the same transaction as the delivery's state)
+        recordedBeforeTheAnswer(id, pr);
         until(() -> settled(id, pr));
         until(() -> GitHubState.ISSUE_COMMENTS.get(pr.number) != null);
         publishedOnce(pr, 1); // both gaps of src/q.py in one grouped comment
+    }
+
+    /** The delivery's row, its pull request's job, and its request or its settled state: all there at once. */
+    static void recordedBeforeTheAnswer(String id, PullRequestFixture pr) {
+        String key = id + "/" + PullRequestFixture.REPO + "#" + pr.number;
+        assertThat(one("select count(*) from delivery where delivery_key = ?", key)).isEqualTo(1L);
+        assertThat(one("select count(*) from work_job where repository = ? and number = ?", PullRequestFixture.REPO,
+                pr.number)).isEqualTo(1L);
+        assertThat(one("select count(*) from work_request where delivery_key = ?", key).equals(1L)
+                || settled(id, pr)).as("the request is queued or settled").isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void aReRunIsRecordedBeforeTheAppAnswersIt() throws Exception {
+        PullRequestFixture pr = pullRequest(304);
+        String opened = UUID.randomUUID().toString();
+        assertThat(send(ports.get(1), "pull_request", pr.payload("opened"), opened)).isEqualTo(200);
+        until(() -> settled(opened, pr));
+        String id = UUID.randomUUID().toString();
+        assertThat(send(ports.get(0), "check_suite", rerequested(pr), id)).isEqualTo(200);
+        recordedBeforeTheAnswer(id, pr);
+        until(() -> settled(id, pr));
+        until(() -> (Long) one("select count(*) from work_job where state in ('queued', 'running')") == 0);
+        publishedOnce(pr, 1);
+    }
+
+    /** The recovery of failed deliveries runs under the advisory lock of the schema, and releases it. */
+    @Test
+    @Order(6)
+    void theRecoveryOfFailedDeliveriesReleasesItsAdvisoryLock() throws Exception {
+        until(() -> GitHubJournal.of(WireMockGitHubResource.server).matching("GET", "/app/hook/deliveries")
+                .size() >= 2);
+        // between runs nobody holds it: a lock kept by a pooled connection would block every later run for good
+        until(() -> (Long) one("""
+                select count(*) from pg_locks where locktype = 'advisory' and classid = 1819046514
+                  and database = (select oid from pg_database where datname = current_database())""") == 0L);
     }
 
     @Test

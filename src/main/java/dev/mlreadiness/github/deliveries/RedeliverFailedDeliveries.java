@@ -50,8 +50,12 @@ public class RedeliverFailedDeliveries {
 
     private static final Logger LOG = Logger.getLogger(RedeliverFailedDeliveries.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** {@code pg_try_advisory_lock} key: "mlr-redl". */
-    static final long LOCK = 0x6d6c722d7265646cL;
+    /**
+     * The first half of the {@code pg_try_advisory_lock} key ("mlrr"); the second is the hash of the schema:
+     * advisory locks are per database, and deployments (or test runs) in other schemas of the same database must not
+     * wait for each other.
+     */
+    static final int LOCK = 0x6d6c7272;
     /**
      * A guard against a paging that never ends (a cursor that comes back): pages of 100 deliveries read at most per
      * run, a million deliveries, far more than any lookback holds.
@@ -103,14 +107,14 @@ public class RedeliverFailedDeliveries {
             return run();
         }
         try (Connection c = queues.datasource().getConnection()) {
-            if (!lock(c, "select pg_try_advisory_lock(?)")) {
+            if (!tryLock(c)) {
                 LOG.debug("redelivery: another replica runs it");
                 return -1;
             }
             try {
                 return run();
             } finally {
-                lock(c, "select pg_advisory_unlock(?)");
+                unlock(c);
             }
         } catch (SQLException e) {
             LOG.warnf("redelivery: no lock (%s), skipped this time", e.getMessage());
@@ -118,9 +122,19 @@ public class RedeliverFailedDeliveries {
         }
     }
 
+    /** Takes the session lock of the connection's schema, unless another session holds it: false then. */
+    public static boolean tryLock(Connection c) throws SQLException {
+        return lock(c, "select pg_try_advisory_lock(?, hashtext(current_schema()))");
+    }
+
+    /** Releases the lock {@link #tryLock} took (a pooled connection would keep it for good otherwise). */
+    public static void unlock(Connection c) throws SQLException {
+        lock(c, "select pg_advisory_unlock(?, hashtext(current_schema()))");
+    }
+
     private static boolean lock(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, LOCK);
+            s.setInt(1, LOCK);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }

@@ -15,10 +15,11 @@ import org.jboss.logging.Logger;
 import dev.mlreadiness.github.queue.WorkQueues;
 
 /**
- * Deletes what the PostgreSQL queue stores of an installation when the app is uninstalled
+ * Deletes what the app stores in PostgreSQL of an installation when the app is uninstalled
  * ({@code installation.deleted}), or of repositories removed from it ({@code installation_repositories.removed}):
- * their jobs, the requests (payloads) waiting in them, and their delivery records. The in-memory queue stores
- * nothing that outlives its work. GitHub sends both events to every app, whatever it subscribes to.
+ * their jobs, the requests (payloads) waiting in them, their delivery records, and the scores of their default
+ * branches' commits. The in-memory queue stores nothing that outlives its work. GitHub sends both events to every app,
+ * whatever it subscribes to.
  */
 class ForgetRemovedRepositories {
 
@@ -53,7 +54,7 @@ class ForgetRemovedRepositories {
         return out;
     }
 
-    /** Every job of the installation (when uninstalled) or of the repositories, with their deliveries. */
+    /** Every job and commit score of the installation (when uninstalled) or of the repositories. */
     private void forget(long installation, List<String> repositories, boolean wholeInstallation) throws SQLException {
         if (!queues.postgres()) {
             return;
@@ -62,7 +63,13 @@ class ForgetRemovedRepositories {
             c.setAutoCommit(false);
             try {
                 int jobs = 0;
+                int scores = 0;
                 if (wholeInstallation) {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "delete from commit_score where installation_id = ?")) {
+                        s.setLong(1, installation);
+                        scores += s.executeUpdate();
+                    }
                     try (PreparedStatement s = c.prepareStatement(
                             "delete from work_job where installation_id = ? returning repository")) {
                         s.setLong(1, installation);
@@ -84,6 +91,12 @@ class ForgetRemovedRepositories {
                         s.setLong(2, installation);
                         jobs += s.executeUpdate();
                     }
+                    try (PreparedStatement s = c.prepareStatement(
+                            "delete from commit_score where repository = ? and installation_id = ?")) {
+                        s.setString(1, repository);
+                        s.setLong(2, installation);
+                        scores += s.executeUpdate();
+                    }
                     // delivery keys are "<delivery id>/<owner>/<name>#<number>"
                     try (PreparedStatement s = c.prepareStatement(
                             "delete from delivery where substring(delivery_key from position('/' in delivery_key) + 1)"
@@ -94,8 +107,8 @@ class ForgetRemovedRepositories {
                     }
                 }
                 c.commit();
-                LOG.infof("installation %d: %s, %d jobs and their deliveries deleted", installation,
-                        wholeInstallation ? "uninstalled" : "repositories " + repositories + " removed", jobs);
+                LOG.infof("installation %d: %s, %d jobs and their deliveries, %d commit scores deleted", installation,
+                        wholeInstallation ? "uninstalled" : "repositories " + repositories + " removed", jobs, scores);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -1,5 +1,6 @@
 package dev.mlreadiness.github.queue;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,9 +87,18 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile long lastCleanup;
+    private volatile long lastClose;
+    private final AbandonedRuns abandoned;
 
     public PostgresWorkQueue(DataSource ds, BatchRunner runner, Settings settings, String owner,
             MeterRegistry metrics) {
+        this(ds, runner, settings, owner, metrics, null);
+    }
+
+    /** @param abandoned completes the runs of jobs given up (parked, idle); null leaves them to the next event */
+    public PostgresWorkQueue(DataSource ds, BatchRunner runner, Settings settings, String owner,
+            MeterRegistry metrics, AbandonedRuns abandoned) {
+        this.abandoned = abandoned;
         this.ds = ds;
         this.runner = runner;
         this.settings = settings;
@@ -139,6 +149,10 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             done.complete(ReviewResult.of(ReviewResult.Status.FAILED, "the work queue is unavailable"));
             return done;
         }
+        if (id == REFUSED) {
+            done.complete(ReviewResult.of(ReviewResult.Status.FAILED, "too many requests are waiting"));
+            return done;
+        }
         // a worker that settled the request before this line left its result in the delivery's row: the next poll
         // answers from there
         synchronized (this) {
@@ -155,7 +169,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
      * stored (the delivery must fail, so that GitHub shows it failed and it can be redelivered).
      */
     public boolean recordOnly(WorkRequest request) throws SQLException {
-        if (record(request, deliveryKey(request), true) < 0) {
+        if (record(request, deliveryKey(request), true) < 0) { // processed already, or refused (the handler says so)
             return false;
         }
         wake();
@@ -165,9 +179,16 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private record Waiter(String deliveryKey, CompletableFuture<ReviewResult> done) {
     }
 
+    /** What {@link #record} answers when the pull request has {@link InMemoryWorkQueue#MAX_WAITING} waiting. */
+    private static final long REFUSED = -2;
+
     /**
      * One transaction: the delivery when {@code claimDelivery} (-1, nothing written, when it is queued or was
-     * processed already), the job (created, or updated with the newer head and made due) and the request.
+     * processed already), the job (created, or updated with the newer head and made due) and the request. A push
+     * folds the pushes waiting before it (not those of the running batch) into itself at once, so a pull request
+     * holds at most one waiting push; beyond {@link InMemoryWorkQueue#MAX_WAITING} waiting requests (commands of a
+     * runaway bot, not people) a request that does not fold is refused ({@link #REFUSED}, nothing written), as in
+     * memory.
      */
     private long record(WorkRequest r, String key, boolean claimDelivery) throws SQLException {
         try (Connection c = ds.getConnection()) {
@@ -198,6 +219,13 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                         job = rs.getLong(1);
                     }
                 }
+                // the job's row is locked until commit: requests for one pull request are recorded one at a time
+                if (full(c, job, r.kind() == Kind.PULL_REQUEST)) {
+                    c.rollback();
+                    LOG.warnf("%s: %d requests already waiting, delivery %s refused", r.key(),
+                            InMemoryWorkQueue.MAX_WAITING, r.deliveryId());
+                    return REFUSED;
+                }
                 long id;
                 try (PreparedStatement s = c.prepareStatement("""
                         insert into work_request (job_id, delivery_key, installation_id, delivery_id, kind, head_sha,
@@ -216,6 +244,9 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                         id = rs.getLong(1);
                     }
                 }
+                if (r.kind() == Kind.PULL_REQUEST) {
+                    foldWaitingPushes(c, job, id);
+                }
                 c.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -225,6 +256,38 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 c.rollback();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** The waiting requests of the job, the running batch's aside, that a new request would count among. */
+    private static final String WAITING = """
+            from work_request r join work_job j on j.id = r.job_id
+            where r.job_id = ? and r.folded_into is null
+              and r.id > case when j.state = 'running' then j.claimed_upto else 0 end""";
+
+    /** Whether the job holds the most requests that may wait, and the new one would not fold into a waiting push. */
+    private static boolean full(Connection c, long job, boolean push) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select count(*), coalesce(bool_or(r.kind = 'PULL_REQUEST'), false) " + WAITING)) {
+            s.setLong(1, job);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) >= InMemoryWorkQueue.MAX_WAITING && !(push && rs.getBoolean(2));
+            }
+        }
+    }
+
+    /**
+     * The waiting pushes before {@code newest} are answered by its evaluation: marked folded into it, their payloads
+     * dropped (they are never read again), so a burst of pushes stores one payload.
+     */
+    private static void foldWaitingPushes(Connection c, long job, long newest) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update work_request set folded_into = ?, payload = ''"
+                + " where id in (select r.id " + WAITING + " and r.kind = 'PULL_REQUEST' and r.id < ?)")) {
+            s.setLong(1, newest);
+            s.setLong(2, job);
+            s.setLong(3, newest);
+            s.executeUpdate();
         }
     }
 
@@ -270,6 +333,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             }
             answerFromOtherReplicas();
             cleanUp();
+            completeAbandonedRuns();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("work queue: polling failed, trying again: %s", e.getMessage());
         }
@@ -338,7 +402,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             int attempts;
             Optional<AbandonedRun> abandoned = Optional.empty();
             try (PreparedStatement s = c.prepareStatement("""
-                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head, claimed_upto
+                    select id, repository, number, state, attempts, check_run_id, owner, check_run_head, claimed_upto,
+                      abandoned_run_id, abandoned_run_head
                     from work_job
                     where (state = 'queued' and due_at <= now()) or (state = 'running' and lease_until < now())
                     order by due_at limit 1 for update skip locked""");
@@ -364,18 +429,25 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                         continue;
                     }
                 }
+                long left = rs.getLong(10);
+                if (abandoned.isEmpty() && !rs.wasNull()) {
+                    // left by an earlier takeover whose batch failed before completing it: this batch tries again
+                    abandoned = Optional.of(new AbandonedRun(left, rs.getString(11)));
+                }
             }
             List<Row> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
-                    select id, installation_id, delivery_id, kind, head_sha, event, payload, decisions
-                    from work_request where job_id = ? and folded_into is null order by id""")) {
+                    select id, installation_id, delivery_id, kind, head_sha, event, payload, decisions,
+                      folded_into is not null
+                    from work_request where job_id = ? order by id""")) {
                 s.setLong(1, job);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         try {
                             rows.add(new Row(rs.getLong(1), new WorkRequest(rs.getLong(2), key,
                                     Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(3),
-                                    rs.getString(6), rs.getString(7), decisions(rs.getString(8)))));
+                                    rs.getString(6), rs.getString(7), decisions(rs.getString(8))),
+                                    rs.getBoolean(9)));
                         } catch (RuntimeException e) {
                             throw new Unreadable(job, key, e);
                         }
@@ -397,13 +469,16 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             try (PreparedStatement s = c.prepareStatement("""
                     update work_job set state = 'running', owner = ?, token = ?,
                       lease_until = now() + make_interval(secs => ?), claimed_upto = ?, check_run_id = null,
-                      attempts = ?, updated_at = now() where id = ?""")) {
+                      attempts = ?, abandoned_run_id = ?, abandoned_run_head = ?, updated_at = now() where id = ?""")) {
                 s.setString(1, owner);
                 s.setString(2, token);
                 s.setDouble(3, settings.lease().toMillis() / 1000.0);
                 s.setLong(4, upto);
                 s.setInt(5, attempts);
-                s.setLong(6, job);
+                // kept until a batch ends without failing (it completed the run) or the queue completes it
+                s.setObject(6, abandoned.map(AbandonedRun::id).orElse(null), java.sql.Types.BIGINT);
+                s.setString(7, abandoned.map(AbandonedRun::headSha).orElse(null));
+                s.setLong(8, job);
                 s.executeUpdate();
             }
             running.put(job, token);
@@ -411,7 +486,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         }
     }
 
-    private record Row(long id, WorkRequest request) {
+    /** A stored request; a folded push only keeps its place in the order (its payload is dropped). */
+    private record Row(long id, WorkRequest request, boolean folded) {
     }
 
     static final String DIED = "replica died during evaluation";
@@ -445,7 +521,10 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         try (PreparedStatement s = c.prepareStatement("""
                 update work_job set state = case when exists (select 1 from work_request where job_id = ?)
                   then 'queued' else 'parked' end, due_at = now(), attempts = 0, last_error = ?, owner = null,
-                  token = null, lease_until = null, updated_at = now() where id = ?""")) {
+                  token = null, lease_until = null,
+                  abandoned_run_id = coalesce(check_run_id, abandoned_run_id),
+                  abandoned_run_head = case when check_run_id is null then abandoned_run_head else check_run_head end,
+                  check_run_id = null, updated_at = now() where id = ?""")) {
             s.setLong(1, job);
             s.setString(2, DIED);
             s.setLong(3, job);
@@ -462,7 +541,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private static List<WorkRequest> fold(Connection c, long job, List<Row> rows) throws SQLException {
         Row newest = null;
         for (Row r : rows) {
-            if (r.request().kind() == Kind.PULL_REQUEST) {
+            if (r.request().kind() == Kind.PULL_REQUEST && !r.folded()) {
                 newest = r;
             }
         }
@@ -471,7 +550,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         for (Row r : rows) {
             if (r.request().kind() != Kind.PULL_REQUEST) {
                 batch.add(r.request());
-            } else if (!pushPlaced) {
+            } else if (!pushPlaced && newest != null) {
                 batch.add(newest.request());
                 pushPlaced = true;
             }
@@ -590,12 +669,19 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     }
                 }
                 String state = more ? "queued" : failed ? "parked" : "idle";
+                // a batch that did not fail completed the run a dead replica left; after a failure the queue or the
+                // next batch does
                 try (PreparedStatement s = c.prepareStatement("""
                         update work_job set state = ?, due_at = now(), attempts = 0, last_error = ?, owner = null,
-                          token = null, lease_until = null, check_run_id = null, updated_at = now() where id = ?""")) {
+                          token = null, lease_until = null, check_run_id = null,
+                          abandoned_run_id = case when ? then abandoned_run_id end,
+                          abandoned_run_head = case when ? then abandoned_run_head end,
+                          updated_at = now() where id = ?""")) {
                     s.setString(1, state);
                     s.setString(2, failed ? result.detail() : null);
-                    s.setLong(3, claimed.job());
+                    s.setBoolean(3, failed);
+                    s.setBoolean(4, failed);
+                    s.setLong(5, claimed.job());
                     s.executeUpdate();
                 }
                 c.commit();
@@ -702,6 +788,54 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                             rs.getString(4) == null ? "" : rs.getString(4));
                     complete(List.of(rs.getLong(1)), stored);
                 }
+            }
+        }
+    }
+
+    static final String GIVEN_UP = "the app stopped or failed during this evaluation, and gave it up";
+
+    /**
+     * Now and then (every ten polls, at least a second apart): the check runs left in progress on jobs that no batch
+     * will run (parked, idle) are completed, a few at a time; one that cannot be completed now is tried again later.
+     */
+    private void completeAbandonedRuns() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (abandoned == null || now - lastClose < Math.max(1000, settings.poll().toMillis() * 10)) {
+            return;
+        }
+        lastClose = now;
+        record Left(long job, long installation, String repository, long run, String head, String error) {
+        }
+        List<Left> left = new ArrayList<>();
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        select id, installation_id, repository, abandoned_run_id, abandoned_run_head, last_error
+                        from work_job
+                        where abandoned_run_id is not null and state in ('parked', 'idle') limit 20""");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                left.add(new Left(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        rs.getString(6)));
+            }
+        }
+        for (Left l : left) {
+            try {
+                if (l.head() != null) {
+                    abandoned.complete(l.installation(), l.repository(), l.run(), l.head(),
+                            l.error() == null ? GIVEN_UP : GIVEN_UP + ": " + l.error());
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("%s: check run %d left in progress could not be completed, tried again later: %s",
+                        l.repository(), l.run(), e.getMessage());
+                continue;
+            }
+            try (Connection c = ds.getConnection();
+                    PreparedStatement s = c.prepareStatement("""
+                            update work_job set abandoned_run_id = null, abandoned_run_head = null
+                            where id = ? and abandoned_run_id = ?""")) {
+                s.setLong(1, l.job());
+                s.setLong(2, l.run());
+                s.executeUpdate();
             }
         }
     }

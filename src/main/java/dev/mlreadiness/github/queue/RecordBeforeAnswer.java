@@ -25,13 +25,23 @@ import io.vertx.ext.web.RoutingContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.mlreadiness.github.publish.CheckRunPublisher;
+
 /**
- * With the PostgreSQL queue, records a {@code pull_request} delivery that asks for a review (opened, synchronize,
- * reopened, ready_for_review) in the queue before the app answers it: the extension answers 2xx before its
- * handlers run, so a replica that died in between would lose a delivery GitHub counts as delivered. A delivery
- * whose signature is wrong is left to the extension, which refuses it; one that cannot be recorded gets 503, so
- * that GitHub shows it failed and the recovery of failed deliveries asks for it again. The handler then finds the
- * delivery recorded and leaves it be.
+ * With the PostgreSQL queue, records a delivery that asks for a review in the queue before the app answers it: a
+ * {@code pull_request} opened, synchronize, reopened or ready_for_review, and GitHub's Re-run buttons (a
+ * re-requested check suite, or check run of the app) that name their pull requests. The extension answers 2xx
+ * before its handlers run, so a replica that died in between would lose a delivery GitHub counts as delivered. A
+ * delivery whose signature is wrong is left to the extension, which refuses it; one that cannot be recorded gets
+ * 503, so that GitHub shows it failed and the recovery of failed deliveries asks for it again. The handler then
+ * finds the delivery recorded and leaves it be.
+ *
+ * <p>
+ * Left to their handlers: re-runs without pull requests in the payload (pushes from forks: which pull requests hold
+ * the commit is an API request, too slow before the answer), and {@code /readiness} commands. A command is a
+ * conversation more than an evaluation: reactions, a permission check, the reply that records an ignore decision,
+ * then an evaluation that must see that decision. Recording its evaluation alone would evaluate without the
+ * decision and leave the comment unanswered; a command lost with its replica shows (no reaction) and is typed again.
  */
 @ApplicationScoped
 class RecordBeforeAnswer {
@@ -58,37 +68,70 @@ class RecordBeforeAnswer {
     private static boolean record(RoutingContext rc, WorkQueues queues, Optional<String> secret) {
         Buffer body = rc.body().buffer();
         String delivery = rc.request().getHeader("X-GitHub-Delivery");
-        if (!"pull_request".equals(rc.request().getHeader("X-GitHub-Event")) || body == null || delivery == null
+        String event = rc.request().getHeader("X-GitHub-Event");
+        if (!EVENTS.contains(String.valueOf(event)) || body == null || delivery == null
                 || secret.isPresent() && !signed(secret.get(), body.getBytes(),
                         rc.request().getHeader("X-Hub-Signature-256"))) {
             return true;
         }
-        WorkRequest request;
+        List<WorkRequest> requests;
         try {
-            JsonNode root = JSON.readTree(body.getBytes());
-            JsonNode pr = root.path("pull_request");
-            if (!ACTIONS.contains(root.path("action").asText()) || !pr.path("number").canConvertToInt()
-                    || !root.path("installation").path("id").canConvertToLong()
-                    || !root.path("repository").path("full_name").isTextual()) {
-                return true;
-            }
-            request = new WorkRequest(root.path("installation").path("id").asLong(),
-                    new PullRequestKey(root.path("repository").path("full_name").asText(), pr.path("number").asInt()),
-                    WorkRequest.Kind.PULL_REQUEST, pr.path("head").path("sha").asText(null), delivery,
-                    "pull_request", body.toString(StandardCharsets.UTF_8), List.of());
+            requests = requests(event, JSON.readTree(body.getBytes()), delivery, body.toString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             return true; // WebhookInputFilter refused what is not JSON; the extension judges the rest
         }
-        try {
-            // the delivery and its request in one transaction: a failure leaves nothing that would skip a redelivery
-            ((PostgresWorkQueue) queues.queue()).recordOnly(request);
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            LOG.errorf("%s: delivery %s could not be recorded, answered 503 for GitHub to show it failed: %s",
-                    request.key(), delivery, e.getMessage());
-            rc.response().setStatusCode(503).end("The work queue is unavailable.");
-            return false;
+        for (WorkRequest request : requests) {
+            try {
+                // the delivery and its request in one transaction: a failure leaves nothing that would skip a
+                // redelivery (the pull requests recorded before it are skipped then, as processed)
+                ((PostgresWorkQueue) queues.queue()).recordOnly(request);
+            } catch (SQLException | RuntimeException e) {
+                LOG.errorf("%s: delivery %s could not be recorded, answered 503 for GitHub to show it failed: %s",
+                        request.key(), delivery, e.getMessage());
+                rc.response().setStatusCode(503).end("The work queue is unavailable.");
+                return false;
+            }
         }
+        return true;
+    }
+
+    static final Set<String> EVENTS = Set.of("pull_request", "check_suite", "check_run");
+
+    /** The evaluations the delivery asks for, as its handler would queue them; none when the handler decides. */
+    static List<WorkRequest> requests(String event, JsonNode root, String delivery, String payload) {
+        JsonNode installation = root.path("installation").path("id");
+        JsonNode repository = root.path("repository").path("full_name");
+        if (!installation.canConvertToLong() || !repository.isTextual()) {
+            return List.of();
+        }
+        List<WorkRequest> out = new java.util.ArrayList<>();
+        if (event.equals("pull_request")) {
+            JsonNode pr = root.path("pull_request");
+            if (ACTIONS.contains(root.path("action").asText()) && pr.path("number").canConvertToInt()) {
+                out.add(new WorkRequest(installation.asLong(),
+                        new PullRequestKey(repository.asText(), pr.path("number").asInt()),
+                        WorkRequest.Kind.PULL_REQUEST,
+                        pr.path("head").path("sha").asText(null), delivery, event, payload, List.of()));
+            }
+            return out;
+        }
+        // GitHub's Re-run buttons: the check suite, or the app's check run, re-requested
+        JsonNode check = root.path(event);
+        if (!"rerequested".equals(root.path("action").asText()) || !check.path("head_sha").isTextual()
+                || event.equals("check_run") && !CheckRunPublisher.NAME.equals(check.path("name").asText())) {
+            return out;
+        }
+        java.util.Set<Integer> numbers = new java.util.LinkedHashSet<>();
+        for (JsonNode pr : check.path("pull_requests")) {
+            if (pr.path("number").canConvertToInt()) {
+                numbers.add(pr.path("number").asInt());
+            }
+        }
+        for (int number : numbers) {
+            out.add(new WorkRequest(installation.asLong(), new PullRequestKey(repository.asText(), number),
+                    WorkRequest.Kind.RERUN, check.path("head_sha").asText(), delivery, event, payload, List.of()));
+        }
+        return out;
     }
 
     private static boolean signed(String secret, byte[] body, String header) {

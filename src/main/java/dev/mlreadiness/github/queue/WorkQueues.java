@@ -33,11 +33,12 @@ public class WorkQueues {
     private final Instance<AgroalDataSource> datasource;
     private final BatchRunner runner;
     private final MeterRegistry metrics;
+    private final Instance<CompleteAbandonedRuns> abandoned;
     private PostgresWorkQueue pg;
     private InMemoryWorkQueue mem;
 
     WorkQueues(QueueSettings settings, Instance<InMemoryWorkQueue> memory, Instance<AgroalDataSource> datasource,
-            BatchRunner runner, MeterRegistry metrics) {
+            BatchRunner runner, MeterRegistry metrics, Instance<CompleteAbandonedRuns> abandoned) {
         String backend = settings.backend();
         String b = backend.trim().toLowerCase(Locale.ROOT);
         if (!b.equals(MEMORY) && !b.equals(POSTGRESQL)) {
@@ -50,6 +51,7 @@ public class WorkQueues {
         this.datasource = datasource;
         this.runner = runner;
         this.metrics = metrics;
+        this.abandoned = abandoned;
     }
 
     /** Whether the queue is kept in PostgreSQL. */
@@ -80,8 +82,8 @@ public class WorkQueues {
         if (pg == null) {
             String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
                     + UUID.randomUUID().toString().substring(0, 8);
-            pg = new PostgresWorkQueue(datasource(), runner, PostgresWorkQueue.Settings.of(settings), owner, metrics)
-                    .start();
+            pg = new PostgresWorkQueue(datasource(), runner, PostgresWorkQueue.Settings.of(settings), owner, metrics,
+                    abandoned.get()).start();
             LOG.infof("work queue: PostgreSQL, replica %s, %d workers, lease %s", owner, settings.workers(),
                     settings.lease());
         }

@@ -224,6 +224,73 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         assertThat(one("select state from delivery where delivery_key = 'd-a/o/r#1'")).isEqualTo("done");
     }
 
+    /** Runs the queue completed itself: "installation repository run". */
+    final List<String> completedByTheQueue = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    PostgresWorkQueue completing(BatchRunner runner, Settings settings) {
+        PostgresWorkQueue q = new PostgresWorkQueue(ds, runner, settings, "survivor", metrics,
+                (installation, repository, run, head, reason) -> completedByTheQueue
+                        .add(installation + " " + repository + " " + run + " " + head));
+        started.add(q);
+        return q.start();
+    }
+
+    /**
+     * A batch that took a dead replica's job over and failed before it could complete the run left in progress
+     * (reading the pull request failed): the next attempt gets the run again, and completes it.
+     */
+    @Test
+    void aRunLeftByADeadReplicaOutlivesAFailedTakeoverUntilABatchCompletesIt() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        List<Optional<AbandonedRun>> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PostgresWorkQueue q = completing(b -> {
+            abandoned.add(b.abandonedRun());
+            return Outcome.done(abandoned.size() == 1
+                    ? ReviewResult.of(ReviewResult.Status.FAILED, "could not read the pull request")
+                    : ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 3, Duration.ofSeconds(60)));
+        until(() -> abandoned.size() == 2 && q.idle());
+        assertThat(abandoned).containsExactly(Optional.of(new AbandonedRun(77, "a")),
+                Optional.of(new AbandonedRun(77, "a")));
+        assertThat(one("select abandoned_run_id from work_job")).isNull(); // the second batch completed it
+        assertThat(completedByTheQueue).isEmpty();
+    }
+
+    /** A job given up after its takeover failed every time: the queue completes the run nobody else will. */
+    @Test
+    void aJobParkedWithARunLeftInProgressHasTheRunCompletedByTheQueue() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        PostgresWorkQueue q = completing(b -> Outcome.done(ReviewResult.of(ReviewResult.Status.FAILED,
+                "could not read the pull request"), "a"), settings(1, 2, Duration.ofSeconds(60)));
+        until(() -> completedByTheQueue.size() == 1);
+        assertThat(completedByTheQueue).containsExactly("1 o/r 77 a");
+        assertThat(one("select state from work_job")).isEqualTo("parked");
+        until(() -> {
+            try {
+                return one("select abandoned_run_id from work_job") == null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(q.parked()).isEqualTo(1);
+    }
+
+    /** A job whose replicas died at every attempt is parked, and the last dead replica's run is completed. */
+    @Test
+    void aJobParkedAfterItsReplicasDiedHasTheirRunCompleted() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        List<Batch> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        completing(b -> {
+            ran.add(b);
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 1, Duration.ofSeconds(60))); // the dead replica's batch was its one attempt
+        until(() -> completedByTheQueue.size() == 1);
+        assertThat(completedByTheQueue).containsExactly("1 o/r 77 a");
+        assertThat(ran).isEmpty();
+        assertThat(one("select state || ' ' || last_error from work_job")).isEqualTo("parked "
+                + PostgresWorkQueue.DIED);
+    }
+
     @Test
     void aJobUnderALiveLeaseIsNeitherTakenOverNorItsRunTouched() throws Exception {
         leftByADeadReplica("now() + interval '1 hour'"); // its owner is alive, only slow

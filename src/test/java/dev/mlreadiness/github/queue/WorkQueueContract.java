@@ -205,6 +205,42 @@ abstract class WorkQueueContract {
         queue = null;
     }
 
+    /**
+     * A pull request holds at most {@link InMemoryWorkQueue#MAX_WAITING} waiting requests (a runaway bot's commands
+     * are refused beyond), and however many pushes arrive, one waits: the newest, which answers the others.
+     */
+    @Test
+    void aPullRequestHoldsABoundedNumberOfWaitingRequestsAndOnePush() throws Exception {
+        Runner runner = new Runner(1);
+        queue = newQueue(runner, 2);
+        CompletableFuture<ReviewResult> first = queue.submit(push(PR, "a")).toCompletableFuture();
+        await(runner.started);
+        List<CompletableFuture<ReviewResult>> accepted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            accepted.add(queue.submit(push(PR, "p" + i)).toCompletableFuture()); // fold into one waiting push
+        }
+        for (int i = 1; i < InMemoryWorkQueue.MAX_WAITING; i++) {
+            accepted.add(queue.submit(command(PR, "c" + i)).toCompletableFuture());
+        }
+        CompletableFuture<ReviewResult> refused = queue.submit(command(PR, "one-too-many")).toCompletableFuture();
+        assertThat(result(refused).status()).isEqualTo(ReviewResult.Status.FAILED);
+        assertThat(result(refused).detail()).isEqualTo("too many requests are waiting");
+        accepted.add(queue.submit(push(PR, "newest")).toCompletableFuture()); // a push still folds
+        // another pull request is not held up by this one
+        assertThat(result(queue.submit(push(OTHER, "x")).toCompletableFuture()).status())
+                .isEqualTo(ReviewResult.Status.REVIEWED);
+        runner.release.countDown();
+
+        assertThat(result(first).detail()).isEqualTo("batch 1");
+        for (CompletableFuture<ReviewResult> f : accepted) {
+            assertThat(result(f).detail()).isEqualTo("batch " + InMemoryWorkQueue.MAX_WAITING);
+        }
+        Batch second = runner.batches.stream().filter(b -> b.key().equals(PR)).toList().get(1);
+        assertThat(second.requests()).hasSize(InMemoryWorkQueue.MAX_WAITING)
+                .filteredOn(r -> r.kind() == Kind.PULL_REQUEST).extracting(WorkRequest::headSha)
+                .containsExactly("newest");
+    }
+
     @Test
     void aFailingRunnerFailsItsRequestsAndTheLaneGoesOn() throws Exception {
         AtomicInteger calls = new AtomicInteger();
