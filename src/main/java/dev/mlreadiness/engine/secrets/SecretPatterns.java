@@ -1,5 +1,7 @@
 package dev.mlreadiness.engine.secrets;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,6 +78,25 @@ public final class SecretPatterns {
     private static final List<String> LOWER_ANCHORS = ALL.stream().flatMap(k -> k.anchors().stream())
             .map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
 
+    /**
+     * {@link #LOWER_ANCHORS} as bytes, by their first byte (every anchor is ASCII), for {@link #mayHoldAny(byte[],
+     * int, int)}.
+     */
+    private static final byte[][][] ANCHORS_BY_FIRST_BYTE = new byte[128][][];
+
+    static {
+        for (String anchor : LOWER_ANCHORS) {
+            byte[] bytes = anchor.getBytes(StandardCharsets.US_ASCII);
+            if (!anchor.chars().allMatch(c -> c < 128) || bytes.length == 0) {
+                throw new IllegalStateException("secret anchors must be ASCII: " + anchor);
+            }
+            byte[][] same = ANCHORS_BY_FIRST_BYTE[bytes[0]];
+            byte[][] grown = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
+            grown[grown.length - 1] = bytes;
+            ANCHORS_BY_FIRST_BYTE[bytes[0]] = grown;
+        }
+    }
+
     private SecretPatterns() {
     }
 
@@ -92,6 +113,48 @@ public final class SecretPatterns {
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #mayHoldAny(String)} on UTF-8 bytes ({@code content} from {@code from} to {@code to}), without decoding
+     * them, in one pass: true when they hold an anchor in any ASCII case, or any byte that is not ASCII. An ASCII
+     * line decodes to the same characters and its lower case is the ASCII one, so the answer is the same as on the
+     * decoded line; a line with other bytes is let through for the decoded line to decide (the lower case of a
+     * non-ASCII character can be ASCII: the Kelvin sign's is {@code k}).
+     */
+    public static boolean mayHoldAny(byte[] content, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int b = content[i];
+            if (b < 0) {
+                return true;
+            }
+            byte[][] anchors = ANCHORS_BY_FIRST_BYTE[lowerAscii(b)];
+            if (anchors != null) {
+                for (byte[] anchor : anchors) {
+                    if (startsWithIgnoringAsciiCase(content, i, to, anchor)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithIgnoringAsciiCase(byte[] content, int at, int to, byte[] lowerAnchor) {
+        if (to - at < lowerAnchor.length) {
+            return false;
+        }
+        for (int j = 1; j < lowerAnchor.length; j++) {
+            int b = content[at + j];
+            if (b < 0 || lowerAscii(b) != lowerAnchor[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lowerAscii(int b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
     }
 
     private static boolean containsAny(String haystack, List<String> needles) {

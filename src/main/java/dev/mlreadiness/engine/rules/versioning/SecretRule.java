@@ -81,8 +81,8 @@ public final class SecretRule extends AbstractRule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         for (String path : SCANNED.select(ctx)) {
-            ctx.snapshot().bytes(path).ifPresent(bytes -> TextLines.of(bytes)
-                    .ifPresent(lines -> scan(path, bytes, lines, out)));
+            ctx.snapshot().bytes(path).filter(bytes -> SecretPatterns.mayHoldAny(bytes, 0, bytes.length))
+                    .ifPresent(bytes -> TextLines.of(bytes).ifPresent(lines -> scan(path, bytes, lines, out)));
         }
     }
 
@@ -93,6 +93,10 @@ public final class SecretRule extends AbstractRule {
     private static void scan(String path, byte[] bytes, TextLines lines, Findings out) {
         Optional<Notebook> notebook = null;
         for (int line = 1; line <= lines.count(); line++) {
+            // the anchors are looked for in the bytes (one pass, nothing decoded): most lines hold none
+            if (!lines.lineBytes(line, SecretPatterns::mayHoldAny)) {
+                continue;
+            }
             String content = lines.line(line);
             String lower = content.toLowerCase(Locale.ROOT);
             if (!SecretPatterns.mayHoldAny(lower)) {
