@@ -95,22 +95,22 @@ public final class TextLines {
         return new String(content, from, cut - from, StandardCharsets.UTF_8) + " \u2026 (" + length + " bytes)";
     }
 
-    /** A test on a range of bytes: {@code content} from {@code from} (inclusive) to {@code to} (exclusive). */
+    /** A function of a range of bytes: {@code content} from {@code from} (inclusive) to {@code to} (exclusive). */
     @FunctionalInterface
-    public interface BytesTest {
-        boolean test(byte[] content, int from, int to);
+    public interface BytesFunction<T> {
+        T apply(byte[] content, int from, int to);
     }
 
     /**
-     * Whether the bytes of line {@code number} (1-based; the bytes {@link #line(int)} decodes: without its
-     * {@code '\n'}, a {@code '\r'} before it kept) pass {@code test}, without decoding them; false when out of range.
+     * {@code f} of the bytes of line {@code number} (1-based, in range; the bytes {@link #line(int)} decodes: without
+     * its {@code '\n'}, a {@code '\r'} before it kept), without decoding them.
      */
-    public boolean lineBytes(int number, BytesTest test) {
+    public <T> T lineBytes(int number, BytesFunction<T> f) {
         if (number < 1 || number > starts.length) {
-            return false;
+            throw new IndexOutOfBoundsException("line " + number + " of " + starts.length);
         }
         int to = number < starts.length ? starts[number] - 1 : content.length;
-        return test.test(content, starts[number - 1], to);
+        return f.apply(content, starts[number - 1], to);
     }
 
     /** True when line {@code number} (1-based) holds {@code ascii} (ASCII only), without decoding it. */

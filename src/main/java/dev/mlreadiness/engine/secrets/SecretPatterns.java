@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.secrets;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -79,21 +80,32 @@ public final class SecretPatterns {
             .map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
 
     /**
-     * {@link #LOWER_ANCHORS} as bytes, by their first byte (every anchor is ASCII), for {@link #mayHoldAny(byte[],
-     * int, int)}.
+     * {@link #LOWER_ANCHORS} as bytes, by their first byte (every anchor is ASCII), for the filters on bytes
+     * ({@link #mayHoldAny(byte[], int, int)}, {@link #kindsAnchoredIn}).
      */
-    private static final byte[][][] ANCHORS_BY_FIRST_BYTE = new byte[128][][];
+    private static final Anchor[][] ANCHORS_BY_FIRST_BYTE = new Anchor[128][];
+    /** Per kind of {@link #ALL}, the bits (indexes in {@link #LOWER_ANCHORS}) of its anchors in lower case. */
+    private static final long[] KIND_ANCHOR_BITS = new long[ALL.size()];
 
     static {
-        for (String anchor : LOWER_ANCHORS) {
+        if (LOWER_ANCHORS.size() > Long.SIZE) {
+            throw new IllegalStateException("more secret anchors than bits in a long");
+        }
+        for (int a = 0; a < LOWER_ANCHORS.size(); a++) {
+            String anchor = LOWER_ANCHORS.get(a);
             byte[] bytes = anchor.getBytes(StandardCharsets.US_ASCII);
             if (!anchor.chars().allMatch(c -> c < 128) || bytes.length == 0) {
                 throw new IllegalStateException("secret anchors must be ASCII: " + anchor);
             }
-            byte[][] same = ANCHORS_BY_FIRST_BYTE[bytes[0]];
-            byte[][] grown = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
-            grown[grown.length - 1] = bytes;
+            Anchor[] same = ANCHORS_BY_FIRST_BYTE[bytes[0]];
+            Anchor[] grown = same == null ? new Anchor[1] : Arrays.copyOf(same, same.length + 1);
+            grown[grown.length - 1] = new Anchor(bytes, 1L << a);
             ANCHORS_BY_FIRST_BYTE[bytes[0]] = grown;
+        }
+        for (int k = 0; k < ALL.size(); k++) {
+            for (String anchor : ALL.get(k).anchors()) {
+                KIND_ANCHOR_BITS[k] |= 1L << LOWER_ANCHORS.indexOf(anchor.toLowerCase(Locale.ROOT));
+            }
         }
     }
 
@@ -123,21 +135,80 @@ public final class SecretPatterns {
      * non-ASCII character can be ASCII: the Kelvin sign's is {@code k}).
      */
     public static boolean mayHoldAny(byte[] content, int from, int to) {
+        return anchorBits(content, from, to, true) != 0;
+    }
+
+    /**
+     * The kinds of {@link #ALL} (in that order) that may match on a line of UTF-8 bytes ({@code content} from
+     * {@code from} to {@code to}), found in one pass without decoding: for a line of ASCII, those with an anchor
+     * there in some ASCII case (a kind without one cannot match: {@link Kind#find} looks for them first); for a line
+     * with any other byte, every kind (the decoded line decides, see {@link #mayHoldAny(byte[], int, int)}). Empty
+     * for most lines.
+     */
+    public static List<Kind> kindsAnchoredIn(byte[] content, int from, int to) {
+        long bits = anchorBits(content, from, to, false);
+        if (bits == 0) {
+            return List.of();
+        }
+        if (bits == -1L) {
+            return ALL;
+        }
+        List<Kind> kinds = new ArrayList<>(2);
+        for (int k = 0; k < ALL.size(); k++) {
+            if ((KIND_ANCHOR_BITS[k] & bits) != 0) {
+                kinds.add(ALL.get(k));
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * The {@link #LOWER_ANCHORS} the bytes hold in some ASCII case, as bits by index; all bits when a byte is not
+     * ASCII.
+     *
+     * @param firstOnly stop at the first anchor found
+     */
+    private static long anchorBits(byte[] content, int from, int to, boolean firstOnly) {
+        long bits = 0;
         for (int i = from; i < to; i++) {
             int b = content[i];
             if (b < 0) {
-                return true;
+                return -1L;
             }
-            byte[][] anchors = ANCHORS_BY_FIRST_BYTE[lowerAscii(b)];
-            if (anchors != null) {
-                for (byte[] anchor : anchors) {
-                    if (startsWithIgnoringAsciiCase(content, i, to, anchor)) {
-                        return true;
+            Anchor[] anchors = ANCHORS_BY_FIRST_BYTE[lowerAscii(b)];
+            if (anchors == null) {
+                continue;
+            }
+            for (Anchor anchor : anchors) {
+                if (startsWithIgnoringAsciiCase(content, i, to, anchor.lower())) {
+                    bits |= anchor.bit();
+                    if (firstOnly) {
+                        return bits;
                     }
                 }
             }
         }
-        return false;
+        return bits;
+    }
+
+    /** An anchor in lower case, as bytes, and its bit (its index in {@link #LOWER_ANCHORS}). */
+    private record Anchor(byte[] lower, long bit) {
+    }
+
+    /**
+     * {@code line.toLowerCase(Locale.ROOT)}, cheaper for a line of ASCII (most lines, and a notebook's image lines
+     * of hundreds of kilobytes): only {@code A}-{@code Z} change there.
+     */
+    public static String lowerCase(String line) {
+        byte[] lower = new byte[line.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = line.charAt(i);
+            if (c >= 128) {
+                return line.toLowerCase(Locale.ROOT);
+            }
+            lower[i] = (byte) lowerAscii(c);
+        }
+        return new String(lower, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean startsWithIgnoringAsciiCase(byte[] content, int at, int to, byte[] lowerAnchor) {

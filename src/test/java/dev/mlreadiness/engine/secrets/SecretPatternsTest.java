@@ -117,4 +117,37 @@ class SecretPatternsTest {
         byte[] bytes = ("#" + line + "#").getBytes(StandardCharsets.UTF_8);
         return SecretPatterns.mayHoldAny(bytes, 1, bytes.length - 1);
     }
+
+    @Test
+    void theKindsAnchoredInALineAreEveryKindThatFindsSomethingThere() {
+        Random random = new Random(7);
+        String[] parts = { "AKIAIOSFODNN7ABCDEFG", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+                "github_pat_aB3dEfGhIjKlMnOpQrStUvWx",
+                "hf_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "sk-aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+                "WANDB_API_KEY=0123456789abcdef0123456789abcdef01234567", "-----BEGIN RSA PRIVATE KEY-----",
+                " password = \"s3cr3t-Value\"", "pwd:'hunter2x'", " x = 1 ", "Akia", "\u212A", "caf\u00e9" };
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                line.append(parts[random.nextInt(parts.length)]);
+            }
+            String s = line.toString();
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            var candidates = SecretPatterns.kindsAnchoredIn(bytes, 0, bytes.length);
+            String lower = s.toLowerCase(Locale.ROOT);
+            for (SecretPatterns.Kind kind : SecretPatterns.ALL) {
+                if (kind.find(s, lower).isPresent()) {
+                    assertThat(candidates).as(s).contains(kind);
+                }
+            }
+            assertThat(candidates.isEmpty()).as(s).isEqualTo(!mayHoldBytes(s));
+            assertThat(SecretPatterns.lowerCase(s)).isEqualTo(lower);
+        }
+        byte[] plain = "sample = np.random.rand(3, 4)".getBytes(StandardCharsets.UTF_8);
+        assertThat(SecretPatterns.kindsAnchoredIn(plain, 0, plain.length)).isEmpty();
+        byte[] aws = "key = 'akia'".getBytes(StandardCharsets.UTF_8);
+        assertThat(SecretPatterns.kindsAnchoredIn(aws, 0, aws.length)).extracting(SecretPatterns.Kind::name)
+                .containsExactly("an AWS access key id");
+        assertThat(SecretPatterns.lowerCase("\u0130 PWD")).isEqualTo("\u0130 PWD".toLowerCase(Locale.ROOT));
+    }
 }

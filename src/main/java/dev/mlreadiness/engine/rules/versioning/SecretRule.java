@@ -1,7 +1,7 @@
 package dev.mlreadiness.engine.rules.versioning;
 
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -93,17 +93,16 @@ public final class SecretRule extends AbstractRule {
     private static void scan(String path, byte[] bytes, TextLines lines, Findings out) {
         Optional<Notebook> notebook = null;
         for (int line = 1; line <= lines.count(); line++) {
-            // the anchors are looked for in the bytes (one pass, nothing decoded): most lines hold none
-            if (!lines.lineBytes(line, SecretPatterns::mayHoldAny)) {
+            // the anchors are looked for in the bytes (one pass, nothing decoded): most lines hold none, and a line
+            // that holds some is matched against the kinds they belong to only
+            List<SecretPatterns.Kind> candidates = lines.lineBytes(line, SecretPatterns::kindsAnchoredIn);
+            if (candidates.isEmpty()) {
                 continue;
             }
             String content = lines.line(line);
-            String lower = content.toLowerCase(Locale.ROOT);
-            if (!SecretPatterns.mayHoldAny(lower)) {
-                continue;
-            }
+            String lower = SecretPatterns.lowerCase(content);
             Set<String> kinds = new HashSet<>();
-            for (SecretPatterns.Kind kind : SecretPatterns.ALL) {
+            for (SecretPatterns.Kind kind : candidates) {
                 Optional<String> secret = kinds.contains(kind.name()) ? Optional.empty() : kind.find(content, lower);
                 if (secret.isPresent()) {
                     kinds.add(kind.name());
