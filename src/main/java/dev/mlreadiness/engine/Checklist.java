@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rule.CodeFileRule;
 import dev.mlreadiness.engine.rule.Findings;
@@ -171,7 +172,8 @@ public final class Checklist {
     /**
      * Each rule's findings on one side, by rule id. The rules that look at code files one at a time
      * ({@link CodeFileRule}) run together in one pass over the code files, where the first of them stands in the
-     * list, so each file is parsed once for all of them.
+     * list, so each file is parsed once for all of them; in a full scan the pass comes first and computes the code
+     * evidence ({@link CodeEvidence#alongPass}) too.
      */
     static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
         Map<String, Findings> out = new HashMap<>();
@@ -183,6 +185,16 @@ public final class Checklist {
             }
         }
         boolean passDone = false;
+        Optional<CodeEvidence.AlongPass> evidence = perFile.isEmpty() ? Optional.empty()
+                : CodeEvidence.alongPass(ctx);
+        if (evidence.isPresent()) {
+            // a full scan: the pass comes first and computes the code evidence too, which rules before it would
+            // otherwise compute by parsing up to 2,000 of the same files again (the rules' findings do not depend
+            // on where the pass runs)
+            CodeFileRule.checkEach(perFile, ctx, out, evidence.get()::read);
+            evidence.get().finish();
+            passDone = true;
+        }
         for (Rule r : rules) {
             if (!(r instanceof CodeFileRule)) {
                 r.check(ctx, out.get(r.info().id()));

@@ -95,6 +95,24 @@ public final class TextLines {
         return new String(content, from, cut - from, StandardCharsets.UTF_8) + " \u2026 (" + length + " bytes)";
     }
 
+    /** A function of a range of bytes: {@code content} from {@code from} (inclusive) to {@code to} (exclusive). */
+    @FunctionalInterface
+    public interface BytesFunction<T> {
+        T apply(byte[] content, int from, int to);
+    }
+
+    /**
+     * {@code f} of the bytes of line {@code number} (1-based, in range; the bytes {@link #line(int)} decodes: without
+     * its {@code '\n'}, a {@code '\r'} before it kept), without decoding them.
+     */
+    public <T> T lineBytes(int number, BytesFunction<T> f) {
+        if (number < 1 || number > starts.length) {
+            throw new IndexOutOfBoundsException("line " + number + " of " + starts.length);
+        }
+        int to = number < starts.length ? starts[number] - 1 : content.length;
+        return f.apply(content, starts[number - 1], to);
+    }
+
     /** True when line {@code number} (1-based) holds {@code ascii} (ASCII only), without decoding it. */
     public boolean lineContainsAscii(int number, String ascii) {
         if (number < 1 || number > starts.length) {

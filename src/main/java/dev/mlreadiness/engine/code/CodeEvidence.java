@@ -2,8 +2,10 @@ package dev.mlreadiness.engine.code;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.mlreadiness.engine.repo.TestFiles;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -63,19 +65,75 @@ public final class CodeEvidence {
 
     private static CodeEvidence compute(RuleContext ctx) {
         CodeEvidence evidence = new CodeEvidence();
-        List<FileEntry> files = selected(ctx);
-        if (files.size() > MAX_FILES) {
-            evidence.capped = true;
-            files = files.subList(0, MAX_FILES);
-        }
-        for (CodeFile code : CodeFiles.readAll(ctx, files)) {
-            evidence.filesRead++;
-            EvidenceReader.read(code, evidence);
-            HeldOutReader.read(code, evidence);
-            evidence.serving.read(code);
+        for (CodeFile code : CodeFiles.readAll(ctx, evidence.limit(selected(ctx)))) {
+            evidence.read(code);
         }
         HeldOutReader.readDvc(ctx, evidence);
         return evidence;
+    }
+
+    /** The first {@link #MAX_FILES} of the selected files; {@link #capped} when there were more. */
+    private List<FileEntry> limit(List<FileEntry> files) {
+        if (files.size() > MAX_FILES) {
+            capped = true;
+            return files.subList(0, MAX_FILES);
+        }
+        return files;
+    }
+
+    private void read(CodeFile code) {
+        filesRead++;
+        EvidenceReader.read(code, this);
+        HeldOutReader.read(code, this);
+        serving.read(code);
+    }
+
+    /**
+     * The evidence computed along a pass over every code file of a full scan that the caller makes anyway (the
+     * checklist's pass of the code file rules), so that the files are parsed once for both: a large repository's
+     * code does not fit the parse cache, and the evidence parsed its first 2,000 files a second time. Empty when
+     * the evidence is known already, on the base side or in a pull request (the pass reads the changed files only),
+     * or when a {@code dvc.yaml} the evidence reads was not prefetched (no rule declared it: reading it would be a
+     * read no rule asked for).
+     */
+    public static Optional<AlongPass> alongPass(RuleContext ctx) {
+        if (ctx.side() != RuleContext.Side.HEAD || !ctx.changes().isFullScan()
+                || !HeldOutReader.dvcFiles(ctx).stream().allMatch(ctx.snapshot()::isLoaded)) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlongPass(ctx));
+    }
+
+    /**
+     * See {@link #alongPass}: hand it every code file of the pass ({@link CodeFiles#readAll} of the readable code
+     * files in tree order, as the pass reads them), then {@link #finish()}. The evidence reads the same files in the
+     * same order as when it reads them itself, so it is the same.
+     */
+    public static final class AlongPass {
+
+        private final RuleContext ctx;
+        private final CodeEvidence evidence = new CodeEvidence();
+        private final Set<String> paths = new HashSet<>();
+
+        private AlongPass(RuleContext ctx) {
+            this.ctx = ctx;
+            for (FileEntry f : evidence.limit(selected(ctx))) {
+                paths.add(f.path());
+            }
+        }
+
+        /** Reads the file when it is one of the evidence's. */
+        public void read(CodeFile file) {
+            if (paths.contains(file.path())) {
+                evidence.read(file);
+            }
+        }
+
+        /** Once the pass is over: the evidence becomes the context's (see {@link #of}). */
+        public void finish() {
+            HeldOutReader.readDvc(ctx, evidence);
+            ctx.fact(CodeEvidence.class, c -> evidence);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mlreadiness.engine.rule;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.mlreadiness.engine.code.CodeFile;
 
@@ -22,6 +23,16 @@ public interface CodeFileRule extends Rule {
      * each with its own findings from {@code out} (by rule id).
      */
     static void checkEach(List<CodeFileRule> rules, RuleContext ctx, Map<String, Findings> out) {
+        checkEach(rules, ctx, out, file -> {
+        });
+    }
+
+    /**
+     * {@link #checkEach(List, RuleContext, Map)}, handing each file to {@code alsoRead} too, after the rules (the
+     * checklist computes {@code CodeEvidence} along the same pass).
+     */
+    static void checkEach(List<CodeFileRule> rules, RuleContext ctx, Map<String, Findings> out,
+            Consumer<CodeFile> alsoRead) {
         if (rules.isEmpty()) {
             return;
         }
@@ -29,6 +40,7 @@ public interface CodeFileRule extends Rule {
             for (CodeFileRule rule : rules) {
                 rule.check(ctx, file, out.get(rule.info().id()));
             }
+            alsoRead.accept(file);
         }
     }
 }

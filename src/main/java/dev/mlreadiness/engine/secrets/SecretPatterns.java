@@ -1,5 +1,8 @@
 package dev.mlreadiness.engine.secrets;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,6 +79,36 @@ public final class SecretPatterns {
     private static final List<String> LOWER_ANCHORS = ALL.stream().flatMap(k -> k.anchors().stream())
             .map(a -> a.toLowerCase(Locale.ROOT)).distinct().toList();
 
+    /**
+     * {@link #LOWER_ANCHORS} as bytes, by their first byte (every anchor is ASCII), for the filters on bytes
+     * ({@link #mayHoldAny(byte[], int, int)}, {@link #kindsAnchoredIn}).
+     */
+    private static final Anchor[][] ANCHORS_BY_FIRST_BYTE = new Anchor[128][];
+    /** Per kind of {@link #ALL}, the bits (indexes in {@link #LOWER_ANCHORS}) of its anchors in lower case. */
+    private static final long[] KIND_ANCHOR_BITS = new long[ALL.size()];
+
+    static {
+        if (LOWER_ANCHORS.size() > Long.SIZE) {
+            throw new IllegalStateException("more secret anchors than bits in a long");
+        }
+        for (int a = 0; a < LOWER_ANCHORS.size(); a++) {
+            String anchor = LOWER_ANCHORS.get(a);
+            byte[] bytes = anchor.getBytes(StandardCharsets.US_ASCII);
+            if (!anchor.chars().allMatch(c -> c < 128) || bytes.length == 0) {
+                throw new IllegalStateException("secret anchors must be ASCII: " + anchor);
+            }
+            Anchor[] same = ANCHORS_BY_FIRST_BYTE[bytes[0]];
+            Anchor[] grown = same == null ? new Anchor[1] : Arrays.copyOf(same, same.length + 1);
+            grown[grown.length - 1] = new Anchor(bytes, 1L << a);
+            ANCHORS_BY_FIRST_BYTE[bytes[0]] = grown;
+        }
+        for (int k = 0; k < ALL.size(); k++) {
+            for (String anchor : ALL.get(k).anchors()) {
+                KIND_ANCHOR_BITS[k] |= 1L << LOWER_ANCHORS.indexOf(anchor.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
     private SecretPatterns() {
     }
 
@@ -92,6 +125,107 @@ public final class SecretPatterns {
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #mayHoldAny(String)} on UTF-8 bytes ({@code content} from {@code from} to {@code to}), without decoding
+     * them, in one pass: true when they hold an anchor in any ASCII case, or any byte that is not ASCII. An ASCII
+     * line decodes to the same characters and its lower case is the ASCII one, so the answer is the same as on the
+     * decoded line; a line with other bytes is let through for the decoded line to decide (the lower case of a
+     * non-ASCII character can be ASCII: the Kelvin sign's is {@code k}).
+     */
+    public static boolean mayHoldAny(byte[] content, int from, int to) {
+        return anchorBits(content, from, to, true) != 0;
+    }
+
+    /**
+     * The kinds of {@link #ALL} (in that order) that may match on a line of UTF-8 bytes ({@code content} from
+     * {@code from} to {@code to}), found in one pass without decoding: for a line of ASCII, those with an anchor
+     * there in some ASCII case (a kind without one cannot match: {@link Kind#find} looks for them first); for a line
+     * with any other byte, every kind (the decoded line decides, see {@link #mayHoldAny(byte[], int, int)}). Empty
+     * for most lines.
+     */
+    public static List<Kind> kindsAnchoredIn(byte[] content, int from, int to) {
+        long bits = anchorBits(content, from, to, false);
+        if (bits == 0) {
+            return List.of();
+        }
+        if (bits == -1L) {
+            return ALL;
+        }
+        List<Kind> kinds = new ArrayList<>(2);
+        for (int k = 0; k < ALL.size(); k++) {
+            if ((KIND_ANCHOR_BITS[k] & bits) != 0) {
+                kinds.add(ALL.get(k));
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * The {@link #LOWER_ANCHORS} the bytes hold in some ASCII case, as bits by index; all bits when a byte is not
+     * ASCII.
+     *
+     * @param firstOnly stop at the first anchor found
+     */
+    private static long anchorBits(byte[] content, int from, int to, boolean firstOnly) {
+        long bits = 0;
+        for (int i = from; i < to; i++) {
+            int b = content[i];
+            if (b < 0) {
+                return -1L;
+            }
+            Anchor[] anchors = ANCHORS_BY_FIRST_BYTE[lowerAscii(b)];
+            if (anchors == null) {
+                continue;
+            }
+            for (Anchor anchor : anchors) {
+                if (startsWithIgnoringAsciiCase(content, i, to, anchor.lower())) {
+                    bits |= anchor.bit();
+                    if (firstOnly) {
+                        return bits;
+                    }
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** An anchor in lower case, as bytes, and its bit (its index in {@link #LOWER_ANCHORS}). */
+    private record Anchor(byte[] lower, long bit) {
+    }
+
+    /**
+     * {@code line.toLowerCase(Locale.ROOT)}, cheaper for a line of ASCII (most lines, and a notebook's image lines
+     * of hundreds of kilobytes): only {@code A}-{@code Z} change there.
+     */
+    public static String lowerCase(String line) {
+        byte[] lower = new byte[line.length()];
+        for (int i = 0; i < lower.length; i++) {
+            char c = line.charAt(i);
+            if (c >= 128) {
+                return line.toLowerCase(Locale.ROOT);
+            }
+            lower[i] = (byte) lowerAscii(c);
+        }
+        return new String(lower, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean startsWithIgnoringAsciiCase(byte[] content, int at, int to, byte[] lowerAnchor) {
+        if (to - at < lowerAnchor.length) {
+            return false;
+        }
+        for (int j = 1; j < lowerAnchor.length; j++) {
+            int b = content[at + j];
+            if (b < 0 || lowerAscii(b) != lowerAnchor[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int lowerAscii(int b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
     }
 
     private static boolean containsAny(String haystack, List<String> needles) {

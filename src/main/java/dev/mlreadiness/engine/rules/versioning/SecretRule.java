@@ -1,7 +1,7 @@
 package dev.mlreadiness.engine.rules.versioning;
 
 import java.util.HashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,8 +81,8 @@ public final class SecretRule extends AbstractRule {
     @Override
     public void check(RuleContext ctx, Findings out) {
         for (String path : SCANNED.select(ctx)) {
-            ctx.snapshot().bytes(path).ifPresent(bytes -> TextLines.of(bytes)
-                    .ifPresent(lines -> scan(path, bytes, lines, out)));
+            ctx.snapshot().bytes(path).filter(bytes -> SecretPatterns.mayHoldAny(bytes, 0, bytes.length))
+                    .ifPresent(bytes -> TextLines.of(bytes).ifPresent(lines -> scan(path, bytes, lines, out)));
         }
     }
 
@@ -93,13 +93,16 @@ public final class SecretRule extends AbstractRule {
     private static void scan(String path, byte[] bytes, TextLines lines, Findings out) {
         Optional<Notebook> notebook = null;
         for (int line = 1; line <= lines.count(); line++) {
-            String content = lines.line(line);
-            String lower = content.toLowerCase(Locale.ROOT);
-            if (!SecretPatterns.mayHoldAny(lower)) {
+            // the anchors are looked for in the bytes (one pass, nothing decoded): most lines hold none, and a line
+            // that holds some is matched against the kinds they belong to only
+            List<SecretPatterns.Kind> candidates = lines.lineBytes(line, SecretPatterns::kindsAnchoredIn);
+            if (candidates.isEmpty()) {
                 continue;
             }
+            String content = lines.line(line);
+            String lower = SecretPatterns.lowerCase(content);
             Set<String> kinds = new HashSet<>();
-            for (SecretPatterns.Kind kind : SecretPatterns.ALL) {
+            for (SecretPatterns.Kind kind : candidates) {
                 Optional<String> secret = kinds.contains(kind.name()) ? Optional.empty() : kind.find(content, lower);
                 if (secret.isPresent()) {
                     kinds.add(kind.name());
