@@ -1466,6 +1466,10 @@ class RealisticRepositoriesMoreTest {
                 // the notebook reads the author's Google Drive, though the README tells people to use datasets/
                 tuple("reproducibility/absolute-path", "notebook/train.ipynb",
                         lineOf(KERAS_NOTEBOOK, "DATA_DIR = '/content/drive/MyDrive/plantvillage/train'")),
+                // the README's Training section names the notebook, the GPU and requirements.txt but not the seed
+                // 123 that splits the photos into training and validation sets: another seed gives another
+                // validation set and another 0.962 (issue 14: seeds the code uses, named in the docs)
+                tuple("docs/training-environment", "README.md", null),
                 // the weights are published with the repository, but nothing says they only know lab photos of
                 // single leaves on a plain background; a model card is where that limitation belongs
                 tuple("docs/model-card", null, null),
