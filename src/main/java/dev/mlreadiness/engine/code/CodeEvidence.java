@@ -38,6 +38,8 @@ public final class CodeEvidence {
     final List<Evidence> dataLoading = new ArrayList<>();
     final List<Evidence> experimentTrackers = new ArrayList<>();
     final List<Evidence> monitoring = new ArrayList<>();
+    final List<Evidence> estimators = new ArrayList<>();
+    final List<Seed> seeds = new ArrayList<>();
     private final ServingEvidence.CodeReader serving = new ServingEvidence.CodeReader();
     private int filesRead;
     private boolean capped;
@@ -85,6 +87,7 @@ public final class CodeEvidence {
         filesRead++;
         EvidenceReader.read(code, this);
         HeldOutReader.read(code, this);
+        TrainingReader.read(code, this);
         serving.read(code);
     }
 
@@ -189,6 +192,23 @@ public final class CodeEvidence {
     /** Imports of monitoring libraries: prometheus_client, evidently, whylogs, alibi_detect, nannyml. */
     public List<Evidence> monitoring() {
         return List.copyOf(monitoring);
+    }
+
+    /**
+     * The models the code trains: scikit-learn, XGBoost, LightGBM and CatBoost estimators constructed, each by its
+     * real class name whatever alias it was imported under ({@code RandomForestClassifier}), and
+     * {@code xgboost.train}/{@code lightgbm.train} (as {@code XGBoost}/{@code LightGBM}); see {@link TrainingReader}.
+     */
+    public List<Evidence> estimators() {
+        return List.copyOf(estimators);
+    }
+
+    /**
+     * The random seeds the code fixes to a value it holds: integers given as a seed, directly or through a constant
+     * or an option's default, in Python files and in notebooks that train a model; see {@link TrainingReader}.
+     */
+    public List<Seed> seeds() {
+        return List.copyOf(seeds);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class DocMentions {
     }
 
     /** The mentions of the context's doc files, computed once per evaluation. */
-    static DocMentions of(RuleContext ctx) {
+    public static DocMentions of(RuleContext ctx) {
         return ctx.fact(DocMentions.class, c -> {
             DocMentions m = new DocMentions();
             for (String path : DocsOutline.files(c)) {

@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.docs;
 
+import dev.mlreadiness.engine.markdown.ContentBlock;
 import dev.mlreadiness.engine.markdown.Section;
 
 /**
@@ -25,5 +26,11 @@ public record DocSection(String path, Section section) {
     /** Whether the section, subsections included, holds a code block or a table that is not template text. */
     public boolean hasExampleBlock() {
         return section.hasExampleBlock(TemplateText::matches);
+    }
+
+    /** Whether the section, subsections included, holds a non-blank code block that is not template text. */
+    public boolean hasCodeBlock() {
+        return section.codeBlocks().stream().anyMatch(c -> !c.literal().isBlank()
+                && !TemplateText.matches(new ContentBlock(ContentBlock.Kind.CODE, c.literal())));
     }
 }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** What a run of top-level blocks (a section's content, or a whole document) holds, put together once. */
 record BlockContents(boolean hasContent, boolean hasExample, String plainText, List<Table> tables,
-        List<CodeBlock> codeBlocks, List<BlockSummary> blocks) {
+        List<CodeBlock> codeBlocks, List<BlockSummary> blocks, BlockDetails details) {
 
     static BlockContents of(List<BlockSummary> blocks) {
         return new BlockContents(
@@ -16,7 +16,8 @@ record BlockContents(boolean hasContent, boolean hasExample, String plainText, L
                         .collect(Collectors.joining("\n")),
                 blocks.stream().flatMap(block -> block.tables().stream()).toList(),
                 blocks.stream().flatMap(block -> block.codeBlocks().stream()).toList(),
-                List.copyOf(blocks));
+                List.copyOf(blocks),
+                BlockDetails.join(blocks.stream().map(BlockSummary::details).toList()));
     }
 
     /** Whether a block has content that {@code ignored} does not dismiss. */

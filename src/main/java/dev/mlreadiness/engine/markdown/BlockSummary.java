@@ -31,9 +31,10 @@ import org.commonmark.node.Text;
  * @param introParagraph whether the block is a paragraph with words of its own (not only badges)
  * @param text the block's plain text
  * @param block the block as a rule reads its words, for a block with content
+ * @param details its images, links, inline code and ordered lists
  */
 record BlockSummary(Optional<Heading> heading, boolean content, boolean example, boolean introParagraph,
-        String text, List<Table> tables, List<CodeBlock> codeBlocks, ContentBlock block) {
+        String text, List<Table> tables, List<CodeBlock> codeBlocks, ContentBlock block, BlockDetails details) {
 
     static BlockSummary of(Node block) {
         List<Table> tables = new ArrayList<>();
@@ -58,7 +59,7 @@ record BlockSummary(Optional<Heading> heading, boolean content, boolean example,
         boolean intro = block instanceof Paragraph && hasWordsOutsideImages(block);
         String text = PlainText.ofBlock(block);
         return new BlockSummary(heading, content, example, intro, text, List.copyOf(tables), List.copyOf(codeBlocks),
-                contentBlock(block, text));
+                contentBlock(block, text), heading.isPresent() ? BlockDetails.NONE : BlockDetails.of(block));
     }
 
     private static ContentBlock contentBlock(Node block, String text) {

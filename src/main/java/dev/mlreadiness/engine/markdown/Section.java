@@ -84,6 +84,34 @@ public final class Section {
         return content.codeBlocks();
     }
 
+    /**
+     * The image sources in the section, subsections included: Markdown images and HTML {@code <img src>}, in
+     * document order (a diagram, a screenshot of an example).
+     */
+    public List<String> images() {
+        return content.details().images();
+    }
+
+    /** The link destinations in the section, subsections included, in document order. */
+    public List<String> links() {
+        return content.details().links();
+    }
+
+    /** The contents of the inline code spans in the section, subsections included, in document order. */
+    public List<String> inlineCode() {
+        return content.details().inlineCode();
+    }
+
+    /** Whether the section, subsections included, holds an ordered list of at least two items. */
+    public boolean hasOrderedList() {
+        return content.details().orderedList();
+    }
+
+    /** Whether the section, subsections included, holds a bullet list of at least two items. */
+    public boolean hasBulletList() {
+        return content.details().bulletList();
+    }
+
     @Override
     public String toString() {
         return "Section[" + "#".repeat(level()) + " " + text() + " @" + line() + "]";

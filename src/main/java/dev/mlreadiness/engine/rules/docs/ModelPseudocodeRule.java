@@ -1,9 +1,11 @@
 package dev.mlreadiness.engine.rules.docs;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.mlreadiness.engine.docs.DocSection;
 import dev.mlreadiness.engine.docs.SectionCheck;
+import dev.mlreadiness.engine.docs.SectionSearch;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.rule.RuleDoc;
@@ -24,10 +26,18 @@ public final class ModelPseudocodeRule extends SectionRule {
                     """
                     Passes when a section of the documentation set whose heading contains model, architecture, \
                     pipeline, pseudocode, feature engineering, method, algorithm, approach, how it works, \
-                    preprocessing or workflow (add words under `sections: docs/model-pseudocode:`) holds a \
-                    non-blank code block (fenced or indented) or a table, in itself or a subsection: the example \
-                    input and output. A template's stock code (the Cookiecutter Data Science "Project Organization" \
-                    tree) is no example. A matching section with prose only is reported as lacking the example.
+                    preprocessing or workflow (add words under `sections: docs/model-pseudocode:`) shows, in \
+                    itself or a subsection, both parts the course asks of pseudocode:
+
+                    - the steps, in order: a numbered list (or a bulleted one) of at least two items, a non-blank \
+                    code block (fenced or indented), or an image (a diagram, Markdown `![..](..)` or HTML \
+                    `<img>`: the course asks for "a visual representation");
+                    - an example input and output: a non-blank code block, a table, or an image.
+
+                    One code block or one image can be both. The parts may sit in different matching sections \
+                    (steps under `## Pipeline`, the example under `## Model`). A template's stock code (the \
+                    Cookiecutter Data Science "Project Organization" tree) is neither. The finding names the part \
+                    that is missing: the steps, the example, or both.
 
                     """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
@@ -35,12 +45,17 @@ public final class ModelPseudocodeRule extends SectionRule {
                     pipeline or ensemble, and what goes in and comes out. Without an example input and output, \
                     the people integrating the model guess the format, and the people retraining it cannot tell \
                     whether a step changed its behaviour.""",
-                    "Add a `## Model` section that lists the pipeline steps in order and shows one example input "
-                            + "and the output it gives, in a fenced code block or a table.",
+                    "Add a `## Model` section that lists the pipeline steps in order (a numbered list, a code block "
+                            + "or a diagram) and shows one example input and the output it gives, in a fenced code "
+                            + "block, a table or an image.",
                     """
                     ```markdown
                     ## Model
                     A gradient-boosted model on engineered usage features.
+
+                    | input | output |
+                    |---|---|
+                    | tenure 12, plan pro | 0.27 |
                     ```""",
                     """
                     ````markdown
@@ -61,7 +76,46 @@ public final class ModelPseudocodeRule extends SectionRule {
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        SECTION.require(ctx, INFO.id(), out, DocSection::hasExampleBlock,
-                s -> "Add an example input and output (a fenced code block or a table) to the " + s.label() + ".");
+        SectionSearch search = SECTION.search(ctx, INFO.id());
+        if (!search.isFound()) {
+            SECTION.reportGap(ctx, search, out);
+            return;
+        }
+        boolean steps = search.found().stream().anyMatch(ModelPseudocodeRule::hasSteps);
+        boolean example = search.found().stream().anyMatch(ModelPseudocodeRule::hasExample);
+        if (steps && example) {
+            return;
+        }
+        DocSection first = search.found().get(0);
+        List<String> missing = new ArrayList<>();
+        String message;
+        if (!steps && !example) {
+            missing.add("steps");
+            missing.add("example");
+            message = "The " + first.label() + " lists no steps and shows no example: list the model's steps in order "
+                    + "(a numbered list, a code block or a diagram) and add an example input and output (a fenced "
+                    + "code block, a table or an image).";
+        } else if (!steps) {
+            missing.add("steps");
+            message = "The " + first.label() + " does not list the model's steps: add them in order (a numbered "
+                    + "list, a code block or a diagram image), from the input through feature engineering to the "
+                    + "prediction.";
+        } else {
+            missing.add("example");
+            message = "Add an example input and output (a fenced code block, a table or an image) to the "
+                    + first.label() + ".";
+        }
+        out.repository(first.path(), message, missing);
+    }
+
+    /** The steps, in order: a list of two items or more, a code block, or a diagram. */
+    static boolean hasSteps(DocSection s) {
+        return s.section().hasOrderedList() || s.section().hasBulletList() || s.hasCodeBlock()
+                || !s.section().images().isEmpty();
+    }
+
+    /** The example input and output: a code block, a table or an image. */
+    static boolean hasExample(DocSection s) {
+        return s.hasExampleBlock() || !s.section().images().isEmpty();
     }
 }

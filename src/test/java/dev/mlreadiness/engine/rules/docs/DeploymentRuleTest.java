@@ -45,7 +45,8 @@ class DeploymentRuleTest {
     @Test
     void sectionInADocsPagePasses() {
         Report r = served().file("README.md", "# Churn\n\nPredicts churn.\n")
-                .file("docs/serving.md", "# Model serving\n\nRun the container.\n").scan(new DeploymentRule());
+                .file("docs/serving.md", "# Model serving\n\nRun the container built from the Dockerfile.\n")
+                .scan(new DeploymentRule());
         assertThat(r.findings()).isEmpty();
     }
 
@@ -87,7 +88,8 @@ class DeploymentRuleTest {
     @Test
     void configuredExtraWordsCount() {
         Report r = served().config("enabled: true\nsections:\n  docs/deployment: [\"shipping\"]\n")
-                .file("README.md", "# Churn\n\n## Shipping\n\nWe push the image.\n").scan(new DeploymentRule());
+                .file("README.md", "# Churn\n\n## Shipping\n\nWe push the image to ghcr.io/acme/churn:1.2.\n")
+                .scan(new DeploymentRule());
         assertThat(r.findings()).isEmpty();
     }
 
@@ -106,7 +108,7 @@ class DeploymentRuleTest {
 
     @Test
     void rstReadmeIsReadForUnderlinedTitles() {
-        String rst = "Churn\n=====\n\nPredicts churn.\n\nDeployment\n----------\n\nRun the container.\n";
+        String rst = "Churn\n=====\n\nPredicts churn.\n\nDeployment\n----------\n\nRun ``docker run churn``.\n";
         assertThat(served().file("README.rst", rst).scan(new DeploymentRule()).findings()).isEmpty();
 
         Report missing = served().file("README.rst", "Churn\n=====\n\nPredicts churn.\n")
@@ -172,5 +174,59 @@ class DeploymentRuleTest {
 
         Report notebook = repo.change().add("notebooks/eda.ipynb", "{}").evaluate(new DeploymentRule());
         assertThat(notebook.findings()).isEmpty();
+    }
+
+    private static final String NOT_HOW = "The `## Deployment` section of README.md does not say how the model is "
+            + "deployed: give the command, the image, the endpoint or the entry point that serves it (a code block "
+            + "counts).";
+
+    @Test
+    void aSectionThatDoesNotSayHowIsReported() {
+        for (String vague : List.of("We deploy it to production.", "Deployed after each release by the ops team.",
+                "Run the container.", "It runs in the cloud, 24/7, and/or on premises.")) {
+            Report r = served().file("README.md", "# Churn\n\nPredicts churn.\n\n## Deployment\n\n" + vague + "\n")
+                    .scan(new DeploymentRule());
+            assertThat(r.findings()).as(vague).extracting(Finding::ruleId, Finding::path, Finding::message)
+                    .containsExactly(tuple("docs/deployment", "README.md", NOT_HOW));
+        }
+    }
+
+    @Test
+    void aCommandAnImageAnEndpointOrAnEntryPointSaysHow() {
+        for (String how : List.of(
+                "```bash\ndocker build -t churn . && docker run -p 8080:8080 churn\n```", // a code block
+                "    uvicorn app.main:app --port 8080", // an indented code block
+                "Run `make deploy`.", // inline code
+                "The nightly job pulls ghcr.io/acme/churn:1.2 and scores the new customers.", // an image
+                "Clients POST the features to /predict.", // an endpoint
+                "The API is live at https://churn.example.com.", // a URL
+                "See the [runbook](docs/runbook.md).", // a link
+                "The nightly cron job runs serve.py on the scoring host.", // an entry point
+                "Served with FastAPI behind the company gateway.", // the serving tool
+                "1. Build the image.\n2. Push it.\n\n### Kubernetes\n\nApplied by the platform team.")) {
+            Report r = served().file("README.md", "# Churn\n\nPredicts churn.\n\n## Deployment\n\n" + how + "\n")
+                    .scan(new DeploymentRule());
+            assertThat(r.findings()).as(how).isEmpty();
+        }
+        Report heading = served().file("README.md", "# Churn\n\n## Deploying with Docker\n\nBuild it and run it.\n")
+                .scan(new DeploymentRule());
+        assertThat(heading.findings()).isEmpty();
+    }
+
+    @Test
+    void aPullRequestThatTurnsTheCommandIntoProseMakesTheGapNew() {
+        String vague = "# Churn\n\nPredicts churn.\n\n## Deployment\n\nWe deploy it to production.\n";
+        Report r = served().file("README.md", WITH_DEPLOYMENT).change().modify("README.md", vague)
+                .evaluate(new DeploymentRule());
+        assertThat(r.findings()).extracting(Finding::message, Finding::isNew).containsExactly(tuple(NOT_HOW, true));
+
+        Report fixed = served().file("README.md", vague).change().modify("README.md", WITH_DEPLOYMENT)
+                .evaluate(new DeploymentRule());
+        assertThat(fixed.findings()).isEmpty();
+
+        Report untouched = served().file("README.md", vague).change().add("serve.py", "x = 1\n")
+                .evaluate(new DeploymentRule());
+        assertThat(untouched.findings()).extracting(Finding::message, Finding::isNew)
+                .containsExactly(tuple(NOT_HOW, false));
     }
 }

@@ -119,4 +119,102 @@ class ExperimentsRuleTest {
         assertThat(TestRepo.create().file("README.md", md).scan(new ExperimentsRule()).findings())
                 .extracting(Finding::ruleId).containsExactly("docs/experiments");
     }
+
+    private static final String TRAIN = """
+            from sklearn.ensemble import RandomForestClassifier as RFC
+            from sklearn.linear_model import LogisticRegression
+            from sklearn.calibration import CalibratedClassifierCV
+            import xgboost as xgb
+
+            for model in [RFC(n_estimators=300), LogisticRegression(C=0.1), xgb.XGBClassifier()]:
+                CalibratedClassifierCV(model).fit(X_train, y_train)
+            """;
+
+    private static Report scan(String readme) {
+        return TestRepo.create().file("README.md", readme).file("src/train.py", TRAIN).scan(new ExperimentsRule());
+    }
+
+    @Test
+    void accuracyWasGoodGivesNoScore() {
+        Report r = TestRepo.create().file("README.md", "# X\n\n## Experiments\n\nAccuracy was good.\n")
+                .scan(new ExperimentsRule());
+        assertThat(r.findings()).extracting(Finding::ruleId, Finding::path, Finding::message).containsExactly(tuple(
+                "docs/experiments", "README.md", "The `## Experiments` section of README.md names a metric but no "
+                        + "score: give its value for the models compared (e.g. `F1 0.68`, or a table of scores), or "
+                        + "link the experiment tracker that holds them."));
+    }
+
+    @Test
+    void aMetricWithItsValuePasses() {
+        for (String text : List.of("The forest reaches AUC 0.91.", "Accuracy: 93 % on the hold-out set.",
+                "An F1-score of .68 for the forest.", "RMSE\n\n1200 dollars on the test year.")) {
+            Report r = TestRepo.create().file("README.md", "# X\n\n## Results\n\n" + text + "\n")
+                    .scan(new ExperimentsRule());
+            assertThat(r.findings()).as(text).isEmpty();
+        }
+        // F1 and top-5 are names, not scores; 3 models is a count
+        for (String text : List.of("We compared F1 and top-5 accuracy.", "Accuracy of 3 models was good.")) {
+            Report r = TestRepo.create().file("README.md", "# X\n\n## Results\n\n" + text + "\n")
+                    .scan(new ExperimentsRule());
+            assertThat(r.findings()).as(text).extracting(Finding::message).singleElement().asString()
+                    .contains("names a metric but no score");
+        }
+    }
+
+    @Test
+    void aTrackerLinkOrACommittedMetricsFileHoldsTheScores() {
+        String link = "# X\n\n## Experiments\n\nAccuracy per run on [W&B](https://wandb.ai/acme/churn).\n";
+        assertThat(TestRepo.create().file("README.md", link).scan(new ExperimentsRule()).findings()).isEmpty();
+        Report metrics = TestRepo.create().file("README.md", "# X\n\n## Experiments\n\nAccuracy was good.\n")
+                .file("reports/metrics.json", "{\"accuracy\": 0.9}\n").scan(new ExperimentsRule());
+        assertThat(metrics.findings()).isEmpty();
+    }
+
+    @Test
+    void theModelsTheCodeTrainsMustBeNamed() {
+        Report r = scan("# X\n\n## Results\n\nThe forest reaches AUC 0.91.\n");
+        assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple("README.md",
+                "The docs never name the models the code trains: `RandomForestClassifier` (src/train.py:6), "
+                        + "`LogisticRegression` (src/train.py:6), `XGBClassifier` (src/train.py:6). Say in the "
+                        + "`## Results` section of README.md which models were tried and how each scored."));
+    }
+
+    @Test
+    void classNamesProseNamesAndATableNameTheModels() {
+        for (String readme : List.of(
+                "# X\n\n## Results\n\nRandomForestClassifier: AUC 0.91; LogisticRegression 0.84; XGBClassifier 0.9.\n",
+                "# X\n\n## Results\n\nA random forest (AUC 0.91) beat logistic regression (0.84) and XGBoost (0.90).\n",
+                "# X\n\n## Model\n\nA Random-Forest.\n\n## Results\n\n| Model | AUC |\n|---|---|\n"
+                        + "| Logistic regression | 0.84 |\n| xgboost | 0.90 |\n")) {
+            assertThat(scan(readme).findings()).as(readme).isEmpty();
+        }
+        // a metric table alone documents the experiments: the models must be in it or elsewhere in the docs
+        Report table = scan("# X\n\nIntro.\n\n| Model | AUC |\n|---|---|\n| forest | 0.91 |\n");
+        assertThat(table.findings()).extracting(Finding::message).singleElement().asString()
+                .startsWith("The docs never name the models the code trains: `RandomForestClassifier`")
+                .contains("Say in README.md which models");
+    }
+
+    @Test
+    void aTrackerWithoutExperimentDocsIsNotAskedForTheModels() {
+        Report r = TestRepo.create().file("README.md", "# X\n\nIntro.\n")
+                .file("src/train.py", "import mlflow\n" + TRAIN).scan(new ExperimentsRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void aPullRequestAddingAnUnnamedModelMakesThatModelNew() {
+        String readme = "# X\n\n## Results\n\nA random forest: AUC 0.91.\n";
+        TestRepo repo = TestRepo.create().file("README.md", readme)
+                .file("train.py", "from sklearn.ensemble import RandomForestClassifier\nRandomForestClassifier()\n");
+        Report r = repo.change().add("svm.py", "from sklearn.svm import SVC as S\nS().fit(X, y)\n")
+                .evaluate(new ExperimentsRule());
+        assertThat(r.findings()).extracting(Finding::message, Finding::isNew).containsExactly(tuple(
+                "The docs never name the model the code trains: `SVC` (svm.py:2). Say in the `## Results` section "
+                        + "of README.md which models were tried and how each scored.",
+                true));
+        Report named = repo.change().add("svm.py", "from sklearn.svm import SVC as S\nS().fit(X, y)\n")
+                .modify("README.md", readme + "\nAn SVM reached 0.88.\n").evaluate(new ExperimentsRule());
+        assertThat(named.findings()).isEmpty();
+    }
 }
