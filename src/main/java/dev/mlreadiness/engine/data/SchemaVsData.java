@@ -16,7 +16,6 @@ import dev.mlreadiness.engine.config.ProjectPaths;
 import dev.mlreadiness.engine.docs.DocsOutline;
 import dev.mlreadiness.engine.markdown.InlineCode;
 import dev.mlreadiness.engine.markdown.SchemaTable;
-import dev.mlreadiness.engine.markdown.Section;
 import dev.mlreadiness.engine.repo.ArtifactKinds;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -339,11 +338,7 @@ public final class SchemaVsData {
 
     /** The text of the deepest heading above the table, in its doc. */
     private static String heading(RuleContext ctx, DocsOutline.DocSchemaTable t) {
-        return DocsOutline.of(ctx).docs().stream().filter(d -> d.path().equals(t.path())).findFirst()
-                .flatMap(d -> d.document().sections().stream()
-                        .filter(s -> s.line() < t.table().line() && s.tables().contains(t.table().table()))
-                        .reduce((a, b) -> b.line() > a.line() ? b : a))
-                .map(Section::text).orElse("");
+        return DocLines.sectionOf(ctx, t).map(s -> s.section().text()).orElse("");
     }
 
     /** The paragraph right above the table (at most five lines, up to a blank line or a heading). */

@@ -9,8 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.mlreadiness.engine.docs.DocSection;
-import dev.mlreadiness.engine.docs.DocsOutline;
-import dev.mlreadiness.engine.markdown.Section;
 import dev.mlreadiness.engine.rule.RuleContext;
 
 /**
@@ -162,17 +160,7 @@ public final class SourceMentions {
         }
         String[] lines = text.get().split("\r\n|\r|\n", -1);
         int start = s.section().line(); // the line after the heading, 0-based
-        int end = lines.length;
-        for (DocsOutline.Doc d : DocsOutline.of(ctx).docs()) {
-            if (!d.path().equals(s.path())) {
-                continue;
-            }
-            for (Section other : d.document().sections()) {
-                if (other.line() > s.section().line() && other.level() <= s.section().level()) {
-                    end = Math.min(end, other.line() - 1);
-                }
-            }
-        }
+        int end = DocLines.endLine(ctx, s);
         if (start >= end || start >= lines.length) {
             return s.section().plainText();
         }

@@ -16,10 +16,10 @@ import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.config.ProjectPaths;
 import dev.mlreadiness.engine.data.DataFiles;
+import dev.mlreadiness.engine.data.DocLines;
 import dev.mlreadiness.engine.data.TabularHeader;
 import dev.mlreadiness.engine.docker.Dockerfile;
 import dev.mlreadiness.engine.markdown.InlineCode;
-import dev.mlreadiness.engine.markdown.Section;
 import dev.mlreadiness.engine.python.Argument;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.repo.TestFiles;
@@ -88,14 +88,48 @@ public final class SectionChanges {
      *
      * @param topic the section it makes out of date
      * @param text what changed, as it reads after "This PR": {@code changes the seed from 42 to 7 (src/train.py)}
-     * @param mention what the section must say for the change to make it out of date (the old version of a pin: a
-     *        section that names no version stays right), or null when any section of the topic is concerned
+     * @param mention what the section must name for the change to make it out of date (the old version of a pin, an
+     *        estimator the code no longer uses: a section that never named it stays right), or null
+     * @param known what, when the section already names it, leaves the section right (an estimator the code starts
+     *        using that the section already names), or null
      */
-    public record Change(Topic topic, String text, String mention) {
+    public record Change(Topic topic, String text, String mention, String known) {
 
         Change(Topic topic, String text) {
-            this(topic, text, null);
+            this(topic, text, null, null);
         }
+
+        Change(Topic topic, String text, String mention) {
+            this(topic, text, mention, null);
+        }
+
+        /** Whether the change makes a section that says {@code sectionText} out of date. */
+        public boolean concerns(String sectionText) {
+            boolean mentioned = mention == null || (mention.chars().anyMatch(Character::isLetter)
+                    ? names(sectionText, mention)
+                    : sectionText.contains(mention));
+            return mentioned && (known == null || !names(sectionText, known));
+        }
+    }
+
+    /**
+     * Whether the text names the thing, ignoring case, spaces and punctuation; an estimator also by its name without
+     * {@code Classifier} or {@code Regressor} ({@code random forest} names {@code RandomForestClassifier}).
+     */
+    static boolean names(String text, String thing) {
+        String t = compact(text);
+        String n = compact(thing);
+        if (n.isEmpty()) {
+            return false;
+        }
+        String shortName = n.replaceAll("(classifier|regressor)$", "");
+        return t.contains(n) || shortName.length() >= 6 && t.contains(shortName);
+    }
+
+    private static String compact(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString();
     }
 
     private static final Pattern ESTIMATOR = Pattern.compile("[A-Z]\\w*(Classifier|Regressor|Regression|RegressionCV"
@@ -110,6 +144,7 @@ public final class SectionChanges {
             + "([^\\s;#,]+)");
     private static final Pattern ROUTE = Pattern.compile(
             "(?m)^\\s*@\\s*\\w+(\\.\\w+)*\\.(get|post|put|delete|patch|route|api_route|websocket)\\(\\s*[\"']([^\"']*)");
+    private static final Pattern MINOR = Pattern.compile("(\\d+\\.\\d+)");
     private static final Set<String> DEPLOY_INSTRUCTIONS = Set.of("CMD", "ENTRYPOINT", "EXPOSE");
 
     private final RuleContext head;
@@ -182,7 +217,7 @@ public final class SectionChanges {
             return false;
         }
         int start = s.section().line();
-        int end = sectionEnd(head, s);
+        int end = DocLines.endLine(head, s);
         for (int line = start; line <= end; line++) {
             if (change.get().isAddedLine(line) || change.get().inDiff(line)) {
                 return true;
@@ -191,28 +226,10 @@ public final class SectionChanges {
         return false;
     }
 
-    private static int sectionEnd(RuleContext ctx, DocSection s) {
-        int end = ctx.text(s.path()).map(t -> t.split("\r\n|\r|\n", -1).length).orElse(s.section().line());
-        for (DocsOutline.Doc d : DocsOutline.of(ctx).docs()) {
-            if (d.path().equals(s.path())) {
-                for (Section other : d.document().sections()) {
-                    if (other.line() > s.section().line() && other.level() <= s.section().level()) {
-                        end = Math.min(end, other.line() - 1);
-                    }
-                }
-            }
-        }
-        return end;
-    }
-
     private static List<DocSection> schemaTableSections(RuleContext ctx) {
         List<DocSection> out = new ArrayList<>();
         for (DocsOutline.DocSchemaTable t : DocsOutline.of(ctx).schemaTables()) {
-            DocsOutline.of(ctx).docs().stream().filter(d -> d.path().equals(t.path())).findFirst()
-                    .flatMap(d -> d.document().sections().stream()
-                            .filter(s -> s.line() < t.table().line() && s.tables().contains(t.table().table()))
-                            .reduce((a, b) -> b.line() > a.line() ? b : a))
-                    .ifPresent(s -> out.add(new DocSection(t.path(), s)));
+            DocLines.sectionOf(ctx, t).ifPresent(out::add);
         }
         return out;
     }
@@ -261,14 +278,14 @@ public final class SectionChanges {
                 continue;
             }
             if (!estimatorsBefore.contains(name)) {
-                changes.add(new Change(Topic.EXPERIMENTS, "uses the estimator " + code(name) + at));
+                changes.add(new Change(Topic.EXPERIMENTS, "uses the estimator " + code(name) + at, null, name));
             } else if (callsBefore.containsKey(name) && !callsBefore.get(name).contains(arguments(call))) {
                 changes.add(new Change(Topic.EXPERIMENTS, "changes the hyperparameters of " + code(name) + at));
             }
         }
         for (String name : callsBefore.keySet()) {
             if (!callsAfter.containsKey(name) && !estimatorsAfter.contains(name)) {
-                changes.add(new Change(Topic.EXPERIMENTS, "no longer uses the estimator " + code(name) + at));
+                changes.add(new Change(Topic.EXPERIMENTS, "no longer uses the estimator " + code(name) + at, name));
             }
         }
         // seeds: the values in the file before and after
@@ -358,10 +375,12 @@ public final class SectionChanges {
     private void pythonVersion(FileChange c, String origin) {
         String before = base.flatMap(b -> origin == null ? Optional.empty() : b.text(origin)).orElse("").strip();
         String after = head.text(c.path()).orElse("").strip();
-        if (!before.isEmpty() && !after.isEmpty() && !before.equals(after) && before.length() < 40
-                && after.length() < 40) {
+        String minorBefore = minor(before);
+        String minorAfter = minor(after);
+        // a patch release leaves "Python 3.11" right; the section must name the old minor version
+        if (!minorBefore.isEmpty() && !minorAfter.isEmpty() && !minorBefore.equals(minorAfter)) {
             changes.add(new Change(Topic.TRAINING_ENVIRONMENT, "changes the Python version from " + code(before)
-                    + " to " + code(after) + " (" + c.path() + ")", before));
+                    + " to " + code(after) + " (" + c.path() + ")", minorBefore));
         }
     }
 
@@ -375,6 +394,12 @@ public final class SectionChanges {
                         + " from " + code(old) + " to " + code(version) + " (" + c.path() + ")", old));
             }
         });
+    }
+
+    /** {@code 3.11} of {@code 3.11.9} or {@code python-3.11.9}; empty when there is none. */
+    private static String minor(String version) {
+        Matcher m = MINOR.matcher(version);
+        return m.find() ? m.group(1) : "";
     }
 
     private static Map<String, String> pinsOf(Optional<String> text) {

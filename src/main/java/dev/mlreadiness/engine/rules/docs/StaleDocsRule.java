@@ -72,10 +72,13 @@ public final class StaleDocsRule extends AbstractRule {
                     - **Experiments** (a section whose heading contains experiment, model selection, results, \
                     evaluation, benchmark or hyperparameter): an estimator class the code constructs appears or \
                     goes (`RandomForestClassifier`, `XGBRegressor`, `LogisticRegression` ...), or its constructor's \
-                    arguments change (its hyperparameters; the seed is the training environment's).
+                    arguments change (its hyperparameters; the seed is the training environment's). A new estimator \
+                    the section already names (`random forest` names `RandomForestClassifier`) is no news, and one \
+                    that goes matters only when the section named it.
                     - **Training environment** (environment, reproducibility, requirements, seed): a seed value \
                     changes (`random_state=`, `seed=`, `np.random.seed(...)`, `torch.manual_seed(...)`), the Python \
-                    version of `.python-version` or `runtime.txt` changes, or a version pinned with `==` in a \
+                    minor version of `.python-version` or `runtime.txt` changes while the section names the old one, \
+                    or a version pinned with `==` in a \
                     requirements file changes while the section names the old version (a bump of a version the docs \
                     do not state leaves them right).
                     - **Data schema** (the section holding a schema table, or a heading with schema, data dictionary, \
@@ -167,8 +170,9 @@ public final class StaleDocsRule extends AbstractRule {
                 return;
             }
             DocSection section = sections.get(0);
-            List<String> texts = all.stream().filter(c -> c.mention() == null
-                    || sections.stream().anyMatch(s -> mentions(ctx, s, c.mention()))).map(SectionChanges.Change::text)
+            String said = sections.stream().map(s -> s.section().text() + "\n" + s.section().plainText())
+                    .reduce("", (a, b) -> a + "\n" + b);
+            List<String> texts = all.stream().filter(c -> c.concerns(said)).map(SectionChanges.Change::text)
                     .distinct().toList();
             if (texts.isEmpty()) {
                 return;
@@ -179,10 +183,6 @@ public final class StaleDocsRule extends AbstractRule {
             out.pullRequest(section.path(), "This PR " + what + ", but not the " + section.label()
                     + ", which describes " + topic.label() + ": update it.");
         });
-    }
-
-    private static boolean mentions(RuleContext ctx, DocSection s, String text) {
-        return s.section().plainText().contains(text) || s.section().text().contains(text);
     }
 
     /** The docs, read on the head side only: they are matched against what changed. */

@@ -372,6 +372,29 @@ class StaleDocsRuleTest {
     }
 
     @Test
+    void anEstimatorTheSectionAlreadyNamesOrNeverNamedLeavesItRight() {
+        // a new training script with the forest the Results already describe ("A random forest")
+        assertThat(messages(documented().change().add("src/retrain.py", FOREST)
+                .modify("src/train.py", "print('moved')\n"))).isEmpty();
+        // the baseline the Results already report, now in the code too; and one they do not report
+        String baseline = FOREST + "baseline = LogisticRegression(max_iter=200)\n";
+        TestRepo withBaseline = TestRepo.create().file("src/train.py", FOREST).file("README.md",
+                DOCUMENTED.replace("reaches F1 0.68.", "reaches F1 0.68, a LogisticRegression baseline 0.61."));
+        assertThat(messages(withBaseline.change().modify("src/train.py", baseline))).isEmpty();
+        assertThat(messages(documented().change().modify("src/train.py", baseline))).containsExactly("This PR uses "
+                + "the estimator `LogisticRegression` (src/train.py), but not the `## Results` section of README.md, "
+                + "which describes experiments: update it.");
+        // the Python patch release leaves "Python 3.11" right; a new minor version does not
+        TestRepo py = documented().file(".python-version", "3.11.8\n");
+        assertThat(messages(py.change().modify(".python-version", "3.11.9\n"))).isEmpty();
+        TestRepo named = TestRepo.create().file("README.md", DOCUMENTED.replace("seed 42", "Python 3.11, seed 42"))
+                .file(".python-version", "3.11.8\n");
+        assertThat(messages(named.change().modify(".python-version", "3.12.1\n"))).containsExactly("This PR changes "
+                + "the Python version from `3.11.8` to `3.12.1` (.python-version), but not the `## Training "
+                + "environment` section of README.md, which describes the training environment: update it.");
+    }
+
+    @Test
     void withoutTheSectionTheChangeIsLeftToTheGenericRule() {
         TestRepo repo = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n\n## Usage\n\n`make`\n")
                 .file("src/train.py", FOREST);
