@@ -53,7 +53,8 @@ class PackageDependenciesTest {
     @Test
     void theRuleApiTheInputAndThePartsKnowNoRule() {
         noClasses().that().resideInAnyPackage("dev.mlreadiness.engine.rule..", "dev.mlreadiness.engine.snapshot..",
-                "dev.mlreadiness.engine.code..", "dev.mlreadiness.engine.config..", "dev.mlreadiness.engine.deps..",
+                "dev.mlreadiness.engine.code..", "dev.mlreadiness.engine.config..", "dev.mlreadiness.engine.data..",
+                "dev.mlreadiness.engine.deps..",
                 "dev.mlreadiness.engine.diff..", "dev.mlreadiness.engine.docker..", "dev.mlreadiness.engine.docs..",
                 "dev.mlreadiness.engine.markdown..", "dev.mlreadiness.engine.notebook..",
                 "dev.mlreadiness.engine.python..", "dev.mlreadiness.engine.randomness..",

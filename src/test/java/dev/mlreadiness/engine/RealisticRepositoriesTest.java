@@ -67,6 +67,44 @@ class RealisticRepositoriesTest {
     }
 
     @Test
+    void wellDocumentedProjectWithItsDataCommittedStillPasses() {
+        // the CSV the README's table describes, committed: its header, the sampled types and the source all agree
+        Report r = scan(wellDocumented().file("data/raw/customers.csv", """
+                customer_id,tenure,plan,churned
+                c-001,12,pro,false
+                c-002,3,basic,true
+                c-003,40,pro,false
+                """));
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void wellDocumentedProjectTunedWithoutItsResultsIsStaleAndWithThemIsNot() {
+        String train = "model = RandomForestClassifier(n_estimators=300, max_depth=8, random_state=42)";
+        String tuned = "model = RandomForestClassifier(n_estimators=500, max_depth=8, random_state=42)";
+        TestRepo repo = wellDocumented();
+        String trainPy = repo.content("src/churn/train.py");
+        String readme = repo.content("README.md");
+        Report stale = repo.noConfig().change().modify("src/churn/train.py", trainPy.replace(train, tuned))
+                .modify("README.md", readme.replace("the nightly job runs it.", "the nightly job (02:00 UTC) runs it."))
+                .evaluate(RuleCatalog.checklist());
+        // the maintainer agrees: the Results table still reports the 300-tree forest (and production/tests asks for
+        // a test of the changed training code, as before)
+        assertThat(stale.findings()).filteredOn(f -> f.ruleId().startsWith("docs/"))
+                .extracting(Finding::ruleId, Finding::path, Finding::message).containsExactly(
+                        tuple("docs/stale", "README.md",
+                                "This PR changes the hyperparameters of `RandomForestClassifier` "
+                                        + "(src/churn/train.py), but not the `## Results` section of README.md, which describes "
+                                        + "experiments: update it."));
+        Report updated = wellDocumented().noConfig().change()
+                .modify("src/churn/train.py", trainPy.replace(train, tuned))
+                .modify("README.md", readme.replace("| RandomForest (kept) | 0.68 | 0.84    |",
+                        "| RandomForest (kept) | 0.70 | 0.85    |").replace("300 trees", "500 trees"))
+                .evaluate(RuleCatalog.checklist());
+        assertThat(updated.findings()).filteredOn(f -> f.ruleId().startsWith("docs/")).isEmpty();
+    }
+
+    @Test
     void bareNotebookRepositoryGetsTheWholeChecklist() {
         Report r = scan(notebookOnly());
         assertThat(r.applicable()).isTrue();

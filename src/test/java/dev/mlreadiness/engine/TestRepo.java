@@ -58,6 +58,11 @@ public final class TestRepo {
         return this;
     }
 
+    /** The content of a base file as text, for tests that change part of it. */
+    public String content(String path) {
+        return new String(base.get(path), StandardCharsets.UTF_8);
+    }
+
     /** The config to evaluate with (YAML); default {@code enabled: true} so detection does not interfere. */
     public TestRepo config(String yaml) {
         this.configYaml = yaml;

@@ -22,6 +22,12 @@ public final class DataPresence {
     private DataPresence() {
     }
 
+    /** Whether the path names a data file by its extension ({@code .csv}, {@code .parquet}, {@code .npy} ...). */
+    public static boolean isDataFile(String path) {
+        String lower = path.toLowerCase(Locale.ROOT);
+        return DATA_EXTENSIONS.stream().anyMatch(lower::endsWith);
+    }
+
     /** What shows the repository has data ("data/raw/train.csv"), or empty when nothing does. */
     public static Optional<String> evidence(RuleContext ctx) {
         String dataFolder = ctx.paths().data();

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.data.DataFiles;
+import dev.mlreadiness.engine.data.SchemaVsData;
 import dev.mlreadiness.engine.docs.DataPresence;
 import dev.mlreadiness.engine.docs.DocSection;
 import dev.mlreadiness.engine.docs.DocsOutline;
@@ -50,29 +52,64 @@ public final class DataSchemaRule extends SectionRule {
                     dictionary, column, feature, field, variable, attribute or codebook but holds no such table is \
                     named in the finding; its prose alone does not pass.
 
+                    The schema tables are then compared with the headers of the CSV and TSV files under the data \
+                    folder, and with a sample of their rows: a column of a data file that no table describes, a \
+                    documented column that the data no longer has (renamed or dropped), and a documented type that \
+                    the values contradict (a `float` column of words, an integer column of fractions) are each \
+                    named in a finding, with the file. A table whose caption (the paragraph right above it) or \
+                    heading names a data file by its file name describes that file; a table in a README inside the \
+                    data folder describes that folder's files; the other tables together describe the other raw \
+                    data files together. Where that mapping could be wrong nothing is said: a table sharing no \
+                    column with the data describes something else, a documented column that no file has is reported \
+                    only for a table that names its file, or as a rename when a file has an undocumented column of a \
+                    similar name (a documented feature the code derives is not a dropped column), and processed or \
+                    interim data is compared only with a table that names it. Names match case-insensitively, \
+                    without formatting, punctuation or units in parentheses (`**Customer ID (str)**` is \
+                    `customer_id`), a qualified key by its last part (`Person.name`), and a row such as \
+                    `V1 … V28` or `pixel*` covers its numbered columns. Read within fixed budgets: at most \
+                    """ + DataFiles.MAX_FILES + """
+                     files of at most 500 kB each, raw data first, of which the first 256 KiB, a header of at \
+                    most 64 KiB and 2,000 columns, and 200 sampled rows. Files that Git LFS or DVC keep out of git, \
+                    headerless files and binary formats (Parquet, Feather) are not compared, and while any data \
+                    file's columns are unknown no documented column is called dropped.
+
                     """ + SectionCheck.HOW_SECTIONS_MATCH,
                     """
                     A schema says what each field is, its type and how it is measured. Without one, a renamed or \
                     retyped column silently breaks features, and nobody can check new data against what the \
                     model was trained on.""",
                     "Add a table with one row per column: its name, its type and its level of measurement "
-                            + "(nominal, ordinal, interval, ratio), or commit a schema file that validation uses.",
+                            + "(nominal, ordinal, interval, ratio), or commit a schema file that validation uses. "
+                            + "When the data changes, change the table with it.",
                     """
                     ```markdown
                     ## Data
                     Customer survey export, one row per person.
+                    ```
+
+                    or a table that no longer matches `data/raw/survey.csv` (`name,survey_score,channel`, the \
+                    score written as words):
+
+                    ```markdown
+                    | Column       | Type    |
+                    |--------------|---------|
+                    | name         | string  |
+                    | score        | integer |
                     ```""",
                     """
                     ```markdown
                     ## Data schema
+                    Columns of `data/raw/survey.csv`:
+
                     | Database key          | Data type | Data order |
                     |-----------------------|-----------|------------|
                     | Person.name           | string    | nominal    |
-                    | Person.survey_score   | integer   | ordinal    |
+                    | Person.survey_score   | string    | ordinal    |
+                    | Person.channel        | string    | nominal    |
                     ```"""));
 
     public DataSchemaRule() {
-        super(INFO, SECTION, FileSelector.allOf(PANDERA_CANDIDATES, CodeEvidence::files));
+        super(INFO, SECTION, FileSelector.allOf(PANDERA_CANDIDATES, CodeEvidence::files, DataFiles::files));
     }
 
     @Override
@@ -81,7 +118,12 @@ public final class DataSchemaRule extends SectionRule {
             out.notApplicable();
             return;
         }
-        if (!DocsOutline.of(ctx).schemaTables().isEmpty() || schemaFile(ctx).isPresent()) {
+        List<DocsOutline.DocSchemaTable> tables = DocsOutline.of(ctx).schemaTables();
+        if (!tables.isEmpty()) {
+            SchemaVsData.check(ctx, tables, out);
+            return;
+        }
+        if (schemaFile(ctx).isPresent()) {
             return;
         }
         SectionSearch search = SECTION.search(ctx, INFO.id());

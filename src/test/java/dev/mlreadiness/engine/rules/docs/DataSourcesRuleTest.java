@@ -137,4 +137,94 @@ class DataSourcesRuleTest {
                 + "section of README.md holds only template text: say where the data comes from, who owns it, how "
                 + "it was collected and how to get it again.");
     }
+
+    private static TestRepo withSection(String body) {
+        return TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n\n## Data sources\n\n" + body)
+                .file("data/raw/customers.csv", "a,b\n");
+    }
+
+    private static final String NO_SOURCE = "The `## Data sources` section of README.md does not say where the data "
+            + "comes from: name its source (a link, a DOI, the dataset's name, the query or script that extracts it, "
+            + "or its owner).";
+
+    @Test
+    void aSectionThatNamesNoSourceIsReported() {
+        for (String body : List.of("From somewhere.\n", "Public data, cleaned up.\n",
+                "<!-- https://example.com/todo -->\nTo be written.\n",
+                "| Column | Type |\n|---|---|\n| Survived | int |\n| Pclass | int |\n")) {
+            Report r = withSection(body).scan(new DataSourcesRule());
+            assertThat(r.findings()).as(body).extracting(Finding::path, Finding::message)
+                    .containsExactly(tuple("README.md", NO_SOURCE));
+        }
+    }
+
+    @Test
+    void aLinkADoiANameAQueryOrAnOwnerIsASource() {
+        for (String body : List.of("See [the UCI page](https://archive.ics.uci.edu/dataset/2/adult).\n",
+                "Downloaded from [here](https://example.com/customers.zip).\n",
+                "https://example.com/customers.csv\n", "Published as doi:10.5281/zenodo.1234567.\n",
+                "The Ames Housing data compiled by Dean De Cock.\n", "The imdb dataset, 25k labelled reviews.\n",
+                "Loaded with `load_dataset(\"imdb\")`.\n", "Hub id: `stanfordnlp/imdb`.\n",
+                "```sql\nSELECT * FROM crm.customers\n```\n", "Exported monthly, ask data-team@example.com.\n",
+                "Owner: sales-ops.\n", "Synthetic, generated with `scripts/make_data.py`.\n",
+                "We collected the survey answers in 2023.\n")) {
+            Report r = withSection(body).scan(new DataSourcesRule());
+            assertThat(r.findings()).as(body).isEmpty();
+        }
+    }
+
+    @Test
+    void aDataFolderReadmeWithoutASourceIsReported() {
+        Report r = TestRepo.create().file("README.md", "# X\n\nIntro.\n").file("data/raw/customers.csv", "a\n")
+                .file("data/README.md", "# Files\n\nsome files we use.\n").scan(new DataSourcesRule());
+        assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple("data/README.md",
+                "data/README.md does not say where the data comes from: name its source (a link, a DOI, the "
+                        + "dataset's name, the query or script that extracts it, or its owner)."));
+    }
+
+    @Test
+    void rawFilesTheSourcesDoNotCoverAreNamed() {
+        TestRepo repo = withSection("`customers.csv` is the monthly CRM export (owner: sales-ops).\n")
+                .file("data/raw/weather/daily.csv", "a\n").file("data/raw/holidays.parquet", 10)
+                .file("data/processed/features.csv", "a\n");
+        Report r = repo.scan(new DataSourcesRule());
+        assertThat(r.findings()).extracting(Finding::path, Finding::message).containsExactly(tuple("README.md",
+                "The data docs in README.md name no source for data/raw/holidays.parquet and "
+                        + "data/raw/weather/daily.csv: say where each comes from (a link, a DOI, the dataset's name, "
+                        + "the query or script that extracts it, or its owner), or that all files share one source."));
+
+        // a README beside the weather data, a general statement, or a statement about all files covers them
+        assertThat(repo.file("data/raw/weather/README.md", "# Weather\n\nFrom https://open-meteo.com.\n")
+                .file("data/raw/holidays.parquet.dvc", "outs:\n- path: holidays.parquet\n")
+                .scan(new DataSourcesRule()).findings()).extracting(Finding::message).singleElement().asString()
+                .contains("for data/raw/holidays.parquet:");
+        assertThat(withSection("The CRM export and the weather service's archive (owner: sales-ops).\n")
+                .file("data/raw/weather/daily.csv", "a\n").scan(new DataSourcesRule()).findings()).isEmpty();
+        assertThat(withSection("`customers.csv` is the CRM export; all other files come from the Open-Meteo API.\n")
+                .file("data/raw/weather/daily.csv", "a\n").scan(new DataSourcesRule()).findings()).isEmpty();
+    }
+
+    @Test
+    void aSplitBesideANamedSplitSharesItsSource() {
+        Report r = TestRepo.create().file("README.md", "# Titanic\n\nWho survived.\n\n## Data\n\n"
+                + "`train.csv` from the [Kaggle competition](https://www.kaggle.com/c/titanic).\n")
+                .file("data/raw/train.csv", "a\n").file("data/raw/test.csv", "a\n").scan(new DataSourcesRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void aPullRequestAddingAnUncoveredFileMakesItNew() {
+        TestRepo repo = withSection("`customers.csv` is the monthly CRM export (owner: sales-ops).\n")
+                .file("data/raw/weather/daily.csv", "a\n");
+        Report r = repo.change().add("data/raw/events/logins.csv", "a\n").evaluate(new DataSourcesRule());
+        assertThat(r.findings()).extracting(Finding::isNew).containsExactly(true);
+        assertThat(r.findings()).extracting(Finding::message).singleElement().asString()
+                .contains("data/raw/events/logins.csv and data/raw/weather/daily.csv");
+        Report same = repo.change().modify("data/raw/customers.csv", "a,b,c\n").evaluate(new DataSourcesRule());
+        assertThat(same.findings()).extracting(Finding::isNew).containsExactly(false);
+        Report fixed = repo.change().modify("README.md", "# Churn\n\nPredicts churn.\n\n## Data sources\n\n"
+                + "`customers.csv` is the monthly CRM export (owner: sales-ops); `daily.csv` comes from "
+                + "https://open-meteo.com.\n").evaluate(new DataSourcesRule());
+        assertThat(fixed.findings()).isEmpty();
+    }
 }

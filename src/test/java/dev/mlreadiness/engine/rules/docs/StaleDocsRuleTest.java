@@ -278,4 +278,127 @@ class StaleDocsRuleTest {
         assertThat(r.findings()).isEmpty();
         assertThat(r.scores()).isEmpty();
     }
+
+    private static final String DOCUMENTED = """
+            # Churn
+
+            Predicts which customers leave.
+
+            ## Usage
+
+            `python src/train.py`
+
+            ## Data
+
+            | Column | Type |
+            |---|---|
+            | customer_id | string |
+            | tenure | integer |
+
+            ## Results
+
+            A random forest (300 trees) reaches F1 0.68.
+
+            ## Training environment
+
+            Packages pinned in `requirements.txt` (scikit-learn 1.5.0), seed 42 everywhere.
+
+            ## Deployment
+
+            `docker run churn` serves POST /predict on port 8000.
+            """;
+
+    private static final String FOREST = """
+            from sklearn.ensemble import RandomForestClassifier
+
+            model = RandomForestClassifier(n_estimators=300, random_state=42)
+            """;
+
+    private static TestRepo documented() {
+        return TestRepo.create().file("README.md", DOCUMENTED).file("src/train.py", FOREST)
+                .file("requirements.txt", "pandas==2.2.2\nscikit-learn==1.5.0\n")
+                .file("data/raw/customers.csv", "customer_id,tenure\nc1,12\n")
+                .file("Dockerfile", "FROM python:3.11-slim\nUSER app\nEXPOSE 8000\nCMD [\"python\", \"serve.py\"]\n");
+    }
+
+    @Test
+    void aHyperparameterChangeNamesTheExperimentsSectionEvenWhenOtherDocsChange() {
+        String tuned = FOREST.replace("300", "500");
+        assertThat(messages(documented().change().modify("src/train.py", tuned)
+                .modify("README.md", DOCUMENTED.replace("`python src/train.py`", "`python -m src.train`"))))
+                .containsExactly("This PR changes the hyperparameters of `RandomForestClassifier` (src/train.py), but "
+                        + "not the `## Results` section of README.md, which describes experiments: update it.");
+        // the PR that edits the section is fine
+        assertThat(messages(documented().change().modify("src/train.py", tuned)
+                .modify("README.md", DOCUMENTED.replace("(300 trees)", "(500 trees)")))).isEmpty();
+        // a new estimator is named too
+        assertThat(messages(documented().change().modify("src/train.py", FOREST.replace("RandomForestClassifier",
+                "GradientBoostingClassifier")).modify("docs/notes.md", "# Notes\n\nTried boosting.\n")))
+                .containsExactly("This PR uses the estimator `GradientBoostingClassifier` (src/train.py) and no longer "
+                        + "uses the estimator `RandomForestClassifier` (src/train.py), but not the `## Results` section "
+                        + "of README.md, which describes experiments: update it.");
+    }
+
+    @Test
+    void aSeedOrAPinTheSectionNamesMakesTheTrainingEnvironmentStale() {
+        assertThat(messages(documented().change().modify("src/train.py", FOREST.replace("42", "7"))))
+                .containsExactly("This PR changes the random seed from 42 to 7 (src/train.py), but not the "
+                        + "`## Training environment` section of README.md, which describes the training environment: "
+                        + "update it.");
+        assertThat(messages(documented().change().modify("requirements.txt", "pandas==2.2.2\nscikit-learn==1.5.1\n")))
+                .containsExactly("This PR changes the pinned version of `scikit-learn` from `1.5.0` to `1.5.1` "
+                        + "(requirements.txt), but not the `## Training environment` section of README.md, which "
+                        + "describes the training environment: update it.");
+        // a bump of a version the docs do not state leaves them right
+        assertThat(messages(documented().change().modify("requirements.txt", "pandas==2.2.3\nscikit-learn==1.5.0\n")))
+                .isEmpty();
+    }
+
+    @Test
+    void newColumnsMakeTheSchemaSectionStaleAndADockerCommandTheDeployment() {
+        assertThat(messages(documented().change().modify("data/raw/customers.csv",
+                "customer_id,tenure,plan\nc1,12,pro\n"))).containsExactly("This PR changes the columns of "
+                        + "data/raw/customers.csv (adds `plan`), but not the `## Data` section of README.md, which "
+                        + "describes the data schema: update it.");
+        assertThat(messages(documented().change().modify("Dockerfile", "FROM python:3.11-slim\nUSER app\n"
+                + "EXPOSE 9000\nCMD [\"python\", \"serve.py\"]\n"))).containsExactly("This PR changes the "
+                        + "container's EXPOSE (Dockerfile), but not the `## Deployment` section of README.md, which "
+                        + "describes the deployment: update it.");
+        // a change that keeps the column names, or a Dockerfile change elsewhere, is none
+        assertThat(messages(documented().change().modify("data/raw/customers.csv", "customer_id,tenure\nc9,1\n")
+                .modify("Dockerfile", "FROM python:3.11.9-slim\nUSER app\nEXPOSE 8000\n"
+                        + "CMD [\"python\", \"serve.py\"]\n")))
+                .isEmpty();
+    }
+
+    @Test
+    void anEstimatorTheSectionAlreadyNamesOrNeverNamedLeavesItRight() {
+        // a new training script with the forest the Results already describe ("A random forest")
+        assertThat(messages(documented().change().add("src/retrain.py", FOREST)
+                .modify("src/train.py", "print('moved')\n"))).isEmpty();
+        // the baseline the Results already report, now in the code too; and one they do not report
+        String baseline = FOREST + "baseline = LogisticRegression(max_iter=200)\n";
+        TestRepo withBaseline = TestRepo.create().file("src/train.py", FOREST).file("README.md",
+                DOCUMENTED.replace("reaches F1 0.68.", "reaches F1 0.68, a LogisticRegression baseline 0.61."));
+        assertThat(messages(withBaseline.change().modify("src/train.py", baseline))).isEmpty();
+        assertThat(messages(documented().change().modify("src/train.py", baseline))).containsExactly("This PR uses "
+                + "the estimator `LogisticRegression` (src/train.py), but not the `## Results` section of README.md, "
+                + "which describes experiments: update it.");
+        // the Python patch release leaves "Python 3.11" right; a new minor version does not
+        TestRepo py = documented().file(".python-version", "3.11.8\n");
+        assertThat(messages(py.change().modify(".python-version", "3.11.9\n"))).isEmpty();
+        TestRepo named = TestRepo.create().file("README.md", DOCUMENTED.replace("seed 42", "Python 3.11, seed 42"))
+                .file(".python-version", "3.11.8\n");
+        assertThat(messages(named.change().modify(".python-version", "3.12.1\n"))).containsExactly("This PR changes "
+                + "the Python version from `3.11.8` to `3.12.1` (.python-version), but not the `## Training "
+                + "environment` section of README.md, which describes the training environment: update it.");
+    }
+
+    @Test
+    void withoutTheSectionTheChangeIsLeftToTheGenericRule() {
+        TestRepo repo = TestRepo.create().file("README.md", "# Churn\n\nPredicts churn.\n\n## Usage\n\n`make`\n")
+                .file("src/train.py", FOREST);
+        assertThat(messages(repo.change().modify("src/train.py", FOREST.replace("300", "500")
+                .replace("42", "7")))).isEmpty();
+    }
 }
