@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.mlreadiness.engine.rule.Rule;
+import dev.mlreadiness.engine.rules.docs.CodeDocstringsRule;
 import dev.mlreadiness.engine.rules.docs.DataSchemaMeasurementRule;
 import dev.mlreadiness.engine.rules.docs.DataSchemaRule;
 import dev.mlreadiness.engine.rules.docs.DataSourcesRule;
@@ -12,12 +13,14 @@ import dev.mlreadiness.engine.rules.docs.ExperimentsRule;
 import dev.mlreadiness.engine.rules.docs.LabelingRule;
 import dev.mlreadiness.engine.rules.docs.ModelCardRule;
 import dev.mlreadiness.engine.rules.docs.ModelPseudocodeRule;
+import dev.mlreadiness.engine.rules.docs.ProjectStructureRule;
 import dev.mlreadiness.engine.rules.docs.PurposeRule;
 import dev.mlreadiness.engine.rules.docs.StaleDocsRule;
 import dev.mlreadiness.engine.rules.docs.TrainingEnvironmentRule;
 import dev.mlreadiness.engine.rules.docs.UsageRule;
 import dev.mlreadiness.engine.rules.production.CiRule;
 import dev.mlreadiness.engine.rules.production.ContainerRule;
+import dev.mlreadiness.engine.rules.production.EnvironmentParityRule;
 import dev.mlreadiness.engine.rules.production.EvaluationRule;
 import dev.mlreadiness.engine.rules.production.MonitoringRule;
 import dev.mlreadiness.engine.rules.production.TestsRule;
@@ -26,6 +29,7 @@ import dev.mlreadiness.engine.rules.reproducibility.NotebookErrorOutputRule;
 import dev.mlreadiness.engine.rules.reproducibility.NotebookExecutionOrderRule;
 import dev.mlreadiness.engine.rules.reproducibility.PythonVersionRule;
 import dev.mlreadiness.engine.rules.reproducibility.RandomSeedRule;
+import dev.mlreadiness.engine.rules.reproducibility.UndeclaredDependencyRule;
 import dev.mlreadiness.engine.rules.reproducibility.UnpinnedDependencyRule;
 import dev.mlreadiness.engine.rules.structure.DependencyManifestRule;
 import dev.mlreadiness.engine.rules.structure.FileNamingRule;
@@ -61,6 +65,8 @@ public final class RuleCatalog {
             new ModelPseudocodeRule(),
             new StaleDocsRule(),
             new ModelCardRule(),
+            new ProjectStructureRule(),
+            new CodeDocstringsRule(),
             // reproducibility/
             new UnpinnedDependencyRule(),
             new PythonVersionRule(),
@@ -68,6 +74,7 @@ public final class RuleCatalog {
             new NotebookExecutionOrderRule(),
             new NotebookErrorOutputRule(),
             new AbsolutePathRule(),
+            new UndeclaredDependencyRule(),
             // versioning/
             new LargeArtifactRule(),
             new SecretRule(),
@@ -77,6 +84,7 @@ public final class RuleCatalog {
             new MonitoringRule(),
             new CiRule(),
             new ContainerRule(),
+            new EnvironmentParityRule(),
     };
 
     private static final Rules STANDARD = Rules.detectingMlProjects(List.of(ALL));

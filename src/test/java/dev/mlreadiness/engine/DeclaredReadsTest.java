@@ -51,9 +51,9 @@ class DeclaredReadsTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(runs).isEqualTo(10 * 4 * 30);
+        assertThat(runs).isEqualTo(10 * 4 * 34);
         Set<String> judgeNamesOnly = Set.of("structure/file-naming", "structure/notebook-location");
-        assertThat(reading).as("every rule that reads files read some here").hasSize(28)
+        assertThat(reading).as("every rule that reads files read some here").hasSize(32)
                 .doesNotContainAnyElementsOf(judgeNamesOnly);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,18 +56,29 @@ public final class ToolingPythonVersion {
      * that one version only. A matrix of several versions tests them all and fixes none.
      */
     public static boolean workflowFixesPython(String text) {
+        return workflowPythonVersion(text).isPresent();
+    }
+
+    /**
+     * The exact version the first {@code actions/setup-python} step that sets up one exact version gives (see
+     * {@link #workflowFixesPython}), as written: {@code 3.11}, {@code 3.11.4}.
+     */
+    public static Optional<String> workflowPythonVersion(String text) {
         JsonNode root = read(YAML, text);
         for (JsonNode job : root.path("jobs")) {
             JsonNode matrix = job.path("strategy").path("matrix");
             for (JsonNode step : job.path("steps")) {
-                if (step.path("uses").asText("").toLowerCase(Locale.ROOT).startsWith("actions/setup-python")
-                        && isExact(resolve(step.path("with").path("python-version"), matrix, job.path("env"),
-                                root.path("env")))) {
-                    return true;
+                if (!step.path("uses").asText("").toLowerCase(Locale.ROOT).startsWith("actions/setup-python")) {
+                    continue;
+                }
+                List<JsonNode> values = resolve(step.path("with").path("python-version"), matrix, job.path("env"),
+                        root.path("env"));
+                if (isExact(values)) {
+                    return Optional.of(values.get(0).asText("").strip());
                 }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The values an expression may stand for; the node itself when it is none. */
