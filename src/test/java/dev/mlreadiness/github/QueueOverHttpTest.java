@@ -93,6 +93,22 @@ class QueueOverHttpTest extends DeliveryScenarios {
         assertThat(lookups).hasSize(1);
         assertThat(lookups.get(0).queryParameter("filter").firstValue()).isEqualTo("all");
         assertThat(lookups.get(0).queryParameter("status").firstValue()).isEqualTo("in_progress");
+        // the question that leads to this listing rides on the config's GraphQL request, and asks for all runs too
+        assertThat(GitHubJournal.of(server).matching("POST", "/graphql")).anyMatch(q -> q.getBodyAsString()
+                .contains("checkType: ALL, statuses: [IN_PROGRESS]"));
+    }
+
+    /** Most pull requests have no run left in progress: the question in the first GraphQL request says so. */
+    @Test
+    void noRunLeftInProgressCostsNoRequest() throws Exception {
+        PullRequestFixture pr = pullRequest(161);
+
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET)).isEqualTo(200);
+
+        assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs")).isEmpty();
+        assertThat(GitHubJournal.of(server).matching("POST", "/graphql"))
+                .filteredOn(q -> q.getBodyAsString().contains("checkSuites")).hasSize(1);
+        assertThat(lastRun(pr).path("status").asText()).isEqualTo("completed");
     }
 
     /** A broken config must not leave an earlier process's run blocking a required check. */

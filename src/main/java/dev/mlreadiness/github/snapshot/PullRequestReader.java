@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+
+import jakarta.json.JsonObject;
 
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
@@ -24,7 +27,8 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 /**
  * Reads what an evaluation of a pull request needs, with the three independent requests side by side: the
  * changed files (100 a page, up to GitHub's 3,000), the recursive head tree with sizes and blob ids, and the
- * config files. Contents are read later, only for the files rules ask for.
+ * config files (with, in the same GraphQL request, whether the app has runs in progress on the head, when asked).
+ * Contents are read later, only for the files rules ask for.
  */
 public final class PullRequestReader {
 
@@ -39,19 +43,30 @@ public final class PullRequestReader {
         this.cache = cache;
     }
 
-    /** What {@link #read} answers. */
-    public record Result(PullRequestSnapshot snapshot, ConfigTexts config) {
+    /**
+     * What {@link #read} answers.
+     *
+     * @param runsInProgress the ids of the runs in progress asked for; empty when not asked or GitHub could not tell
+     */
+    public record Result(PullRequestSnapshot snapshot, ConfigTexts config, Optional<List<Long>> runsInProgress) {
     }
 
-    public Result read(GHRepository repo, GHPullRequest pr, GraphQLQuery graphql) throws IOException {
+    /** @param runs the runs in progress to ask about in the config's request, if any */
+    public Result read(GHRepository repo, GHPullRequest pr, GraphQLQuery graphql, Optional<RunsInProgress> runs)
+            throws IOException {
         String headSha = pr.getHead().getSha();
         String baseSha = pr.getBase().getSha();
         CompletableFuture<ChangedFiles> files = Concurrently.supply(() -> changedFiles(pr), executor);
         CompletableFuture<GHTree> tree = Concurrently.supply(() -> repo.getTreeRecursive(headSha, 1), executor);
-        CompletableFuture<ConfigTexts> config = Concurrently.supply(() -> ConfigTexts.read(graphql, repo), executor);
-        Concurrently.join(CompletableFuture.allOf(files, tree, config));
+        String alsoAsked = runs.map(RunsInProgress::field).orElse("");
+        CompletableFuture<JsonObject> first = Concurrently.supply(
+                () -> graphql.run(ConfigTexts.query(repo, alsoAsked)), executor);
+        Concurrently.join(CompletableFuture.allOf(files, tree, first));
         PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo, executor), cache);
-        return new Result(assemble(headSha, baseSha, files.join(), tree.join(), contents), config.join());
+        JsonObject data = first.join();
+        JsonObject repository = data.get("repo") instanceof JsonObject r ? r : null;
+        PullRequestSnapshot snapshot = assemble(headSha, baseSha, files.join(), tree.join(), contents);
+        return new Result(snapshot, ConfigTexts.of(data, repo), runs.flatMap(r -> r.of(repository)));
     }
 
     record ChangedFiles(List<GHPullRequestFileDetail> files, boolean partial) {
