@@ -86,6 +86,40 @@ class GraphQLBlobSourceTest {
         }
     }
 
+    /** More files than one request takes: the requests go side by side, each waiting for the other here. */
+    @Test
+    void batchesAreReadSideBySide() throws Exception {
+        List<BlobKey> keys = java.util.stream.IntStream.range(0, GraphQLBlobSource.BATCH + 50)
+                .mapToObj(i -> new BlobKey("abc", "f" + i + ".py", null)).toList();
+        CountDownLatch bothInFlight = new CountDownLatch(2);
+        AtomicInteger sawTheOther = new AtomicInteger();
+        GraphQLQuery graphql = q -> {
+            bothInFlight.countDown();
+            try {
+                if (bothInFlight.await(5, TimeUnit.SECONDS)) {
+                    sawTheOther.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            var repository = Json.createObjectBuilder();
+            int n = q.split("object\\(expression").length - 1;
+            for (int i = 0; i < n; i++) {
+                repository.add("f" + i, Json.createObjectBuilder().add("text", "x").add("isBinary", false)
+                        .add("isTruncated", false));
+            }
+            return Json.createObjectBuilder().add("repository", repository).build();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Map<BlobKey, byte[]> read = new GraphQLBlobSource(graphql, "acme", "churn", key -> null, pool).read(keys);
+            assertThat(read).hasSize(keys.size());
+            assertThat(sawTheOther.get()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void callerRunsTheFallbacksWhenThePoolIsBusy() throws Exception {
         // a pool whose only thread is taken: the reads must not wait for it
