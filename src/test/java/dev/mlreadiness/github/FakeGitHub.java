@@ -20,7 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * {@code object(expression: "<ref>:<path>")} fields, answered from the files tests register here, and
  * {@code object(oid: "<sha>") { ... on Commit { checkSuites(...) { ... checkRuns(...) } } }} fields, answered from
  * the runs {@link GitHubState} holds (one suite per app; filtered by the suite's {@code appId} and the runs'
- * {@code checkName}, {@code statuses} and {@code checkType}, whose {@code LATEST} keeps the newest run of each
+ * {@code checkName}, {@code status} and {@code checkType}, whose {@code LATEST} keeps the newest run of each
  * name, as GitHub does). Unknown repositories answer null with a NOT_FOUND error, as GitHub does; a ref listed in
  * {@link #FAILING_REFS} makes the whole request fail with 502.
  */
@@ -44,7 +44,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
     private static final Pattern SUITES = Pattern
             .compile("checkSuites\\(first: \\d+(?:, filterBy: \\{appId: (\\d+)\\})?\\)");
     private static final Pattern RUNS = Pattern.compile("checkRuns\\(first: \\d+, filterBy: \\{checkName: "
-            + "\"((?:[^\"\\\\]|\\\\.)*)\", checkType: (ALL|LATEST), statuses: \\[([A-Z_, ]+)\\]\\}\\)");
+            + "\"((?:[^\"\\\\]|\\\\.)*)\", checkType: (ALL|LATEST), status: ([A-Z_]+)\\}\\)");
 
     static void put(String repo, String ref, String path, String text) {
         REPOS.add(repo);
@@ -141,8 +141,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
         String appId = suites.group(1);
         String name = unquote(runs.group(1));
         boolean latest = runs.group(2).equals("LATEST");
-        List<String> statuses = java.util.Arrays.stream(runs.group(3).split(",\\s*"))
-                .map(st -> st.toLowerCase(java.util.Locale.ROOT)).toList();
+        String status = runs.group(3).toLowerCase(java.util.Locale.ROOT);
         Map<String, List<JsonNode>> byApp = new java.util.TreeMap<>();
         for (JsonNode run : GitHubState.runsOf(sha)) { // oldest first
             byApp.computeIfAbsent(run.at("/app/id").asText(), k -> new ArrayList<>()).add(run);
@@ -164,7 +163,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
             ObjectNode checkRuns = suite.putObject("checkRuns");
             checkRuns.putObject("pageInfo").put("hasNextPage", false);
             var runNodes = checkRuns.putArray("nodes");
-            named.stream().filter(run -> statuses.contains(run.path("status").asText()))
+            named.stream().filter(run -> status.equals(run.path("status").asText()))
                     .forEach(run -> runNodes.addObject().put("databaseId", run.path("id").asLong()));
         }
         return commit;

@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 
 import jakarta.json.JsonObject;
 
+import org.jboss.logging.Logger;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHRepository;
@@ -31,6 +32,8 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
  * Contents are read later, only for the files rules ask for.
  */
 public final class PullRequestReader {
+
+    private static final Logger LOG = Logger.getLogger(PullRequestReader.class);
 
     /** GitHub lists at most this many files of a pull request. */
     public static final int MAX_FILES = 3000;
@@ -59,14 +62,34 @@ public final class PullRequestReader {
         CompletableFuture<ChangedFiles> files = Concurrently.supply(() -> changedFiles(pr), executor);
         CompletableFuture<GHTree> tree = Concurrently.supply(() -> repo.getTreeRecursive(headSha, 1), executor);
         String alsoAsked = runs.map(RunsInProgress::field).orElse("");
-        CompletableFuture<JsonObject> first = Concurrently.supply(
-                () -> graphql.run(ConfigTexts.query(repo, alsoAsked)), executor);
+        CompletableFuture<JsonObject> first = Concurrently.supply(() -> configAnswer(graphql, repo, alsoAsked),
+                executor);
         Concurrently.join(CompletableFuture.allOf(files, tree, first));
         PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo, executor), cache);
         JsonObject data = first.join();
         JsonObject repository = data.get("repo") instanceof JsonObject r ? r : null;
         PullRequestSnapshot snapshot = assemble(headSha, baseSha, files.join(), tree.join(), contents);
         return new Result(snapshot, ConfigTexts.of(data, repo), runs.flatMap(r -> r.of(repository)));
+    }
+
+    /**
+     * The config's request, with {@code alsoAsked} in it. The extra question must never sink the evaluation: when
+     * GitHub answers that request with no data (a timeout on the nested check suites, or a schema without one of
+     * its arguments), the config is read alone, and the runs in progress are then unknown (the field is missing
+     * from the answer), so the caller lists them over REST as before. One more request, only on failure.
+     */
+    private static JsonObject configAnswer(GraphQLQuery graphql, GHRepository repo, String alsoAsked)
+            throws IOException {
+        if (alsoAsked.isEmpty()) {
+            return graphql.run(ConfigTexts.query(repo, ""));
+        }
+        try {
+            return graphql.run(ConfigTexts.query(repo, alsoAsked));
+        } catch (IOException e) {
+            LOG.warnf("the config's request with the runs in progress failed (%s); reading the config alone",
+                    e.getMessage());
+            return graphql.run(ConfigTexts.query(repo, ""));
+        }
     }
 
     record ChangedFiles(List<GHPullRequestFileDetail> files, boolean partial) {

@@ -31,7 +31,7 @@ public record RunsInProgress(String headSha, String checkName, Optional<Long> ap
                 + FIRST
                 + appId.map(id -> ", filterBy: {appId: " + id + "}").orElse("")
                 + ") { pageInfo { hasNextPage } nodes { checkRuns(first: " + FIRST + ", filterBy: {checkName: "
-                + GraphQLQuery.quote(checkName) + ", checkType: ALL, statuses: [IN_PROGRESS]}) {"
+                + GraphQLQuery.quote(checkName) + ", checkType: ALL, status: IN_PROGRESS}) {"
                 + " pageInfo { hasNextPage } nodes { databaseId } } } } } }";
     }
 

@@ -23,7 +23,7 @@ class RunsInProgressTest {
     void asksForEveryRunOfTheNameInProgressOfTheAppsSuite() {
         assertThat(ASK.field()).isEqualTo("runs: object(oid: \"abc123\") { ... on Commit { checkSuites(first: 50,"
                 + " filterBy: {appId: 42}) { pageInfo { hasNextPage } nodes { checkRuns(first: 50, filterBy: {checkName:"
-                + " \"ML readiness\", checkType: ALL, statuses: [IN_PROGRESS]}) { pageInfo { hasNextPage } nodes {"
+                + " \"ML readiness\", checkType: ALL, status: IN_PROGRESS}) { pageInfo { hasNextPage } nodes {"
                 + " databaseId } } } } } }");
         assertThat(new RunsInProgress("abc", "ML readiness", Optional.empty()).field())
                 .contains("checkSuites(first: 50) {");
