@@ -62,9 +62,14 @@ public final class GraphQLBlobSource implements BlobSource {
                 n -> graphql.run(query(owner, name, batches.get(n))), executor);
         for (int n = 0; n < batches.size(); n++) {
             List<BlobKey> batch = batches.get(n);
-            JsonObject repository = answers.get(n).get("repository") instanceof JsonObject r ? r : null;
+            // GitHub nulls the repository (with errors) when it cannot serve it: renamed, access revoked, SAML.
+            // That is a failed read: taken as "no such files", unreadable files would be reviewed as missing
+            if (!(answers.get(n).get("repository") instanceof JsonObject repository)) {
+                throw new IOException("GitHub GraphQL answered no repository for " + owner + "/" + name
+                        + "'s contents");
+            }
             for (int i = 0; i < batch.size(); i++) {
-                JsonValue v = repository == null ? JsonValue.NULL : repository.get("f" + i);
+                JsonValue v = repository.get("f" + i);
                 if (v == null || v.getValueType() != JsonValue.ValueType.OBJECT) {
                     continue; // no such file at that commit
                 }

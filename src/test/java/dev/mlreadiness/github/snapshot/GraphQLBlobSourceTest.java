@@ -1,6 +1,7 @@
 package dev.mlreadiness.github.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -84,6 +85,21 @@ class GraphQLBlobSourceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * GitHub nulls {@code repository} (with errors) when it cannot serve it: renamed, access revoked, SAML. That is a
+     * failed read, never "none of these files exist", which would review unreadable files as missing.
+     */
+    @Test
+    void aBatchAnsweredWithoutItsRepositoryFailsTheRead() {
+        GraphQLQuery graphql = q -> Json.createObjectBuilder().addNull("repository").build();
+        GraphQLBlobSource source = new GraphQLBlobSource(graphql, "acme", "churn", key -> {
+            throw new AssertionError("no REST fallback for a failed batch");
+        }, Runnable::run);
+
+        assertThatThrownBy(() -> source.read(List.of(new BlobKey("abc", "README.md", null))))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("repository");
     }
 
     /** More files than one request takes: the requests go side by side, each waiting for the other here. */
