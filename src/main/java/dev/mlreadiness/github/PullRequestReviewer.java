@@ -117,13 +117,15 @@ public class PullRequestReviewer implements BatchRunner {
             }
             Rules ruleSet = rules.rules();
             Checklist checklist = ruleSet.checklist();
-            PullRequestReader.Result read = reader.read(t.repo(), t.pr(), graphql.on(t.graphql()));
+            // whether runs are left in progress on the head is asked in the config's request: no round trip of its own
+            PullRequestReader.Result read = reader.read(t.repo(), t.pr(), graphql.on(t.graphql()),
+                    staleRuns.lookup(batch.key(), headSha));
             ReviewDecision decision = ReviewDecision.decide(ruleSet, checklist, read, t.pr().isDraft());
             if (decision.verdict() != Verdict.REVIEW) {
-                return withoutReview(t, batch, decision, progress);
+                return withoutReview(t, batch, decision, read, progress);
             }
             Evaluated evaluated = evaluation.evaluate(t.pr(), read.snapshot(), checklist, decision, t.decisions(),
-                    () -> progress.run = start(t, batch), () -> completeStaleRuns(t, batch));
+                    () -> progress.run = start(t, batch), () -> completeStaleRuns(t, batch, read));
             metrics.findings(evaluated.report());
             Optional<String> newer = batch.newerHead(headSha);
             if (newer.isPresent()) {
@@ -153,8 +155,8 @@ public class PullRequestReviewer implements BatchRunner {
     }
 
     /** Silent, or a failing check run that says what is wrong with the config. */
-    private Outcome withoutReview(ReviewTarget t, Batch batch, ReviewDecision decision, Progress progress)
-            throws IOException {
+    private Outcome withoutReview(ReviewTarget t, Batch batch, ReviewDecision decision,
+            PullRequestReader.Result read, Progress progress) throws IOException {
         String headSha = t.pr().getHead().getSha();
         if (decision.verdict() == Verdict.SILENT) {
             progress.outcome = "skipped";
@@ -164,7 +166,7 @@ public class PullRequestReviewer implements BatchRunner {
         progress.run = start(t, batch);
         // a run an earlier process left in progress on this head is completed here too: a broken config must not
         // leave a required check blocked (the evaluation path does the same in ReviewEvaluation)
-        completeStaleRuns(t, batch);
+        completeStaleRuns(t, batch, read);
         if (progress.run.claim()) {
             publication.configError(t.repo(), progress.run.run(), decision.configError());
         }
@@ -188,8 +190,8 @@ public class PullRequestReviewer implements BatchRunner {
         return run;
     }
 
-    private Void completeStaleRuns(ReviewTarget t, Batch batch) {
-        staleRuns.complete(t.repo(), batch.key(), t.pr().getHead().getSha(), batch::isHeld);
+    private Void completeStaleRuns(ReviewTarget t, Batch batch, PullRequestReader.Result read) {
+        staleRuns.complete(t.repo(), batch.key(), t.pr().getHead().getSha(), batch::isHeld, read.runsInProgress());
         return null;
     }
 

@@ -3,6 +3,7 @@ package dev.mlreadiness.github;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,11 +19,14 @@ import org.kohsuke.github.GHRepository;
 import dev.mlreadiness.github.publish.CheckRunPublisher;
 import dev.mlreadiness.github.publish.Publication;
 import dev.mlreadiness.github.queue.PullRequestKey;
+import dev.mlreadiness.github.snapshot.RunsInProgress;
 
 /**
  * Completes the app's check runs that a stopped app left in progress on a head: after a crash nothing else would,
- * and a required check in progress blocks merging for good. Asked once per pull request per process (one request):
- * the runs this process starts, it completes itself.
+ * and a required check in progress blocks merging for good. Asked once per pull request per process: the runs this
+ * process starts, it completes itself. The question rides on the evaluation's first GraphQL request
+ * ({@link #lookup}); only when it finds runs in progress (or cannot tell) are they listed and completed over REST,
+ * so the usual answer, none, costs no request.
  */
 @ApplicationScoped
 public class StaleCheckRuns {
@@ -49,14 +53,42 @@ public class StaleCheckRuns {
     }
 
     /**
+     * What to ask in the evaluation's first GraphQL request, the first time this process reviews the pull request;
+     * empty afterwards.
+     */
+    public Optional<RunsInProgress> lookup(PullRequestKey key, String headSha) {
+        synchronized (checked) {
+            if (checked.contains(key)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new RunsInProgress(headSha, CheckRunPublisher.NAME, appId.flatMap(StaleCheckRuns::number)));
+    }
+
+    private static Optional<Long> number(String id) {
+        try {
+            return Optional.of(Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Completes the app's runs in progress on {@code headSha} that no live worker holds, the first time this
      * process reviews the pull request; never throws (the evaluation goes on whatever happens here).
+     *
+     * @param listed the runs in progress the {@linkplain #lookup lookup} found before this evaluation started its
+     *        own; none: nothing to do. Empty when not known: they are listed here
      */
-    public void complete(GHRepository repo, PullRequestKey key, String headSha, LongPredicate held) {
+    public void complete(GHRepository repo, PullRequestKey key, String headSha, LongPredicate held,
+            Optional<List<Long>> listed) {
         synchronized (checked) {
             if (!checked.add(key)) {
                 return;
             }
+        }
+        if (listed.isPresent() && listed.get().isEmpty()) {
+            return; // none was left in progress
         }
         try {
             for (GHCheckRun run : repo.getCheckRuns(headSha, query())) {

@@ -17,9 +17,12 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
  * GitHub's GraphQL endpoint for the queries the app sends: {@code repository(owner, name)} blocks with
- * {@code object(expression: "<ref>:<path>")} fields, answered from the files tests register here. Unknown
- * repositories answer null with a NOT_FOUND error, as GitHub does; a ref listed in {@link #FAILING_REFS} makes
- * the whole request fail with 502.
+ * {@code object(expression: "<ref>:<path>")} fields, answered from the files tests register here, and
+ * {@code object(oid: "<sha>") { ... on Commit { checkSuites(...) { ... checkRuns(...) } } }} fields, answered from
+ * the runs {@link GitHubState} holds (one suite per app; filtered by the suite's {@code appId} and the runs'
+ * {@code checkName}, {@code status} and {@code checkType}, whose {@code LATEST} keeps the newest run of each
+ * name, as GitHub does). Unknown repositories answer null with a NOT_FOUND error, as GitHub does; a ref listed in
+ * {@link #FAILING_REFS} makes the whole request fail with 502.
  */
 public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
 
@@ -37,6 +40,11 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
             "(?:(\\w+): )?repository\\(owner: \"((?:[^\"\\\\]|\\\\.)*)\", name: \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
     private static final Pattern OBJECT = Pattern.compile(
             "(?:(\\w+): )?object\\(expression: \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    private static final Pattern COMMIT = Pattern.compile("(?:(\\w+): )?object\\(oid: \"([0-9a-f]+)\"\\)");
+    private static final Pattern SUITES = Pattern
+            .compile("checkSuites\\(first: \\d+(?:, filterBy: \\{appId: (\\d+)\\})?\\)");
+    private static final Pattern RUNS = Pattern.compile("checkRuns\\(first: \\d+, filterBy: \\{checkName: "
+            + "\"((?:[^\"\\\\]|\\\\.)*)\", checkType: (ALL|LATEST), status: ([A-Z_]+)\\}\\)");
 
     static void put(String repo, String ref, String path, String text) {
         REPOS.add(repo);
@@ -96,6 +104,11 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
                 continue;
             }
             ObjectNode r = data.putObject(alias);
+            Matcher commit = COMMIT.matcher(query.substring(from, to));
+            while (commit.find()) {
+                r.set(commit.group(1) == null ? "object" : commit.group(1),
+                        checkSuites(commit.group(2), query.substring(from + commit.end(), to)));
+            }
             Matcher obj = OBJECT.matcher(query.substring(from, to));
             while (obj.find()) {
                 String field = obj.group(1) == null ? "object" : obj.group(1);
@@ -116,6 +129,44 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
             out.putArray("errors").addAll(errors);
         }
         return out;
+    }
+
+    /** The commit's check suites as GitHub answers the app's question: one per app, with the runs asked for. */
+    private static JsonNode checkSuites(String sha, String rest) throws Exception {
+        Matcher suites = SUITES.matcher(rest);
+        Matcher runs = RUNS.matcher(rest);
+        if (!suites.find() || !runs.find()) {
+            throw new IllegalArgumentException("unexpected commit fields: " + rest);
+        }
+        String appId = suites.group(1);
+        String name = unquote(runs.group(1));
+        boolean latest = runs.group(2).equals("LATEST");
+        String status = runs.group(3).toLowerCase(java.util.Locale.ROOT);
+        Map<String, List<JsonNode>> byApp = new java.util.TreeMap<>();
+        for (JsonNode run : GitHubState.runsOf(sha)) { // oldest first
+            byApp.computeIfAbsent(run.at("/app/id").asText(), k -> new ArrayList<>()).add(run);
+        }
+        ObjectNode commit = JSON.createObjectNode();
+        ObjectNode connection = commit.putObject("checkSuites");
+        connection.putObject("pageInfo").put("hasNextPage", false);
+        var nodes = connection.putArray("nodes");
+        for (Map.Entry<String, List<JsonNode>> app : byApp.entrySet()) {
+            if (appId != null && !appId.equals(app.getKey())) {
+                continue;
+            }
+            List<JsonNode> named = app.getValue().stream().filter(run -> run.path("name").asText().equals(name))
+                    .toList();
+            if (latest && !named.isEmpty()) {
+                named = List.of(named.get(named.size() - 1));
+            }
+            ObjectNode suite = nodes.addObject();
+            ObjectNode checkRuns = suite.putObject("checkRuns");
+            checkRuns.putObject("pageInfo").put("hasNextPage", false);
+            var runNodes = checkRuns.putArray("nodes");
+            named.stream().filter(run -> status.equals(run.path("status").asText()))
+                    .forEach(run -> runNodes.addObject().put("databaseId", run.path("id").asLong()));
+        }
+        return commit;
     }
 
     private static String unquote(String s) throws Exception {

@@ -1,6 +1,10 @@
 package dev.mlreadiness.github;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -93,6 +97,45 @@ class QueueOverHttpTest extends DeliveryScenarios {
         assertThat(lookups).hasSize(1);
         assertThat(lookups.get(0).queryParameter("filter").firstValue()).isEqualTo("all");
         assertThat(lookups.get(0).queryParameter("status").firstValue()).isEqualTo("in_progress");
+        // the question that leads to this listing rides on the config's GraphQL request, and asks for all runs too
+        assertThat(GitHubJournal.of(server).matching("POST", "/graphql")).anyMatch(q -> q.getBodyAsString()
+                .contains("checkType: ALL, status: IN_PROGRESS"));
+    }
+
+    /** Most pull requests have no run left in progress: the question in the first GraphQL request says so. */
+    @Test
+    void noRunLeftInProgressCostsNoRequest() throws Exception {
+        PullRequestFixture pr = pullRequest(161);
+
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET)).isEqualTo(200);
+
+        assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs")).isEmpty();
+        assertThat(GitHubJournal.of(server).matching("POST", "/graphql"))
+                .filteredOn(q -> q.getBodyAsString().contains("checkSuites")).hasSize(1);
+        assertThat(lastRun(pr).path("status").asText()).isEqualTo("completed");
+    }
+
+    /**
+     * The runs-in-progress question rides on the config's request; when GitHub cannot answer that request (a
+     * timeout, or a schema that lacks a field: {@code data: null}), the config is read alone and the runs in
+     * progress are unknown, so the REST listing runs as before: the evaluation goes on.
+     */
+    @Test
+    void aFailedRunsInProgressQuestionFallsBackToTheConfigAloneAndTheListing() throws Exception {
+        PullRequestFixture pr = pullRequest(162);
+        long stale = GitHubState.seedRun(pr.headSha, "in_progress", GitHubState.APP_ID).path("id").asLong();
+        stubs.add(server.stubFor(post(urlPathEqualTo("/graphql")).withRequestBody(containing("checkSuites"))
+                .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"data\":null,\"errors\":[{\"message\":\"Something went wrong while executing"
+                                + " your query. This may be the result of a timeout.\"}]}"))));
+
+        assertThat(Webhooks.send("pull_request", pr.payload("opened"), SECRET)).isEqualTo(200);
+
+        assertThat(lastRun(pr).at("/output/title").asText()).isEqualTo("Ready, 2 new gaps (none blocking)");
+        assertThat(GitHubState.RUNS.get(stale).path("status").asText()).isEqualTo("completed");
+        assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs")).hasSize(1);
+        assertThat(GitHubJournal.of(server).matching("POST", "/graphql"))
+                .filteredOn(q -> q.getBodyAsString().contains("checkSuites")).hasSize(1);
     }
 
     /** A broken config must not leave an earlier process's run blocking a required check. */

@@ -43,7 +43,7 @@ public class WireMockGitHubResource implements QuarkusTestResourceLifecycleManag
             throw new IllegalStateException(e);
         }
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .extensions(new FakeGitHub(), new GitHubState()));
+                .extensions(new FakeGitHub(), new GitHubState(), new RequestRounds()));
         server.start();
         stubApp(server);
         return Map.of(

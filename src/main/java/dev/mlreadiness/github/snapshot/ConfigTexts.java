@@ -27,15 +27,28 @@ public record ConfigTexts(String orgText, String orgSource, String repoText, Str
 
     /** Reads both files at once; a missing organization repository or file is simply absent. */
     public static ConfigTexts read(GraphQLQuery graphql, GHRepository repo) throws IOException {
+        return of(graphql.run(query(repo, "")), repo);
+    }
+
+    /**
+     * The query reading both files, with {@code alsoInRepository} (fields of the repository, such as
+     * {@link RunsInProgress#field}) in the same request.
+     */
+    static String query(GHRepository repo, String alsoInRepository) {
         String owner = repo.getOwnerName();
         String branch = repo.getDefaultBranch() == null ? "HEAD" : repo.getDefaultBranch();
-        String query = "query { repo: repository(owner: " + GraphQLQuery.quote(owner) + ", name: "
+        return "query { repo: repository(owner: " + GraphQLQuery.quote(owner) + ", name: "
                 + GraphQLQuery.quote(repo.getName()) + ") { object(expression: "
-                + GraphQLQuery.quote(branch + ":" + ConfigLoader.PATH) + ") { ... on Blob { text } } }"
+                + GraphQLQuery.quote(branch + ":" + ConfigLoader.PATH) + ") { ... on Blob { text } }"
+                + (alsoInRepository.isEmpty() ? "" : " " + alsoInRepository) + " }"
                 + " org: repository(owner: " + GraphQLQuery.quote(owner) + ", name: \".github\") {"
                 + " object(expression: " + GraphQLQuery.quote("HEAD:" + ConfigLoader.PATH)
                 + ") { ... on Blob { text } } } }";
-        JsonObject data = graphql.run(query);
+    }
+
+    /** The files from the answer to {@link #query}. */
+    static ConfigTexts of(JsonObject data, GHRepository repo) {
+        String owner = repo.getOwnerName();
         return new ConfigTexts(text(data, "org"), owner + "/.github:" + ConfigLoader.PATH, text(data, "repo"),
                 ConfigLoader.PATH);
     }

@@ -5,10 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,6 +30,8 @@ public final class GraphQLBlobSource implements BlobSource {
 
     /** Files per GraphQL request: well under GitHub's node limits and response size for source files. */
     static final int BATCH = 100;
+    /** Batches in flight at once per read: 300 files in one round trip, and a 3,000-file read stays polite. */
+    static final int IN_FLIGHT = 3;
 
     private final GraphQLQuery graphql;
     private final String owner;
@@ -49,34 +56,71 @@ public final class GraphQLBlobSource implements BlobSource {
 
     @Override
     public Map<BlobKey, byte[]> read(Collection<BlobKey> keys) throws IOException {
-        Map<BlobKey, byte[]> out = new LinkedHashMap<>();
-        List<BlobKey> viaRest = new ArrayList<>();
         List<BlobKey> all = new ArrayList<>(keys);
+        List<List<BlobKey>> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH) {
-            List<BlobKey> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            JsonObject data = graphql.run(query(owner, name, batch));
-            JsonObject repository = data.getJsonObject("repository");
-            for (int i = 0; i < batch.size(); i++) {
-                JsonValue v = repository == null ? JsonValue.NULL : repository.get("f" + i);
-                if (v == null || v.getValueType() != JsonValue.ValueType.OBJECT) {
-                    continue; // no such file at that commit
-                }
-                JsonObject blob = v.asJsonObject();
-                boolean binary = blob.getBoolean("isBinary", false);
-                boolean truncated = blob.getBoolean("isTruncated", false);
-                if (!binary && !truncated && blob.containsKey("text") && !blob.isNull("text")) {
-                    out.put(batch.get(i), blob.getString("text").getBytes(StandardCharsets.UTF_8));
-                } else {
-                    viaRest.add(batch.get(i));
-                }
-            }
+            batches.add(all.subList(from, Math.min(all.size(), from + BATCH)));
         }
-        Concurrently.each(viaRest, rest, executor).forEach((key, bytes) -> {
+        // the batches side by side, in at most IN_FLIGHT lanes that each read theirs one after another: a pull
+        // request reading 300 files waits one round trip, not three, and one reading 3,000 neither takes over the
+        // shared request pool nor asks GitHub dozens of queries at once. Each answer becomes bytes in its lane, so
+        // no JSON answer outlives its batch; the first failure stops the batches not yet asked
+        int lanes = Math.min(IN_FLIGHT, batches.size());
+        AtomicBoolean failed = new AtomicBoolean();
+        Map<Integer, Read> read = Concurrently.each(IntStream.range(0, lanes).boxed().toList(), lane -> {
+            Read got = new Read(new HashMap<>(), new HashSet<>());
+            try {
+                for (int n = lane; n < batches.size() && !failed.get(); n += lanes) {
+                    readBatch(batches.get(n), got);
+                }
+            } catch (IOException | RuntimeException e) {
+                failed.set(true);
+                throw e;
+            }
+            return got;
+        }, executor);
+        Map<BlobKey, byte[]> texts = new HashMap<>();
+        Set<BlobKey> restKeys = new HashSet<>();
+        read.values().forEach(r -> {
+            texts.putAll(r.texts());
+            restKeys.addAll(r.viaRest());
+        });
+        List<BlobKey> viaRest = all.stream().filter(restKeys::contains).toList();
+        Map<BlobKey, byte[]> restBytes = Concurrently.each(viaRest, this.rest, executor);
+        Map<BlobKey, byte[]> out = new LinkedHashMap<>();
+        for (BlobKey key : all) {
+            byte[] bytes = texts.containsKey(key) ? texts.get(key) : restBytes.get(key);
             if (bytes != null) {
                 out.put(key, bytes);
             }
-        });
+        }
         return out;
+    }
+
+    /** What a lane read: texts, and the blobs GraphQL gave no text for (binary, truncated). */
+    private record Read(Map<BlobKey, byte[]> texts, Set<BlobKey> viaRest) {
+    }
+
+    private void readBatch(List<BlobKey> batch, Read got) throws IOException {
+        // GitHub nulls the repository (with errors) when it cannot serve it: renamed, access revoked, SAML. That
+        // is a failed read: taken as "no such files", unreadable files would be reviewed as missing
+        if (!(graphql.run(query(owner, name, batch)).get("repository") instanceof JsonObject repository)) {
+            throw new IOException("GitHub GraphQL answered no repository for " + owner + "/" + name + "'s contents");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            JsonValue v = repository.get("f" + i);
+            if (v == null || v.getValueType() != JsonValue.ValueType.OBJECT) {
+                continue; // no such file at that commit
+            }
+            JsonObject blob = v.asJsonObject();
+            boolean binary = blob.getBoolean("isBinary", false);
+            boolean truncated = blob.getBoolean("isTruncated", false);
+            if (!binary && !truncated && blob.containsKey("text") && !blob.isNull("text")) {
+                got.texts().put(batch.get(i), blob.getString("text").getBytes(StandardCharsets.UTF_8));
+            } else {
+                got.viaRest().add(batch.get(i));
+            }
+        }
     }
 
     /** The query for a batch: aliases f0..fn in the order of {@code batch}. */

@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import jakarta.json.JsonObject;
+
+import org.jboss.logging.Logger;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHRepository;
@@ -24,9 +28,12 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 /**
  * Reads what an evaluation of a pull request needs, with the three independent requests side by side: the
  * changed files (100 a page, up to GitHub's 3,000), the recursive head tree with sizes and blob ids, and the
- * config files. Contents are read later, only for the files rules ask for.
+ * config files (with, in the same GraphQL request, whether the app has runs in progress on the head, when asked).
+ * Contents are read later, only for the files rules ask for.
  */
 public final class PullRequestReader {
+
+    private static final Logger LOG = Logger.getLogger(PullRequestReader.class);
 
     /** GitHub lists at most this many files of a pull request. */
     public static final int MAX_FILES = 3000;
@@ -39,19 +46,50 @@ public final class PullRequestReader {
         this.cache = cache;
     }
 
-    /** What {@link #read} answers. */
-    public record Result(PullRequestSnapshot snapshot, ConfigTexts config) {
+    /**
+     * What {@link #read} answers.
+     *
+     * @param runsInProgress the ids of the runs in progress asked for; empty when not asked or GitHub could not tell
+     */
+    public record Result(PullRequestSnapshot snapshot, ConfigTexts config, Optional<List<Long>> runsInProgress) {
     }
 
-    public Result read(GHRepository repo, GHPullRequest pr, GraphQLQuery graphql) throws IOException {
+    /** @param runs the runs in progress to ask about in the config's request, if any */
+    public Result read(GHRepository repo, GHPullRequest pr, GraphQLQuery graphql, Optional<RunsInProgress> runs)
+            throws IOException {
         String headSha = pr.getHead().getSha();
         String baseSha = pr.getBase().getSha();
         CompletableFuture<ChangedFiles> files = Concurrently.supply(() -> changedFiles(pr), executor);
         CompletableFuture<GHTree> tree = Concurrently.supply(() -> repo.getTreeRecursive(headSha, 1), executor);
-        CompletableFuture<ConfigTexts> config = Concurrently.supply(() -> ConfigTexts.read(graphql, repo), executor);
-        Concurrently.join(CompletableFuture.allOf(files, tree, config));
+        String alsoAsked = runs.map(RunsInProgress::field).orElse("");
+        CompletableFuture<JsonObject> first = Concurrently.supply(() -> configAnswer(graphql, repo, alsoAsked),
+                executor);
+        Concurrently.join(CompletableFuture.allOf(files, tree, first));
         PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo, executor), cache);
-        return new Result(assemble(headSha, baseSha, files.join(), tree.join(), contents), config.join());
+        JsonObject data = first.join();
+        JsonObject repository = data.get("repo") instanceof JsonObject r ? r : null;
+        PullRequestSnapshot snapshot = assemble(headSha, baseSha, files.join(), tree.join(), contents);
+        return new Result(snapshot, ConfigTexts.of(data, repo), runs.flatMap(r -> r.of(repository)));
+    }
+
+    /**
+     * The config's request, with {@code alsoAsked} in it. The extra question must never sink the evaluation: when
+     * GitHub answers that request with no data (a timeout on the nested check suites, or a schema without one of
+     * its arguments), the config is read alone, and the runs in progress are then unknown (the field is missing
+     * from the answer), so the caller lists them over REST as before. One more request, only on failure.
+     */
+    private static JsonObject configAnswer(GraphQLQuery graphql, GHRepository repo, String alsoAsked)
+            throws IOException {
+        if (alsoAsked.isEmpty()) {
+            return graphql.run(ConfigTexts.query(repo, ""));
+        }
+        try {
+            return graphql.run(ConfigTexts.query(repo, alsoAsked));
+        } catch (IOException e) {
+            LOG.warnf("the config's request with the runs in progress failed (%s); reading the config alone",
+                    e.getMessage());
+            return graphql.run(ConfigTexts.query(repo, ""));
+        }
     }
 
     record ChangedFiles(List<GHPullRequestFileDetail> files, boolean partial) {

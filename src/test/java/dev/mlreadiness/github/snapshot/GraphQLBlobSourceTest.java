@@ -1,6 +1,7 @@
 package dev.mlreadiness.github.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -84,6 +85,115 @@ class GraphQLBlobSourceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * GitHub nulls {@code repository} (with errors) when it cannot serve it: renamed, access revoked, SAML. That is a
+     * failed read, never "none of these files exist", which would review unreadable files as missing.
+     */
+    @Test
+    void aBatchAnsweredWithoutItsRepositoryFailsTheRead() {
+        GraphQLQuery graphql = q -> Json.createObjectBuilder().addNull("repository").build();
+        GraphQLBlobSource source = new GraphQLBlobSource(graphql, "acme", "churn", key -> {
+            throw new AssertionError("no REST fallback for a failed batch");
+        }, Runnable::run);
+
+        assertThatThrownBy(() -> source.read(List.of(new BlobKey("abc", "README.md", null))))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("repository");
+    }
+
+    /** More files than one request takes: the requests go side by side, each waiting for the other here. */
+    @Test
+    void batchesAreReadSideBySide() throws Exception {
+        List<BlobKey> keys = java.util.stream.IntStream.range(0, GraphQLBlobSource.BATCH + 50)
+                .mapToObj(i -> new BlobKey("abc", "f" + i + ".py", null)).toList();
+        CountDownLatch bothInFlight = new CountDownLatch(2);
+        AtomicInteger sawTheOther = new AtomicInteger();
+        GraphQLQuery graphql = q -> {
+            bothInFlight.countDown();
+            try {
+                if (bothInFlight.await(5, TimeUnit.SECONDS)) {
+                    sawTheOther.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            var repository = Json.createObjectBuilder();
+            int n = q.split("object\\(expression").length - 1;
+            for (int i = 0; i < n; i++) {
+                repository.add("f" + i, Json.createObjectBuilder().add("text", "x").add("isBinary", false)
+                        .add("isTruncated", false));
+            }
+            return Json.createObjectBuilder().add("repository", repository).build();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Map<BlobKey, byte[]> read = new GraphQLBlobSource(graphql, "acme", "churn", key -> null, pool).read(keys);
+            assertThat(read).hasSize(keys.size());
+            assertThat(sawTheOther.get()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A pull request reading thousands of files must not take over the shared request pool, nor ask GitHub for
+     * dozens of queries at once: at most {@link GraphQLBlobSource#IN_FLIGHT} batches are in flight. Each request
+     * waits a little for one more than the cap to join it; with the cap none ever does.
+     */
+    @Test
+    void atMostAFewBatchesAreInFlightAtOnce() throws Exception {
+        int batches = 10;
+        List<BlobKey> keys = java.util.stream.IntStream.range(0, GraphQLBlobSource.BATCH * batches)
+                .mapToObj(i -> new BlobKey("abc", "f" + i + ".py", null)).toList();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
+        CountDownLatch overTheCap = new CountDownLatch(GraphQLBlobSource.IN_FLIGHT + 1);
+        GraphQLQuery graphql = q -> {
+            requests.incrementAndGet();
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            overTheCap.countDown();
+            try {
+                overTheCap.await(300, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            var repository = Json.createObjectBuilder();
+            int n = q.split("object\\(expression").length - 1;
+            for (int i = 0; i < n; i++) {
+                repository.add("f" + i, Json.createObjectBuilder().add("text", "x").add("isBinary", false)
+                        .add("isTruncated", false));
+            }
+            return Json.createObjectBuilder().add("repository", repository).build();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Map<BlobKey, byte[]> read = new GraphQLBlobSource(graphql, "acme", "churn", key -> null, pool).read(keys);
+            assertThat(read).hasSize(keys.size());
+            assertThat(requests.get()).isEqualTo(batches);
+            assertThat(most.get()).isBetween(2, GraphQLBlobSource.IN_FLIGHT);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One failed batch fails the read, and the batches not yet asked are not asked. */
+    @Test
+    void aFailedBatchStopsTheBatchesNotYetAsked() {
+        int batches = 12;
+        List<BlobKey> keys = java.util.stream.IntStream.range(0, GraphQLBlobSource.BATCH * batches)
+                .mapToObj(i -> new BlobKey("abc", "f" + i + ".py", null)).toList();
+        AtomicInteger requests = new AtomicInteger();
+        GraphQLQuery graphql = q -> {
+            requests.incrementAndGet();
+            throw new java.io.IOException("GitHub GraphQL answered no data");
+        };
+        assertThatThrownBy(() -> new GraphQLBlobSource(graphql, "acme", "churn", key -> null, Runnable::run)
+                .read(keys)).isInstanceOf(java.io.IOException.class);
+        assertThat(requests.get()).isLessThanOrEqualTo(GraphQLBlobSource.IN_FLIGHT);
     }
 
     @Test
