@@ -132,6 +132,9 @@ class RealisticRepositoriesMoreTest {
                 // parameters, which then land in params.yaml; the author seeds everything else in this pipeline
                 tuple("reproducibility/random-seed", "src/models/tune.py",
                         lineOf(DVC_TUNE, "optuna.create_study(direction=\"maximize\")")),
+                // the review-lengths notebook plots with matplotlib, which neither requirements.txt nor any declared
+                // package brings: `make requirements` then opening the notebook fails on its first cell
+                tuple("reproducibility/undeclared-dependency", "notebooks/1.0-ak-review-lengths.ipynb", 9),
                 // test_environment.py only checks that python3 runs; nothing tests the featurisation or the split
                 tuple("production/tests", null, null));
     }
@@ -663,7 +666,10 @@ class RealisticRepositoriesMoreTest {
                 // no test at all, though tokenisation and the subset script are plain functions worth pinning down
                 tuple("production/tests", null, null),
                 // no workflow runs anything on a pull request; a notice, and a cheap one to fix
-                tuple("production/ci", null, null));
+                tuple("production/ci", null, null),
+                // results/ holds committed Trainer output (all_results.json, trainer_state.json) while the README
+                // trains into outputs/ and never says where the figures of its Results table come from
+                tuple("docs/project-structure", "README.md", null));
     }
 
     @Test
@@ -682,8 +688,11 @@ class RealisticRepositoriesMoreTest {
                             assert len(subset(ds, 10)) == 3
                         """)
                 .evaluate(RuleCatalog.checklist());
-        // the unseeded shuffle was there before the refactoring: the PR moved it, it did not introduce it
-        assertThat(r.newFindings()).isEmpty();
+        // the unseeded shuffle was there before the refactoring: the PR moved it, it did not introduce it. The one
+        // new finding: the PR adds a public helper that a test imports, without saying that it shuffles
+        assertThat(r.newFindings()).extracting(Finding::ruleId, Finding::path, Finding::line).containsExactly(
+                tuple("docs/code-docstrings", "scripts/make_subset.py", lineOf(HF_MAKE_SUBSET_REFACTORED,
+                        "def subset(ds, samples):")));
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("reproducibility/random-seed"))
                 .extracting(Finding::path, Finding::line, Finding::isNew)
                 .containsExactly(tuple("scripts/make_subset.py",
@@ -959,7 +968,10 @@ class RealisticRepositoriesMoreTest {
                 // MODEL_PATH comes from, and nothing in the README says so yet
                 tuple("docs/deployment", "README.md"),
                 // a served churn model drifts with the customer base; nothing watches its inputs or predictions
-                tuple("production/monitoring", "README.md"));
+                tuple("production/monitoring", "README.md"),
+                // the PR adds get_model and rewrites predict's signature, both public: FastAPI shows a path
+                // operation's docstring in the OpenAPI page, and get_model's caching of MODEL_PATH is worth a line
+                tuple("docs/code-docstrings", "app/main.py"));
     }
 
     @Test
@@ -1259,10 +1271,17 @@ class RealisticRepositoriesMoreTest {
                 .modify("README.md", edit(KAGGLE_README, "| Blend    |",
                         "| CatBoost, 20% holdout | 0.1171 | -  |\n| Blend    |"))
                 .evaluate(RuleCatalog.checklist());
-        assertThat(r.newFindings()).extracting(Finding::ruleId, Finding::path, Finding::line).containsExactly(
-                // the holdout differs on every run, so the score the PR adds to the README cannot be reproduced
-                tuple("reproducibility/random-seed", "notebooks/04-catboost-holdout.ipynb",
-                        lineOf(notebook, "train_test_split(X, y, test_size=0.2)")));
+        assertThat(r.newFindings()).extracting(Finding::ruleId, Finding::path, Finding::line)
+                .containsExactlyInAnyOrder(
+                        // the holdout differs on every run, so the score the PR adds to the README cannot be
+                        // reproduced
+                        tuple("reproducibility/random-seed", "notebooks/04-catboost-holdout.ipynb",
+                                lineOf(notebook, "train_test_split(X, y, test_size=0.2)")),
+                        // the PR starts a notebooks/ folder beside the root notebooks the README runs in order,
+                        // and the README does not say what goes there or where the new notebook fits
+                        tuple("docs/project-structure", "README.md", null));
+        assertThat(r.newFindings()).filteredOn(f -> f.ruleId().equals("docs/project-structure"))
+                .extracting(Finding::message).singleElement().asString().startsWith("Add `notebooks/`");
     }
 
     static final String KAGGLE_README = """
@@ -1479,7 +1498,10 @@ class RealisticRepositoriesMoreTest {
                 // the API serves the model to anyone who deploys it; nothing watches its inputs or predictions
                 tuple("production/monitoring", "README.md", null),
                 // the image runs gunicorn as root
-                tuple("production/container", "Dockerfile", 1));
+                tuple("production/container", "Dockerfile", 1),
+                // weights/ holds the model that ships (an LFS file) and classes.json, whose order the API relies
+                // on; the README names notebook/ and datasets/ but never says where the model lives
+                tuple("docs/project-structure", "README.md", null));
     }
 
     @Test

@@ -43,6 +43,8 @@ public final class ImportDistributions {
     }
 
     private static final Map<String, Entry> TABLE = loadTable();
+    /** Normalised distribution to the normalised distributions whose install brings it ({@code brought-by.txt}). */
+    private static final Map<String, List<String>> BROUGHT_BY = loadBroughtBy();
     /** Module to the minor version (of 3.x) it is gone from, or {@link Integer#MAX_VALUE}. */
     private static final Map<String, Integer> STDLIB = loadStdlib();
 
@@ -84,6 +86,19 @@ public final class ImportDistributions {
         return goneFrom != null && (minor.isEmpty() || minor.get() < goneFrom);
     }
 
+    /**
+     * The distributions whose own requirements install {@code distribution} ({@code numpy}: pandas, scikit-learn,
+     * ...), normalised; empty when the table lists none.
+     */
+    public static List<String> broughtBy(String distribution) {
+        return BROUGHT_BY.getOrDefault(PackageName.normalise(distribution), List.of());
+    }
+
+    /** The brought-by table as written, for the rule's page: distribution to the ones bringing it. */
+    public static Map<String, List<String>> broughtByTable() {
+        return BROUGHT_BY;
+    }
+
     private static String topLevel(String module) {
         int dot = module.indexOf('.');
         return dot < 0 ? module : module.substring(0, dot);
@@ -96,6 +111,15 @@ public final class ImportDistributions {
             List<String> dists = words.length == 2 && (words[1].equals("-") || words[1].equals("*")) ? List.of()
                     : List.copyOf(Arrays.asList(words).subList(1, words.length));
             table.putIfAbsent(words[0], new Entry(words[0], dists));
+        }
+        return table;
+    }
+
+    private static Map<String, List<String>> loadBroughtBy() {
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        for (String line : lines("brought-by.txt")) {
+            List<String> words = Arrays.stream(line.split("\\s+")).map(PackageName::normalise).toList();
+            table.putIfAbsent(words.get(0), words.subList(1, words.size()));
         }
         return table;
     }

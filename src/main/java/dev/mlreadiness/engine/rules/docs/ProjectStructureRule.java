@@ -35,6 +35,12 @@ public final class ProjectStructureRule extends AbstractRule {
             "doc");
     /** Files that only keep an empty folder in git: such a folder holds nothing to describe yet. */
     private static final Set<String> PLACEHOLDERS = Set.of(".gitkeep", ".keep", ".gitignore", ".placeholder");
+    /**
+     * Slides, reports and pictures: a folder holding only these ({@code slides/}, {@code figures/}) is presentation
+     * material the README links or shows, not part of the layout a reader must learn.
+     */
+    private static final Pattern PRESENTATION = Pattern.compile(
+            ".*\\.(?:pdf|pptx?|key|odp|png|jpe?g|gif|svg|webp)$");
     /** A line of a drawn tree: {@code ├── data}, {@code |-- data}, {@code `-- data}, {@code +-- data}. */
     private static final Pattern TREE_LINE = Pattern.compile("[├└│┣┗┃]|\\|--|\\|__|\\+--|`--");
     private static final Pattern TREE_PREFIX = Pattern.compile("^[\\s├└│┣┗┃─━|`+_*-]*");
@@ -55,7 +61,9 @@ public final class ProjectStructureRule extends AbstractRule {
                     Names are compared without letter case. Hidden folders (`.github`, `.dvc`), tool output,
                     environments and caches (`build`, `dist`, `*.egg-info`, `venv`, `__pycache__`, `mlruns`,
                     `wandb`, ...), the two folders every Python project reads the same way (`tests`, `docs`) and
-                    folders that hold only placeholders (`.gitkeep`, `.keep`, `.gitignore`) need no description. A repository with one folder or none needs no layout. One finding on the
+                    folders that hold only placeholders (`.gitkeep`, `.keep`, `.gitignore`) or only slides, PDFs and
+                    pictures (`slides/`, `figures/`: material the README links, not code or data) need no
+                    description. A repository with one folder or none needs no layout. One finding on the
                     README lists the folders no doc names.
                     """, """
                     A new team member opening the repository sees folder names, not what they hold: whether
@@ -137,7 +145,8 @@ public final class ProjectStructureRule extends AbstractRule {
         Set<String> folders = new TreeSet<>();
         for (FileEntry f : ctx.snapshot().files()) {
             int slash = f.path().indexOf('/');
-            if (slash > 0 && !PLACEHOLDERS.contains(f.name().toLowerCase(Locale.ROOT))) {
+            String name = f.name().toLowerCase(Locale.ROOT);
+            if (slash > 0 && !PLACEHOLDERS.contains(name) && !PRESENTATION.matcher(name).matches()) {
                 String folder = f.path().substring(0, slash);
                 if (isMeaningful(folder)) {
                     folders.add(folder);

@@ -71,19 +71,26 @@ public final class UndeclaredDependencyRule extends AbstractRule implements Code
                       under `if TYPE_CHECKING:`, modules the environment provides (`google.colab`) and modules of a
                       namespace the table does not know (`google.*`, `azure.*`: no name to derive). `setup.py` is
                       not read: it runs at build time, with the build requirements.
+                    - **Brought by a declared package**: an import of a distribution that a declared one requires
+                      (`numpy` with `pandas`, `joblib` with `scikit-learn`; the table below) is not reported.
+                      Declaring every import directly is still the ideal, and the seed's rule; but such an import
+                      always arrives with the declared package, so a fresh install runs it, and a finding there
+                      would ask for a line most projects rightly leave out. Only hard requirements of current
+                      releases are listed (`torch` does not bring `numpy`).
 
                     In a full scan each undeclared package is reported once, on its first import; in a pull request
                     on each file's first added import of it.
 
                     The import table:
 
-                    """ + importTable(), """
+                    """ + importTable() + "\n\nBrought by: " + broughtByTable() + "\n", """
                     The seed's rule is that the requirements file lists all dependencies. A package the code
                     imports but no manifest declares is installed by hand on the author's machine: the next
                     person, the CI runner and the serving image install the manifest and fail with
-                    `ModuleNotFoundError`, or worse, get whatever version happens to be there. Packages that arrive
-                    only as another package's dependency (`numpy` through `pandas`) change or vanish when that
-                    package changes its own requirements.
+                    `ModuleNotFoundError`, or worse, get whatever version happens to be there. A package that
+                    arrives only as another one's dependency still changes version when that one does, which is why
+                    listing it is the ideal; the rule leaves the well-known cases (`numpy` through `pandas`) to the
+                    author, since a fresh install does run them.
                     """, """
                     Add the distribution to the manifest the project installs from, pinned to the version you use
                     (`pip show scikit-learn` prints it): `scikit-learn==1.5.0` in requirements.txt. If the import
@@ -151,6 +158,13 @@ public final class UndeclaredDependencyRule extends AbstractRule implements Code
     private static String importTable() {
         return ImportDistributions.table().stream().filter(e -> !e.distributions().isEmpty())
                 .map(e -> "`" + e.module() + "` → " + e.distributions().stream().map(d -> "`" + d + "`")
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; ")) + ".";
+    }
+
+    private static String broughtByTable() {
+        return ImportDistributions.broughtByTable().entrySet().stream()
+                .map(e -> "`" + e.getKey() + "` ← " + e.getValue().stream().map(d -> "`" + d + "`")
                         .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; ")) + ".";
     }
@@ -311,8 +325,13 @@ public final class UndeclaredDependencyRule extends AbstractRule implements Code
             return local.contains(dot < 0 ? module : module.substring(0, dot));
         }
 
+        /** Whether a manifest declares the entry, or a distribution whose install brings it (numpy by pandas). */
         boolean declares(ImportDistributions.Entry entry) {
-            return declared.stream().anyMatch(entry::providedBy);
+            if (declared.stream().anyMatch(entry::providedBy)) {
+                return true;
+            }
+            List<String> bringers = ImportDistributions.broughtBy(entry.suggested());
+            return declared.stream().map(PackageName::normalise).anyMatch(bringers::contains);
         }
 
         Optional<Integer> minor() {

@@ -106,6 +106,18 @@ class ProjectStructureRuleTest {
     }
 
     @Test
+    void foldersOfSlidesAndPicturesNeedNoDescriptionButAFolderWithDataDoes() {
+        // slides/ and figures/ hold what the README shows or links; results/ holds a CSV a reader may look for
+        Report r = TestRepo.create().file("README.md", "# X\n\n- `src/`: the code\n")
+                .file("src/x.py", "").file("slides/Solution talk.pdf", "%PDF").file("slides/cover.PNG", "")
+                .file("figures/roc.svg", "<svg/>").file("results/scores.csv", "a\n").file("results/roc.png", "")
+                .scan(rule);
+        assertThat(r.findings()).extracting(Finding::message).containsExactly(
+                "Add `results/` to the project layout in the docs: say what this top-level folder holds, as for the "
+                        + "others.");
+    }
+
+    @Test
     void withoutAReadmeStructureReadmeSpeaks() {
         Report r = TestRepo.create().file("data/a.csv", "a\n1\n").file("src/x.py", "").scan(rule);
         assertThat(r.findings()).isEmpty();

@@ -26,14 +26,33 @@ class UndeclaredDependencyRuleTest {
                 import pandas as pd
                 from sklearn.ensemble import RandomForestClassifier
                 import cv2, yaml
-                import numpy as np
-                import numpy.linalg
+                import torch
+                import torch.nn
                 """).scan(rule);
         assertThat(r.findings()).extracting(Finding::path, Finding::line, Finding::message).containsExactlyInAnyOrder(
                 tuple("src/train.py", 3, declare("scikit-learn", "sklearn")),
                 tuple("src/train.py", 4, declare("opencv-python", "cv2")),
                 tuple("src/train.py", 4, declare("PyYAML", "yaml")),
-                tuple("src/train.py", 5, declare("numpy", null)));
+                tuple("src/train.py", 5, declare("torch", null)));
+    }
+
+    @Test
+    void packagesADeclaredOneRequiresAreNotReportedButOthersAre() {
+        // numpy comes with pandas, scipy and joblib with scikit-learn: every install of the manifest runs these
+        // imports. torch's wheels do not require numpy, and nothing declared brings matplotlib.
+        Report r = TestRepo.create().file("requirements.txt", "pandas==2.2.2\nscikit-learn==1.5.0\n")
+                .file("train.py", """
+                        import joblib
+                        import numpy as np
+                        import scipy.sparse
+                        import matplotlib.pyplot as plt
+                        """).scan(rule);
+        assertThat(r.findings()).extracting(Finding::path, Finding::line, Finding::message)
+                .containsExactly(tuple("train.py", 4, declare("matplotlib", null)));
+        Report torchOnly = TestRepo.create().file("requirements.txt", "torch==2.4.0\n")
+                .file("train.py", "import numpy as np\n").scan(rule);
+        assertThat(torchOnly.findings()).extracting(Finding::path, Finding::line, Finding::message)
+                .containsExactly(tuple("train.py", 1, declare("numpy", null)));
     }
 
     @Test
@@ -125,9 +144,9 @@ class UndeclaredDependencyRuleTest {
 
     @Test
     void inAPullRequestOnlyAddedImportsAreNew() {
-        TestRepo base = TestRepo.create().file("requirements.txt", "pandas==2.2.2\n")
-                .file("a.py", "import pandas\nimport numpy\n");
-        Report r = base.change().modify("a.py", "import pandas\nimport numpy\nimport scipy.stats\n")
+        TestRepo base = TestRepo.create().file("requirements.txt", "requests==2.32.3\n")
+                .file("a.py", "import requests\nimport numpy\n");
+        Report r = base.change().modify("a.py", "import requests\nimport numpy\nimport scipy.stats\n")
                 .add("b.py", "import numpy as np\n").evaluate(rule);
         // numpy was undeclared before in a.py, which the change modifies: b.py repeats an existing gap
         assertThat(r.findings()).extracting(Finding::path, Finding::line, Finding::isNew).containsExactly(
@@ -135,8 +154,8 @@ class UndeclaredDependencyRuleTest {
         assertThat(base.change().add("c.py", "import torch\n").evaluate(rule).findings())
                 .extracting(Finding::path, Finding::line, Finding::isNew).containsExactly(tuple("c.py", 1, true));
         // declaring it in the same pull request clears it
-        Report fixed = base.change().modify("a.py", "import pandas\nimport numpy\nimport scipy.stats\n")
-                .modify("requirements.txt", "pandas==2.2.2\nnumpy==1.26.4\nscipy==1.13.0\n").evaluate(rule);
+        Report fixed = base.change().modify("a.py", "import requests\nimport numpy\nimport scipy.stats\n")
+                .modify("requirements.txt", "requests==2.32.3\nnumpy==1.26.4\nscipy==1.13.0\n").evaluate(rule);
         assertThat(fixed.findings()).isEmpty();
     }
 
