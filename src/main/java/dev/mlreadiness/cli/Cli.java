@@ -1,7 +1,9 @@
 package dev.mlreadiness.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +120,8 @@ public final class Cli {
         // evaluated in a method of its own: the snapshot (every file read) is garbage once it returns, so rendering
         // a large report does not hold the repository's contents too
         Evaluation e = evaluate(o);
-        write(o.format().render(e.report(), color(o), e.anchor()), o.output());
+        boolean color = color(o);
+        write(w -> o.format().write(e.report(), color, e.anchor(), w), o.output());
         return e.report().conclusion() == Conclusion.FAILURE ? FINDINGS : OK;
     }
 
@@ -166,10 +169,20 @@ public final class Cli {
         }
     }
 
-    private void write(String text, Path output) throws InputException {
+    /** Writes a report onto a writer. */
+    private interface Rendering {
+        void to(Writer w) throws IOException;
+    }
+
+    private void write(Rendering report, Path output) throws InputException {
         if (output == null) {
-            out.print(text);
-            out.flush();
+            // through the print stream, so its encoding applies as it did to a whole string; buffered, so the
+            // print stream sees a few large pieces
+            try (Writer w = new BufferedWriter(new PrintStreamWriter(out), 1 << 16)) {
+                report.to(w);
+            } catch (IOException e) {
+                throw new IllegalStateException("a print stream reports no errors", e);
+            }
             return;
         }
         Path parent = output.toAbsolutePath().getParent();
@@ -177,10 +190,43 @@ public final class Cli {
             // as other tools do: a mistyped folder is an error, not a tree of new folders
             throw new InputException("cannot write " + output + ": the folder " + parent + " does not exist");
         }
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            report.to(w);
         } catch (IOException e) {
             throw new InputException("could not write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A writer onto a print stream that leaves it open (standard output), flushing it when closed. A high surrogate
+     * that ends a piece waits for the next one, so a pair is never encoded in two halves.
+     */
+    private static final class PrintStreamWriter extends Writer {
+        private final PrintStream out;
+        private final StringBuilder piece = new StringBuilder();
+
+        PrintStreamWriter(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            piece.append(chars, offset, length);
+            int keep = piece.length() > 0 && Character.isHighSurrogate(piece.charAt(piece.length() - 1)) ? 1 : 0;
+            out.print(piece.substring(0, piece.length() - keep));
+            piece.delete(0, piece.length() - keep);
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.print(piece);
+            piece.setLength(0);
+            out.flush();
         }
     }
 

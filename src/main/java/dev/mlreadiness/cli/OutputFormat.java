@@ -1,5 +1,7 @@
 package dev.mlreadiness.cli;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +43,18 @@ enum OutputFormat {
             // an Actions log is read in the browser, outside any checkout
             case GITHUB -> WorkflowCommands.render(report, DocsLinks.online());
         };
+    }
+
+    /**
+     * {@link #render} onto {@code out}: JSON and SARIF are written as they are serialised, never held as one string
+     * (hundreds of megabytes for a repository with a finding on most lines).
+     */
+    void write(Report report, boolean color, RepositoryAnchor anchor, Writer out) throws IOException {
+        switch (this) {
+            case JSON -> JsonReport.write(report, DocsLinks.relative(), out);
+            case SARIF -> SarifReport.write(report, DocsLinks.online(), anchor, out);
+            default -> out.write(render(report, color, anchor));
+        }
     }
 
     String id() {

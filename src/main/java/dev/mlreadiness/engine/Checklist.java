@@ -2,6 +2,7 @@ package dev.mlreadiness.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 import dev.mlreadiness.engine.code.CodeEvidence;
 import dev.mlreadiness.engine.config.ReadinessConfig;
@@ -79,31 +81,33 @@ public final class Checklist {
         List<Rule> active = active(in);
         ReadPlan.prefetch(headCtx, baseCtx, active);
 
-        Map<String, Findings> headResults = run(active, headCtx);
-        Newness newness = Newness.of(mode, in.changes(), active, headResults, baseCtx);
-
-        List<Finding> findings = new ArrayList<>();
-        int suppressed = 0;
-        FindingLines lines = new FindingLines(head);
-        InlineSuppression suppression = new InlineSuppression(head, lines);
-        Fingerprints fingerprints = new Fingerprints();
+        Conversion conversion = new Conversion(config, head);
+        Map<String, Findings> headResults;
+        Newness newness;
+        if (mode == Mode.FULL_SCAN) {
+            // a full scan's newness does not depend on the findings: the code file pass's findings (up to one per
+            // line of every code file) are converted as soon as the pass is done, not kept raw while the other
+            // rules run
+            newness = Newness.of(mode, in.changes(), active, Map.of(), baseCtx);
+            Newness known = newness;
+            headResults = run(active, headCtx, (rule, out) -> conversion.convert(rule, out, known));
+        } else {
+            headResults = run(active, headCtx, (rule, out) -> {
+            });
+            newness = Newness.of(mode, in.changes(), active, headResults, baseCtx);
+        }
+        for (Rule rule : active) {
+            Findings out = headResults.remove(rule.info().id()); // its raw findings go once converted
+            if (out != null) {
+                conversion.convert(rule, out, newness);
+            }
+        }
+        List<Finding> findings = conversion.findings;
+        int suppressed = conversion.suppressed;
         Set<String> applied = new LinkedHashSet<>();
         for (Rule rule : active) {
-            RuleInfo info = rule.info();
-            Findings out = headResults.get(info.id());
-            if (!out.isNotApplicable()) {
-                applied.add(info.id());
-            }
-            Severity severity = config.severityOf(info.id(), info.defaultSeverity()).orElseThrow();
-            List<List<Findings.Raw>> byFile = byPath(out.raw());
-            headResults.remove(info.id()); // its raw findings go once converted
-            for (List<Findings.Raw> file : byFile) {
-                // what is kept for counting and looking up lines holds the path: forget it between files
-                lines.forget();
-                suppression.forget();
-                fingerprints.forget();
-                suppressed += convert(file, info, severity, newness, lines, suppression, fingerprints, findings);
-                file.clear();
+            if (!conversion.notApplicable.contains(rule.info().id())) {
+                applied.add(rule.info().id());
             }
         }
         findings.sort(Finding.ORDER);
@@ -115,6 +119,45 @@ public final class Checklist {
                 Scores.conclusion(findings, mode, config, unchecked),
                 Scores.of(active, applied, findings), active.stream().map(Rule::info).toList(), skipped, notes,
                 new TreeSet<>(in.ignoredRules()), suppressed, config);
+    }
+
+    /**
+     * Turns rules' raw findings into findings, one rule at a time and, within a rule, one file at a time (see
+     * {@link #byPath}); the raw findings are let go as they are converted.
+     */
+    private static final class Conversion {
+        private final ReadinessConfig config;
+        private final FindingLines lines;
+        private final InlineSuppression suppression;
+        private final Fingerprints fingerprints = new Fingerprints();
+        final List<Finding> findings = new ArrayList<>();
+        final Set<String> notApplicable = new HashSet<>();
+        int suppressed;
+
+        Conversion(ReadinessConfig config, Snapshot head) {
+            this.config = config;
+            this.lines = new FindingLines(head);
+            this.suppression = new InlineSuppression(head, lines);
+        }
+
+        void convert(Rule rule, Findings out, Newness newness) {
+            RuleInfo info = rule.info();
+            if (out.isNotApplicable()) {
+                notApplicable.add(info.id());
+            }
+            Severity severity = config.severityOf(info.id(), info.defaultSeverity()).orElseThrow();
+            List<List<Findings.Raw>> byFile = byPath(out.raw());
+            out.raw().clear(); // the groups hold them now, each let go once its file is converted
+            for (List<Findings.Raw> file : byFile) {
+                // what is kept for counting and looking up lines holds the path: forget it between files
+                lines.forget();
+                suppression.forget();
+                fingerprints.forget();
+                suppressed += Checklist.convert(file, info, severity, newness, lines, suppression, fingerprints,
+                        findings);
+                file.clear();
+            }
+        }
     }
 
     /**
@@ -176,6 +219,16 @@ public final class Checklist {
      * evidence ({@link CodeEvidence#alongPass}) too.
      */
     static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
+        return run(rules, ctx, (rule, findings) -> {
+        });
+    }
+
+    /**
+     * {@link #run(List, RuleContext)}, handing the code file pass's rules with their findings to {@code afterPass}
+     * when the pass comes first (a full scan), before the other rules run: what it takes from the map is taken
+     * from the answer.
+     */
+    static Map<String, Findings> run(List<Rule> rules, RuleContext ctx, BiConsumer<Rule, Findings> afterPass) {
         Map<String, Findings> out = new HashMap<>();
         List<CodeFileRule> perFile = new ArrayList<>();
         for (Rule r : rules) {
@@ -194,6 +247,9 @@ public final class Checklist {
             CodeFileRule.checkEach(perFile, ctx, out, evidence.get()::read);
             evidence.get().finish();
             passDone = true;
+            for (CodeFileRule r : perFile) {
+                afterPass.accept(r, out.remove(r.info().id()));
+            }
         }
         for (Rule r : rules) {
             if (!(r instanceof CodeFileRule)) {

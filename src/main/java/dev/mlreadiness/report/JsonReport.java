@@ -1,5 +1,7 @@
 package dev.mlreadiness.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,6 +36,11 @@ public final class JsonReport {
 
     public static String render(Report report, DocsLinks links) {
         return JsonText.write(toJson(report, links));
+    }
+
+    /** {@link #render} onto {@code out}, without the whole text as one string. */
+    public static void write(Report report, DocsLinks links, Writer out) throws IOException {
+        JsonText.write(toJson(report, links), out);
     }
 
     public static ObjectNode toJson(Report report, DocsLinks links) {

@@ -1,8 +1,13 @@
 package dev.mlreadiness.report;
 
+import java.io.IOException;
+import java.io.Writer;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -10,6 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class JsonText {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The same output as {@link #write(JsonNode)}, onto a writer the caller closes. */
+    private static final ObjectWriter STREAM = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private JsonText() {
     }
@@ -24,5 +32,14 @@ final class JsonText {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain JSON nodes always serialises", e);
         }
+    }
+
+    /**
+     * {@link #write(JsonNode)} onto {@code out}, character for character, without holding the whole text: a large
+     * report (a finding per line of a repository's code) is hundreds of megabytes as one string.
+     */
+    static void write(JsonNode node, Writer out) throws IOException {
+        STREAM.writeValue(out, node);
+        out.write('\n');
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlreadiness.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +50,11 @@ public final class SarifReport {
     /** @param anchor where findings about the whole repository are shown */
     public static String render(Report report, DocsLinks links, RepositoryAnchor anchor) {
         return JsonText.write(toJson(report, links, anchor));
+    }
+
+    /** {@link #render(Report, DocsLinks, RepositoryAnchor)} onto {@code out}, without the whole text as one string. */
+    public static void write(Report report, DocsLinks links, RepositoryAnchor anchor, Writer out) throws IOException {
+        JsonText.write(toJson(report, links, anchor), out);
     }
 
     public static ObjectNode toJson(Report report, DocsLinks links) {
