@@ -586,7 +586,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             outcome = Outcome.done(ReviewResult.of(ReviewResult.Status.FAILED, "an internal error occurred"), null);
         }
         try {
-            finish(claimed, outcome);
+            finish(claimed, outcome, batch.abandonedCompleted);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("%s: the end of the batch could not be recorded, the job runs again when its lease expires: %s",
                     claimed.key(), e.getMessage());
@@ -599,7 +599,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         }
     }
 
-    private void finish(Claimed claimed, Outcome outcome) throws SQLException {
+    /** @param abandonedCompleted whether the batch completed the run a dead replica left (its claim's) */
+    private void finish(Claimed claimed, Outcome outcome, boolean abandonedCompleted) throws SQLException {
         ReviewResult result = outcome.result() != null ? outcome.result()
                 : ReviewResult.of(ReviewResult.Status.FAILED, "the app is shutting down");
         boolean failed = result.status() == ReviewResult.Status.FAILED;
@@ -669,8 +670,9 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     }
                 }
                 String state = more ? "queued" : failed ? "parked" : "idle";
-                // a batch that did not fail completed the run a dead replica left; after a failure the queue or the
-                // next batch does
+                // the run a dead replica left is forgotten only once the batch completed it; else the queue (once
+                // the job is idle or parked) or the next batch does
+                boolean keep = failed || !abandonedCompleted;
                 try (PreparedStatement s = c.prepareStatement("""
                         update work_job set state = ?, due_at = now(), attempts = 0, last_error = ?, owner = null,
                           token = null, lease_until = null, check_run_id = null,
@@ -679,8 +681,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                           updated_at = now() where id = ?""")) {
                     s.setString(1, state);
                     s.setString(2, failed ? result.detail() : null);
-                    s.setBoolean(3, failed);
-                    s.setBoolean(4, failed);
+                    s.setBoolean(3, keep);
+                    s.setBoolean(4, keep);
                     s.setLong(5, claimed.job());
                     s.executeUpdate();
                 }
@@ -983,6 +985,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
 
         private final Claimed claimed;
         final List<Long> held = new ArrayList<>();
+        volatile boolean abandonedCompleted;
 
         DbBatch(Claimed claimed) {
             this.claimed = claimed;
@@ -1081,6 +1084,11 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         @Override
         public Optional<AbandonedRun> abandonedRun() {
             return claimed.abandonedRun();
+        }
+
+        @Override
+        public void abandonedRunCompleted() {
+            abandonedCompleted = true;
         }
     }
 }
