@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.mlreadiness.github.deliveries.RedeliverFailedDeliveries;
+
 /**
  * Two replicas of the packaged app (prod mode: signatures checked, handlers run after the answer) on one
  * PostgreSQL, with GitHub faked by WireMock in this JVM: deliveries spread over both are evaluated once per head,
@@ -200,8 +202,9 @@ class TwoReplicasIT extends DeliveryScenarios {
                 .size() >= 2);
         // between runs nobody holds it: a lock kept by a pooled connection would block every later run for good
         until(() -> (Long) one("""
-                select count(*) from pg_locks where locktype = 'advisory' and classid = 1819046514
-                  and database = (select oid from pg_database where datname = current_database())""") == 0L);
+                select count(*) from pg_locks where locktype = 'advisory' and classid = %d and objsubid = 2
+                  and database = (select oid from pg_database where datname = current_database())"""
+                .formatted(RedeliverFailedDeliveries.LOCK)) == 0L);
     }
 
     @Test

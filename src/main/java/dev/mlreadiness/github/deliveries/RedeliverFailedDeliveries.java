@@ -51,7 +51,7 @@ public class RedeliverFailedDeliveries {
      * advisory locks are per database, and deployments (or test runs) in other schemas of the same database must not
      * wait for each other.
      */
-    static final int LOCK = 0x6d6c7272;
+    public static final int LOCK = 0x6d6c7272;
     /** Pages of 100 deliveries read at most per run. */
     static final int MAX_PAGES = 20;
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
