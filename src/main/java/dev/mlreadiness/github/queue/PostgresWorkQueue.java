@@ -187,7 +187,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
      * processed already), the job (created, or updated with the newer head and made due) and the request. A push
      * folds the pushes waiting before it (not those of the running batch) into itself at once, so a pull request
      * holds at most one waiting push; beyond {@link InMemoryWorkQueue#MAX_WAITING} waiting requests (commands of a
-     * runaway bot, not people) a request that does not fold is refused ({@link #REFUSED}, nothing written), as in
+     * runaway bot, not people) a command or re-run is refused; a push never is ({@link #REFUSED}, nothing written), as
+     * in
      * memory.
      */
     private long record(WorkRequest r, String key, boolean claimDelivery) throws SQLException {
@@ -265,14 +266,19 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             where r.job_id = ? and r.folded_into is null
               and r.id > case when j.state = 'running' then j.claimed_upto else 0 end""";
 
-    /** Whether the job holds the most requests that may wait, and the new one would not fold into a waiting push. */
+    /**
+     * Whether the job holds the most requests that may wait and the new one is not a push: a push (a newer head) is
+     * never refused, it replaces at most one waiting push, so at most MAX_WAITING + 1 requests wait.
+     */
     private static boolean full(Connection c, long job, boolean push) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select count(*), coalesce(bool_or(r.kind = 'PULL_REQUEST'), false) " + WAITING)) {
+        if (push) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement("select count(*) " + WAITING)) {
             s.setLong(1, job);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getInt(1) >= InMemoryWorkQueue.MAX_WAITING && !(push && rs.getBoolean(2));
+                return rs.getInt(1) >= InMemoryWorkQueue.MAX_WAITING;
             }
         }
     }
