@@ -91,8 +91,11 @@ public class PullRequestReviewer implements BatchRunner {
         }
         try (target) {
             // a job taken over from a replica that died: the run it left in progress is completed first
-            batch.abandonedRun().ifPresent(
-                    run -> staleRuns.completeAbandoned(target.repo(), batch.key(), run.id(), run.headSha()));
+            batch.abandonedRun().ifPresent(run -> {
+                if (staleRuns.completeAbandoned(target.repo(), batch.key(), run.id(), run.headSha())) {
+                    batch.abandonedRunCompleted();
+                }
+            });
             if (target.onlyStaleReruns(batch)) {
                 LOG.debugf("%s: not re-run, the commit is no longer its head", target.where());
                 return Outcome.done(ReviewResult.of(ReviewResult.Status.SILENT, "the commit is no longer the head"),

@@ -109,21 +109,27 @@ public class StaleCheckRuns {
     /**
      * Completes the run a replica that died left in progress on a job this process took over (its lease expired,
      * so no live worker holds it), whatever head it was on; never throws.
+     *
+     * @return whether the run is completed now (or was no longer in progress); false when completing it failed, so
+     *         that the queue keeps it and completes it later
      */
-    public void completeAbandoned(GHRepository repo, PullRequestKey key, long runId, String headSha) {
+    public boolean completeAbandoned(GHRepository repo, PullRequestKey key, long runId, String headSha) {
         if (headSha == null) {
-            return;
+            LOG.warnf("%s: check run %d was left in progress on an unknown commit, it cannot be looked up", key, runId);
+            return false;
         }
         try {
             for (GHCheckRun run : repo.getCheckRuns(headSha, query())) {
                 if (run.getId() == runId && run.getStatus() != GHCheckRun.Status.COMPLETED && ours(run)) {
                     LOG.infof("%s: check run %d was left in progress by a replica that stopped, completing it",
                             key, runId);
-                    publication.couldNotEvaluate(repo, run, REASON);
+                    return publication.couldNotEvaluate(repo, run, REASON);
                 }
             }
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.warnf("%s: could not complete check run %d left in progress: %s", key, runId, e.getMessage());
+            return false;
         }
     }
 

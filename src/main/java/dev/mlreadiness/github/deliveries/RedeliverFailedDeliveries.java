@@ -55,7 +55,7 @@ public class RedeliverFailedDeliveries {
      * advisory locks are per database, and deployments (or test runs) in other schemas of the same database must not
      * wait for each other.
      */
-    static final int LOCK = 0x6d6c7272;
+    public static final int LOCK = 0x6d6c7272;
     /**
      * A guard against a paging that never ends (a cursor that comes back): pages of 100 deliveries read at most per
      * run, a million deliveries, far more than any lookback holds.

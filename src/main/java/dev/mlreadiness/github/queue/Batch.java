@@ -48,6 +48,13 @@ public interface Batch {
         return Optional.empty();
     }
 
+    /**
+     * Tells the queue that {@link #abandonedRun()} is completed: only then does the end of the batch forget it (else
+     * the queue keeps it and completes it once the job is idle or parked).
+     */
+    default void abandonedRunCompleted() {
+    }
+
     /** A check run a dead replica left in progress: its id and its commit. */
     record AbandonedRun(long id, String headSha) {
     }

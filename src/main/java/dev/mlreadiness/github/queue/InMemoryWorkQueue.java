@@ -81,7 +81,8 @@ public class InMemoryWorkQueue implements LocalWorkQueue {
             }
             Lane lane = lanes.computeIfAbsent(request.key(), k -> new Lane());
             if (!fold(lane, request, done)) {
-                if (lane.waiting.size() >= MAX_WAITING) {
+                // a push (a newer head) is never refused: it replaces at most one waiting push (MAX_WAITING + 1)
+                if (lane.waiting.size() >= MAX_WAITING && request.kind() != WorkRequest.Kind.PULL_REQUEST) {
                     LOG.warnf("%s: %d requests already waiting, delivery %s refused", request.key(), MAX_WAITING,
                             request.deliveryId());
                     done.complete(ReviewResult.of(ReviewResult.Status.FAILED, "too many requests are waiting"));

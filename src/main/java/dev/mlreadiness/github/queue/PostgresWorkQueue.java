@@ -187,7 +187,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
      * processed already), the job (created, or updated with the newer head and made due) and the request. A push
      * folds the pushes waiting before it (not those of the running batch) into itself at once, so a pull request
      * holds at most one waiting push; beyond {@link InMemoryWorkQueue#MAX_WAITING} waiting requests (commands of a
-     * runaway bot, not people) a request that does not fold is refused ({@link #REFUSED}, nothing written), as in
+     * runaway bot, not people) a command or re-run is refused; a push never is ({@link #REFUSED}, nothing written), as
+     * in
      * memory.
      */
     private long record(WorkRequest r, String key, boolean claimDelivery) throws SQLException {
@@ -265,14 +266,19 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             where r.job_id = ? and r.folded_into is null
               and r.id > case when j.state = 'running' then j.claimed_upto else 0 end""";
 
-    /** Whether the job holds the most requests that may wait, and the new one would not fold into a waiting push. */
+    /**
+     * Whether the job holds the most requests that may wait and the new one is not a push: a push (a newer head) is
+     * never refused, it replaces at most one waiting push, so at most MAX_WAITING + 1 requests wait.
+     */
     private static boolean full(Connection c, long job, boolean push) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select count(*), coalesce(bool_or(r.kind = 'PULL_REQUEST'), false) " + WAITING)) {
+        if (push) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement("select count(*) " + WAITING)) {
             s.setLong(1, job);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                return rs.getInt(1) >= InMemoryWorkQueue.MAX_WAITING && !(push && rs.getBoolean(2));
+                return rs.getInt(1) >= InMemoryWorkQueue.MAX_WAITING;
             }
         }
     }
@@ -586,7 +592,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             outcome = Outcome.done(ReviewResult.of(ReviewResult.Status.FAILED, "an internal error occurred"), null);
         }
         try {
-            finish(claimed, outcome);
+            finish(claimed, outcome, batch.abandonedCompleted);
         } catch (SQLException | RuntimeException e) {
             LOG.errorf("%s: the end of the batch could not be recorded, the job runs again when its lease expires: %s",
                     claimed.key(), e.getMessage());
@@ -599,7 +605,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         }
     }
 
-    private void finish(Claimed claimed, Outcome outcome) throws SQLException {
+    /** @param abandonedCompleted whether the batch completed the run a dead replica left (its claim's) */
+    private void finish(Claimed claimed, Outcome outcome, boolean abandonedCompleted) throws SQLException {
         ReviewResult result = outcome.result() != null ? outcome.result()
                 : ReviewResult.of(ReviewResult.Status.FAILED, "the app is shutting down");
         boolean failed = result.status() == ReviewResult.Status.FAILED;
@@ -669,8 +676,9 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                     }
                 }
                 String state = more ? "queued" : failed ? "parked" : "idle";
-                // a batch that did not fail completed the run a dead replica left; after a failure the queue or the
-                // next batch does
+                // the run a dead replica left is forgotten only once the batch completed it; else the queue (once
+                // the job is idle or parked) or the next batch does
+                boolean keep = failed || !abandonedCompleted;
                 try (PreparedStatement s = c.prepareStatement("""
                         update work_job set state = ?, due_at = now(), attempts = 0, last_error = ?, owner = null,
                           token = null, lease_until = null, check_run_id = null,
@@ -679,8 +687,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                           updated_at = now() where id = ?""")) {
                     s.setString(1, state);
                     s.setString(2, failed ? result.detail() : null);
-                    s.setBoolean(3, failed);
-                    s.setBoolean(4, failed);
+                    s.setBoolean(3, keep);
+                    s.setBoolean(4, keep);
                     s.setLong(5, claimed.job());
                     s.executeUpdate();
                 }
@@ -983,6 +991,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
 
         private final Claimed claimed;
         final List<Long> held = new ArrayList<>();
+        volatile boolean abandonedCompleted;
 
         DbBatch(Claimed claimed) {
             this.claimed = claimed;
@@ -1081,6 +1090,11 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         @Override
         public Optional<AbandonedRun> abandonedRun() {
             return claimed.abandonedRun();
+        }
+
+        @Override
+        public void abandonedRunCompleted() {
+            abandonedCompleted = true;
         }
     }
 }

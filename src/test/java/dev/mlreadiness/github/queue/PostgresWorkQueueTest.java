@@ -245,15 +245,44 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         List<Optional<AbandonedRun>> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
         PostgresWorkQueue q = completing(b -> {
             abandoned.add(b.abandonedRun());
-            return Outcome.done(abandoned.size() == 1
-                    ? ReviewResult.of(ReviewResult.Status.FAILED, "could not read the pull request")
-                    : ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+            if (abandoned.size() == 1) {
+                return Outcome.done(ReviewResult.of(ReviewResult.Status.FAILED, "could not read the pull request"),
+                        "a");
+            }
+            b.abandonedRunCompleted();
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
         }, settings(1, 3, Duration.ofSeconds(60)));
         until(() -> abandoned.size() == 2 && q.idle());
         assertThat(abandoned).containsExactly(Optional.of(new AbandonedRun(77, "a")),
                 Optional.of(new AbandonedRun(77, "a")));
         assertThat(one("select abandoned_run_id from work_job")).isNull(); // the second batch completed it
         assertThat(completedByTheQueue).isEmpty();
+    }
+
+    /**
+     * A takeover whose review succeeded but whose completion of the dead replica's run failed (GitHub answered 502
+     * to the PATCH): the job keeps the run, and the queue completes it once the job is idle.
+     */
+    @Test
+    void aRunWhoseCompletionFailedIsKeptAfterASuccessfulReviewAndCompletedByTheQueue() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        List<Optional<AbandonedRun>> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PostgresWorkQueue q = completing(b -> {
+            abandoned.add(b.abandonedRun()); // completing it failed: the batch does not report it completed
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 3, Duration.ofSeconds(60)));
+        until(() -> completedByTheQueue.size() == 1);
+        assertThat(abandoned).containsExactly(Optional.of(new AbandonedRun(77, "a")));
+        assertThat(completedByTheQueue).containsExactly("1 o/r 77 a");
+        assertThat(one("select state from work_job")).isEqualTo("idle");
+        until(() -> {
+            try {
+                return one("select abandoned_run_id from work_job") == null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(q.idle()).isTrue();
     }
 
     /** A job given up after its takeover failed every time: the queue completes the run nobody else will. */

@@ -241,6 +241,35 @@ abstract class WorkQueueContract {
                 .containsExactly("newest");
     }
 
+    /**
+     * A pull request whose waiting requests reached the bound (a re-run script, a runaway bot) still takes the
+     * author's next push: a newer head is never refused, else its check run would never come.
+     */
+    @Test
+    void aPushIsAcceptedWhenTheBoundIsReachedWithoutAWaitingPush() throws Exception {
+        Runner runner = new Runner(1);
+        queue = newQueue(runner, 2);
+        CompletableFuture<ReviewResult> first = queue.submit(push(PR, "a")).toCompletableFuture();
+        await(runner.started);
+        List<CompletableFuture<ReviewResult>> accepted = new ArrayList<>();
+        for (int i = 0; i < InMemoryWorkQueue.MAX_WAITING; i++) {
+            accepted.add(queue.submit(command(PR, "c" + i)).toCompletableFuture());
+        }
+        CompletableFuture<ReviewResult> refused = queue.submit(command(PR, "one-too-many")).toCompletableFuture();
+        assertThat(result(refused).detail()).isEqualTo("too many requests are waiting");
+        accepted.add(queue.submit(push(PR, "newer")).toCompletableFuture());
+        runner.release.countDown();
+
+        assertThat(result(first).detail()).isEqualTo("batch 1");
+        for (CompletableFuture<ReviewResult> f : accepted) {
+            assertThat(result(f).status()).isEqualTo(ReviewResult.Status.REVIEWED);
+        }
+        Batch second = runner.batches.stream().filter(b -> b.key().equals(PR)).toList().get(1);
+        assertThat(second.requests()).hasSize(InMemoryWorkQueue.MAX_WAITING + 1)
+                .filteredOn(r -> r.kind() == Kind.PULL_REQUEST).extracting(WorkRequest::headSha)
+                .containsExactly("newer");
+    }
+
     @Test
     void aFailingRunnerFailsItsRequestsAndTheLaneGoesOn() throws Exception {
         AtomicInteger calls = new AtomicInteger();
