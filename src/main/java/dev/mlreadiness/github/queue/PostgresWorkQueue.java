@@ -950,6 +950,9 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     public void stop(Duration grace) {
         stopping = true;
         poller.shutdownNow();
+        // A poll in the middle of a query does not answer the interrupt: wait for it, so that no claim (or
+        // completion of abandoned runs) happens after stop returns.
+        awaitQuietly(poller, grace);
         boolean finished = LocalWorkQueue.finishWithin(workers, grace);
         if (!finished) {
             List<Runnable> hooks;
@@ -961,12 +964,21 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             workers.shutdownNow();
         }
         heartbeat.shutdownNow();
+        awaitQuietly(heartbeat, grace);
         List<CompletableFuture<ReviewResult>> left = new ArrayList<>();
         synchronized (this) {
             waiters.values().forEach(w -> left.add(w.done()));
             waiters.clear();
         }
         left.forEach(f -> f.complete(ReviewResult.of(ReviewResult.Status.FAILED, "the app stopped first")));
+    }
+
+    private static void awaitQuietly(ExecutorService executor, Duration grace) {
+        try {
+            executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void giveBack() {
