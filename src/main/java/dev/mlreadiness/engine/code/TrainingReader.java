@@ -18,7 +18,8 @@ import dev.mlreadiness.engine.python.ValueKind;
  * import aliases ({@code RFC()} after {@code from sklearn.ensemble import RandomForestClassifier as RFC}), and
  * {@code xgboost.train}/{@code lightgbm.train}. Scikit-learn classes count when their name ends in
  * {@code Classifier}, {@code Regressor} or {@code Regression}, or is one of {@link #SKLEARN_MODELS}; wrappers and
- * baselines ({@link #NOT_MODELS}) do not;</li>
+ * baselines ({@link #NOT_MODELS}) do not, nor does an estimator passed whole as an argument to a model or to a
+ * preprocessing step ({@code IterativeImputer(estimator=BayesianRidge())}, {@code AdaBoostClassifier(Tree())});</li>
  * <li>seeds: an integer given as {@code random_state=}, {@code seed=} or {@code random_seed=}, or as the first
  * argument of a seeding call (a function whose name contains {@code seed}: {@code np.random.seed},
  * {@code torch.manual_seed}, {@code set_seed}) or of {@code default_rng}, {@code RandomState}, {@code Random},
@@ -43,6 +44,9 @@ final class TrainingReader {
             "OneVsOneClassifier", "OutputCodeClassifier", "MultiOutputClassifier", "MultiOutputRegressor",
             "ClassifierChain", "RegressorChain", "CalibratedClassifierCV", "TransformedTargetRegressor",
             "FrozenEstimator", "SelfTrainingClassifier");
+    /** Preprocessing steps that take an estimator: the estimator they are given is not a model tried. */
+    static final Set<String> ESTIMATOR_USERS = Set.of("IterativeImputer", "SelectFromModel", "RFE", "RFECV",
+            "SequentialFeatureSelector");
     private static final Set<String> SEED_KEYWORDS = Set.of("random_state", "seed", "random_seed");
     private static final Set<String> SEEDED_CONSTRUCTORS = Set.of("default_rng", "RandomState", "Random", "PRNGKey");
     private static final Set<String> OPTION_CALLS = Set.of("add_argument", "option", "Option", "DEFINE_integer");
@@ -60,19 +64,19 @@ final class TrainingReader {
         TrainingReader reader = new TrainingReader(file);
         List<Call> calls = file.module().calls();
         for (Call c : calls) {
-            reader.call(c, out);
+            reader.call(c, calls, out);
         }
         if (file.notebook().isEmpty() || reader.trains) {
             out.seeds.addAll(reader.seeds);
         }
     }
 
-    private void call(Call c, CodeEvidence out) {
+    private void call(Call c, List<Call> calls, CodeEvidence out) {
         String name = c.simpleName();
         if (name.equals("fit") || name.equals("fit_generator") || name.equals("train")) {
             trains = true;
         }
-        estimator(c).ifPresent(model -> out.estimators.add(
+        estimator(c).filter(model -> !isPart(c, calls)).ifPresent(model -> out.estimators.add(
                 new Evidence(file.path(), file.fileLine(c.line()), model)));
         for (String k : SEED_KEYWORDS) {
             Argument a = c.keyword(k);
@@ -97,6 +101,30 @@ final class TrainingReader {
                         option + " (default " + def.text() + ")"));
             }
         }
+    }
+
+    /**
+     * Whether the call is passed, as a whole argument, to a model (the base estimator of a boosting, bagging or
+     * stacking model) or to a preprocessing step that uses an estimator ({@link #ESTIMATOR_USERS}): the model is the
+     * outer one, or the estimator is not a model tried ({@code IterativeImputer(estimator=BayesianRidge())}). Inside
+     * a wrapper, a search or a pipeline the estimator is the model and still counts.
+     */
+    private boolean isPart(Call c, List<Call> calls) {
+        String head = c.callee() + "(";
+        for (Call outer : calls) {
+            if (outer == c || c.line() < outer.line() || c.line() > outer.endLine()
+                    || !(ESTIMATOR_USERS.contains(outer.simpleName()) || estimator(outer).isPresent())) {
+                continue;
+            }
+            List<Argument> args = new ArrayList<>(outer.positional());
+            args.addAll(outer.keywords().values());
+            for (Argument a : args) {
+                if (a.text().startsWith(head)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A seed argument: an integer literal, or a name the file assigns one integer literal. */
