@@ -26,7 +26,9 @@ import dev.mlreadiness.engine.python.ValueKind;
  * {@code PRNGKey}; directly, or through a name assigned one integer in the file ({@code SEED = 42}); and the
  * integer default of a command-line option named for a seed ({@code add_argument("--seed", default=42)}). Seeds
  * read from configuration or arguments have no value in the code and are not collected. Seeds of a notebook count
- * only when the notebook trains a model ({@code .fit(}, {@code train(}): exploration samples are not training.</li>
+ * only when the notebook trains a model ({@code .fit(}, {@code train(}, an estimator constructed): exploration samples
+ * are not training. In a Python file that trains nothing, only seeding calls and seed options count (a training
+ * script may import them): a generator or a {@code random_state=} of a demo-data script does not.</li>
  * </ul>
  */
 final class TrainingReader {
@@ -54,6 +56,8 @@ final class TrainingReader {
 
     private final CodeFile file;
     private final List<Seed> seeds = new ArrayList<>();
+    /** The seeds of seeding calls and seed options: a Python file's count even when it trains nothing itself. */
+    private final List<Seed> globalSeeds = new ArrayList<>();
     private boolean trains;
 
     private TrainingReader(CodeFile file) {
@@ -66,8 +70,10 @@ final class TrainingReader {
         for (Call c : calls) {
             reader.call(c, calls, out);
         }
-        if (file.notebook().isEmpty() || reader.trains) {
+        if (reader.trains) {
             out.seeds.addAll(reader.seeds);
+        } else if (file.notebook().isEmpty()) {
+            out.seeds.addAll(reader.globalSeeds);
         }
     }
 
@@ -76,8 +82,13 @@ final class TrainingReader {
         if (name.equals("fit") || name.equals("fit_generator") || name.equals("train")) {
             trains = true;
         }
-        estimator(c).filter(model -> !isPart(c, calls)).ifPresent(model -> out.estimators.add(
-                new Evidence(file.path(), file.fileLine(c.line()), model)));
+        java.util.Optional<String> model = estimator(c);
+        if (model.isPresent()) {
+            trains = true;
+            if (!isPart(c, calls)) {
+                out.estimators.add(new Evidence(file.path(), file.fileLine(c.line()), model.get()));
+            }
+        }
         for (String k : SEED_KEYWORDS) {
             Argument a = c.keyword(k);
             if (a != null) {
@@ -86,7 +97,11 @@ final class TrainingReader {
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if ((lower.contains("seed") || SEEDED_CONSTRUCTORS.contains(name)) && !c.positional().isEmpty()) {
+            int before = seeds.size();
             seed(c, c.positional().get(0), c.callee() + "(" + c.positional().get(0).text() + ")");
+            if (lower.contains("seed")) {
+                globalSeeds.addAll(seeds.subList(before, seeds.size()));
+            }
         }
         if (OPTION_CALLS.contains(name) && !c.positional().isEmpty()) {
             String flag = stringLiteral(c.positional().get(0).text());
@@ -97,8 +112,10 @@ final class TrainingReader {
             if (flag != null && flag.toLowerCase(java.util.Locale.ROOT).contains("seed") && def != null
                     && def.kind() == ValueKind.NUMBER && INTEGER.matcher(def.text()).matches()) {
                 String option = name.equals("DEFINE_integer") ? "--" + flag : flag;
-                seeds.add(new Seed(file.path(), file.fileLine(c.line()), def.text(), option,
-                        option + " (default " + def.text() + ")"));
+                Seed seed = new Seed(file.path(), file.fileLine(c.line()), def.text(), option,
+                        option + " (default " + def.text() + ")");
+                seeds.add(seed);
+                globalSeeds.add(seed);
             }
         }
     }
