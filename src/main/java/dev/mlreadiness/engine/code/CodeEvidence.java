@@ -205,7 +205,8 @@ public final class CodeEvidence {
 
     /**
      * The random seeds the code fixes to a value it holds: integers given as a seed, directly or through a constant
-     * or an option's default, in Python files and in notebooks that train a model; see {@link TrainingReader}.
+     * or an option's default, in the Python files and notebooks that train a model (not in a script generating demo
+     * data); see {@link TrainingReader}.
      */
     public List<Seed> seeds() {
         return List.copyOf(seeds);

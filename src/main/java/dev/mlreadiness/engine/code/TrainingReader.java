@@ -18,14 +18,17 @@ import dev.mlreadiness.engine.python.ValueKind;
  * import aliases ({@code RFC()} after {@code from sklearn.ensemble import RandomForestClassifier as RFC}), and
  * {@code xgboost.train}/{@code lightgbm.train}. Scikit-learn classes count when their name ends in
  * {@code Classifier}, {@code Regressor} or {@code Regression}, or is one of {@link #SKLEARN_MODELS}; wrappers and
- * baselines ({@link #NOT_MODELS}) do not;</li>
+ * baselines ({@link #NOT_MODELS}) do not, nor does an estimator passed whole as an argument to a model or to a
+ * preprocessing step ({@code IterativeImputer(estimator=BayesianRidge())}, {@code AdaBoostClassifier(Tree())});</li>
  * <li>seeds: an integer given as {@code random_state=}, {@code seed=} or {@code random_seed=}, or as the first
  * argument of a seeding call (a function whose name contains {@code seed}: {@code np.random.seed},
  * {@code torch.manual_seed}, {@code set_seed}) or of {@code default_rng}, {@code RandomState}, {@code Random},
  * {@code PRNGKey}; directly, or through a name assigned one integer in the file ({@code SEED = 42}); and the
  * integer default of a command-line option named for a seed ({@code add_argument("--seed", default=42)}). Seeds
  * read from configuration or arguments have no value in the code and are not collected. Seeds of a notebook count
- * only when the notebook trains a model ({@code .fit(}, {@code train(}): exploration samples are not training.</li>
+ * only when the notebook trains a model ({@code .fit(}, {@code train(}, an estimator constructed): exploration samples
+ * are not training. In a Python file that trains nothing, only seeding calls and seed options count (a training
+ * script may import them): a generator or a {@code random_state=} of a demo-data script does not.</li>
  * </ul>
  */
 final class TrainingReader {
@@ -43,6 +46,9 @@ final class TrainingReader {
             "OneVsOneClassifier", "OutputCodeClassifier", "MultiOutputClassifier", "MultiOutputRegressor",
             "ClassifierChain", "RegressorChain", "CalibratedClassifierCV", "TransformedTargetRegressor",
             "FrozenEstimator", "SelfTrainingClassifier");
+    /** Preprocessing steps that take an estimator: the estimator they are given is not a model tried. */
+    static final Set<String> ESTIMATOR_USERS = Set.of("IterativeImputer", "SelectFromModel", "RFE", "RFECV",
+            "SequentialFeatureSelector");
     private static final Set<String> SEED_KEYWORDS = Set.of("random_state", "seed", "random_seed");
     private static final Set<String> SEEDED_CONSTRUCTORS = Set.of("default_rng", "RandomState", "Random", "PRNGKey");
     private static final Set<String> OPTION_CALLS = Set.of("add_argument", "option", "Option", "DEFINE_integer");
@@ -50,6 +56,8 @@ final class TrainingReader {
 
     private final CodeFile file;
     private final List<Seed> seeds = new ArrayList<>();
+    /** The seeds of seeding calls and seed options: a Python file's count even when it trains nothing itself. */
+    private final List<Seed> globalSeeds = new ArrayList<>();
     private boolean trains;
 
     private TrainingReader(CodeFile file) {
@@ -60,20 +68,27 @@ final class TrainingReader {
         TrainingReader reader = new TrainingReader(file);
         List<Call> calls = file.module().calls();
         for (Call c : calls) {
-            reader.call(c, out);
+            reader.call(c, calls, out);
         }
-        if (file.notebook().isEmpty() || reader.trains) {
+        if (reader.trains) {
             out.seeds.addAll(reader.seeds);
+        } else if (file.notebook().isEmpty()) {
+            out.seeds.addAll(reader.globalSeeds);
         }
     }
 
-    private void call(Call c, CodeEvidence out) {
+    private void call(Call c, List<Call> calls, CodeEvidence out) {
         String name = c.simpleName();
         if (name.equals("fit") || name.equals("fit_generator") || name.equals("train")) {
             trains = true;
         }
-        estimator(c).ifPresent(model -> out.estimators.add(
-                new Evidence(file.path(), file.fileLine(c.line()), model)));
+        java.util.Optional<String> model = estimator(c);
+        if (model.isPresent()) {
+            trains = true;
+            if (!isPart(c, calls)) {
+                out.estimators.add(new Evidence(file.path(), file.fileLine(c.line()), model.get()));
+            }
+        }
         for (String k : SEED_KEYWORDS) {
             Argument a = c.keyword(k);
             if (a != null) {
@@ -82,7 +97,11 @@ final class TrainingReader {
         }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if ((lower.contains("seed") || SEEDED_CONSTRUCTORS.contains(name)) && !c.positional().isEmpty()) {
+            int before = seeds.size();
             seed(c, c.positional().get(0), c.callee() + "(" + c.positional().get(0).text() + ")");
+            if (lower.contains("seed")) {
+                globalSeeds.addAll(seeds.subList(before, seeds.size()));
+            }
         }
         if (OPTION_CALLS.contains(name) && !c.positional().isEmpty()) {
             String flag = stringLiteral(c.positional().get(0).text());
@@ -93,10 +112,36 @@ final class TrainingReader {
             if (flag != null && flag.toLowerCase(java.util.Locale.ROOT).contains("seed") && def != null
                     && def.kind() == ValueKind.NUMBER && INTEGER.matcher(def.text()).matches()) {
                 String option = name.equals("DEFINE_integer") ? "--" + flag : flag;
-                seeds.add(new Seed(file.path(), file.fileLine(c.line()), def.text(), option,
-                        option + " (default " + def.text() + ")"));
+                Seed seed = new Seed(file.path(), file.fileLine(c.line()), def.text(), option,
+                        option + " (default " + def.text() + ")");
+                seeds.add(seed);
+                globalSeeds.add(seed);
             }
         }
+    }
+
+    /**
+     * Whether the call is passed, as a whole argument, to a model (the base estimator of a boosting, bagging or
+     * stacking model) or to a preprocessing step that uses an estimator ({@link #ESTIMATOR_USERS}): the model is the
+     * outer one, or the estimator is not a model tried ({@code IterativeImputer(estimator=BayesianRidge())}). Inside
+     * a wrapper, a search or a pipeline the estimator is the model and still counts.
+     */
+    private boolean isPart(Call c, List<Call> calls) {
+        String head = c.callee() + "(";
+        for (Call outer : calls) {
+            if (outer == c || c.line() < outer.line() || c.line() > outer.endLine()
+                    || !(ESTIMATOR_USERS.contains(outer.simpleName()) || estimator(outer).isPresent())) {
+                continue;
+            }
+            List<Argument> args = new ArrayList<>(outer.positional());
+            args.addAll(outer.keywords().values());
+            for (Argument a : args) {
+                if (a.text().startsWith(head)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A seed argument: an integer literal, or a name the file assigns one integer literal. */

@@ -70,6 +70,12 @@ public final class ExperimentsRule extends SectionRule {
     private static final List<String> METRIC_FILES = List.of("metrics.json", "metrics.yaml", "metrics.yml");
     private static final int MAX_TEXT = 500_000;
     private static final int MAX_MODELS_NAMED = 5;
+    /** Outlier filters, clusterings and mixtures: helpers when a supervised model is trained. */
+    private static final java.util.Set<String> UNSUPERVISED = java.util.Set.of("IsolationForest",
+            "LocalOutlierFactor", "EllipticEnvelope", "OneClassSVM", "KMeans", "MiniBatchKMeans", "BisectingKMeans",
+            "DBSCAN", "HDBSCAN", "OPTICS", "AgglomerativeClustering", "SpectralClustering", "MeanShift", "Birch",
+            "GaussianMixture", "BayesianGaussianMixture");
+    private static final Pattern EXPLORATION = Pattern.compile("(?<![a-z])eda(?![a-z])|explor|analysis|visuali");
 
     /** Prose names of model families, by the start of the class names they stand for. */
     private static final Map<String, List<String>> PROSE_NAMES = new LinkedHashMap<>();
@@ -197,7 +203,7 @@ public final class ExperimentsRule extends SectionRule {
     private static void reportUnnamedModels(RuleContext ctx, Findings out, SectionSearch search,
             Optional<String> table) {
         Map<String, Evidence> unnamed = new LinkedHashMap<>();
-        List<Evidence> estimators = CodeEvidence.of(ctx).estimators();
+        List<Evidence> estimators = candidates(CodeEvidence.of(ctx).estimators());
         if (estimators.isEmpty()) {
             return;
         }
@@ -224,6 +230,27 @@ public final class ExperimentsRule extends SectionRule {
                 + " the code trains: " + String.join(", ", named) + (more > 0 ? " and " + more + " more" : "")
                 + ". Say in " + where + " which models were tried and how each scored.",
                 unnamed.keySet().stream().map(m -> "model " + m).toList());
+    }
+
+    /**
+     * The estimators that are candidate models: unsupervised helpers (outlier filters, clusterings used as features)
+     * only when the code trains no supervised model, and estimators of exploration notebooks ({@code eda},
+     * {@code explor}, {@code analysis} in the name) only when no other file trains a model.
+     */
+    static List<Evidence> candidates(List<Evidence> estimators) {
+        List<Evidence> kept = estimators;
+        if (kept.stream().anyMatch(e -> !UNSUPERVISED.contains(e.what()))) {
+            kept = kept.stream().filter(e -> !UNSUPERVISED.contains(e.what())).toList();
+        }
+        if (kept.stream().anyMatch(e -> !isExploration(e.path()))) {
+            kept = kept.stream().filter(e -> !isExploration(e.path())).toList();
+        }
+        return kept;
+    }
+
+    private static boolean isExploration(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.endsWith(".ipynb") && EXPLORATION.matcher(name).find();
     }
 
     /** Whether the docs' text names the model class, by its name or a common prose name. */

@@ -32,7 +32,8 @@ import dev.mlreadiness.engine.rule.Severity;
 public final class TrainingEnvironmentRule extends SectionRule {
 
     private static final SectionCheck SECTION = new SectionCheck(
-            List.of("environment", "reproducibility", "reproducible", "training", "requirement", "seed", "dependency",
+            List.of("environment", "reproducibility", "reproducible", "reproduce", "reproducing", "training",
+                    "requirement", "seed", "dependency",
                     "prerequisite", "hardware", "conda", "virtualenv"),
             "Training environment",
             "where the pinned package versions are and which random seeds training uses");
@@ -41,7 +42,7 @@ public final class TrainingEnvironmentRule extends SectionRule {
             "Document the training environment", Severity.WARNING, Scope.REPOSITORY, new RuleDoc(
                     """
                     Looks in the documentation set for a heading containing environment, reproducibility, \
-                    reproducible, training, requirement, seed, dependency, prerequisite, hardware, conda or \
+                    reproducible, reproduce, reproducing, training, requirement, seed, dependency, prerequisite, hardware, conda or \
                     virtualenv (add words under `sections: docs/training-environment:`) with content under it, and \
                     checks what it says against the code:
 

@@ -180,6 +180,35 @@ class ExperimentsRuleTest {
     }
 
     @Test
+    void preprocessingEstimatorsUnsupervisedHelpersAndEdaNotebooksAreNotCandidateModels() {
+        String train = """
+                from sklearn.experimental import enable_iterative_imputer
+                from sklearn.impute import IterativeImputer
+                from sklearn.linear_model import BayesianRidge
+                from sklearn.ensemble import IsolationForest, AdaBoostClassifier
+                from sklearn.cluster import KMeans
+                from sklearn.tree import DecisionTreeClassifier
+                X = IterativeImputer(estimator=BayesianRidge(), random_state=SEED).fit_transform(X)
+                X = X[IsolationForest(random_state=SEED).fit_predict(X) == 1]
+                clusters = KMeans(n_clusters=8, random_state=SEED, n_init=10).fit_predict(X)
+                model = AdaBoostClassifier(DecisionTreeClassifier(max_depth=2)).fit(X, y)
+                """;
+        String eda = "{\"cells\": [{\"cell_type\": \"code\", \"metadata\": {}, \"outputs\": [], \"source\": "
+                + "[\"from sklearn.linear_model import LinearRegression\\n\", "
+                + "\"trend = LinearRegression().fit(df[['km']], df.price)\\n\"]}], "
+                + "\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
+        Report r = TestRepo.create().file("README.md", "# X\n\n## Results\n\nAdaBoost: F1 0.81.\n")
+                .file("src/train.py", train).file("notebooks/01-eda.ipynb", eda).scan(new ExperimentsRule());
+        assertThat(r.findings()).isEmpty();
+        // a clustering is the model when nothing supervised is trained
+        Report clustering = TestRepo.create().file("README.md", "# X\n\n## Results\n\nSilhouette 0.41.\n")
+                .file("src/train.py", "from sklearn.cluster import KMeans\nKMeans(n_clusters=8).fit(X)\n")
+                .scan(new ExperimentsRule());
+        assertThat(clustering.findings()).extracting(Finding::message).singleElement().asString()
+                .contains("`KMeans` (src/train.py:2)");
+    }
+
+    @Test
     void classNamesProseNamesAndATableNameTheModels() {
         for (String readme : List.of(
                 "# X\n\n## Results\n\nRandomForestClassifier: AUC 0.91; LogisticRegression 0.84; XGBClassifier 0.9.\n",

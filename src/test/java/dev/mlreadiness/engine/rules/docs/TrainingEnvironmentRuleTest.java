@@ -143,6 +143,32 @@ class TrainingEnvironmentRuleTest {
     }
 
     @Test
+    void aSeedInAScriptThatTrainsNothingIsNotAskedFor() {
+        Report r = TestRepo.create()
+                .file("README.md", "# X\n\n## Training\n\nPinned in `requirements.txt`; every model uses seed 42.\n")
+                .file("requirements.txt", "scikit-learn==1.5.0\n")
+                .file("src/train.py", "from sklearn.linear_model import LogisticRegression\n"
+                        + "LogisticRegression(random_state=42).fit(X, y)\n")
+                .file("scripts/make_fake_listings.py", "import numpy as np\nrng = np.random.default_rng(123)\n"
+                        + "rows = rng.normal(size=100)\n")
+                .scan(new TrainingEnvironmentRule());
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
+    void reproduceAndReproducingHeadingsAreTheSection() {
+        for (String heading : List.of("Reproduce", "Reproducing the results")) {
+            Report r = TestRepo.create()
+                    .file("README.md", "# X\n\n## " + heading + "\n\n`pip install -r requirements.txt`, seed 42.\n")
+                    .file("requirements.txt", "scikit-learn==1.5.0\n")
+                    .file("src/train.py", "from sklearn.linear_model import LogisticRegression\n"
+                            + "LogisticRegression(random_state=42).fit(X, y)\n")
+                    .scan(new TrainingEnvironmentRule());
+            assertThat(r.findings()).as(heading).isEmpty();
+        }
+    }
+
+    @Test
     void aSeedOptionsDefaultCountsByItsNameOrValue() {
         String code = "import argparse\np = argparse.ArgumentParser()\np.add_argument('--seed', type=int, default=1234)\n";
         Report named = TestRepo.create().file("README.md", "# X\n\n## Reproducibility\n\nPass `--seed` to vary it.\n")
