@@ -53,6 +53,7 @@ public final class Definitions {
         Deque<Definition> open = new ArrayDeque<>();
         Deque<Integer> columns = new ArrayDeque<>();
         List<String> decorators = new ArrayList<>();
+        boolean helpGiven = false;
         for (int i = 0; i < code.size(); i++) {
             if (code.logicalLineStart(i) != i || code.get(i).kind() == Token.Kind.END
                     || code.get(i).kind() == Token.Kind.NEWLINE) {
@@ -69,12 +70,21 @@ public final class Definitions {
                     end++;
                 }
                 decorators.add(code.joined(i + 1, end));
+                if (code.isOp(end, "(")) {
+                    int close = code.match(end);
+                    for (int k = end + 1; k + 1 < close; k++) {
+                        if (code.isName(k, "help") && code.isOp(k + 1, "=")) {
+                            helpGiven = true; // @click.command(help="..."): the command's text documents it
+                        }
+                    }
+                }
                 continue;
             }
             int keyword = code.isName(i, "async") ? i + 1 : i;
             boolean isClass = code.isName(keyword, "class");
             if (!(isClass || code.isName(keyword, "def")) || !code.isIdentifier(keyword + 1)) {
                 decorators.clear();
+                helpGiven = false;
                 continue;
             }
             String name = code.get(keyword + 1).text();
@@ -84,8 +94,9 @@ public final class Definitions {
             open.descendingIterator().forEachRemaining(d -> qualified.append(d.name()).append('.'));
             qualified.append(name);
             Definition d = new Definition(name, qualified.toString(), isClass, code.get(keyword).line(), inFunction,
-                    isPublic, docstringAfterHeader(code, keyword), List.copyOf(decorators));
+                    isPublic, helpGiven || docstringAfterHeader(code, keyword), List.copyOf(decorators));
             decorators.clear();
+            helpGiven = false;
             out.add(d);
             open.push(d);
             columns.push(column);

@@ -80,8 +80,10 @@ public final class EnvironmentParityRule extends AbstractRule {
                       container installs (`gunicorn`, `uvicorn`) and packages training leaves unpinned are not
                       compared. A package two training manifests pin differently is not judged.
 
-                    Without a Dockerfile the rule does not apply. One finding per Dockerfile and kind of gap,
-                    naming both sides.
+                    Dockerfiles under `.devcontainer/` build the development container (an editor's environment,
+                    often on a newer Python with notebook tools), not the serving one, and are not read. Without a
+                    Dockerfile the rule does not apply. One finding per Dockerfile and kind of gap, naming both
+                    sides.
                     """, """
                     A model is only as good as the environment it runs in. Served on another Python minor version
                     it may fail to unpickle or run different wheels; served with `scikit-learn` 1.4 after training
@@ -113,7 +115,8 @@ public final class EnvironmentParityRule extends AbstractRule {
                     Dockerfile (`conda install pkg`) and version ranges are not compared.
                     """));
 
-    private static final FileSelector DOCKERFILES = FileSelector.inTree(f -> Dockerfile.isDockerfile(f.path()));
+    private static final FileSelector DOCKERFILES = FileSelector.inTree(f -> Dockerfile.isDockerfile(f.path())
+            && !f.path().startsWith(".devcontainer/") && !f.path().contains("/.devcontainer/"));
     /** Manifests, version files and workflows: read only when the tree has a Dockerfile. */
     private static final FileSelector TRAINING = ctx -> DOCKERFILES.select(ctx).isEmpty() ? List.of()
             : ctx.snapshot().stream().map(FileEntry::path).filter(EnvironmentParityRule::isTrainingSource).toList();

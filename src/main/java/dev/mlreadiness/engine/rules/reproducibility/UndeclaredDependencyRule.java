@@ -26,6 +26,7 @@ import dev.mlreadiness.engine.docker.PythonImageSuggestions;
 import dev.mlreadiness.engine.markdown.InlineCode;
 import dev.mlreadiness.engine.python.Import;
 import dev.mlreadiness.engine.python.OptionalImports;
+import dev.mlreadiness.engine.repo.TestFiles;
 import dev.mlreadiness.engine.rule.AbstractRule;
 import dev.mlreadiness.engine.rule.CodeFileRule;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
@@ -190,6 +191,9 @@ public final class UndeclaredDependencyRule extends AbstractRule implements Code
         if (file.name().equals("setup.py")) {
             return; // its setuptools import is a build requirement, run by the installer before any manifest
         }
+        if (isTooling(file.path())) {
+            return; // tests, docs and task files run with the dev tools, not the project's runtime
+        }
         Set<Integer> optional = null;
         Set<String> inFile = new HashSet<>();
         for (Import i : file.module().imports()) {
@@ -345,6 +349,16 @@ public final class UndeclaredDependencyRule extends AbstractRule implements Code
         Set<String> reported() {
             return reported;
         }
+    }
+
+    private static final Set<String> TOOLING_FILES = Set.of("noxfile.py", "tasks.py", "fabfile.py", "conftest.py",
+            "toxfile.py", "dodo.py");
+
+    /** Tests, documentation and task-runner files: their imports are development tools, not runtime packages. */
+    static boolean isTooling(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return TOOLING_FILES.contains(name) || path.startsWith("docs/") || path.startsWith("doc/")
+                || TestFiles.isTestFile(path);
     }
 
     private static boolean isManifest(String path) {

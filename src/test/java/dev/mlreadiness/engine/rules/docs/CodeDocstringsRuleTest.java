@@ -51,6 +51,29 @@ class CodeDocstringsRuleTest {
     }
 
     @Test
+    void trapsACommandWhoseDecoratorGivesHelp() {
+        Report r = TestRepo.create().file("src/cli.py", DOCUMENTED).change().modify("src/cli.py", DOCUMENTED + """
+
+
+                @click.command(help="Score a CSV of transactions and write the scores.")
+                @click.argument("path")
+                def score(path):
+                    return path
+
+
+                @app.command(name="fit", help=("Train " "the model."))
+                def fit():
+                    return 1
+
+
+                def bare(x):
+                    return x
+                """).evaluate(rule);
+        assertThat(r.findings()).extracting(Finding::message).singleElement().asString().contains("`bare`")
+                .doesNotContain("`score`").doesNotContain("`fit`");
+    }
+
+    @Test
     void anAddedModuleNeedsItsOwnDocstringButNotAnEmptyInit() {
         Report r = TestRepo.create().file("README.md", "# x\n").change()
                 .add("src/pkg/__init__.py", "from .train import train\n__all__ = ['train']\n")

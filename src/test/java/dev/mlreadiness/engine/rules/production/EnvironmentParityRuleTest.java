@@ -72,6 +72,13 @@ class EnvironmentParityRuleTest {
     }
 
     @Test
+    void trapsTheDevelopmentContainer() {
+        Report r = training().file(".devcontainer/Dockerfile", "FROM python:3.12-slim\n"
+                + "RUN pip install jupyterlab ruff pandas\n").scan(rule);
+        assertThat(r.findings()).isEmpty();
+    }
+
+    @Test
     void packagesInstalledByNameOrFromAnotherFileAtOtherVersions() {
         Report r = training().file("Dockerfile", """
                 FROM python:3.11-slim

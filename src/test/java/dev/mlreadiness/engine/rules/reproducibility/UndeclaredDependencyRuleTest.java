@@ -136,6 +136,20 @@ class UndeclaredDependencyRuleTest {
     }
 
     @Test
+    void trapsToolingFilesTestsDocsAndTaskRunnersImportDevTools() {
+        Report r = TestRepo.create().file("requirements.txt", "pandas==2.2.2\n")
+                .file("docs/conf.py", "import sphinx_rtd_theme\n")
+                .file("docs/examples/plot.py", "import matplotlib.pyplot as plt\n")
+                .file("noxfile.py", "import nox\n").file("tasks.py", "from invoke import task\n")
+                .file("fabfile.py", "from fabric import Connection\n")
+                .file("conftest.py", "import pytest\n")
+                .file("tests/test_train.py", "import pytest\nfrom hypothesis import given\n")
+                .file("src/train.py", "import pandas\nimport yaml\n").scan(rule);
+        assertThat(r.findings()).extracting(Finding::path, Finding::message)
+                .containsExactly(tuple("src/train.py", declare("PyYAML", "yaml")));
+    }
+
+    @Test
     void withoutAManifestTheRuleDoesNotApply() {
         Report r = TestRepo.create().file("a.py", "import sklearn\n").scan(rule);
         assertThat(r.findings()).isEmpty();
