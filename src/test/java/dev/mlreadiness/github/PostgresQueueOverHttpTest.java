@@ -78,6 +78,23 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
      * A database whose tables another session keeps locked makes the app's statements fail with a clear error after
      * the lock timeout (the queue logs it and retries), instead of hanging the worker or the webhook thread.
      */
+    /**
+     * The server-side timeouts are set on each new connection of the pool (SET), not sent as the {@code options}
+     * start-up parameter that PgBouncer refuses: every connection of the app carries all three.
+     */
+    @Test
+    void everyConnectionOfTheAppCarriesTheServerTimeouts() throws Exception {
+        try (java.sql.Connection app = appDatabase.getConnection();
+                java.sql.Statement s = app.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select current_setting('statement_timeout'),"
+                        + " current_setting('lock_timeout'), current_setting('idle_in_transaction_session_timeout')")) {
+            org.assertj.core.api.Assertions.assertThat(rs.next()).isTrue();
+            org.assertj.core.api.Assertions
+                    .assertThat(java.util.List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .containsExactly("30s", "2s", "1min");
+        }
+    }
+
     @Test
     void aLockedTableFailsTheAppsStatementsInsteadOfHangingThem() throws Exception {
         try (java.sql.Connection other = TestDatabase.dataSource(PostgresResource.schema).getConnection()) {
