@@ -123,8 +123,9 @@ class TwoReplicasIT extends DeliveryScenarios {
     }
 
     /**
-     * A pull request with two gaps of the real catalog on added lines (the packaged app has no test rules): two
-     * absolute paths, one grouped inline comment.
+     * A pull request with gaps of the real catalog (the packaged app has no test rules): two absolute paths on
+     * added lines (one grouped inline comment) and, as the pull request adds the folders `notebooks/` and `src/`
+     * that the README does not describe, the notice of docs/project-structure.
      */
     @Override
     PullRequestFixture pullRequest(int number) throws Exception {
@@ -224,7 +225,7 @@ class TwoReplicasIT extends DeliveryScenarios {
         until(() -> (Long) one("select count(*) from work_job where state in ('queued', 'running')") == 0);
 
         publishedOnce(pr, 1); // one review of the head, no comment twice, one summary comment, every run completed
-        assertThat(lastRun(pr).at("/output/title").asText()).startsWith("Ready, 2 new gaps");
+        assertThat(lastRun(pr).at("/output/title").asText()).startsWith("Ready, 3 new gaps");
         assertThat(one("select count(*) from delivery where state = 'failed'")).isEqualTo(0L);
     }
 
@@ -253,7 +254,7 @@ class TwoReplicasIT extends DeliveryScenarios {
         publishedOnce(pr, 1); // both gaps of src/q.py in one grouped comment
         JsonNode last = lastRun(pr);
         assertThat(last.path("id").asLong()).isNotEqualTo(runId);
-        assertThat(last.at("/output/title").asText()).startsWith("Ready, 2 new gaps");
+        assertThat(last.at("/output/title").asText()).startsWith("Ready, 3 new gaps");
         assertThat((String) one("select owner from work_job where number = 303")).isNull();
     }
 }
