@@ -118,13 +118,7 @@ class GraphQLBlobSourceTest {
             } catch (InterruptedException e) {
                 throw new java.io.InterruptedIOException();
             }
-            var repository = Json.createObjectBuilder();
-            int n = q.split("object\\(expression").length - 1;
-            for (int i = 0; i < n; i++) {
-                repository.add("f" + i, Json.createObjectBuilder().add("text", "x").add("isBinary", false)
-                        .add("isTruncated", false));
-            }
-            return Json.createObjectBuilder().add("repository", repository).build();
+            return everyFileHoldsX(q);
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -161,13 +155,7 @@ class GraphQLBlobSourceTest {
             } finally {
                 inFlight.decrementAndGet();
             }
-            var repository = Json.createObjectBuilder();
-            int n = q.split("object\\(expression").length - 1;
-            for (int i = 0; i < n; i++) {
-                repository.add("f" + i, Json.createObjectBuilder().add("text", "x").add("isBinary", false)
-                        .add("isTruncated", false));
-            }
-            return Json.createObjectBuilder().add("repository", repository).build();
+            return everyFileHoldsX(q);
         };
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -215,5 +203,16 @@ class GraphQLBlobSourceTest {
             release.countDown();
             pool.shutdownNow();
         }
+    }
+
+    /** GitHub's answer to a contents batch in which every file asked for ({@code f0}, {@code f1}, ...) holds "x". */
+    static jakarta.json.JsonObject everyFileHoldsX(String query) {
+        var repository = Json.createObjectBuilder();
+        int n = query.split("object\\(expression").length - 1;
+        for (int i = 0; i < n; i++) {
+            repository.add("f" + i, Json.createObjectBuilder().add("text", "x").add("isBinary", false)
+                    .add("isTruncated", false));
+        }
+        return Json.createObjectBuilder().add("repository", repository).build();
     }
 }
