@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlreadiness.engine.python.Argument;
 import dev.mlreadiness.engine.python.Call;
 import dev.mlreadiness.engine.python.PythonModule;
-import dev.mlreadiness.engine.python.Token;
 import dev.mlreadiness.engine.python.ValueFlow;
 import dev.mlreadiness.engine.python.ValueKind;
 import dev.mlreadiness.engine.repo.DvcTracking;
@@ -256,16 +255,8 @@ final class HeldOutReader {
 
     /** The line of {@code def name}, for a name {@link PythonModule#definedFunctions()} holds. */
     private static int definitionLine(PythonModule module, String name) {
-        Token previous = null;
-        for (Token t : module.tokens()) {
-            if (previous != null && previous.isName("def") && t.isName(name)) {
-                return t.line();
-            }
-            if (t.kind() != Token.Kind.COMMENT && t.kind() != Token.Kind.NL) {
-                previous = t;
-            }
-        }
-        return 1;
+        int line = module.definitionLine(name);
+        return line < 0 ? 1 : line;
     }
 
     private void add(List<Evidence> list, int moduleLine, String what) {

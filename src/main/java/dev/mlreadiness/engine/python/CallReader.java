@@ -39,7 +39,7 @@ final class CallReader {
         int[] parens = new int[16];
         int n = 0;
         for (int i = 1; i < code.size(); i++) {
-            if (code.isOp(i, "(") && reader.callee(i) != null) {
+            if (code.isOp(i, "(") && reader.isCallee(i)) {
                 if (n == parens.length) {
                     parens = Arrays.copyOf(parens, n * 2);
                 }
@@ -51,7 +51,17 @@ final class CallReader {
 
     /** Whether the parenthesis at {@code paren} makes a call: {@link #read} lists exactly these, in order. */
     static boolean isCall(CodeTokens code, int paren) {
-        return code.isOp(paren, "(") && paren > 0 && new CallReader(code, null).callee(paren) != null;
+        return code.isOp(paren, "(") && paren > 0 && new CallReader(code, null).isCallee(paren);
+    }
+
+    /** Whether {@link #callee} of the parenthesis at i is not null, without making its text. */
+    private boolean isCallee(int paren) {
+        Token previous = code.get(paren - 1);
+        if (previous.isOp(")") || previous.isOp("]")) {
+            return true;
+        }
+        return code.isIdentifier(paren - 1) && !code.isName(paren - 2, "def") && !code.isName(paren - 2, "class")
+                && !isMatchStatement(paren);
     }
 
     /** The callee of the parenthesis at i, or null when the parenthesis does not make a call. */

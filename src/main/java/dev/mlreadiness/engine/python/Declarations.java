@@ -29,7 +29,7 @@ public final class Declarations {
 
     /** True when the module has no logic (see the class comment); an empty module has none. */
     public static boolean only(PythonModule module) {
-        CodeTokens code = new CodeTokens(module.tokens());
+        CodeTokens code = module.code();
         int i = 0;
         while (i < code.size() && code.get(i).kind() != Token.Kind.END) {
             if (code.isStatementEnd(i)) {

@@ -38,9 +38,10 @@ public final class Definitions {
     }
 
     private static int firstCodeLine(PythonModule module) {
-        for (Token t : module.tokens()) {
-            if (t.kind() != Token.Kind.COMMENT && t.kind() != Token.Kind.NL && t.kind() != Token.Kind.NEWLINE) {
-                return t.line();
+        CodeTokens code = module.code(); // no comments, no NL
+        for (int i = 0; i < code.size(); i++) {
+            if (code.get(i).kind() != Token.Kind.NEWLINE) {
+                return code.get(i).line();
             }
         }
         return -1;
@@ -48,7 +49,7 @@ public final class Definitions {
 
     /** Every definition of the module, in source order. */
     public static List<Definition> of(PythonModule module) {
-        CodeTokens code = new CodeTokens(module.tokens());
+        CodeTokens code = module.code();
         List<Definition> out = new ArrayList<>();
         Deque<Definition> open = new ArrayDeque<>();
         Deque<Integer> columns = new ArrayDeque<>();

@@ -19,7 +19,7 @@ public final class OptionalImports {
 
     /** The 1-based lines, of the module, of the statements inside such blocks. */
     public static Set<Integer> lines(PythonModule module) {
-        CodeTokens code = new CodeTokens(module.tokens());
+        CodeTokens code = module.code();
         Set<Integer> out = new HashSet<>();
         for (int i = 0; i < code.size(); i++) {
             if (code.logicalLineStart(i) != i) {

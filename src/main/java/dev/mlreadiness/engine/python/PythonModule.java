@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.python;
 
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,12 +35,19 @@ public final class PythonModule {
     private final List<StringLiteral> strings;
     private final List<Token> comments;
     private final Set<String> definedFunctions;
+    /**
+     * The code tokens, kept only as long as nothing else needs the memory: the readers that need tokens after the
+     * parse (the value flow of the code evidence, definitions, expressions) mostly run right after it, and take them
+     * from here instead of tokenizing again; once the collector has cleared them, {@link #code()} tokenizes again.
+     */
+    private volatile WeakReference<CodeTokens> code;
     /** Built on first use: most files are never asked for expressions. */
     private ExpressionReader expressions;
 
     private PythonModule(String source, List<Token> tokens) {
         this.source = source;
         CodeTokens code = new CodeTokens(tokens);
+        this.code = new WeakReference<>(code);
         ImportReader importReader = ImportReader.read(code);
         this.imports = List.copyOf(importReader.imports());
         this.bindings = Map.copyOf(importReader.bindings());
@@ -74,6 +82,38 @@ public final class PythonModule {
      */
     public List<Token> tokens() {
         return Collections.unmodifiableList(PythonTokenizer.tokenize(source));
+    }
+
+    /**
+     * The code tokens (comments and non-logical line breaks left out), as the parse made them while the collector
+     * has not cleared them, else tokenized again: always the same tokens.
+     */
+    CodeTokens code() {
+        CodeTokens tokens = code.get();
+        if (tokens == null) {
+            tokens = new CodeTokens(PythonTokenizer.tokenize(source));
+            code = new WeakReference<>(tokens);
+        }
+        return tokens;
+    }
+
+    /** Drops the code tokens, as the collector may at any time: for tests of {@link #code()}. */
+    void forgetCode() {
+        code = new WeakReference<>(null);
+    }
+
+    /**
+     * The line of the first {@code def name} of the module (a function or method defined with that name), or -1
+     * when there is none.
+     */
+    public int definitionLine(String name) {
+        CodeTokens tokens = code();
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.isName(i, name) && tokens.isName(i - 1, "def")) {
+                return tokens.get(i).line();
+            }
+        }
+        return -1;
     }
 
     /** The length of the source in chars: a measure of the module's size. */
@@ -143,7 +183,7 @@ public final class PythonModule {
     /** Callers hold this module's lock: the reader memoizes in plain maps. */
     private ExpressionReader expressions() {
         if (expressions == null) {
-            expressions = new ExpressionReader(new CodeTokens(tokens()));
+            expressions = new ExpressionReader(code());
         }
         return expressions;
     }

@@ -73,7 +73,7 @@ public final class ValueFlow {
 
     private ValueFlow(PythonModule module, Predicate<String> seedName, Predicate<String> seedString,
             Predicate<String> keepsApart) {
-        this.code = new CodeTokens(module.tokens());
+        this.code = module.code();
         this.seedName = seedName;
         this.seedString = seedString;
         this.keepsApart = keepsApart;
@@ -84,7 +84,6 @@ public final class ValueFlow {
         this.marked = new boolean[n];
         Arrays.fill(callAt, -1);
         Deque<Integer> open = new ArrayDeque<>();
-        int calls = 0;
         for (int i = 0; i < n; i++) {
             Token t = code.get(i);
             if (t.kind() == Token.Kind.NEWLINE) {
@@ -101,9 +100,11 @@ public final class ValueFlow {
             if (opening && (code.match(i) > i || code.match(i) < 0)) {
                 open.push(i); // an unclosed bracket encloses the rest of its logical line
             }
-            if (CallReader.isCall(code, i) && calls < moduleCalls.size()) {
-                callAt[i] = calls++;
-            }
+        }
+        // the calls' parentheses, in the order of the module's calls
+        int[] parens = CallReader.parens(code);
+        for (int k = 0; k < parens.length && k < moduleCalls.size(); k++) {
+            callAt[parens[k]] = k;
         }
     }
 

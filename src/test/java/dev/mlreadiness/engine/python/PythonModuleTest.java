@@ -16,6 +16,50 @@ class PythonModuleTest {
     }
 
     @Test
+    void codeTokensDroppedByTheCollectorAreMadeAgainTheSame() {
+        String source = """
+                \"\"\"Module.\"\"\"
+                import numpy as np  # comment
+
+                def fit(x, held_out):
+                    \"\"\"Fits.\"\"\"
+                    return np.mean(x), score(held_out)
+
+
+                class Model:
+                    def validation_step(self, batch):
+                        return (batch,
+                                1)
+                """;
+        PythonModule kept = PythonModule.parse(source);
+        PythonModule dropped = PythonModule.parse(source);
+        CodeTokens first = kept.code();
+        assertThat(kept.code()).isSameAs(first);
+        dropped.forgetCode();
+        CodeTokens again = dropped.code();
+        assertThat(again).isNotSameAs(first);
+        assertThat(again.size()).isEqualTo(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(again.get(i)).isEqualTo(first.get(i));
+            assertThat(again.match(i)).isEqualTo(first.match(i));
+            assertThat(again.depth(i)).isEqualTo(first.depth(i));
+            assertThat(again.logicalLineStart(i)).isEqualTo(first.logicalLineStart(i));
+        }
+        dropped.forgetCode();
+        assertThat(Definitions.of(dropped)).isEqualTo(Definitions.of(kept));
+        dropped.forgetCode();
+        assertThat(Definitions.hasModuleDocstring(dropped)).isTrue();
+        dropped.forgetCode();
+        assertThat(dropped.definitionLine("validation_step")).isEqualTo(10);
+        assertThat(kept.definitionLine("fit")).isEqualTo(4);
+        assertThat(kept.definitionLine("score")).isEqualTo(-1);
+        dropped.forgetCode();
+        ValueFlow.Result flow = ValueFlow.trace(dropped, n -> n.startsWith("held"), s -> false, n -> false);
+        assertThat(flow.calls()).extracting(c -> c.call().callee(), ValueFlow.CallFlow::reached)
+                .containsExactly(tuple("np.mean", false), tuple("score", true));
+    }
+
+    @Test
     void importsOfEveryShape() {
         PythonModule module = PythonModule.parse("""
                 import numpy as np
