@@ -1,9 +1,6 @@
 package dev.mlreadiness.engine.python;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,29 +22,40 @@ final class CodeTokens {
     /** Index of the first token of each token's logical line. */
     private final int[] logicalLineStart;
 
-    CodeTokens(List<Token> all) {
-        this.tokens = all.stream()
-                .filter(t -> t.kind() != Token.Kind.COMMENT && t.kind() != Token.Kind.NL)
-                .toArray(Token[]::new);
-        int n = tokens.length;
+    CodeTokens(Token[] all) {
+        Token[] kept = new Token[all.length];
+        int n = 0;
+        for (Token t : all) {
+            if (t.kind() != Token.Kind.COMMENT && t.kind() != Token.Kind.NL) {
+                kept[n++] = t;
+            }
+        }
+        this.tokens = n == all.length ? kept : Arrays.copyOf(kept, n);
         match = new int[n];
         depth = new int[n];
         logicalLineStart = new int[n];
         Arrays.fill(match, -1);
-        Deque<Integer> open = new ArrayDeque<>();
+        // the open brackets, innermost last
+        int[] open = new int[16];
+        int opened = 0;
         int lineStart = 0;
         for (int i = 0; i < n; i++) {
             Token t = tokens[i];
-            depth[i] = open.size();
+            depth[i] = opened;
             logicalLineStart[i] = lineStart;
             if (t.kind() == Token.Kind.NEWLINE) {
                 // The tokenizer ends logical lines only at depth 0, so anything still open here is unbalanced.
-                open.clear();
+                opened = 0;
                 lineStart = i + 1;
+            } else if (t.kind() != Token.Kind.OP || t.text().length() != 1) {
+                continue;
             } else if (isOpening(t)) {
-                open.push(i);
-            } else if (isClosing(t) && !open.isEmpty() && closes(tokens[open.peek()], t)) {
-                int opener = open.pop();
+                if (opened == open.length) {
+                    open = Arrays.copyOf(open, opened * 2);
+                }
+                open[opened++] = i;
+            } else if (isClosing(t) && opened > 0 && closes(tokens[open[opened - 1]], t)) {
+                int opener = open[--opened];
                 match[opener] = i;
                 match[i] = opener;
             }
@@ -173,19 +181,24 @@ final class CodeTokens {
         return text.toString();
     }
 
+    /** An OP token of one character ({@code (}, {@code [} or <code>{</code>). */
     private static boolean isOpening(Token t) {
-        return t.kind() == Token.Kind.OP && (t.text().equals("(") || t.text().equals("[") || t.text().equals("{"));
+        char c = t.text().charAt(0);
+        return c == '(' || c == '[' || c == '{';
     }
 
+    /** An OP token of one character ({@code )}, {@code ]} or <code>}</code>). */
     private static boolean isClosing(Token t) {
-        return t.kind() == Token.Kind.OP && (t.text().equals(")") || t.text().equals("]") || t.text().equals("}"));
+        char c = t.text().charAt(0);
+        return c == ')' || c == ']' || c == '}';
     }
 
     private static boolean closes(Token opening, Token closing) {
-        return switch (opening.text()) {
-            case "(" -> closing.text().equals(")");
-            case "[" -> closing.text().equals("]");
-            default -> closing.text().equals("}");
+        char close = closing.text().charAt(0);
+        return switch (opening.text().charAt(0)) {
+            case '(' -> close == ')';
+            case '[' -> close == ']';
+            default -> close == '}';
         };
     }
 }

@@ -23,12 +23,10 @@ final class ImportReader {
     static ImportReader read(CodeTokens code) {
         ImportReader reader = new ImportReader(code);
         for (int i = 0; i < code.size(); i++) {
-            if (!code.isStatementStart(i)) {
-                continue;
-            }
-            if (code.isName(i, "import")) {
+            // the keyword first: a statement start is the dearer test
+            if (code.isName(i, "import") && code.isStatementStart(i)) {
                 reader.plainImport(i + 1);
-            } else if (code.isName(i, "from")) {
+            } else if (code.isName(i, "from") && code.isStatementStart(i)) {
                 reader.fromImport(i + 1);
             }
         }

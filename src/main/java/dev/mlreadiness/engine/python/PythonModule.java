@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.python;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class PythonModule {
     /** Built on first use: most files are never asked for expressions. */
     private ExpressionReader expressions;
 
-    private PythonModule(String source, List<Token> tokens) {
+    private PythonModule(String source, Token[] tokens) {
         this.source = source;
         CodeTokens code = new CodeTokens(tokens);
         this.code = new WeakReference<>(code);
@@ -53,7 +54,13 @@ public final class PythonModule {
         this.bindings = Map.copyOf(importReader.bindings());
         this.calls = List.copyOf(CallReader.read(code, this::resolve));
         this.strings = List.copyOf(StringReader.read(code));
-        this.comments = tokens.stream().filter(t -> t.kind() == Token.Kind.COMMENT).toList();
+        List<Token> commentTokens = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.COMMENT) {
+                commentTokens.add(t);
+            }
+        }
+        this.comments = List.copyOf(commentTokens);
         Set<String> functions = new LinkedHashSet<>();
         for (int i = 0; i + 1 < code.size(); i++) {
             if (code.isName(i, "def") && code.isIdentifier(i + 1)) {
@@ -72,7 +79,7 @@ public final class PythonModule {
      */
     public static PythonModule parse(String source) {
         String text = source == null ? "" : source;
-        return new PythonModule(text, PythonTokenizer.tokenize(text));
+        return new PythonModule(text, PythonTokenizer.tokenArray(text));
     }
 
     /**
@@ -91,7 +98,7 @@ public final class PythonModule {
     CodeTokens code() {
         CodeTokens tokens = code.get();
         if (tokens == null) {
-            tokens = new CodeTokens(PythonTokenizer.tokenize(source));
+            tokens = new CodeTokens(PythonTokenizer.tokenArray(source));
             code = new WeakReference<>(tokens);
         }
         return tokens;

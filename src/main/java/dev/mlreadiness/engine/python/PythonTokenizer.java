@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine.python;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.mlreadiness.engine.snapshot.InputLimits;
@@ -28,10 +29,29 @@ public final class PythonTokenizer {
     /** Nested f-strings deeper than this are treated as unterminated rather than risking the stack. */
     private static final int MAX_FSTRING_NESTING = 32;
 
+    /**
+     * Python's keywords and a few names every module uses, as the string constants the readers compare token texts
+     * with ({@code code.isName(i, "def")}): a NAME token with one of these texts gets the constant itself.
+     */
+    private static final String[] COMMON_NAMES = { "False", "None", "True", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield", "match", "case", "self", "print", "len", "range" };
+
     private final char[] src;
     private final int n;
     private final boolean ipython;
-    private final List<Token> tokens;
+    private Token[] tokens;
+    private int count;
+    /**
+     * The texts of the file's NAME and NUMBER tokens, each made once (an open-addressing table over the source's
+     * chars, sized to a power of two): a module repeats the same few hundred names thousands of times.
+     */
+    private String[] texts;
+    /** Per slot of {@link #texts}: its text's hash, and where it first stood in the source (-1: a constant). */
+    private int[] textHashes;
+    private int[] textStarts;
+    private int textCount;
     private final List<int[]> magicRanges = new ArrayList<>();
     private int pos;
     private int line = 1;
@@ -43,9 +63,16 @@ public final class PythonTokenizer {
         this.src = source.toCharArray();
         this.n = src.length;
         this.ipython = ipython;
-        // about one token per four chars in ordinary code: the list rarely grows (growing it was a tenth of the
+        // about one token per four chars in ordinary code: the array rarely grows (growing it was a tenth of the
         // time spent parsing a large repository)
-        this.tokens = new ArrayList<>(16 + n / 4);
+        this.tokens = new Token[16 + n / 4];
+        int slots = Math.max(64, Integer.highestOneBit(16 + n / 16) * 2);
+        this.texts = new String[slots];
+        this.textHashes = new int[slots];
+        this.textStarts = new int[slots];
+        for (String name : COMMON_NAMES) {
+            textAt(slot(name.hashCode()), name, name.hashCode(), -1);
+        }
     }
 
     /**
@@ -56,9 +83,18 @@ public final class PythonTokenizer {
      * @throws TooManyTokensException past {@link InputLimits#MAX_PYTHON_TOKENS} tokens
      */
     public static List<Token> tokenize(String source) {
+        return Arrays.asList(tokenArray(source));
+    }
+
+    /**
+     * {@link #tokenize} as an array. Tokens of the same text share one {@code String}: every operator, delimiter and
+     * line break is a constant, and the NAME and NUMBER tokens of one source share one string per text (keywords
+     * share the string constants of the same text).
+     */
+    static Token[] tokenArray(String source) {
         PythonTokenizer tokenizer = new PythonTokenizer(source == null ? "" : source, false);
         tokenizer.run();
-        return tokenizer.tokens;
+        return Arrays.copyOf(tokenizer.tokens, tokenizer.count);
     }
 
     /**
@@ -95,7 +131,7 @@ public final class PythonTokenizer {
                 backslash();
             } else if (c == '\'' || c == '"') {
                 string(pos);
-            } else if (isIdentifierStart(Character.codePointAt(src, pos))) {
+            } else if (c < 128 ? isAsciiLetter(c) || c == '_' : isIdentifierStart(Character.codePointAt(src, pos))) {
                 nameOrPrefixedString();
             } else if (isDigit(c) || (c == '.' && pos + 1 < n && isDigit(src[pos + 1]))) {
                 number();
@@ -105,9 +141,9 @@ public final class PythonTokenizer {
         }
         int column = pos - lineStart + 1;
         if (lineHasTokens) {
-            tokens.add(new Token(Token.Kind.NEWLINE, "", line, column, line));
+            append(new Token(Token.Kind.NEWLINE, "", line, column, line));
         }
-        tokens.add(new Token(Token.Kind.END, "", line, column, line));
+        append(new Token(Token.Kind.END, "", line, column, line));
     }
 
     private void lineBreak(int length) {
@@ -116,8 +152,8 @@ public final class PythonTokenizer {
         int column = pos - lineStart + 1;
         int startLine = line;
         consumeNewline(length);
-        add(new Token(logicalEnd ? Token.Kind.NEWLINE : Token.Kind.NL, new String(src, start, length), startLine,
-                column, startLine));
+        String text = length == 2 ? "\r\n" : src[start] == '\n' ? "\n" : "\r";
+        add(new Token(logicalEnd ? Token.Kind.NEWLINE : Token.Kind.NL, text, startLine, column, startLine));
         if (logicalEnd) {
             lineHasTokens = false;
         }
@@ -145,6 +181,14 @@ public final class PythonTokenizer {
     private void nameOrPrefixedString() {
         int start = pos;
         while (pos < n) {
+            char c = src[pos];
+            if (c < 128) {
+                if (!isAsciiLetterOrDigit(c) && c != '_') {
+                    break;
+                }
+                pos++;
+                continue;
+            }
             int cp = Character.codePointAt(src, pos);
             if (!isIdentifierPart(cp)) {
                 break;
@@ -155,7 +199,7 @@ public final class PythonTokenizer {
             pos = start;
             string(start);
         } else {
-            emit(Token.Kind.NAME, start, line, start - lineStart + 1);
+            emitShared(Token.Kind.NAME, start);
         }
     }
 
@@ -320,7 +364,7 @@ public final class PythonTokenizer {
                 break;
             }
         }
-        emit(Token.Kind.NUMBER, start, line, start - lineStart + 1);
+        emitShared(Token.Kind.NUMBER, start);
     }
 
     private void operatorOrError() {
@@ -332,7 +376,8 @@ public final class PythonTokenizer {
             return;
         }
         pos += length;
-        emit(Token.Kind.OP, start, line, start - lineStart + 1);
+        add(new Token(Token.Kind.OP, operator(start, length), line, start - lineStart + 1, line));
+        lineHasTokens = true;
         if (length == 1) {
             switch (src[start]) {
                 case '(', '[', '{' -> depth++;
@@ -353,10 +398,96 @@ public final class PythonTokenizer {
         if ((c == '*' || c == '/' || c == '<' || c == '>') && c1 == c) {
             return c2 == '=' ? 3 : 2;
         }
-        if ((c1 == '=' && "+-*/%&|^@<>=!:".indexOf(c) >= 0) || (c == '-' && c1 == '>')) {
+        if ((c1 == '=' && takesEquals(c)) || (c == '-' && c1 == '>')) {
             return 2;
         }
-        return "()[]{}:,;+-*/%&|^~<>=@!".indexOf(c) >= 0 ? 1 : 0;
+        return switch (c) {
+            case '(', ')', '[', ']', '{', '}', ':', ',', ';', '+', '-', '*', '/', '%', '&', '|', '^', '~', '<', '>',
+                    '=',
+                    '@', '!' ->
+                1;
+            default -> 0;
+        };
+    }
+
+    /** The characters that make a two-character operator with a following {@code =}: {@code +=}, {@code ==}... */
+    private static boolean takesEquals(char c) {
+        return switch (c) {
+            case '+', '-', '*', '/', '%', '&', '|', '^', '@', '<', '>', '=', '!', ':' -> true;
+            default -> false;
+        };
+    }
+
+    /** The text of the operator of this length at {@code start}, one string constant per operator. */
+    private String operator(int start, int length) {
+        char c = src[start];
+        if (length == 1) {
+            return switch (c) {
+                case '(' -> "(";
+                case ')' -> ")";
+                case '[' -> "[";
+                case ']' -> "]";
+                case '{' -> "{";
+                case '}' -> "}";
+                case ':' -> ":";
+                case ',' -> ",";
+                case ';' -> ";";
+                case '+' -> "+";
+                case '-' -> "-";
+                case '*' -> "*";
+                case '/' -> "/";
+                case '%' -> "%";
+                case '&' -> "&";
+                case '|' -> "|";
+                case '^' -> "^";
+                case '~' -> "~";
+                case '<' -> "<";
+                case '>' -> ">";
+                case '=' -> "=";
+                case '@' -> "@";
+                case '!' -> "!";
+                case '.' -> ".";
+                default -> new String(src, start, 1);
+            };
+        }
+        char c1 = src[start + 1];
+        if (length == 2) {
+            if (c1 == '=') {
+                return switch (c) {
+                    case '+' -> "+=";
+                    case '-' -> "-=";
+                    case '*' -> "*=";
+                    case '/' -> "/=";
+                    case '%' -> "%=";
+                    case '&' -> "&=";
+                    case '|' -> "|=";
+                    case '^' -> "^=";
+                    case '@' -> "@=";
+                    case '<' -> "<=";
+                    case '>' -> ">=";
+                    case '=' -> "==";
+                    case '!' -> "!=";
+                    case ':' -> ":=";
+                    default -> new String(src, start, 2);
+                };
+            }
+            return switch (c) {
+                case '*' -> "**";
+                case '/' -> "//";
+                case '<' -> "<<";
+                case '>' -> c1 == '>' ? ">>" : new String(src, start, 2);
+                case '-' -> "->";
+                default -> new String(src, start, 2);
+            };
+        }
+        return switch (c) {
+            case '.' -> "...";
+            case '*' -> "**=";
+            case '/' -> "//=";
+            case '<' -> "<<=";
+            case '>' -> ">>=";
+            default -> new String(src, start, length);
+        };
     }
 
     /** A magic at a logical line start, or a shell/line magic assigned with {@code x = !cmd}. */
@@ -367,7 +498,7 @@ public final class PythonTokenizer {
         if (!lineHasTokens) {
             return c == '%' || c == '!' || c == '?';
         }
-        Token last = tokens.get(tokens.size() - 1);
+        Token last = tokens[count - 1];
         boolean magicFollows = c == '!' || (c == '%' && pos + 1 < n && Character.isLetter(src[pos + 1]));
         return magicFollows && last.isOp("=") && last.line() == line;
     }
@@ -389,10 +520,17 @@ public final class PythonTokenizer {
 
     /** Adds a token, within {@link InputLimits#MAX_PYTHON_TOKENS}: past it the whole source is refused. */
     private void add(Token token) {
-        if (tokens.size() >= InputLimits.MAX_PYTHON_TOKENS) {
+        if (count >= InputLimits.MAX_PYTHON_TOKENS) {
             throw new TooManyTokensException();
         }
-        tokens.add(token);
+        append(token);
+    }
+
+    private void append(Token token) {
+        if (count == tokens.length) {
+            tokens = Arrays.copyOf(tokens, count + (count >> 1) + 16);
+        }
+        tokens[count++] = token;
     }
 
     private void emit(Token.Kind kind, int start, int startLine, int column) {
@@ -400,6 +538,88 @@ public final class PythonTokenizer {
         if (kind != Token.Kind.COMMENT) {
             lineHasTokens = true;
         }
+    }
+
+    /** A NAME or NUMBER token of one line from {@code start} to {@code pos}, its text shared (see {@link #texts}). */
+    private void emitShared(Token.Kind kind, int start) {
+        int length = pos - start;
+        int hash = 0;
+        for (int i = start; i < pos; i++) {
+            hash = 31 * hash + src[i];
+        }
+        int mask = texts.length - 1;
+        int slot = mix(hash) & mask;
+        String text;
+        while (true) {
+            text = texts[slot];
+            if (text == null) {
+                text = new String(src, start, length);
+                textAt(slot, text, hash, start);
+                break;
+            }
+            if (textHashes[slot] == hash && text.length() == length && sameChars(slot, text, start)) {
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        add(new Token(kind, text, line, start - lineStart + 1, line));
+        lineHasTokens = true;
+    }
+
+    /** Whether the text at this slot is the source's chars from {@code start}, for the text's length. */
+    private boolean sameChars(int slot, String text, int start) {
+        int first = textStarts[slot];
+        if (first < 0) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) != src[start + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (src[first + i] != src[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The free slot of the table where a text of this hash (its {@link String#hashCode}) not in it goes. */
+    private int slot(int hash) {
+        int mask = texts.length - 1;
+        int slot = mix(hash) & mask;
+        while (texts[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Puts a text at a free slot, growing the table past half full. */
+    private void textAt(int slot, String text, int hash, int start) {
+        texts[slot] = text;
+        textHashes[slot] = hash;
+        textStarts[slot] = start;
+        if (++textCount * 2 > texts.length) {
+            String[] oldTexts = texts;
+            int[] oldHashes = textHashes;
+            int[] oldStarts = textStarts;
+            texts = new String[oldTexts.length * 2];
+            textHashes = new int[texts.length];
+            textStarts = new int[texts.length];
+            for (int i = 0; i < oldTexts.length; i++) {
+                if (oldTexts[i] != null) {
+                    int to = slot(oldHashes[i]);
+                    texts[to] = oldTexts[i];
+                    textHashes[to] = oldHashes[i];
+                    textStarts[to] = oldStarts[i];
+                }
+            }
+        }
+    }
+
+    private static int mix(int hash) {
+        return hash ^ (hash >>> 16);
     }
 
     /**
@@ -468,7 +688,11 @@ public final class PythonTokenizer {
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c);
+        return isAsciiLetter(c) || isDigit(c);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static boolean isDigit(char c) {

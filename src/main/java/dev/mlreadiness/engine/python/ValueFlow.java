@@ -1,9 +1,7 @@
 package dev.mlreadiness.engine.python;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,22 +81,28 @@ public final class ValueFlow {
         this.callAt = new int[n];
         this.marked = new boolean[n];
         Arrays.fill(callAt, -1);
-        Deque<Integer> open = new ArrayDeque<>();
+        // the open brackets around the token, innermost last
+        int[] open = new int[16];
+        int opened = 0;
         for (int i = 0; i < n; i++) {
             Token t = code.get(i);
             if (t.kind() == Token.Kind.NEWLINE) {
-                open.clear();
+                opened = 0;
             }
-            if (code.match(i) >= 0 && code.match(i) < i) {
-                while (!open.isEmpty() && open.peek() != code.match(i)) {
-                    open.pop();
+            int match = code.match(i);
+            if (match >= 0 && match < i) {
+                while (opened > 0 && open[opened - 1] != match) {
+                    opened--;
                 }
-                open.poll();
+                opened = Math.max(0, opened - 1);
             }
-            enclosing[i] = open.isEmpty() ? -1 : open.peek();
+            enclosing[i] = opened == 0 ? -1 : open[opened - 1];
             boolean opening = t.isOp("(") || t.isOp("[") || t.isOp("{");
-            if (opening && (code.match(i) > i || code.match(i) < 0)) {
-                open.push(i); // an unclosed bracket encloses the rest of its logical line
+            if (opening && (match > i || match < 0)) {
+                if (opened == open.length) {
+                    open = Arrays.copyOf(open, opened * 2);
+                }
+                open[opened++] = i; // an unclosed bracket encloses the rest of its logical line
             }
         }
         // the calls' parentheses, in the order of the module's calls

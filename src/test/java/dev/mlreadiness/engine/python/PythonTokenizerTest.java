@@ -262,20 +262,89 @@ class PythonTokenizerTest {
                 "\r\n", "\r", "#", " ", "x", "1e", "+", "-", ".", "=", ":", "!", "%", "$", "é", "\t" };
         Random random = new Random(20240611L);
         for (int round = 0; round < 2_000; round++) {
-            StringBuilder source = new StringBuilder();
-            int length = random.nextInt(40);
-            for (int i = 0; i < length; i++) {
-                source.append(fragments[random.nextInt(fragments.length)]);
-            }
-            String text = source.toString();
+            String text = randomSource(random, fragments, 40);
             List<Token> tokens = tokens(text);
             assertThat(tokens.get(tokens.size() - 1).kind()).as(text).isEqualTo(Kind.END);
-            List<Integer> lineStarts = lineStarts(text);
-            for (Token token : tokens) {
-                int offset = lineStarts.get(token.line() - 1) + token.column() - 1;
-                assertThat(text.startsWith(token.text(), offset)).as("%s in %s", token, text).isTrue();
-            }
+            assertTextsAtPositions(text, tokens);
             assertThat(PythonModule.parse(text).tokens()).isEqualTo(tokens);
+        }
+    }
+
+    private static String randomSource(Random random, String[] fragments, int maxFragments) {
+        StringBuilder source = new StringBuilder();
+        for (int i = random.nextInt(maxFragments); i > 0; i--) {
+            source.append(fragments[random.nextInt(fragments.length)]);
+        }
+        return source.toString();
+    }
+
+    /** Every token's text is the source's text at the token's line and column. */
+    private static void assertTextsAtPositions(String text, List<Token> tokens) {
+        List<Integer> lineStarts = lineStarts(text);
+        for (Token token : tokens) {
+            int offset = lineStarts.get(token.line() - 1) + token.column() - 1;
+            assertThat(text.startsWith(token.text(), offset)).as("%s in %s", token, text).isTrue();
+        }
+    }
+
+    @Test
+    void richerRandomSourcesGiveEveryTokenItsTextAtItsPosition() {
+        String[] fragments = { "x", "x1", "_y", "Aa", "BB", "def", "defx", "None", "é", "données", "0", "0x1F", "1e-3",
+                ".5", "1_0", "'a'", "\"b\"", "'''c\nd'''", "f'{x}'", "# c\n", " ", "\t", "\n", "\r\n", "\r", "\\\n",
+                "(", ")", "[", "]", "{", "}", "+", "-", "*", "/", "%", "&", "|", "^", "~", "<", ">", "=", "@", "!", ":",
+                ",", ";", ".", "**=", "//=", "->", ":=", "...", "<<=", ">>=", "$", "?", "`" };
+        Random random = new Random(20261208L);
+        for (int round = 0; round < 2_000; round++) {
+            String text = randomSource(random, fragments, 60);
+            List<Token> tokens = tokens(text);
+            assertTextsAtPositions(text, tokens);
+            for (Token token : tokens) {
+                if (token.kind() == Kind.NAME || token.kind() == Kind.NUMBER || token.kind() == Kind.OP) {
+                    // the whole token: the next char does not continue it
+                    assertThat(tokens(token.text())).extracting(Token::kind, Token::text).as("%s in %s", token, text)
+                            .startsWith(tuple(token.kind(), token.text()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void tokensOfTheSameTextShareOneString() {
+        List<Token> tokens = tokens("def f(x):\n    return np.sum(x) + np.sum(x, 10) + 10\r\ndef g(): pass\r\n");
+        Token firstDef = tokens.get(0);
+        assertThat(firstDef.text()).isSameAs("def");
+        List<Token> numpy = tokens.stream().filter(t -> t.isName("np")).toList();
+        assertThat(numpy).hasSize(2);
+        assertThat(numpy.get(0).text()).isSameAs(numpy.get(1).text());
+        assertThat(tokens).filteredOn(t -> t.isOp("(")).allSatisfy(t -> assertThat(t.text()).isSameAs("("));
+        assertThat(tokens).filteredOn(t -> t.kind() == Kind.NUMBER).extracting(Token::text).containsExactly("10", "10")
+                .satisfies(texts -> assertThat(texts.get(0)).isSameAs(texts.get(1)));
+        assertThat(tokens).filteredOn(t -> t.kind() == Kind.NEWLINE).extracting(Token::text)
+                .containsExactly("\n", "\r\n", "\r\n");
+        assertThat(tokens(" a **= b // c -> d")).filteredOn(t -> t.kind() == Kind.OP)
+                .extracting(Token::text).satisfies(ops -> {
+                    assertThat(ops.get(0)).isSameAs("**=");
+                    assertThat(ops.get(1)).isSameAs("//");
+                    assertThat(ops.get(2)).isSameAs("->");
+                });
+    }
+
+    @Test
+    void manyDistinctNamesKeepTheirOwnTexts() {
+        // "Aa" and "BB" have the same String hash: the table tells them apart by their chars
+        StringBuilder source = new StringBuilder("Aa BB Aa BB\n");
+        for (int i = 0; i < 20_000; i++) {
+            source.append("name_").append(i).append(" = ").append(i).append(" + name_").append(i / 2).append('\n');
+        }
+        List<Token> tokens = tokens(source.toString());
+        assertThat(tokens.subList(0, 4)).extracting(Token::text).containsExactly("Aa", "BB", "Aa", "BB");
+        assertThat(tokens.get(0).text()).isSameAs(tokens.get(2).text());
+        for (int i = 0; i < 20_000; i++) {
+            // after the first line's 5 tokens, 6 per line: name_i = i + name_(i/2) NEWLINE
+            List<Token> line = tokens.subList(5 + i * 6, 5 + i * 6 + 6);
+            assertThat(line).extracting(Token::text)
+                    .containsExactly("name_" + i, "=", String.valueOf(i), "+", "name_" + (i / 2), "\n");
+            assertThat(line.get(4).text()).isSameAs(tokens.get(5 + (i / 2) * 6).text());
         }
     }
 
