@@ -84,6 +84,18 @@ public final class SecretPatterns {
      * ({@link #mayHoldAny(byte[], int, int)}, {@link #kindsAnchoredIn}).
      */
     private static final Anchor[][] ANCHORS_BY_FIRST_BYTE = new Anchor[128][];
+    /**
+     * {@link #ANCHORS_BY_FIRST_BYTE} by any byte ({@code b & 0xFF}), both ASCII cases of a letter giving the same
+     * anchors, and {@link #NOT_ASCII} for the bytes that are not ASCII: one table look-up per byte in the filters.
+     */
+    private static final Anchor[][] ANCHORS_BY_BYTE = new Anchor[256][];
+    private static final Anchor[] NOT_ASCII = new Anchor[0];
+    /**
+     * Per first byte of an anchor (lower case), the bytes that follow it in some anchor (lower case), as bits: 128
+     * bits in two longs from index {@code 2 * first}. Most bytes that may start an anchor (common letters) are let
+     * go on the next byte, before any anchor is compared.
+     */
+    private static final long[] SECOND_BYTES = new long[256];
     /** Per kind of {@link #ALL}, the bits (indexes in {@link #LOWER_ANCHORS}) of its anchors in lower case. */
     private static final long[] KIND_ANCHOR_BITS = new long[ALL.size()];
 
@@ -101,6 +113,13 @@ public final class SecretPatterns {
             Anchor[] grown = same == null ? new Anchor[1] : Arrays.copyOf(same, same.length + 1);
             grown[grown.length - 1] = new Anchor(bytes, 1L << a);
             ANCHORS_BY_FIRST_BYTE[bytes[0]] = grown;
+            if (bytes.length < 2) {
+                throw new IllegalStateException("secret anchors have two bytes at least: " + anchor);
+            }
+            SECOND_BYTES[2 * bytes[0] + (bytes[1] >> 6)] |= 1L << (bytes[1] & 63);
+        }
+        for (int b = 0; b < 256; b++) {
+            ANCHORS_BY_BYTE[b] = b >= 128 ? NOT_ASCII : ANCHORS_BY_FIRST_BYTE[lowerAscii(b)];
         }
         for (int k = 0; k < ALL.size(); k++) {
             for (String anchor : ALL.get(k).anchors()) {
@@ -171,13 +190,15 @@ public final class SecretPatterns {
     private static long anchorBits(byte[] content, int from, int to, boolean firstOnly) {
         long bits = 0;
         for (int i = from; i < to; i++) {
-            int b = content[i];
-            if (b < 0) {
-                return -1L;
-            }
-            Anchor[] anchors = ANCHORS_BY_FIRST_BYTE[lowerAscii(b)];
+            Anchor[] anchors = ANCHORS_BY_BYTE[content[i] & 0xFF];
             if (anchors == null) {
                 continue;
+            }
+            if (anchors == NOT_ASCII) {
+                return -1L;
+            }
+            if (i + 1 >= to || !followsInAnchor(content[i], content[i + 1])) {
+                continue; // a byte that is not ASCII next is found by the next round
             }
             for (Anchor anchor : anchors) {
                 if (startsWithIgnoringAsciiCase(content, i, to, anchor.lower())) {
@@ -189,6 +210,15 @@ public final class SecretPatterns {
             }
         }
         return bits;
+    }
+
+    /** Whether {@code second} follows {@code first} (an ASCII byte starting some anchor) in some anchor. */
+    private static boolean followsInAnchor(byte first, byte second) {
+        if (second < 0) {
+            return false;
+        }
+        int b = lowerAscii(second);
+        return (SECOND_BYTES[2 * lowerAscii(first) + (b >> 6)] & (1L << (b & 63))) != 0;
     }
 
     /** An anchor in lower case, as bytes, and its bit (its index in {@link #LOWER_ANCHORS}). */

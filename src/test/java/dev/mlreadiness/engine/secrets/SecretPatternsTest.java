@@ -92,6 +92,14 @@ class SecretPatternsTest {
         assertThat(mayHoldBytes("caf\u00e9 = 1")).isTrue();
         assertThat(mayHoldBytes("ak\u0130a")).isTrue(); // the decoded line decides (no anchor there)
         assertThat(mayHold("ak\u0130a")).isFalse();
+        // a byte that may start an anchor followed by one that is not ASCII, or by the end of the range
+        assertThat(mayHoldBytes("g\u00e9hp_")).isTrue();
+        assertThat(mayHoldBytes("xx a\u00e9")).isTrue();
+        assertThat(mayHoldBytes("xx g")).isFalse();
+        assertThat(mayHoldBytes("gh gi hf sk wa pr pa pw ak as")).isFalse();
+        byte[] mixed = "GiThUb_PaT_ and pWd and aSiA".getBytes(StandardCharsets.UTF_8);
+        assertThat(SecretPatterns.kindsAnchoredIn(mixed, 0, mixed.length)).extracting(SecretPatterns.Kind::name)
+                .containsExactly("an AWS access key id", "a GitHub token", "a password");
         // the anchor at the end of the range, and cut by it
         byte[] bytes = "x = 1 # pwd".getBytes(StandardCharsets.UTF_8);
         assertThat(SecretPatterns.mayHoldAny(bytes, 0, bytes.length)).isTrue();
