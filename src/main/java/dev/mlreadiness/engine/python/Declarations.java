@@ -29,7 +29,10 @@ public final class Declarations {
 
     /** True when the module has no logic (see the class comment); an empty module has none. */
     public static boolean only(PythonModule module) {
-        CodeTokens code = module.code();
+        return only(module.code());
+    }
+
+    static boolean only(CodeTokens code) {
         int i = 0;
         while (i < code.size() && code.get(i).kind() != Token.Kind.END) {
             if (code.isStatementEnd(i)) {

@@ -31,15 +31,44 @@ public final class Definitions {
     private Definitions() {
     }
 
-    /** Whether the module starts with a docstring. */
-    public static boolean hasModuleDocstring(PythonModule module) {
-        return module.strings().stream().findFirst().filter(s -> s.docstring() && s.line() == firstCodeLine(module))
-                .isPresent();
+    /**
+     * What {@code docs/code-docstrings} reads of a module.
+     *
+     * @param moduleDocstring whether the module starts with a docstring ({@link #hasModuleDocstring})
+     * @param definitions every definition of the module ({@link #of(PythonModule)})
+     * @param declarationsOnly whether the module holds only declarations ({@link Declarations#only})
+     */
+    public record Outline(boolean moduleDocstring, List<Definition> definitions, boolean declarationsOnly) {
     }
 
-    private static int firstCodeLine(PythonModule module) {
-        CodeTokens code = module.code(); // no comments, no NL
+    /**
+     * The outline of Python source, read from its tokens alone: no calls, imports or strings are read, so it costs
+     * about a tokenization (a rule that needs only this does not parse the whole module).
+     *
+     * @throws TooManyTokensException as {@link PythonModule#parse} does
+     */
+    public static Outline outline(String source) {
+        CodeTokens code = new CodeTokens(PythonTokenizer.tokenArray(source));
+        return new Outline(hasModuleDocstring(code), of(code), Declarations.only(code));
+    }
+
+    /** Whether the module starts with a docstring. */
+    public static boolean hasModuleDocstring(PythonModule module) {
+        return hasModuleDocstring(module.code());
+    }
+
+    /** Whether the first string literal of the code is a docstring on the first line of code. */
+    private static boolean hasModuleDocstring(CodeTokens code) {
         for (int i = 0; i < code.size(); i++) {
+            if (code.get(i).kind() == Token.Kind.STRING) {
+                return StringReader.isDocstring(code, i) && code.get(i).line() == firstCodeLine(code);
+            }
+        }
+        return false;
+    }
+
+    private static int firstCodeLine(CodeTokens code) {
+        for (int i = 0; i < code.size(); i++) { // no comments, no NL
             if (code.get(i).kind() != Token.Kind.NEWLINE) {
                 return code.get(i).line();
             }
@@ -49,7 +78,10 @@ public final class Definitions {
 
     /** Every definition of the module, in source order. */
     public static List<Definition> of(PythonModule module) {
-        CodeTokens code = module.code();
+        return of(module.code());
+    }
+
+    private static List<Definition> of(CodeTokens code) {
         List<Definition> out = new ArrayList<>();
         Deque<Definition> open = new ArrayDeque<>();
         Deque<Integer> columns = new ArrayDeque<>();

@@ -31,7 +31,7 @@ final class StringReader {
      * A docstring is a statement made only of string literals that is the first statement of the module
      * or comes right after a {@code def}/{@code class} header (on the next line or after its colon).
      */
-    private static boolean isDocstring(CodeTokens code, int i) {
+    static boolean isDocstring(CodeTokens code, int i) {
         if (!code.isStatementStart(i)) {
             return false;
         }

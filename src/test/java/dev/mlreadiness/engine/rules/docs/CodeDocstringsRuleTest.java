@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 class CodeDocstringsRuleTest {
 
@@ -131,6 +132,24 @@ class CodeDocstringsRuleTest {
                 .add("src/data/io.py", code).evaluate(rule);
         assertThat(r.findings()).extracting(Finding::message, Finding::isNew).containsExactly(
                 tuple("Add docstrings to the public code this change adds: `load`.", false));
+    }
+
+    @Test
+    void filesAreReadAsTheCodeParserReadsThem() {
+        // the rule reads only each file's outline, with the code parser's text (byte-order mark dropped) and its
+        // reasons to skip a file
+        StringBuilder undocumented = new StringBuilder("\uFEFF\"\"\"A module.\"\"\"\n\n");
+        for (int i = 0; i < 5; i++) {
+            undocumented.append("def f").append(i).append("(x):\n    return x\n\n");
+        }
+        byte[] binary = { 'd', 'e', 'f', ' ', 0, 1, 2, 0 };
+        Report r = TestRepo.create().file("src/pkg/a.py", undocumented.toString()).file("src/pkg/b.py", binary)
+                .file("src/pkg/c.py", "def main():\n    return 0\n").scan(rule);
+        assertThat(r.findings()).extracting(Finding::path, Finding::line, Finding::message)
+                .containsExactly(tuple("src/pkg/a.py", 3, "0 of 6 public classes and functions in src/pkg/ have "
+                        + "docstrings: document `f0`, `f1`, `f2`, `f3`, `f4`, `main`."));
+        assertThat(r.skipped()).extracting(SkippedFile::path, SkippedFile::reason)
+                .containsExactly(tuple("src/pkg/b.py", "binary content, not Python source"));
     }
 
     @Test
