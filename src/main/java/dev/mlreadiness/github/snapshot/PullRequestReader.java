@@ -76,7 +76,9 @@ public final class PullRequestReader {
      * The config's request, with {@code alsoAsked} in it. The extra question must never sink the evaluation: when
      * GitHub answers that request with no data (a timeout on the nested check suites, or a schema without one of
      * its arguments), the config is read alone, and the runs in progress are then unknown (the field is missing
-     * from the answer), so the caller lists them over REST as before. One more request, only on failure.
+     * from the answer), so the caller lists them over REST as before. One more request, only on failure. GitHub's
+     * "Something went wrong" (which a timeout of the nested suites would answer) is not tried again with them: the
+     * config alone is, within the retry budget this request did not spend.
      */
     private static JsonObject configAnswer(GraphQLQuery graphql, GHRepository repo, String alsoAsked)
             throws IOException {
@@ -84,7 +86,7 @@ public final class PullRequestReader {
             return graphql.run(ConfigTexts.query(repo, ""));
         }
         try {
-            return graphql.run(ConfigTexts.query(repo, alsoAsked));
+            return graphql.failingFastOnExecutionErrors().run(ConfigTexts.query(repo, alsoAsked));
         } catch (IOException e) {
             LOG.warnf("the config's request with the runs in progress failed (%s); reading the config alone",
                     e.getMessage());
