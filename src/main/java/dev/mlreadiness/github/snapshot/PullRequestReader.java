@@ -28,7 +28,8 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 /**
  * Reads what an evaluation of a pull request needs, with the three independent requests side by side: the
  * changed files (100 a page, up to GitHub's 3,000), the recursive head tree with sizes and blob ids, and the
- * config files (with, in the same GraphQL request, whether the app has runs in progress on the head, when asked).
+ * config files (with, in the same GraphQL request, whether the app has runs in progress on the head, when asked,
+ * and the head's usual root manifests, see {@link RootManifests}).
  * Contents are read later, only for the files rules ask for.
  */
 public final class PullRequestReader {
@@ -62,13 +63,15 @@ public final class PullRequestReader {
         CompletableFuture<ChangedFiles> files = Concurrently.supply(() -> changedFiles(pr), executor);
         CompletableFuture<GHTree> tree = Concurrently.supply(() -> repo.getTreeRecursive(headSha, 1), executor);
         String alsoAsked = runs.map(RunsInProgress::field).orElse("");
-        CompletableFuture<JsonObject> first = Concurrently.supply(() -> configAnswer(graphql, repo, alsoAsked),
-                executor);
+        String manifests = RootManifests.fields(headSha);
+        CompletableFuture<JsonObject> first = Concurrently.supply(
+                () -> configAnswer(graphql, repo, alsoAsked, manifests), executor);
         Concurrently.join(CompletableFuture.allOf(files, tree, first));
         PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo, executor), cache);
         JsonObject data = first.join();
         JsonObject repository = data.get("repo") instanceof JsonObject r ? r : null;
         PullRequestSnapshot snapshot = assemble(headSha, baseSha, files.join(), tree.join(), contents);
+        RootManifests.keep(repository, snapshot);
         return new Result(snapshot, ConfigTexts.of(data, repo), runs.flatMap(r -> r.of(repository)));
     }
 
@@ -80,17 +83,17 @@ public final class PullRequestReader {
      * "Something went wrong" (which a timeout of the nested suites would answer) is not tried again with them: the
      * config alone is, within the retry budget this request did not spend.
      */
-    private static JsonObject configAnswer(GraphQLQuery graphql, GHRepository repo, String alsoAsked)
-            throws IOException {
+    private static JsonObject configAnswer(GraphQLQuery graphql, GHRepository repo, String alsoAsked,
+            String manifests) throws IOException {
         if (alsoAsked.isEmpty()) {
-            return graphql.run(ConfigTexts.query(repo, ""));
+            return graphql.run(ConfigTexts.query(repo, manifests));
         }
         try {
-            return graphql.failingFastOnExecutionErrors().run(ConfigTexts.query(repo, alsoAsked));
+            return graphql.failingFastOnExecutionErrors().run(ConfigTexts.query(repo, alsoAsked + " " + manifests));
         } catch (IOException e) {
             LOG.warnf("the config's request with the runs in progress failed (%s); reading the config alone",
                     e.getMessage());
-            return graphql.run(ConfigTexts.query(repo, ""));
+            return graphql.run(ConfigTexts.query(repo, manifests));
         }
     }
 
