@@ -188,6 +188,31 @@ class RequestBudgetTest {
                 .contains(pr.headSha + ":services/model/requirements.txt"));
     }
 
+    /**
+     * More than 100 changed files: GitHub lists them 100 a page, and the payload's {@code changed_files} says how
+     * many pages there are, so pages 2..k are asked side by side with the first instead of one after another (each a
+     * round before the decision). Before: 6 rounds for 250 files.
+     */
+    @Test
+    void aPullRequestOf250FilesListsItsPagesSideBySide() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(126).unchanged("README.md", "# Churn 126\n")
+                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK);
+        for (int i = 0; i < 249; i++) {
+            pr.add(String.format("data/part-%03d.csv", i), "a,b\n" + i + ",126\n");
+        }
+        List<RequestRounds.Timed> timed = firstEvaluation(pr, true);
+        List<String> rounds = RequestRounds.describe(timed);
+
+        assertThat(RequestRounds.rounds(timed)).as("rounds:%n%s", String.join("\n", rounds))
+                .isLessThanOrEqualTo(MAX_ROUNDS);
+        List<LoggedRequest> pages = GitHubJournal.of(WireMockGitHubResource.server).matching("GET",
+                ".*/pulls/126/files");
+        assertThat(pages).extracting(r -> r.queryParameter("page").isPresent() ? r.queryParameter("page").firstValue()
+                : "1").containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(RequestRounds.roundOf(timed.stream().filter(t -> t.line().contains("/pulls/126/files")).toList()))
+                .containsOnly(1);
+    }
+
     /** The README states the budget this test asserts, and the order of the rounds (the check run completed last). */
     @Test
     void theReadmeStatesThisBudget() throws Exception {
