@@ -13,13 +13,15 @@ import org.kohsuke.github.connector.GitHubConnector;
 import org.kohsuke.github.connector.GitHubConnectorRequest;
 import org.kohsuke.github.connector.GitHubConnectorResponse;
 
+import dev.mlreadiness.github.client.PagesAhead;
 import dev.mlreadiness.github.client.RetryPolicy;
 import dev.mlreadiness.github.client.RetryingConnector;
 import dev.mlreadiness.github.client.TimedHttpConnector;
 
 /**
  * The connector of every GitHub REST client of the app (installation and app clients alike): requests with a time
- * limit, each try counted by method and status, tried again on passing failures by {@link RetryingConnector}. One
+ * limit, each try counted by method and status, tried again on passing failures by {@link RetryingConnector}, and
+ * the pages of a listing whose length is known asked side by side ({@link PagesAhead}). One
  * connector (and one HTTP client) for all clients: the extension builds a client per event.
  */
 @Singleton
@@ -29,8 +31,8 @@ public class CountingConnector implements GitHubCustomizer {
 
     public CountingConnector(ReadinessMetrics metrics, ReadinessSettings settings, JavaHttpClientFactory http) {
         RetryPolicy policy = RetryPolicy.of(settings.retry());
-        this.connector = new RetryingConnector(
-                new Counting(new TimedHttpConnector(http.create(), policy.requestTimeout()), metrics), policy);
+        this.connector = new PagesAhead(new RetryingConnector(
+                new Counting(new TimedHttpConnector(http.create(), policy.requestTimeout()), metrics), policy));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.mlreadiness.github;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import dev.mlreadiness.engine.Checklist;
@@ -68,11 +69,22 @@ record ReviewDecision(Verdict verdict, String detail, ConfigException configErro
 
     /**
      * Why the app stays silent on this input, decided before any write by the engine's own rule, with the
-     * detector's few files fetched in one batch first; empty when it reviews.
+     * detector's few files fetched in one batch first; empty when it reviews. When the first request already read
+     * the head's (its root manifests), the head is asked alone first: an ML project by its head is then decided
+     * without a request, and the base's files are read only when the head is not one.
      */
     private static Optional<String> skipReason(Checklist checklist, PullRequestSnapshot snapshot,
             EvaluationInput input) throws IOException {
         Checklist.Reads detection = checklist.detectionReads(input);
+        if (!detection.head().isEmpty() && snapshot.knownInHead(detection.head())) {
+            EvaluationInput headAlone = new EvaluationInput(input.head(), null, input.changes(), input.config(),
+                    input.configPresent(), input.ignoredRules());
+            if (checklist.skipReason(headAlone).isEmpty()) {
+                return Optional.empty();
+            }
+            snapshot.prefetch(List.of(), detection.base());
+            return checklist.skipReason(input);
+        }
         snapshot.prefetch(detection.head(), detection.base());
         return checklist.skipReason(input);
     }

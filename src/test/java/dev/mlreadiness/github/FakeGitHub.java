@@ -22,7 +22,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * the runs {@link GitHubState} holds (one suite per app; filtered by the suite's {@code appId} and the runs'
  * {@code checkName}, {@code status} and {@code checkType}, whose {@code LATEST} keeps the newest run of each
  * name, as GitHub does). Unknown repositories answer null with a NOT_FOUND error, as GitHub does; a ref listed in
- * {@link #FAILING_REFS} makes the whole request fail with 502.
+ * {@link #FAILING_REFS} makes a request for that commit's contents fail with 502 (not the config's request,
+ * although it reads the head's root manifests too).
  */
 public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
 
@@ -67,7 +68,7 @@ public final class FakeGitHub implements ResponseDefinitionTransformerV2 {
             String query = JSON.readTree(event.getRequest().getBodyAsString()).path("query").asText();
             GATES.pass(ref -> query.contains("\"" + ref + ":"));
             for (String ref : FAILING_REFS) {
-                if (query.contains("\"" + ref + ":")) {
+                if (query.contains("\"" + ref + ":") && !query.contains("ml-readiness.yml")) {
                     return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(502)
                             .withBody("{\"message\":\"Server Error\"}").build();
                 }

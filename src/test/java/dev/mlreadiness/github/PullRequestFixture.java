@@ -3,6 +3,7 @@ package dev.mlreadiness.github;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -52,6 +53,8 @@ final class PullRequestFixture {
     boolean truncatedTree;
     /** Paths left out of a truncated tree. */
     final Set<String> missingFromTree = new TreeSet<>();
+    /** The payload's {@code changed_files} when it is not the count of changed files (a stale count); else null. */
+    Integer payloadChangedFiles;
     /** Changed files GitHub lists without a {@code patch} (too large a diff). */
     final Set<String> withoutPatch = new TreeSet<>();
 
@@ -199,6 +202,11 @@ final class PullRequestFixture {
                 request = request.withQueryParam("page", equalTo(Integer.toString(page)));
             }
             s.stubFor(request.willReturn(response));
+            if (page == 1) {
+                // past the last page GitHub answers an empty page (registered before the pages, which win)
+                s.stubFor(get(urlPathEqualTo(path)).withQueryParam("page", matching("\\d+")).willReturn(aResponse()
+                        .withStatus(200).withHeader("Content-Type", WireMockGitHubResource.JSON).withBody("[]")));
+            }
         }
     }
 
@@ -367,7 +375,7 @@ final class PullRequestFixture {
         root.put("action", action).put("number", number);
         ObjectNode pr = (ObjectNode) root.get("pull_request");
         pr.put("number", number).put("draft", draft).put("state", action.equals("closed") ? "closed" : "open")
-                .put("changed_files", changedFiles().size());
+                .put("changed_files", payloadChangedFiles != null ? payloadChangedFiles : changedFiles().size());
         ((ObjectNode) pr.get("head")).put("sha", headSha);
         ((ObjectNode) pr.get("base")).put("sha", baseSha);
         return JSON.writeValueAsBytes(root);

@@ -48,6 +48,33 @@ class ReadingLimitsOverHttpTest {
         return c.path("path").asText() + ":" + c.path("line").asInt();
     }
 
+    /**
+     * The payload's count of changed files is only a hint of how many pages to ask ahead: larger than the list (a
+     * push removed files since), the pages beyond the last answer {@code []} and are dropped; smaller, the pages it
+     * did not count are followed by their {@code Link} header as before. Either way every listed file is reviewed:
+     * the gaps on the first and on the last page are both found.
+     */
+    @Test
+    void theCountOfChangedFilesOnlyDecidesWhatIsAskedAheadNeverWhatIsListed() throws Exception {
+        for (int count : new int[] { 450, 40 }) {
+            int number = count == 450 ? 135 : 136;
+            PullRequestFixture pr = PullRequestFixture.pr(number).unchanged("README.md", README)
+                    .unchanged("notebooks/eda.ipynb", NOTEBOOK).add("a/first.py", "x = 1  # GAP-HERE\n")
+                    .add("zz/last.py", "y = 2  # GAP-HERE\n");
+            for (int i = 1; i <= 148; i++) {
+                pr.add(String.format("data/shard-%03d.txt", i), "row " + i + "\n");
+            }
+            pr.payloadChangedFiles = count;
+
+            GitHubJournal journal = deliver(pr, "opened");
+
+            List<LoggedRequest> pages = journal.matching("GET", ".*/pulls/" + number + "/files");
+            assertThat(pages).as("count %d", count).hasSize(count == 450 ? 5 : 2);
+            assertThat(completedOnce(journal, pr).at("/output/title").asText()).as("count %d", count)
+                    .isEqualTo("Ready, 2 new gaps (none blocking)");
+        }
+    }
+
     @Test
     void moreThanThreeThousandChangedFilesAreReadThirtyPagesDeepAndTheSummarySaysOnlyTheFirstCounted()
             throws Exception {
@@ -67,11 +94,12 @@ class ReadingLimitsOverHttpTest {
         List<LoggedRequest> pages = journal.matching("GET", ".*/pulls/131/files");
         assertThat(pages).hasSize(30);
         assertThat(pages).allSatisfy(r -> assertThat(r.queryParameter("per_page").firstValue()).isEqualTo("100"));
-        // page 1 is the URL without a page parameter; the client follows each page's Link header to the next,
-        // so the pages arrive in order and page 30, whose Link names no next page, is the last one asked for
-        assertThat(pages.get(0).queryParameter("page").isPresent()).isFalse();
-        assertThat(pages.subList(1, 30).stream().map(r -> Integer.parseInt(r.queryParameter("page").firstValue())))
-                .containsExactlyElementsOf(IntStream.rangeClosed(2, 30).boxed().toList());
+        // page 1 is the URL without a page parameter; the payload's changed_files (3,105, of which GitHub lists
+        // 3,000) says there are 30 pages, asked side by side with it, each once
+        assertThat(pages.stream().map(r -> r.queryParameter("page").isPresent()
+                ? Integer.parseInt(r.queryParameter("page").firstValue())
+                : 1)).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 30).boxed().toList());
+        assertThat(pages).filteredOn(r -> r.queryParameter("page").isPresent()).hasSize(29);
 
         JsonNode done = completedOnce(journal, pr);
         assertThat(done.path("conclusion").asText()).isEqualTo("success");

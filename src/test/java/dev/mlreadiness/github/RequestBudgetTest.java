@@ -126,11 +126,13 @@ class RequestBudgetTest {
     }
 
     /**
-     * The limit: an ML project without a notebook (nor config) is one by a dependency manifest, whose contents are
-     * read before anything is written, so deciding takes a round of its own and the check run starts after it.
+     * An ML project without a notebook (nor config) is one by a dependency manifest, whose contents decide before
+     * anything is written: the head's root manifests come with the first request (the config's), so deciding takes
+     * no round of its own. Before: 5 rounds and 11 requests, the manifests of both sides read in a round between the
+     * first one and the check run.
      */
     @Test
-    void aProjectKnownOnlyByItsRequirementsTakesOneMoreRoundToDecide() throws Exception {
+    void aProjectKnownOnlyByItsRootRequirementsIsDecidedInTheFirstRound() throws Exception {
         PullRequestFixture pr = PullRequestFixture.pr(122)
                 .unchanged("README.md", "# Churn 122\n")
                 .modify("requirements.txt", "pandas==2.2.2  # 122\n", "pandas==2.2.2  # 122\nscikit-learn==1.5.0\n")
@@ -139,12 +141,76 @@ class RequestBudgetTest {
         List<RequestRounds.Timed> timed = firstEvaluation(pr, true);
         List<String> rounds = RequestRounds.describe(timed);
 
-        assertThat(RequestRounds.rounds(timed)).as("rounds:%n%s", String.join("\n", rounds)).isLessThanOrEqualTo(5);
+        assertThat(RequestRounds.rounds(timed)).as("rounds:%n%s", String.join("\n", rounds))
+                .isLessThanOrEqualTo(MAX_ROUNDS);
+        assertThat(timed).as("requests:%n%s", String.join("\n", rounds)).hasSizeLessThanOrEqualTo(MAX_REQUESTS);
         GitHubJournal journal = GitHubJournal.of(WireMockGitHubResource.server);
-        // the first request, the manifests that decide (both sides, one batch), then the rules' reads
-        assertThat(journal.matching("POST", "/graphql")).hasSize(3);
+        // the first request (config and the head's root manifests), then the rules' reads
+        List<LoggedRequest> graphql = journal.matching("POST", "/graphql");
+        assertThat(graphql).hasSize(2);
+        assertThat(graphql).filteredOn(r -> r.getBodyAsString().contains("ml-readiness.yml")).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains(pr.headSha + ":requirements.txt"));
         assertThat(journal.matching("POST", ".*/check-runs")).hasSize(1); // reviewed: an ML project
         assertThat(journal.matching("PATCH", ".*/check-runs/" + pr.checkRunId())).hasSize(1);
+    }
+
+    /**
+     * A trap: the head's root manifest, read with the first request, declares no ML library, but the base's did
+     * (the pull request drops it): the base decides, as before, read only now that the head did not.
+     */
+    @Test
+    void aHeadThatDropsItsMlLibraryIsReviewedByItsBase() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(124).unchanged("README.md", "# Churn 124\n");
+        GitHubJournal journal = reviewed(pr.add("src/app.py", "x = 1  # GAP-HERE\n")
+                .modify("requirements.txt", "scikit-learn==1.5.0  # 124\n", "flask==3.0.0  # 124\n"));
+        assertThat(journal.matching("POST", "/graphql"))
+                .anySatisfy(r -> assertThat(r.getBodyAsString()).contains(pr.baseSha + ":requirements.txt"));
+    }
+
+    /** Delivers the pull request's {@code opened} event: the app reviews it, one check run created and completed. */
+    private static GitHubJournal reviewed(PullRequestFixture pr) throws Exception {
+        GitHubJournal journal = ReviewOverHttpTest.deliver(pr, "opened");
+        assertThat(journal.matching("POST", ".*/check-runs")).hasSize(1);
+        assertThat(journal.matching("PATCH", ".*/check-runs/" + pr.checkRunId())).hasSize(1);
+        return journal;
+    }
+
+    /**
+     * A trap: the only manifest is not at the root (the first request did not read it): read before deciding, as
+     * before, and the project reviewed.
+     */
+    @Test
+    void aManifestBelowTheRootIsStillReadBeforeDeciding() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(125).unchanged("README.md", "# Churn 125\n");
+        GitHubJournal journal = reviewed(pr.add("services/model/serve.py", "x = 1  # GAP-HERE\n")
+                .unchanged("services/model/requirements.txt", "torch==2.3.0  # 125\n"));
+        assertThat(journal.matching("POST", "/graphql")).anySatisfy(r -> assertThat(r.getBodyAsString())
+                .contains(pr.headSha + ":services/model/requirements.txt"));
+    }
+
+    /**
+     * More than 100 changed files: GitHub lists them 100 a page, and the payload's {@code changed_files} says how
+     * many pages there are, so pages 2..k are asked side by side with the first instead of one after another (each a
+     * round before the decision). Before: 6 rounds for 250 files.
+     */
+    @Test
+    void aPullRequestOf250FilesListsItsPagesSideBySide() throws Exception {
+        PullRequestFixture pr = PullRequestFixture.pr(126).unchanged("README.md", "# Churn 126\n")
+                .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK);
+        for (int i = 0; i < 249; i++) {
+            pr.add(String.format("data/part-%03d.csv", i), "a,b\n" + i + ",126\n");
+        }
+        List<RequestRounds.Timed> timed = firstEvaluation(pr, true);
+        List<String> rounds = RequestRounds.describe(timed);
+
+        assertThat(RequestRounds.rounds(timed)).as("rounds:%n%s", String.join("\n", rounds))
+                .isLessThanOrEqualTo(MAX_ROUNDS);
+        List<LoggedRequest> pages = GitHubJournal.of(WireMockGitHubResource.server).matching("GET",
+                ".*/pulls/126/files");
+        assertThat(pages).extracting(r -> r.queryParameter("page").isPresent() ? r.queryParameter("page").firstValue()
+                : "1").containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(RequestRounds.roundOf(timed.stream().filter(t -> t.line().contains("/pulls/126/files")).toList()))
+                .containsOnly(1);
     }
 
     /** The README states the budget this test asserts, and the order of the rounds (the check run completed last). */

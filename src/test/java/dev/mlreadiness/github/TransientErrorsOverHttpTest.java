@@ -267,6 +267,98 @@ class TransientErrorsOverHttpTest {
         assertWritesValid(journal);
     }
 
+    /**
+     * GitHub's GraphQL API failing on its side, as it answers it: HTTP 200, an {@code errors} array saying "Something
+     * went wrong while executing your query", and no data ({@code NO_DATA}) or part of it ({@code PARTIAL_DATA}: the
+     * repository without the fields asked, which taken as an answer would review every file as missing).
+     */
+    enum ExecutionFailure {
+        NO_DATA("{\"data\":null,\"errors\":[{\"message\":\"Something went wrong while executing your query. "
+                + "Please include `0401:6C25:28BCA72:539243A:638E5DA9` when reporting this issue.\"}]}"),
+        PARTIAL_DATA("{\"data\":{\"repository\":{},\"repo\":{}},\"errors\":[{\"message\":\"Something went "
+                + "wrong while executing your query on 2026-12-08T01:00:00Z. This may be the result of a timeout, or it "
+                + "could be a GitHub bug. Please include `8D8C:2CAA82:1F7EDE5:207AE41:67E23597` when reporting this "
+                + "issue.\",\"path\":[\"repository\"]}]}");
+
+        final ResponseDefinitionBuilder response;
+
+        ExecutionFailure(String body) {
+            this.response = aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        }
+    }
+
+    static Stream<Arguments> graphqlRequestsAndExecutionFailures() {
+        List<Arguments> out = new ArrayList<>();
+        for (String request : List.of("GraphQL config query", "GraphQL contents query")) {
+            for (ExecutionFailure failure : ExecutionFailure.values()) {
+                out.add(Arguments.of(request, failure));
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * Tried again like a 502. The config's first request also asks for the runs in progress, whose nested check
+     * suites may be what timed out: it falls back at once to the config alone (which is then tried again as usual),
+     * and the runs in progress are listed over REST; so 2 tries either way.
+     */
+    @ParameterizedTest(name = "{0} answers \"Something went wrong\" with {1} once")
+    @MethodSource("graphqlRequestsAndExecutionFailures")
+    void somethingWentWrongOnceIsTriedAgainAndGivesTheFullResult(String request, ExecutionFailure failure)
+            throws Exception {
+        Delivered d = deliverFailing(request, failure.response, 1);
+
+        assertFullResult(d.pr(), GAPS);
+        assertThat(tries(request, d.pr())).as("tries of %s", request).isEqualTo(2);
+        assertWritesValid(d.journal());
+    }
+
+    private record Delivered(PullRequestFixture pr, GitHubJournal journal) {
+    }
+
+    /** A pull request delivered while {@code request} answers {@code answer} {@code times} times in a row. */
+    private static Delivered deliverFailing(String request, ResponseDefinitionBuilder answer, int times)
+            throws Exception {
+        PullRequestFixture pr = pullRequest(GAPS);
+        failTimes(request, pr, answer, times);
+        return new Delivered(pr, deliver(pr));
+    }
+
+    /**
+     * Bounded: at most {@code max-attempts} tries of the same request (the test profile's budget of 10 s is not what
+     * ends them), then a clean failure: the contents are read once the run exists, which ends "Could not evaluate",
+     * failure, saying GitHub's message; the config is read before anything is written, so nothing is.
+     */
+    @ParameterizedTest(name = "{0} answers \"Something went wrong\" with {1} 20 times")
+    @MethodSource("graphqlRequestsAndExecutionFailures")
+    void somethingWentWrongAgainAndAgainEndsCleanlyAfterBoundedTries(String request, ExecutionFailure failure)
+            throws Exception {
+        Delivered d = deliverFailing(request, failure.response, 20);
+        PullRequestFixture pr = d.pr();
+
+        int attempts = 5; // ml-readiness.retry.max-attempts
+        for (ObjectNode run : GitHubState.RUNS.values()) {
+            assertThat(run.path("status").asText()).as("run %s", run).isEqualTo("completed");
+        }
+        assertThat(GitHubState.REVIEWS).isEmpty();
+        assertThat(GitHubState.ISSUE_COMMENTS).isEmpty();
+        if (request.equals("GraphQL contents query")) {
+            assertThat(tries(request, pr)).isEqualTo(attempts);
+            ObjectNode run = onlyRun(pr);
+            assertThat(run.path("conclusion").asText()).isEqualTo("failure");
+            assertThat(run.at("/output/title").asText()).isEqualTo("Could not evaluate");
+            assertThat(run.at("/output/summary").asText())
+                    .contains("a GitHub request failed").contains("GitHub GraphQL request failed after " + attempts
+                            + " tries: Something went wrong while executing your query")
+                    .contains("Re-run");
+        } else {
+            // the combined request once, then the config alone
+            assertThat(tries(request, pr)).isEqualTo(1 + attempts);
+            assertThat(GitHubState.RUNS).isEmpty();
+        }
+        assertWritesValid(d.journal());
+    }
+
     /** A machine-learning pull request with {@code gaps} new line findings in a file of the diff. */
     private static PullRequestFixture pullRequest(int gaps) {
         StringBuilder code = new StringBuilder("import numpy\n");
@@ -296,11 +388,16 @@ class TransientErrorsOverHttpTest {
 
     /** The request answers {@code fault} {@code times} times in a row, then as usual. */
     private static void failTimes(String request, PullRequestFixture pr, Fault fault, int times) {
+        failTimes(request, pr, fault.response, times);
+    }
+
+    private static void failTimes(String request, PullRequestFixture pr, ResponseDefinitionBuilder answer,
+            int times) {
         String scenario = "fault " + request + " #" + pr.number;
         for (int i = 0; i < times; i++) {
             WireMockGitHubResource.server.stubFor(REQUESTS.get(request).apply(pr).atPriority(1).inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "failed " + i).willSetStateTo("failed " + (i + 1))
-                    .willReturn(fault.response));
+                    .willReturn(answer));
         }
     }
 

@@ -10,6 +10,15 @@ public interface GraphQLQuery {
 
     JsonObject run(String query) throws IOException;
 
+    /**
+     * This runner, but a query GitHub answers with a failure of its own execution ("Something went wrong while
+     * executing your query": a timeout or a fault on its side) fails at once instead of being tried again: for a
+     * request whose caller has a smaller one to fall back on, which a field of the failed one may have slowed down.
+     */
+    default GraphQLQuery failingFastOnExecutionErrors() {
+        return this;
+    }
+
     /** A GraphQL string literal (GraphQL strings escape like JSON strings). */
     static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");

@@ -37,6 +37,11 @@ public final class PullRequestContents {
         cache.put(key.blobId(), content);
     }
 
+    /** Whether the content of {@code key} is known, so reading it asks GitHub nothing. */
+    public boolean known(BlobKey key) {
+        return read.containsKey(key) || cache.get(key.blobId()).isPresent();
+    }
+
     /** The loader of the tree at {@code ref}. */
     public ContentLoader loader(String ref) {
         return new ContentLoader() {

@@ -24,11 +24,13 @@ import dev.mlreadiness.engine.snapshot.ChangeStatus;
 import dev.mlreadiness.engine.snapshot.FileChange;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.Snapshot;
+import dev.mlreadiness.github.client.PagesAhead;
 
 /**
  * Reads what an evaluation of a pull request needs, with the three independent requests side by side: the
  * changed files (100 a page, up to GitHub's 3,000), the recursive head tree with sizes and blob ids, and the
- * config files (with, in the same GraphQL request, whether the app has runs in progress on the head, when asked).
+ * config files (with, in the same GraphQL request, whether the app has runs in progress on the head, when asked,
+ * and the head's usual root manifests, see {@link RootManifests}).
  * Contents are read later, only for the files rules ask for.
  */
 public final class PullRequestReader {
@@ -59,16 +61,18 @@ public final class PullRequestReader {
             throws IOException {
         String headSha = pr.getHead().getSha();
         String baseSha = pr.getBase().getSha();
-        CompletableFuture<ChangedFiles> files = Concurrently.supply(() -> changedFiles(pr), executor);
+        CompletableFuture<ChangedFiles> files = Concurrently.supply(() -> changedFiles(pr, executor), executor);
         CompletableFuture<GHTree> tree = Concurrently.supply(() -> repo.getTreeRecursive(headSha, 1), executor);
         String alsoAsked = runs.map(RunsInProgress::field).orElse("");
-        CompletableFuture<JsonObject> first = Concurrently.supply(() -> configAnswer(graphql, repo, alsoAsked),
-                executor);
+        String manifests = RootManifests.fields(headSha);
+        CompletableFuture<JsonObject> first = Concurrently.supply(
+                () -> configAnswer(graphql, repo, alsoAsked, manifests), executor);
         Concurrently.join(CompletableFuture.allOf(files, tree, first));
         PullRequestContents contents = new PullRequestContents(new GraphQLBlobSource(graphql, repo, executor), cache);
         JsonObject data = first.join();
         JsonObject repository = data.get("repo") instanceof JsonObject r ? r : null;
         PullRequestSnapshot snapshot = assemble(headSha, baseSha, files.join(), tree.join(), contents);
+        RootManifests.keep(repository, snapshot);
         return new Result(snapshot, ConfigTexts.of(data, repo), runs.flatMap(r -> r.of(repository)));
     }
 
@@ -76,39 +80,52 @@ public final class PullRequestReader {
      * The config's request, with {@code alsoAsked} in it. The extra question must never sink the evaluation: when
      * GitHub answers that request with no data (a timeout on the nested check suites, or a schema without one of
      * its arguments), the config is read alone, and the runs in progress are then unknown (the field is missing
-     * from the answer), so the caller lists them over REST as before. One more request, only on failure.
+     * from the answer), so the caller lists them over REST as before. One more request, only on failure. GitHub's
+     * "Something went wrong" (which a timeout of the nested suites would answer) is not tried again with them: the
+     * config alone is, within the retry budget this request did not spend.
      */
-    private static JsonObject configAnswer(GraphQLQuery graphql, GHRepository repo, String alsoAsked)
-            throws IOException {
+    private static JsonObject configAnswer(GraphQLQuery graphql, GHRepository repo, String alsoAsked,
+            String manifests) throws IOException {
         if (alsoAsked.isEmpty()) {
-            return graphql.run(ConfigTexts.query(repo, ""));
+            return graphql.run(ConfigTexts.query(repo, manifests));
         }
         try {
-            return graphql.run(ConfigTexts.query(repo, alsoAsked));
+            return graphql.failingFastOnExecutionErrors().run(ConfigTexts.query(repo, alsoAsked + " " + manifests));
         } catch (IOException e) {
             LOG.warnf("the config's request with the runs in progress failed (%s); reading the config alone",
                     e.getMessage());
-            return graphql.run(ConfigTexts.query(repo, ""));
+            return graphql.run(ConfigTexts.query(repo, manifests));
         }
     }
 
     record ChangedFiles(List<GHPullRequestFileDetail> files, boolean partial) {
     }
 
+    /** The page size asked for, GitHub's largest. */
+    static final int PAGE = 100;
+
     /**
-     * The listed files, one page after another: the client only follows each page's {@code Link} header (it has
-     * no public way to ask for page k), and this list is read beside the tree and the config anyway.
+     * The listed files. The client only follows each page's {@code Link} header (it has no public way to ask for
+     * page k), so the pages the count of changed files says there are (the payload's, up to GitHub's 3,000) are
+     * asked side by side with the first one ({@link PagesAhead}): one round trip for 300 files, not three.
      */
-    private static ChangedFiles changedFiles(GHPullRequest pr) throws IOException {
+    private static ChangedFiles changedFiles(GHPullRequest pr, Executor executor) throws IOException {
+        int pages = (Math.min(pr.getChangedFiles(), MAX_FILES) + PAGE - 1) / PAGE;
+        try (PagesAhead.Scope ahead = PagesAhead.expect("/pulls/" + pr.getNumber() + "/files", pages, executor)) {
+            return listed(pr);
+        }
+    }
+
+    private static ChangedFiles listed(GHPullRequest pr) throws IOException {
         List<GHPullRequestFileDetail> out = new ArrayList<>();
-        for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(100)) {
+        for (GHPullRequestFileDetail f : pr.listFiles().withPageSize(PAGE)) {
             if (out.size() == MAX_FILES) {
                 return new ChangedFiles(out, true);
             }
             out.add(f);
         }
         // GitHub ends the list at 3,000 files without saying so: only the pull request's own count tells a cut list
-        // from a complete one (asked only then: the count may cost a request where the payload lacked it)
+        // from a complete one
         return new ChangedFiles(out, out.size() == MAX_FILES && pr.getChangedFiles() > MAX_FILES);
     }
 

@@ -15,6 +15,12 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 public record PullRequestSnapshot(String headSha, String baseSha, ChangeSet changes, Snapshot head, Snapshot base,
         PullRequestContents contents) {
 
+    /** Whether reading these head paths would ask GitHub nothing: each is known, or not in the head. */
+    public boolean knownInHead(Collection<String> headPaths) {
+        return headPaths.stream().allMatch(p -> head.file(p)
+                .map(f -> contents.known(new BlobKey(headSha, p, f.blobId()))).orElse(true));
+    }
+
     /** Loads the given head and base paths together, in one request for everything not cached. */
     public void prefetch(Collection<String> headPaths, Collection<String> basePaths) throws IOException {
         List<BlobKey> keys = new ArrayList<>();
