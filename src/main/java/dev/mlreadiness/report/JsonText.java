@@ -21,8 +21,13 @@ final class JsonText {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Generators indented as {@code INDENT_OUTPUT} indents, onto writers their callers close. */
-    private static final ObjectWriter WRITER = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /**
+     * Generators indented as {@code INDENT_OUTPUT} indents, onto writers their callers close. A document is always
+     * complete when written whole, so closing never adds the brackets still open: a failure half-way must leave a
+     * truncated text that no reader takes for a whole report, not a valid document with findings missing.
+     */
+    private static final ObjectWriter WRITER = MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .without(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
 
     /** One JSON document, written through a generator. */
     @FunctionalInterface

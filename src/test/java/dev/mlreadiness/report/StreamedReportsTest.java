@@ -1,6 +1,7 @@
 package dev.mlreadiness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.CategoryScore;
@@ -179,6 +182,38 @@ class StreamedReportsTest {
             Report report = withFindings(everyKind(Mode.FULL_SCAN), findings);
             format.write(report, out);
             assertThat(writtenWhenLastRead[0]).as(format.name()).isGreaterThan(out.count / 2);
+        }
+    }
+
+    /**
+     * A failure half-way (a finding that cannot be written) leaves a text that does not parse, never a complete
+     * document with the rest of the findings missing (Jackson would close the brackets still open).
+     */
+    @Test
+    void aFailureHalfWayLeavesNoCompleteDocument() {
+        for (Format format : Format.values()) {
+            StringWriter out = new StringWriter();
+            List<Finding> findings = new AbstractList<>() {
+                @Override
+                public Finding get(int i) {
+                    if (i == 3) {
+                        throw new IllegalStateException("finding 3 cannot be read");
+                    }
+                    return finding(TestRules.TODO.info().id(), Severity.WARNING, "Seed " + i + ".", "m.py", i + 1,
+                            false, "fp" + i);
+                }
+
+                @Override
+                public int size() {
+                    return 10;
+                }
+            };
+            Report report = withFindings(everyKind(Mode.FULL_SCAN), findings);
+            assertThatThrownBy(() -> format.write(report, out)).as(format.name())
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(out.toString()).as(format.name()).contains("Seed 2.").doesNotContain("Seed 3.");
+            assertThatThrownBy(() -> new ObjectMapper().readTree(out.toString())).as(format.name())
+                    .isInstanceOf(JsonProcessingException.class);
         }
     }
 
