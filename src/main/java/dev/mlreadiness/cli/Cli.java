@@ -183,6 +183,11 @@ public final class Cli {
             } catch (IOException e) {
                 throw new IllegalStateException("a print stream reports no errors", e);
             }
+            if (out.checkError()) {
+                // a print stream keeps its write errors (a full disk, a closed pipe) to itself: a report that did not
+                // reach its reader must not pass for one that did
+                throw new InputException("could not write the report to standard output");
+            }
             return;
         }
         Path parent = output.toAbsolutePath().getParent();

@@ -3,8 +3,9 @@ package dev.mlreadiness.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.OptionalInt;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.CategoryScore;
@@ -35,70 +36,89 @@ public final class JsonReport {
     }
 
     public static String render(Report report, DocsLinks links) {
-        return JsonText.write(toJson(report, links));
+        return JsonText.write(g -> write(report, links, g));
     }
 
-    /** {@link #render} onto {@code out}, without the whole text as one string. */
+    /** {@link #render} onto {@code out} as it is generated: finding by finding, never as one string or tree. */
     public static void write(Report report, DocsLinks links, Writer out) throws IOException {
-        JsonText.write(toJson(report, links), out);
+        JsonText.write(g -> write(report, links, g), out);
     }
 
+    /** The report as a tree of JSON nodes, from the same writer as {@link #render}: for small reports. */
     public static ObjectNode toJson(Report report, DocsLinks links) {
-        ObjectNode root = JsonText.object();
-        root.put("formatVersion", FORMAT_VERSION);
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", ToolInfo.NAME);
-        tool.put("version", ToolInfo.version());
-        root.put("mode", mode(report.mode()));
-        root.put("applicable", report.applicable());
-        root.put("skipReason", report.skipReason());
-        root.put("conclusion", report.conclusion().name().toLowerCase(Locale.ROOT));
-        root.put("failOn", report.config().failOn().id());
+        return JsonText.tree(g -> write(report, links, g));
+    }
+
+    private static void write(Report report, DocsLinks links, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("formatVersion", FORMAT_VERSION);
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", ToolInfo.NAME);
+        g.writeStringField("version", ToolInfo.version());
+        g.writeEndObject();
+        g.writeStringField("mode", mode(report.mode()));
+        g.writeBooleanField("applicable", report.applicable());
+        g.writeStringField("skipReason", report.skipReason());
+        g.writeStringField("conclusion", report.conclusion().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("failOn", report.config().failOn().id());
         if (report.readinessTracked()) {
-            ObjectNode readiness = root.putObject("readiness");
-            readiness.put("passed", report.rulesPassed());
-            readiness.put("applicable", report.rulesApplicable());
-            if (report.readinessPercent().isPresent()) {
-                readiness.put("percent", report.readinessPercent().getAsInt());
-            } else {
-                readiness.putNull("percent");
-            }
+            g.writeObjectFieldStart("readiness");
+            g.writeNumberField("passed", report.rulesPassed());
+            g.writeNumberField("applicable", report.rulesApplicable());
+            OptionalInt percent = report.readinessPercent();
+            JsonText.number(g, "percent", percent.isPresent() ? percent.getAsInt() : null);
+            g.writeEndObject();
         } else {
-            root.putNull("readiness"); // a pull request's evaluation reads only the files it changes
+            g.writeNullField("readiness"); // a pull request's evaluation reads only the files it changes
         }
-        ArrayNode scores = root.putArray("scores");
+        g.writeArrayFieldStart("scores");
         for (CategoryScore s : report.scores()) {
-            ObjectNode n = scores.addObject();
-            n.put("category", s.category().id());
-            n.put("title", s.category().title());
-            n.put("checked", s.checked());
-            n.put("passed", s.passed());
-            n.put("new", s.newFindings());
-            n.put("existing", s.existingFindings());
+            g.writeStartObject();
+            g.writeStringField("category", s.category().id());
+            g.writeStringField("title", s.category().title());
+            g.writeNumberField("checked", s.checked());
+            g.writeNumberField("passed", s.passed());
+            g.writeNumberField("new", s.newFindings());
+            g.writeNumberField("existing", s.existingFindings());
+            g.writeEndObject();
         }
-        ArrayNode findings = root.putArray("findings");
+        g.writeEndArray();
+        g.writeArrayFieldStart("findings");
         for (Finding f : report.findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("ruleId", f.ruleId());
-            n.put("category", f.category().id());
-            n.put("severity", f.severity().id());
-            n.put("message", f.message());
-            n.put("path", f.path());
-            n.put("line", f.line());
-            n.put("new", f.isNew());
-            n.put("fingerprint", f.fingerprint());
-            n.put("docs", links.rule(f.ruleId()));
+            g.writeStartObject();
+            g.writeStringField("ruleId", f.ruleId());
+            g.writeStringField("category", f.category().id());
+            g.writeStringField("severity", f.severity().id());
+            g.writeStringField("message", f.message());
+            g.writeStringField("path", f.path());
+            JsonText.number(g, "line", f.line());
+            g.writeBooleanField("new", f.isNew());
+            g.writeStringField("fingerprint", f.fingerprint());
+            g.writeStringField("docs", links.rule(f.ruleId()));
+            g.writeEndObject();
         }
-        ArrayNode skipped = root.putArray("skipped");
+        g.writeEndArray();
+        g.writeArrayFieldStart("skipped");
         for (SkippedFile s : report.skipped()) {
-            skipped.addObject().put("path", s.path()).put("reason", s.reason()).put("changed", s.changed());
+            g.writeStartObject();
+            g.writeStringField("path", s.path());
+            g.writeStringField("reason", s.reason());
+            g.writeBooleanField("changed", s.changed());
+            g.writeEndObject();
         }
-        ArrayNode notes = root.putArray("notes");
-        report.notes().forEach(notes::add);
-        ArrayNode ignored = root.putArray("ignoredRules");
-        report.ignoredRules().forEach(ignored::add);
-        root.put("suppressed", report.suppressed());
-        return root;
+        g.writeEndArray();
+        g.writeArrayFieldStart("notes");
+        for (String note : report.notes()) {
+            g.writeString(note);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("ignoredRules");
+        for (String rule : report.ignoredRules()) {
+            g.writeString(rule);
+        }
+        g.writeEndArray();
+        g.writeNumberField("suppressed", report.suppressed());
+        g.writeEndObject();
     }
 
     static String mode(Mode mode) {

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.Finding;
@@ -49,42 +48,63 @@ public final class SarifReport {
 
     /** @param anchor where findings about the whole repository are shown */
     public static String render(Report report, DocsLinks links, RepositoryAnchor anchor) {
-        return JsonText.write(toJson(report, links, anchor));
+        return JsonText.write(g -> write(report, links, anchor, g));
     }
 
-    /** {@link #render(Report, DocsLinks, RepositoryAnchor)} onto {@code out}, without the whole text as one string. */
+    /**
+     * {@link #render(Report, DocsLinks, RepositoryAnchor)} onto {@code out} as it is generated: result by result,
+     * never as one string or tree.
+     */
     public static void write(Report report, DocsLinks links, RepositoryAnchor anchor, Writer out) throws IOException {
-        JsonText.write(toJson(report, links, anchor), out);
+        JsonText.write(g -> write(report, links, anchor, g), out);
     }
 
+    /** The log as a tree of JSON nodes, from the same writer as {@link #render}: for small reports. */
     public static ObjectNode toJson(Report report, DocsLinks links) {
         return toJson(report, links, RepositoryAnchor.NONE);
     }
 
+    /** The log as a tree of JSON nodes, from the same writer as {@link #render}: for small reports. */
     public static ObjectNode toJson(Report report, DocsLinks links, RepositoryAnchor anchor) {
-        ObjectNode root = JsonText.object();
-        root.put("$schema", SCHEMA_URI);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", ToolInfo.NAME);
-        driver.put("version", ToolInfo.version());
-        driver.put("informationUri", ToolInfo.INFORMATION_URI);
-        ArrayNode rules = driver.putArray("rules");
+        return JsonText.tree(g -> write(report, links, anchor, g));
+    }
+
+    private static void write(Report report, DocsLinks links, RepositoryAnchor anchor, JsonGenerator g)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("$schema", SCHEMA_URI);
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", ToolInfo.NAME);
+        g.writeStringField("version", ToolInfo.version());
+        g.writeStringField("informationUri", ToolInfo.INFORMATION_URI);
+        g.writeArrayFieldStart("rules");
         Map<String, Integer> index = new HashMap<>();
-        List<RuleInfo> infos = report.rules();
-        for (RuleInfo info : infos) {
+        for (RuleInfo info : report.rules()) {
             index.put(info.id(), index.size());
-            rules.add(rule(info, links));
+            rule(info, links, g);
         }
-        run.putObject("automationDetails").put("id", CATEGORY);
-        ArrayNode results = run.putArray("results");
+        g.writeEndArray();
+        g.writeEndObject(); // driver
+        g.writeEndObject(); // tool
+        g.writeObjectFieldStart("automationDetails");
+        g.writeStringField("id", CATEGORY);
+        g.writeEndObject();
+        g.writeArrayFieldStart("results");
         for (Finding f : report.findings()) {
-            results.add(result(f, index.get(f.ruleId()), anchor));
+            result(f, index.get(f.ruleId()), anchor, g);
         }
-        run.putObject("properties").put("mode", JsonReport.mode(report.mode()))
-                .put("conclusion", report.conclusion().name().toLowerCase(java.util.Locale.ROOT));
-        return root;
+        g.writeEndArray();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("mode", JsonReport.mode(report.mode()));
+        g.writeStringField("conclusion", report.conclusion().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeEndObject();
+        g.writeEndObject(); // the run
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** SARIF's word for a severity: {@code error}, {@code warning} or {@code note}. */
@@ -102,25 +122,37 @@ public final class SarifReport {
         return doc.what().strip() + "\n\n" + problems + doc.howToFix().strip();
     }
 
-    private static ObjectNode rule(RuleInfo info, DocsLinks links) {
-        ObjectNode r = JsonText.object();
-        r.put("id", info.id());
-        r.put("name", name(info.id()));
-        r.putObject("shortDescription").put("text", info.title());
-        r.putObject("fullDescription").put("text", info.doc().what().strip());
-        ObjectNode help = r.putObject("help");
-        help.put("text", helpText(info.doc()));
-        help.put("markdown", info.toMarkdown());
+    private static void rule(RuleInfo info, DocsLinks links, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", info.id());
+        g.writeStringField("name", name(info.id()));
+        text(g, "shortDescription", info.title());
+        text(g, "fullDescription", info.doc().what().strip());
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", helpText(info.doc()));
+        g.writeStringField("markdown", info.toMarkdown());
+        g.writeEndObject();
         if (links.isAbsolute()) {
-            r.put("helpUri", links.rule(info.id()));
+            g.writeStringField("helpUri", links.rule(info.id()));
         }
-        r.putObject("defaultConfiguration").put("level", level(info.defaultSeverity()));
-        ObjectNode properties = r.putObject("properties");
-        ArrayNode tags = properties.putArray("tags");
-        tags.add(ToolInfo.NAME);
-        tags.add(info.category().id());
-        properties.put("precision", precision(info.doc()));
-        return r;
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(info.defaultSeverity()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        g.writeString(ToolInfo.NAME);
+        g.writeString(info.category().id());
+        g.writeEndArray();
+        g.writeStringField("precision", precision(info.doc()));
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** {@code "name": {"text": text}}, SARIF's message and description shape. */
+    private static void text(JsonGenerator g, String name, String text) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("text", text);
+        g.writeEndObject();
     }
 
     /**
@@ -131,26 +163,40 @@ public final class SarifReport {
         return doc.hasKnownProblems() ? "medium" : "high";
     }
 
-    private static ObjectNode result(Finding f, Integer ruleIndex, RepositoryAnchor anchor) {
-        ObjectNode r = JsonText.object();
-        r.put("ruleId", f.ruleId());
+    private static void result(Finding f, Integer ruleIndex, RepositoryAnchor anchor, JsonGenerator g)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
         if (ruleIndex != null) {
-            r.put("ruleIndex", ruleIndex);
+            g.writeNumberField("ruleIndex", ruleIndex);
         }
-        r.put("level", level(f.severity()));
-        r.putObject("message").put("text", f.message());
+        g.writeStringField("level", level(f.severity()));
+        text(g, "message", f.message());
         // every result has a location: code scanning rejects the whole file otherwise
         String path = f.path() != null ? f.path() : anchor.pathFor(f);
-        ObjectNode location = r.putArray("locations").addObject().putObject("physicalLocation");
-        location.putObject("artifactLocation").put("uri", uri(path));
-        location.putObject("region").put("startLine", f.line() != null && f.line() > 0 ? f.line() : 1);
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", uri(path));
+        g.writeEndObject();
+        g.writeObjectFieldStart("region");
+        g.writeNumberField("startLine", f.line() != null && f.line() > 0 ? f.line() : 1);
+        g.writeEndObject();
+        g.writeEndObject(); // physicalLocation
+        g.writeEndObject();
+        g.writeEndArray();
         if (f.fingerprint() != null) {
-            r.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
+            g.writeObjectFieldStart("partialFingerprints");
+            g.writeStringField(FINGERPRINT_KEY, f.fingerprint());
+            g.writeEndObject();
         }
         // every result says whether it is new, as JSON does: always false in a full scan
-        ObjectNode properties = r.putObject("properties").put("new", f.isNew());
-        properties.put("scope", f.path() == null ? "repository" : f.line() == null ? "file" : "line");
-        return r;
+        g.writeObjectFieldStart("properties");
+        g.writeBooleanField("new", f.isNew());
+        g.writeStringField("scope", f.path() == null ? "repository" : f.line() == null ? "file" : "line");
+        g.writeEndObject();
+        g.writeEndObject();
     }
 
     /** {@code reproducibility/unpinned-dependency} becomes {@code UnpinnedDependency}, SARIF's name style. */

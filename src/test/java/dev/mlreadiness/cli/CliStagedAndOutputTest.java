@@ -3,6 +3,8 @@ package dev.mlreadiness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,6 +72,27 @@ class CliStagedAndOutputTest {
         }
         out.add("exit " + r.exit());
         return out;
+    }
+
+    /** Standard output that fails (a full disk, a closed pipe): exit 2 and a line on stderr, not 0 or 1 in silence. */
+    @Test
+    void aReportThatCannotBeWrittenIsAnError() throws Exception {
+        committed();
+        for (String format : List.of("text", "json", "sarif")) {
+            OutputStream full = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw new IOException("No space left on device");
+                }
+            };
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new Cli(RuleCatalog.standard(), new PrintStream(full, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).run("check", tmp.toString(), "--format",
+                            format);
+            assertThat(exit).as(format).isEqualTo(Cli.ERROR);
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(format)
+                    .isEqualTo("readiness: could not write the report to standard output\n");
+        }
     }
 
     @Test
