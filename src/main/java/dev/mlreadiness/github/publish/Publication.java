@@ -191,6 +191,14 @@ public class Publication {
         return complete(repo.getFullName(), repo, run, checkRuns.supersededOutput(newerHeadSha));
     }
 
+    /** Completes a run whose evaluation another instance of the app took over, as skipped; never throws. */
+    public boolean takenOver(GHRepository repo, GHCheckRun run) {
+        if (run == null) {
+            return false;
+        }
+        return complete(repo.getFullName(), repo, run, checkRuns.takenOverOutput());
+    }
+
     private boolean complete(String where, GHRepository repo, GHCheckRun run, CheckRunOutput output) {
         try {
             checkRuns.complete(repo, run, output);

@@ -1003,6 +1003,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
 
         private final Claimed claimed;
         final List<Long> held = new ArrayList<>();
+        /** The runs held that are recorded with the job: a replica that takes the job over completes them. */
+        private final java.util.Set<Long> recorded = ConcurrentHashMap.newKeySet();
         volatile boolean abandonedCompleted;
 
         DbBatch(Claimed claimed) {
@@ -1055,10 +1057,23 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 s.setString(2, headSha);
                 s.setLong(3, claimed.job());
                 s.setString(4, claimed.token());
-                s.executeUpdate();
+                if (s.executeUpdate() == 1) {
+                    recorded.add(checkRunId);
+                } else {
+                    // the job was taken over between the claim and now: the new owner cannot know this run
+                    lost.add(claimed.token());
+                    LOG.warnf("%s: another replica took the job over before check run %d was recorded, this"
+                            + " worker completes it", claimed.key(), checkRunId);
+                }
             } catch (SQLException e) {
-                LOG.warnf("%s: the check run in progress could not be recorded: %s", claimed.key(), e.getMessage());
+                LOG.warnf("%s: the check run in progress could not be recorded, this worker completes it even if"
+                        + " it loses the job: %s", claimed.key(), e.getMessage());
             }
+        }
+
+        @Override
+        public boolean recorded(long checkRunId) {
+            return recorded.contains(checkRunId);
         }
 
         @Override

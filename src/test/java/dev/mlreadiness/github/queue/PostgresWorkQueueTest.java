@@ -503,4 +503,33 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         assertThat(one("select count(*) from work_request")).isEqualTo(0L);
         assertThat(metrics.counter("mlreadiness.queue.takeovers").count()).isEqualTo(1.0);
     }
+
+    /**
+     * A batch whose job another replica took over between its claim and its hold (its lease expired under load): the
+     * run it holds then is not recorded with the job (the new owner cannot know it), and the batch says so, so that
+     * its worker completes it; a run held before the takeover is recorded, and left to the new owner.
+     */
+    @Test
+    void aRunHeldAfterTheJobWasTakenOverIsNotRecordedAndTheBatchSaysSo() throws Exception {
+        List<Boolean> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PostgresWorkQueue q = create(b -> {
+            b.hold(5, "a", () -> {
+            });
+            recorded.add(b.recorded(5));
+            owned.add(b.stillOwned());
+            TestDatabase.execute(ds, "update work_job set token = 'thief', owner = 'thief'"); // taken over
+            b.hold(6, "a", () -> {
+            });
+            recorded.add(b.recorded(6));
+            owned.add(b.stillOwned());
+            return Outcome.superseded("a");
+        }, settings(1, 3, Duration.ofSeconds(60)), "loser").start();
+        q.submit(push(PR, "a"));
+        until(() -> owned.size() == 2);
+        assertThat(recorded).containsExactly(true, false);
+        assertThat(owned).containsExactly(true, false);
+        until(() -> !q.holds(6)); // the batch ended
+        assertThat(one("select check_run_id || ' ' || owner from work_job")).isEqualTo("5 thief");
+    }
 }
