@@ -76,6 +76,10 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private final Semaphore free;
     private final ScheduledExecutorService poller;
     private final ScheduledExecutorService heartbeat;
+    /** Completes the runs left in progress on jobs given up, off the poller: GitHub may take long to answer. */
+    private final ExecutorService closer;
+    /** Whether a round of {@link #completeAbandonedRuns} runs: one at a time. */
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     /** Who waits here, by request id; with the request's delivery key, where another replica records its end. */
     private final Map<Long, Waiter> waiters = new HashMap<>();
     /** Check runs that batches running here hold, with what completes each on shutdown. */
@@ -110,6 +114,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 "ml-readiness-worker-" + n.incrementAndGet()));
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ml-readiness-queue-poll"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ml-readiness-queue-lease"));
+        this.closer = Executors.newSingleThreadExecutor(r -> daemon(r, "ml-readiness-queue-close"));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -339,7 +344,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             }
             answerFromOtherReplicas();
             cleanUp();
-            completeAbandonedRuns();
+            closeAbandonedRunsAside();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("work queue: polling failed, trying again: %s", e.getMessage());
         }
@@ -803,15 +808,37 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     static final String GIVEN_UP = "the app stopped or failed during this evaluation, and gave it up";
 
     /**
-     * Now and then (every ten polls, at least a second apart): the check runs left in progress on jobs that no batch
-     * will run (parked, idle) are completed, a few at a time; one that cannot be completed now is tried again later.
+     * Now and then (every ten polls, at least a second apart), on a thread of its own so that polling never waits
+     * for GitHub: a round of {@link #completeAbandonedRuns}, unless one still runs.
      */
-    private void completeAbandonedRuns() throws SQLException {
+    private void closeAbandonedRunsAside() {
         long now = System.currentTimeMillis();
-        if (abandoned == null || now - lastClose < Math.max(1000, settings.poll().toMillis() * 10)) {
+        if (abandoned == null || now - lastClose < Math.max(1000, settings.poll().toMillis() * 10)
+                || !closing.compareAndSet(false, true)) {
             return;
         }
         lastClose = now;
+        try {
+            closer.execute(() -> {
+                try {
+                    completeAbandonedRuns();
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warnf("work queue: runs left in progress could not be looked up, trying again: %s",
+                            e.getMessage());
+                } finally {
+                    closing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            closing.set(false);
+        }
+    }
+
+    /**
+     * The check runs left in progress on jobs that no batch will run (parked, idle) are completed, a few at a time;
+     * one that cannot be completed now is tried again later.
+     */
+    private void completeAbandonedRuns() throws SQLException {
         record Left(long job, long installation, String repository, long run, String head, String error) {
         }
         List<Left> left = new ArrayList<>();
@@ -827,6 +854,9 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             }
         }
         for (Left l : left) {
+            if (stopping) {
+                return;
+            }
             try {
                 if (l.head() != null) {
                     abandoned.complete(l.installation(), l.repository(), l.run(), l.head(),
@@ -953,6 +983,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         // A poll in the middle of a query does not answer the interrupt: wait for it, so that no claim (or
         // completion of abandoned runs) happens after stop returns.
         awaitQuietly(poller, grace);
+        closer.shutdownNow(); // a round of completions stops at its next run; GitHub's answer is not waited for long
+        awaitQuietly(closer, grace);
         boolean finished = LocalWorkQueue.finishWithin(workers, grace);
         if (!finished) {
             List<Runnable> hooks;

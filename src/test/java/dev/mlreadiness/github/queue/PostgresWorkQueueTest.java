@@ -532,4 +532,38 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         until(() -> !q.holds(6)); // the batch ended
         assertThat(one("select check_run_id || ' ' || owner from work_job")).isEqualTo("5 thief");
     }
+
+    /**
+     * Completing the runs left in progress asks GitHub (with retries): however long it takes, the queue goes on
+     * claiming and evaluating other jobs meanwhile.
+     */
+    @Test
+    void completingRunsLeftInProgressNeverHoldsUpClaims() throws Exception {
+        TestDatabase.execute(ds, "insert into work_job (repository, number, installation_id, head_sha, state,"
+                + " abandoned_run_id, abandoned_run_head) values ('o/r', 1, 1, 'a', 'idle', 77, 'a')");
+        CountDownLatch completing = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        PostgresWorkQueue q = new PostgresWorkQueue(ds,
+                b -> Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "x"),
+                settings(1, 1, Duration.ofSeconds(60)), "replica", metrics, (installation, repo, run, head, why) -> {
+                    completing.countDown();
+                    await(answered); // GitHub is slow to answer
+                });
+        started.add(q);
+        q.start();
+        await(completing);
+        try {
+            assertThat(result(q.submit(push(OTHER, "x")).toCompletableFuture()).status())
+                    .isEqualTo(ReviewResult.Status.REVIEWED);
+        } finally {
+            answered.countDown();
+        }
+        until(() -> {
+            try {
+                return one("select abandoned_run_id from work_job where number = 1") == null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }
