@@ -80,6 +80,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private final ExecutorService closer;
     /** Whether a round of {@link #completeAbandonedRuns} runs: one at a time. */
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Runs left in progress whose completion failed here: not tried again before their time. */
+    private final Map<Long, Retry> closeLater = new ConcurrentHashMap<>();
     /** Who waits here, by request id; with the request's delivery key, where another replica records its end. */
     private final Map<Long, Waiter> waiters = new HashMap<>();
     /** Check runs that batches running here hold, with what completes each on shutdown. */
@@ -807,6 +809,20 @@ public class PostgresWorkQueue implements LocalWorkQueue {
 
     static final String GIVEN_UP = "the app stopped or failed during this evaluation, and gave it up";
 
+    /** How long a run whose completion failed waits before it is tried again here: doubled at each failure. */
+    static final Duration CLOSE_RETRY = Duration.ofMinutes(1);
+    static final Duration MAX_CLOSE_RETRY = Duration.ofHours(1);
+
+    /** When a run whose completion failed {@code failures} times may be tried again. */
+    private record Retry(int failures, long at) {
+    }
+
+    /** The wait after the {@code failures}-th failed completion of a run left in progress. */
+    static Duration closeRetry(int failures) {
+        Duration wait = CLOSE_RETRY.multipliedBy(1L << Math.min(failures - 1, 10));
+        return wait.compareTo(MAX_CLOSE_RETRY) > 0 ? MAX_CLOSE_RETRY : wait;
+    }
+
     /**
      * Now and then (every ten polls, at least a second apart), on a thread of its own so that polling never waits
      * for GitHub: a round of {@link #completeAbandonedRuns}, unless one still runs.
@@ -835,10 +851,17 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     }
 
     /**
-     * The check runs left in progress on jobs that no batch will run (parked, idle) are completed, a few at a time;
-     * one that cannot be completed now is tried again later.
+     * The check runs left in progress on jobs that no batch will run (parked, idle) are completed, at most 20 a
+     * round; one that cannot be completed now is tried again here after {@link #CLOSE_RETRY}, doubled at each
+     * failure up to {@link #MAX_CLOSE_RETRY}, so that runs GitHub keeps refusing neither hold up the others nor
+     * cost requests at every round. An idle job is forgotten after the retention, with its run: the end of the
+     * tries.
      */
     private void completeAbandonedRuns() throws SQLException {
+        long now = System.currentTimeMillis();
+        closeLater.values().removeIf(r -> r.at() < now - MAX_CLOSE_RETRY.toMillis()); // jobs gone meanwhile
+        List<Long> waiting = closeLater.entrySet().stream().filter(e -> e.getValue().at() > now)
+                .map(Map.Entry::getKey).toList();
         record Left(long job, long installation, String repository, long run, String head, String error) {
         }
         List<Left> left = new ArrayList<>();
@@ -846,11 +869,14 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 PreparedStatement s = c.prepareStatement("""
                         select id, installation_id, repository, abandoned_run_id, abandoned_run_head, last_error
                         from work_job
-                        where abandoned_run_id is not null and state in ('parked', 'idle') limit 20""");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                left.add(new Left(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6)));
+                        where abandoned_run_id is not null and state in ('parked', 'idle')
+                          and not abandoned_run_id = any(?) order by id limit 20""")) {
+            s.setArray(1, c.createArrayOf("bigint", waiting.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    left.add(new Left(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6)));
+                }
             }
         }
         for (Left l : left) {
@@ -863,10 +889,15 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                             l.error() == null ? GIVEN_UP : GIVEN_UP + ": " + l.error());
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warnf("%s: check run %d left in progress could not be completed, tried again later: %s",
-                        l.repository(), l.run(), e.getMessage());
+                Retry last = closeLater.get(l.run());
+                int failures = last == null ? 1 : last.failures() + 1;
+                Duration wait = closeRetry(failures);
+                closeLater.put(l.run(), new Retry(failures, System.currentTimeMillis() + wait.toMillis()));
+                LOG.warnf("%s: check run %d left in progress could not be completed, tried again in %s: %s",
+                        l.repository(), l.run(), wait, e.getMessage());
                 continue;
             }
+            closeLater.remove(l.run());
             try (Connection c = ds.getConnection();
                     PreparedStatement s = c.prepareStatement("""
                             update work_job set abandoned_run_id = null, abandoned_run_head = null

@@ -566,4 +566,40 @@ class PostgresWorkQueueTest extends WorkQueueContract {
             }
         });
     }
+
+    /**
+     * Runs whose completion GitHub refuses wait before they are tried again, so they neither take every place of a
+     * round (20) nor cost requests at every round: the run after them is completed.
+     */
+    @Test
+    void runsWhoseCompletionFailsWaitAndLetTheOthersBeCompleted() throws Exception {
+        for (int i = 1; i <= 21; i++) { // refused: the installation's token no longer reaches the repository
+            TestDatabase.execute(ds, "insert into work_job (repository, number, installation_id, head_sha, state,"
+                    + " abandoned_run_id, abandoned_run_head) values ('o/gone', " + i + ", 1, 'a', 'parked', " + i
+                    + ", 'a')");
+        }
+        TestDatabase.execute(ds, "insert into work_job (repository, number, installation_id, head_sha, state,"
+                + " abandoned_run_id, abandoned_run_head) values ('o/r', 1, 1, 'a', 'idle', 99, 'a')");
+        List<Long> tried = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PostgresWorkQueue q = new PostgresWorkQueue(ds, b -> null, settings(1, 1, Duration.ofSeconds(60)),
+                "replica", metrics, (installation, repo, run, head, why) -> {
+                    tried.add(run);
+                    if (repo.equals("o/gone")) {
+                        throw new java.io.IOException("GitHub answered 404");
+                    }
+                });
+        started.add(q);
+        q.start();
+        until(() -> {
+            try {
+                return one("select count(*) from work_job where abandoned_run_id is not null").equals(21L);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }); // run 99 completed, the refused ones kept
+        assertThat(tried.subList(0, tried.indexOf(99L))).hasSize(21).doesNotHaveDuplicates(); // none tried twice first
+        assertThat(List.of(PostgresWorkQueue.closeRetry(1), PostgresWorkQueue.closeRetry(2),
+                PostgresWorkQueue.closeRetry(7), PostgresWorkQueue.closeRetry(40))).containsExactly(
+                        Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofHours(1));
+    }
 }
