@@ -602,4 +602,27 @@ class PostgresWorkQueueTest extends WorkQueueContract {
                 PostgresWorkQueue.closeRetry(7), PostgresWorkQueue.closeRetry(40))).containsExactly(
                         Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofHours(1));
     }
+
+    /**
+     * The end of a batch whose job another replica took over writes nothing: the run the new claim is to complete
+     * (its abandoned run) stays, with the new owner, its lease and the requests, whatever the old batch completed.
+     */
+    @Test
+    void theEndOfABatchThatLostItsJobLeavesWhatTheNewClaimRecorded() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        CountDownLatch ended = new CountDownLatch(1);
+        PostgresWorkQueue q = create(b -> {
+            b.abandonedRunCompleted(); // it completed run 77, which its claim took over
+            TestDatabase.execute(ds, "update work_job set token = 'thief', owner = 'thief',"
+                    + " lease_until = now() + interval '1 hour', abandoned_run_id = 88, abandoned_run_head = 'b'");
+            ended.countDown();
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 3, Duration.ofSeconds(60)), "loser").start();
+        await(ended);
+        q.stop(Duration.ofSeconds(30)); // waits for the batch's end
+        assertThat(one("select state || ' ' || owner || ' ' || abandoned_run_id || ' ' || abandoned_run_head"
+                + " from work_job")).isEqualTo("running thief 88 b");
+        assertThat(one("select count(*) from work_request")).isEqualTo(1L);
+        assertThat(one("select count(*) from delivery")).isEqualTo(0L);
+    }
 }
