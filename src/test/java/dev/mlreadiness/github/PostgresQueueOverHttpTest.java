@@ -203,20 +203,23 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
         }
     }
 
+    /** The replica "loser" and the gate its evaluation waits at. */
+    record Loser(PostgresWorkQueue queue, java.util.concurrent.CountDownLatch gate) {
+    }
+
     /**
      * Starts the replica "loser", which evaluates the opened pull request, and returns once its evaluation reached
-     * the request to {@code gated}, held there until the test opens the gates.
+     * the request to {@code gated}, held there until the test opens the gate.
      */
-    PostgresWorkQueue loserHeldAt(DataSource ds, PullRequestFixture pr, String gated, List<Outcome> outcomes)
-            throws Exception {
-        GitHubState.GATES.close(gated);
+    Loser loserHeldAt(DataSource ds, PullRequestFixture pr, String gated, List<Outcome> outcomes) throws Exception {
+        java.util.concurrent.CountDownLatch gate = GitHubState.GATES.close(gated);
         PostgresWorkQueue loser = replica(ds, "loser", outcomes).start();
         loser.submit(new dev.mlreadiness.github.queue.WorkRequest(1,
                 new dev.mlreadiness.github.queue.PullRequestKey(PullRequestFixture.REPO, pr.number),
                 dev.mlreadiness.github.queue.WorkRequest.Kind.PULL_REQUEST, pr.headSha, "lost-" + pr.number,
                 "pull_request", new String(pr.payload("opened"), java.nio.charset.StandardCharsets.UTF_8), List.of()));
         await(GitHubState.GATES.reached(gated));
-        return loser;
+        return new Loser(loser, gate);
     }
 
     /** Another replica takes the job over (a live lease under a token of its own), as its claim would. */
@@ -259,14 +262,14 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
         onNewSchema("lost", ds -> {
             PullRequestFixture pr = pullRequest(160);
             List<Outcome> outcomes = new CopyOnWriteArrayList<>();
-            PostgresWorkQueue loser = loserHeldAt(ds, pr, pr.api() + "/pulls/160/comments", outcomes); // evaluating
+            Loser loser = loserHeldAt(ds, pr, pr.api() + "/pulls/160/comments", outcomes); // evaluating
             long runId;
             try {
                 until(() -> GitHubState.runsOf(pr.headSha).size() == 1);
                 runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
                 until(() -> Long.valueOf(runId).equals(one(ds, "select check_run_id from work_job"))); // recorded
                 takenOverByAThief(ds);
-                GitHubState.GATES.openAll();
+                loser.gate().countDown();
                 until(() -> !outcomes.isEmpty());
                 assertThat(outcomes.get(0).superseded()).isTrue();
                 assertThat(GitHubState.REVIEWS.get(pr.number)).isNull();
@@ -274,7 +277,7 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
                 assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).isEmpty();
                 assertThat(GitHubState.RUNS.get(runId).path("status").asText()).isEqualTo("in_progress");
             } finally {
-                loser.stop(java.time.Duration.ofSeconds(30));
+                loser.queue().stop(java.time.Duration.ofSeconds(30));
             }
             assertThat(successorTakesOver(ds).superseded()).isFalse();
             assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).hasSize(1);
@@ -294,11 +297,11 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
         onNewSchema("unrecorded", ds -> {
             PullRequestFixture pr = pullRequest(163);
             List<Outcome> outcomes = new CopyOnWriteArrayList<>();
-            PostgresWorkQueue loser = loserHeldAt(ds, pr, pr.api() + "/check-runs", outcomes); // starting its run
+            Loser loser = loserHeldAt(ds, pr, pr.api() + "/check-runs", outcomes); // starting its run
             long runId;
             try {
                 takenOverByAThief(ds);
-                GitHubState.GATES.openAll();
+                loser.gate().countDown();
                 until(() -> !outcomes.isEmpty());
                 assertThat(outcomes.get(0).superseded()).isTrue();
                 assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1);
@@ -313,11 +316,43 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
                 assertThat(run.at("/output/title").asText()).isEqualTo("Evaluated by another instance");
                 assertThat(run.at("/output/summary").asText()).contains("Another instance of ML readiness");
             } finally {
-                loser.stop(java.time.Duration.ofSeconds(30));
+                loser.queue().stop(java.time.Duration.ofSeconds(30));
             }
             assertThat(successorTakesOver(ds).superseded()).isFalse();
             assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).hasSize(1); // once
             allCompletedTheLastWithTheResult(pr, 2);
+        });
+    }
+
+    /**
+     * The loser's run, unknown to the job, was completed meanwhile by the new owner (its first round saw it in
+     * progress, held by nobody it knows of): the loser reads it before completing it, and leaves it as it is.
+     */
+    @Test
+    void aRunUnknownToTheJobThatTheNewOwnerCompletedIsNotCompletedAgain() throws Exception {
+        onNewSchema("completed", ds -> {
+            PullRequestFixture pr = pullRequest(164);
+            List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch listing = GitHubState.GATES.close(pr.api() + "/pulls/164/comments");
+            Loser loser = loserHeldAt(ds, pr, pr.api() + "/check-runs", outcomes); // starting its run
+            try {
+                takenOverByAThief(ds);
+                loser.gate().countDown();
+                until(() -> GitHubState.runsOf(pr.headSha).size() == 1);
+                long runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
+                // the new owner's cleanup of runs left in progress
+                GitHubState.RUNS.get(runId).put("status", "completed").put("conclusion", "failure");
+                listing.countDown();
+                until(() -> !outcomes.isEmpty());
+                assertThat(outcomes.get(0).superseded()).isTrue();
+                assertThat(one(ds, "select check_run_id from work_job")).isNull(); // never recorded
+                assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs"))
+                        .isNotEmpty();
+                assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).isEmpty();
+                assertThat(GitHubState.RUNS.get(runId).path("conclusion").asText()).isEqualTo("failure");
+            } finally {
+                loser.queue().stop(java.time.Duration.ofSeconds(30));
+            }
         });
     }
 
