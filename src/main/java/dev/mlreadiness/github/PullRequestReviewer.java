@@ -138,6 +138,11 @@ public class PullRequestReviewer implements BatchRunner {
             if (!batch.stillOwned()) {
                 progress.outcome = "superseded";
                 LOG.warnf("%s: another replica took the job over, this one publishes nothing", t.where());
+                // a run the job recorded is the new owner's to complete; one it could not record nobody else knows
+                RunInProgress run = progress.run;
+                if (run != null && run.run() != null && !batch.recorded(run.run().getId()) && run.claim()) {
+                    publication.takenOver(t.repo(), run.run());
+                }
                 return Outcome.superseded(headSha);
             }
             return publish(t, decision, read.snapshot(), evaluated, progress);

@@ -2,6 +2,11 @@ package dev.mlreadiness.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.github.deliveries.RedeliverFailedDeliveries;
+import dev.mlreadiness.github.queue.BatchRunner.Outcome;
 import dev.mlreadiness.github.queue.PostgresWorkQueue;
 import dev.mlreadiness.github.queue.WorkQueue;
 
@@ -172,51 +178,192 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
                 .isInstanceOf(PostgresWorkQueue.class);
     }
 
+    /** A replica of one worker on {@code ds} whose batches go to the app's reviewer; their outcomes are kept. */
+    PostgresWorkQueue replica(DataSource ds, String owner, List<Outcome> outcomes) {
+        return new PostgresWorkQueue(ds, b -> {
+            var o = reviewer.run(b);
+            outcomes.add(o);
+            return o;
+        }, new PostgresWorkQueue.Settings(1, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMillis(20), 3, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
+                java.time.Duration.ofDays(1)), owner, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** What a scenario on a database schema of its own does. */
+    interface OnSchema {
+        void run(DataSource ds) throws Exception;
+    }
+
+    static void onNewSchema(String prefix, OnSchema scenario) throws Exception {
+        String schema = TestDatabase.newSchema(prefix);
+        try {
+            scenario.run(TestDatabase.dataSource(schema));
+        } finally {
+            TestDatabase.drop(schema);
+        }
+    }
+
+    /** The replica "loser" and the gate its evaluation waits at. */
+    record Loser(PostgresWorkQueue queue, java.util.concurrent.CountDownLatch gate) {
+    }
+
+    /**
+     * Starts the replica "loser", which evaluates the opened pull request, and returns once its evaluation reached
+     * the request to {@code gated}, held there until the test opens the gate.
+     */
+    Loser loserHeldAt(DataSource ds, PullRequestFixture pr, String gated, List<Outcome> outcomes) throws Exception {
+        java.util.concurrent.CountDownLatch gate = GitHubState.GATES.close(gated);
+        PostgresWorkQueue loser = replica(ds, "loser", outcomes).start();
+        loser.submit(new dev.mlreadiness.github.queue.WorkRequest(1,
+                new dev.mlreadiness.github.queue.PullRequestKey(PullRequestFixture.REPO, pr.number),
+                dev.mlreadiness.github.queue.WorkRequest.Kind.PULL_REQUEST, pr.headSha, "lost-" + pr.number,
+                "pull_request", new String(pr.payload("opened"), java.nio.charset.StandardCharsets.UTF_8), List.of()));
+        await(GitHubState.GATES.reached(gated));
+        return new Loser(loser, gate);
+    }
+
+    /** Another replica takes the job over (a live lease under a token of its own), as its claim would. */
+    static void takenOverByAThief(DataSource ds) {
+        TestDatabase.execute(ds, "update work_job set token = 'thief', owner = 'thief',"
+                + " lease_until = now() + interval '1 hour'");
+    }
+
+    /**
+     * The thief dies in turn (its lease expires) and a third replica takes the job over: it completes the run the
+     * job recorded as left in progress, if any, then publishes its own run. Returns its outcome.
+     */
+    Outcome successorTakesOver(DataSource ds) throws Exception {
+        List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+        TestDatabase.execute(ds, "update work_job set lease_until = now() - interval '1 second'");
+        PostgresWorkQueue successor = replica(ds, "successor", outcomes).start();
+        try {
+            until(() -> !outcomes.isEmpty() && successor.idle());
+            return outcomes.get(0);
+        } finally {
+            successor.stop(java.time.Duration.ofSeconds(30));
+        }
+    }
+
+    /** The pull request's runs: all completed, the last one with the review's result. */
+    static void allCompletedTheLastWithTheResult(PullRequestFixture pr, int runs) {
+        assertThat(GitHubState.runsOf(pr.headSha)).hasSize(runs)
+                .allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("completed"));
+        assertThat(GitHubState.runsOf(pr.headSha).get(runs - 1).at("/output/title").asText())
+                .isEqualTo("Ready, 2 new gaps (none blocking)");
+    }
+
     /**
      * A replica whose lease another replica took over while it evaluated (it stalled past its lease) publishes
-     * nothing: no review, no summary comment, and its run is left to the new owner (the run it recorded in the job).
+     * nothing: no review, no summary comment, and its run, which it recorded in the job, is left to the new owner,
+     * which completes it once, as a run left in progress.
      */
     @Test
     void aReplicaThatLostItsLeaseDuringAnEvaluationPublishesNothing() throws Exception {
-        String schema = TestDatabase.newSchema("lost");
-        javax.sql.DataSource ds = TestDatabase.dataSource(schema);
-        try {
+        onNewSchema("lost", ds -> {
             PullRequestFixture pr = pullRequest(160);
-            String listing = pr.api() + "/pulls/160/comments";
-            java.util.concurrent.CountDownLatch gate = GitHubState.GATES.close(listing);
-            java.util.List<dev.mlreadiness.github.queue.BatchRunner.Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
-            PostgresWorkQueue loser = new PostgresWorkQueue(ds, b -> {
-                var o = reviewer.run(b);
-                outcomes.add(o);
-                return o;
-            }, new PostgresWorkQueue.Settings(1, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60),
-                    java.time.Duration.ofMillis(20), 3, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1),
-                    java.time.Duration.ofDays(1)), "loser",
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start();
+            List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+            Loser loser = loserHeldAt(ds, pr, pr.api() + "/pulls/160/comments", outcomes); // evaluating
+            long runId;
             try {
-                loser.submit(new dev.mlreadiness.github.queue.WorkRequest(1,
-                        new dev.mlreadiness.github.queue.PullRequestKey(PullRequestFixture.REPO, pr.number),
-                        dev.mlreadiness.github.queue.WorkRequest.Kind.PULL_REQUEST, pr.headSha, "lost-160",
-                        "pull_request", new String(pr.payload("opened"), java.nio.charset.StandardCharsets.UTF_8),
-                        java.util.List.of()));
-                await(GitHubState.GATES.reached(listing)); // evaluating
                 until(() -> GitHubState.runsOf(pr.headSha).size() == 1);
-                long runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
-                // another replica takes the job over
-                TestDatabase.execute(ds, "update work_job set token = 'thief', owner = 'thief',"
-                        + " lease_until = now() + interval '1 hour'");
-                gate.countDown();
+                runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
+                until(() -> Long.valueOf(runId).equals(one(ds, "select check_run_id from work_job"))); // recorded
+                takenOverByAThief(ds);
+                loser.gate().countDown();
                 until(() -> !outcomes.isEmpty());
                 assertThat(outcomes.get(0).superseded()).isTrue();
                 assertThat(GitHubState.REVIEWS.get(pr.number)).isNull();
                 assertThat(GitHubState.ISSUE_COMMENTS.get(pr.number)).isNull();
                 assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).isEmpty();
-                assertThat(GitHubState.runsOf(pr.headSha).get(0).path("status").asText()).isEqualTo("in_progress");
+                assertThat(GitHubState.RUNS.get(runId).path("status").asText()).isEqualTo("in_progress");
             } finally {
-                loser.stop(java.time.Duration.ofSeconds(30));
+                loser.queue().stop(java.time.Duration.ofSeconds(30));
             }
-        } finally {
-            TestDatabase.drop(schema);
+            assertThat(successorTakesOver(ds).superseded()).isFalse();
+            assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).hasSize(1);
+            assertThat(GitHubState.RUNS.get(runId).at("/output/title").asText()).isEqualTo("Could not evaluate");
+            allCompletedTheLastWithTheResult(pr, 2);
+        });
+    }
+
+    /**
+     * A replica whose job was taken over after it claimed it but before it recorded its check run (its lease expired
+     * under load): the run is unknown to the job, so no other replica completes it. Its own worker does, once, when
+     * it finds it lost the job: skipped, saying another instance evaluates the commit; and it publishes nothing
+     * else. The replica that then runs the job publishes its own run and leaves that one alone.
+     */
+    @Test
+    void aRunStartedAfterTheJobWasTakenOverIsCompletedOnceByTheWorkerThatStartedIt() throws Exception {
+        onNewSchema("unrecorded", ds -> {
+            PullRequestFixture pr = pullRequest(163);
+            List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+            Loser loser = loserHeldAt(ds, pr, pr.api() + "/check-runs", outcomes); // starting its run
+            long runId;
+            try {
+                takenOverByAThief(ds);
+                loser.gate().countDown();
+                until(() -> !outcomes.isEmpty());
+                assertThat(outcomes.get(0).superseded()).isTrue();
+                assertThat(GitHubState.runsOf(pr.headSha)).hasSize(1);
+                runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
+                assertThat(one(ds, "select check_run_id from work_job")).isNull(); // never recorded
+                assertThat(GitHubState.REVIEWS.get(pr.number)).isNull();
+                assertThat(GitHubState.ISSUE_COMMENTS.get(pr.number)).isNull();
+                assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).hasSize(1);
+                com.fasterxml.jackson.databind.JsonNode run = GitHubState.RUNS.get(runId);
+                assertThat(run.path("status").asText()).isEqualTo("completed");
+                assertThat(run.path("conclusion").asText()).isEqualTo("skipped");
+                assertThat(run.at("/output/title").asText()).isEqualTo("Evaluated by another instance");
+                assertThat(run.at("/output/summary").asText()).contains("Another instance of ML readiness");
+            } finally {
+                loser.queue().stop(java.time.Duration.ofSeconds(30));
+            }
+            assertThat(successorTakesOver(ds).superseded()).isFalse();
+            assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).hasSize(1); // once
+            allCompletedTheLastWithTheResult(pr, 2);
+        });
+    }
+
+    /**
+     * The loser's run, unknown to the job, was completed meanwhile by the new owner (its first round saw it in
+     * progress, held by nobody it knows of): the loser reads it before completing it, and leaves it as it is.
+     */
+    @Test
+    void aRunUnknownToTheJobThatTheNewOwnerCompletedIsNotCompletedAgain() throws Exception {
+        onNewSchema("completed", ds -> {
+            PullRequestFixture pr = pullRequest(164);
+            List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch listing = GitHubState.GATES.close(pr.api() + "/pulls/164/comments");
+            Loser loser = loserHeldAt(ds, pr, pr.api() + "/check-runs", outcomes); // starting its run
+            try {
+                takenOverByAThief(ds);
+                loser.gate().countDown();
+                until(() -> GitHubState.runsOf(pr.headSha).size() == 1);
+                long runId = GitHubState.runsOf(pr.headSha).get(0).path("id").asLong();
+                // the new owner's cleanup of runs left in progress
+                GitHubState.RUNS.get(runId).put("status", "completed").put("conclusion", "failure");
+                listing.countDown();
+                until(() -> !outcomes.isEmpty());
+                assertThat(outcomes.get(0).superseded()).isTrue();
+                assertThat(one(ds, "select check_run_id from work_job")).isNull(); // never recorded
+                assertThat(GitHubJournal.of(server).matching("GET", ".*/commits/" + pr.headSha + "/check-runs"))
+                        .isNotEmpty();
+                assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).isEmpty();
+                assertThat(GitHubState.RUNS.get(runId).path("conclusion").asText()).isEqualTo("failure");
+            } finally {
+                loser.queue().stop(java.time.Duration.ofSeconds(30));
+            }
+        });
+    }
+
+    /** The first column of the first row; null when none. Fails the condition it is asked in when it throws. */
+    static Object one(DataSource ds, String sql) {
+        try (java.sql.Connection c = ds.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement(sql);
+                java.sql.ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getObject(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -96,6 +96,17 @@ public class CheckRunPublisher {
     }
 
     /**
+     * A run whose evaluation another instance of the app took over (this one's lease on the job expired): that
+     * instance's run on the commit has the result.
+     */
+    CheckRunOutput takenOverOutput() {
+        return new CheckRunOutput(GHCheckRun.Conclusion.SKIPPED, "Evaluated by another instance",
+                "Another instance of ML readiness took this evaluation over; its check run on this commit has the "
+                        + "result.",
+                List.of());
+    }
+
+    /**
      * The completed run's content for a report, annotating every new finding with a path (no inline review): see
      * {@link #output(Report, Map, List, List)}.
      */

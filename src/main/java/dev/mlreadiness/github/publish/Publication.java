@@ -191,6 +191,27 @@ public class Publication {
         return complete(repo.getFullName(), repo, run, checkRuns.supersededOutput(newerHeadSha));
     }
 
+    /**
+     * Completes a run whose evaluation another instance of the app took over, as skipped, unless it is completed
+     * already (the new owner may have taken it for a run left in progress); never throws.
+     */
+    public boolean takenOver(GHRepository repo, GHCheckRun run) {
+        if (run == null) {
+            return false;
+        }
+        try {
+            for (GHCheckRun listed : repo.getCheckRuns(run.getHeadSha(),
+                    Map.of("check_name", CheckRunPublisher.NAME, "filter", "all"))) {
+                if (listed.getId() == run.getId() && listed.getStatus() == GHCheckRun.Status.COMPLETED) {
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(repo.getFullName(), "read the check run, completing it", e); // in doubt: never left in progress
+        }
+        return complete(repo.getFullName(), repo, run, checkRuns.takenOverOutput());
+    }
+
     private boolean complete(String where, GHRepository repo, GHCheckRun run, CheckRunOutput output) {
         try {
             checkRuns.complete(repo, run, output);

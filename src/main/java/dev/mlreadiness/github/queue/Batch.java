@@ -30,10 +30,22 @@ public interface Batch {
 
     /**
      * Whether this batch still owns its pull request: false when another replica took the job over (this one's
-     * lease expired). A batch that lost it publishes nothing and completes nothing: the new owner does.
+     * lease expired). A batch that lost it publishes nothing and completes only the runs it held that were not
+     * {@linkplain #recorded recorded}: the new owner completes the others.
      */
     default boolean stillOwned() {
         return true;
+    }
+
+    /**
+     * Whether {@link #hold} recorded the check run with the job, where a replica that takes the job over finds it
+     * (and completes it as left in progress). False when it could not: the job was taken over already (the lease
+     * expired between the claim and the hold) or the database failed; then no other replica knows the run, and
+     * the worker that started it completes it itself, also when it lost the job. False in memory, where no other
+     * replica takes a job over.
+     */
+    default boolean recorded(long checkRunId) {
+        return false;
     }
 
     /** Whether a live worker (of any batch) holds this check run: a run in progress that nobody holds is stale. */

@@ -76,6 +76,12 @@ public class PostgresWorkQueue implements LocalWorkQueue {
     private final Semaphore free;
     private final ScheduledExecutorService poller;
     private final ScheduledExecutorService heartbeat;
+    /** Completes the runs left in progress on jobs given up, off the poller: GitHub may take long to answer. */
+    private final ExecutorService closer;
+    /** Whether a round of {@link #completeAbandonedRuns} runs: one at a time. */
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Runs left in progress whose completion failed here: not tried again before their time. */
+    private final Map<Long, Retry> closeLater = new ConcurrentHashMap<>();
     /** Who waits here, by request id; with the request's delivery key, where another replica records its end. */
     private final Map<Long, Waiter> waiters = new HashMap<>();
     /** Check runs that batches running here hold, with what completes each on shutdown. */
@@ -110,6 +116,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 "ml-readiness-worker-" + n.incrementAndGet()));
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ml-readiness-queue-poll"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ml-readiness-queue-lease"));
+        this.closer = Executors.newSingleThreadExecutor(r -> daemon(r, "ml-readiness-queue-close"));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -339,7 +346,7 @@ public class PostgresWorkQueue implements LocalWorkQueue {
             }
             answerFromOtherReplicas();
             cleanUp();
-            completeAbandonedRuns();
+            closeAbandonedRunsAside();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("work queue: polling failed, trying again: %s", e.getMessage());
         }
@@ -802,16 +809,59 @@ public class PostgresWorkQueue implements LocalWorkQueue {
 
     static final String GIVEN_UP = "the app stopped or failed during this evaluation, and gave it up";
 
+    /** How long a run whose completion failed waits before it is tried again here: doubled at each failure. */
+    static final Duration CLOSE_RETRY = Duration.ofMinutes(1);
+    static final Duration MAX_CLOSE_RETRY = Duration.ofHours(1);
+
+    /** When a run whose completion failed {@code failures} times may be tried again. */
+    private record Retry(int failures, long at) {
+    }
+
+    /** The wait after the {@code failures}-th failed completion of a run left in progress. */
+    static Duration closeRetry(int failures) {
+        Duration wait = CLOSE_RETRY.multipliedBy(1L << Math.min(failures - 1, 10));
+        return wait.compareTo(MAX_CLOSE_RETRY) > 0 ? MAX_CLOSE_RETRY : wait;
+    }
+
     /**
-     * Now and then (every ten polls, at least a second apart): the check runs left in progress on jobs that no batch
-     * will run (parked, idle) are completed, a few at a time; one that cannot be completed now is tried again later.
+     * Now and then (every ten polls, at least a second apart), on a thread of its own so that polling never waits
+     * for GitHub: a round of {@link #completeAbandonedRuns}, unless one still runs.
      */
-    private void completeAbandonedRuns() throws SQLException {
+    private void closeAbandonedRunsAside() {
         long now = System.currentTimeMillis();
-        if (abandoned == null || now - lastClose < Math.max(1000, settings.poll().toMillis() * 10)) {
+        if (abandoned == null || now - lastClose < Math.max(1000, settings.poll().toMillis() * 10)
+                || !closing.compareAndSet(false, true)) {
             return;
         }
         lastClose = now;
+        try {
+            closer.execute(() -> {
+                try {
+                    completeAbandonedRuns();
+                } catch (SQLException | RuntimeException e) {
+                    LOG.warnf("work queue: runs left in progress could not be looked up, trying again: %s",
+                            e.getMessage());
+                } finally {
+                    closing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            closing.set(false);
+        }
+    }
+
+    /**
+     * The check runs left in progress on jobs that no batch will run (parked, idle) are completed, at most 20 a
+     * round; one that cannot be completed now is tried again here after {@link #CLOSE_RETRY}, doubled at each
+     * failure up to {@link #MAX_CLOSE_RETRY}, so that runs GitHub keeps refusing neither hold up the others nor
+     * cost requests at every round. An idle job is forgotten after the retention, with its run: the end of the
+     * tries.
+     */
+    private void completeAbandonedRuns() throws SQLException {
+        long now = System.currentTimeMillis();
+        closeLater.values().removeIf(r -> r.at() < now - MAX_CLOSE_RETRY.toMillis()); // jobs gone meanwhile
+        List<Long> waiting = closeLater.entrySet().stream().filter(e -> e.getValue().at() > now)
+                .map(Map.Entry::getKey).toList();
         record Left(long job, long installation, String repository, long run, String head, String error) {
         }
         List<Left> left = new ArrayList<>();
@@ -819,24 +869,35 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 PreparedStatement s = c.prepareStatement("""
                         select id, installation_id, repository, abandoned_run_id, abandoned_run_head, last_error
                         from work_job
-                        where abandoned_run_id is not null and state in ('parked', 'idle') limit 20""");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                left.add(new Left(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6)));
+                        where abandoned_run_id is not null and state in ('parked', 'idle')
+                          and not abandoned_run_id = any(?) order by id limit 20""")) {
+            s.setArray(1, c.createArrayOf("bigint", waiting.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    left.add(new Left(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getString(6)));
+                }
             }
         }
         for (Left l : left) {
+            if (stopping) {
+                return;
+            }
             try {
                 if (l.head() != null) {
                     abandoned.complete(l.installation(), l.repository(), l.run(), l.head(),
                             l.error() == null ? GIVEN_UP : GIVEN_UP + ": " + l.error());
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warnf("%s: check run %d left in progress could not be completed, tried again later: %s",
-                        l.repository(), l.run(), e.getMessage());
+                Retry last = closeLater.get(l.run());
+                int failures = last == null ? 1 : last.failures() + 1;
+                Duration wait = closeRetry(failures);
+                closeLater.put(l.run(), new Retry(failures, System.currentTimeMillis() + wait.toMillis()));
+                LOG.warnf("%s: check run %d left in progress could not be completed, tried again in %s: %s",
+                        l.repository(), l.run(), wait, e.getMessage());
                 continue;
             }
+            closeLater.remove(l.run());
             try (Connection c = ds.getConnection();
                     PreparedStatement s = c.prepareStatement("""
                             update work_job set abandoned_run_id = null, abandoned_run_head = null
@@ -953,6 +1014,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
         // A poll in the middle of a query does not answer the interrupt: wait for it, so that no claim (or
         // completion of abandoned runs) happens after stop returns.
         awaitQuietly(poller, grace);
+        closer.shutdownNow(); // a round of completions stops at its next run; GitHub's answer is not waited for long
+        awaitQuietly(closer, grace);
         boolean finished = LocalWorkQueue.finishWithin(workers, grace);
         if (!finished) {
             List<Runnable> hooks;
@@ -1003,6 +1066,8 @@ public class PostgresWorkQueue implements LocalWorkQueue {
 
         private final Claimed claimed;
         final List<Long> held = new ArrayList<>();
+        /** The runs held that are recorded with the job: a replica that takes the job over completes them. */
+        private final java.util.Set<Long> recorded = ConcurrentHashMap.newKeySet();
         volatile boolean abandonedCompleted;
 
         DbBatch(Claimed claimed) {
@@ -1055,10 +1120,23 @@ public class PostgresWorkQueue implements LocalWorkQueue {
                 s.setString(2, headSha);
                 s.setLong(3, claimed.job());
                 s.setString(4, claimed.token());
-                s.executeUpdate();
+                if (s.executeUpdate() == 1) {
+                    recorded.add(checkRunId);
+                } else {
+                    // the job was taken over between the claim and now: the new owner cannot know this run
+                    lost.add(claimed.token());
+                    LOG.warnf("%s: another replica took the job over before check run %d was recorded, this"
+                            + " worker completes it", claimed.key(), checkRunId);
+                }
             } catch (SQLException e) {
-                LOG.warnf("%s: the check run in progress could not be recorded: %s", claimed.key(), e.getMessage());
+                LOG.warnf("%s: the check run in progress could not be recorded, this worker completes it even if"
+                        + " it loses the job: %s", claimed.key(), e.getMessage());
             }
+        }
+
+        @Override
+        public boolean recorded(long checkRunId) {
+            return recorded.contains(checkRunId);
         }
 
         @Override

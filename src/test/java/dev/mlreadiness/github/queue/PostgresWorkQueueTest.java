@@ -503,4 +503,126 @@ class PostgresWorkQueueTest extends WorkQueueContract {
         assertThat(one("select count(*) from work_request")).isEqualTo(0L);
         assertThat(metrics.counter("mlreadiness.queue.takeovers").count()).isEqualTo(1.0);
     }
+
+    /**
+     * A batch whose job another replica took over between its claim and its hold (its lease expired under load): the
+     * run it holds then is not recorded with the job (the new owner cannot know it), and the batch says so, so that
+     * its worker completes it; a run held before the takeover is recorded, and left to the new owner.
+     */
+    @Test
+    void aRunHeldAfterTheJobWasTakenOverIsNotRecordedAndTheBatchSaysSo() throws Exception {
+        List<Boolean> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PostgresWorkQueue q = create(b -> {
+            b.hold(5, "a", () -> {
+            });
+            recorded.add(b.recorded(5));
+            owned.add(b.stillOwned());
+            TestDatabase.execute(ds, "update work_job set token = 'thief', owner = 'thief'"); // taken over
+            b.hold(6, "a", () -> {
+            });
+            recorded.add(b.recorded(6));
+            owned.add(b.stillOwned());
+            return Outcome.superseded("a");
+        }, settings(1, 3, Duration.ofSeconds(60)), "loser").start();
+        q.submit(push(PR, "a"));
+        until(() -> owned.size() == 2);
+        assertThat(recorded).containsExactly(true, false);
+        assertThat(owned).containsExactly(true, false);
+        until(() -> !q.holds(6)); // the batch ended
+        assertThat(one("select check_run_id || ' ' || owner from work_job")).isEqualTo("5 thief");
+    }
+
+    /**
+     * Completing the runs left in progress asks GitHub (with retries): however long it takes, the queue goes on
+     * claiming and evaluating other jobs meanwhile.
+     */
+    @Test
+    void completingRunsLeftInProgressNeverHoldsUpClaims() throws Exception {
+        TestDatabase.execute(ds, "insert into work_job (repository, number, installation_id, head_sha, state,"
+                + " abandoned_run_id, abandoned_run_head) values ('o/r', 1, 1, 'a', 'idle', 77, 'a')");
+        CountDownLatch completing = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        PostgresWorkQueue q = new PostgresWorkQueue(ds,
+                b -> Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "x"),
+                settings(1, 1, Duration.ofSeconds(60)), "replica", metrics, (installation, repo, run, head, why) -> {
+                    completing.countDown();
+                    await(answered); // GitHub is slow to answer
+                });
+        started.add(q);
+        q.start();
+        await(completing);
+        try {
+            assertThat(result(q.submit(push(OTHER, "x")).toCompletableFuture()).status())
+                    .isEqualTo(ReviewResult.Status.REVIEWED);
+        } finally {
+            answered.countDown();
+        }
+        until(() -> {
+            try {
+                return one("select abandoned_run_id from work_job where number = 1") == null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Runs whose completion GitHub refuses wait before they are tried again, so they neither take every place of a
+     * round (20) nor cost requests at every round: the run after them is completed.
+     */
+    @Test
+    void runsWhoseCompletionFailsWaitAndLetTheOthersBeCompleted() throws Exception {
+        for (int i = 1; i <= 21; i++) { // refused: the installation's token no longer reaches the repository
+            TestDatabase.execute(ds, "insert into work_job (repository, number, installation_id, head_sha, state,"
+                    + " abandoned_run_id, abandoned_run_head) values ('o/gone', " + i + ", 1, 'a', 'parked', " + i
+                    + ", 'a')");
+        }
+        TestDatabase.execute(ds, "insert into work_job (repository, number, installation_id, head_sha, state,"
+                + " abandoned_run_id, abandoned_run_head) values ('o/r', 1, 1, 'a', 'idle', 99, 'a')");
+        List<Long> tried = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PostgresWorkQueue q = new PostgresWorkQueue(ds, b -> null, settings(1, 1, Duration.ofSeconds(60)),
+                "replica", metrics, (installation, repo, run, head, why) -> {
+                    tried.add(run);
+                    if (repo.equals("o/gone")) {
+                        throw new java.io.IOException("GitHub answered 404");
+                    }
+                });
+        started.add(q);
+        q.start();
+        until(() -> {
+            try {
+                return one("select count(*) from work_job where abandoned_run_id is not null").equals(21L);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }); // run 99 completed, the refused ones kept
+        assertThat(tried.subList(0, tried.indexOf(99L))).hasSize(21).doesNotHaveDuplicates(); // none tried twice first
+        assertThat(List.of(PostgresWorkQueue.closeRetry(1), PostgresWorkQueue.closeRetry(2),
+                PostgresWorkQueue.closeRetry(7), PostgresWorkQueue.closeRetry(40))).containsExactly(
+                        Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(1), Duration.ofHours(1));
+    }
+
+    /**
+     * The end of a batch whose job another replica took over writes nothing: the run the new claim is to complete
+     * (its abandoned run) stays, with the new owner, its lease and the requests, whatever the old batch completed.
+     */
+    @Test
+    void theEndOfABatchThatLostItsJobLeavesWhatTheNewClaimRecorded() throws Exception {
+        leftByADeadReplica("now() - interval '1 second'");
+        CountDownLatch ended = new CountDownLatch(1);
+        PostgresWorkQueue q = create(b -> {
+            b.abandonedRunCompleted(); // it completed run 77, which its claim took over
+            TestDatabase.execute(ds, "update work_job set token = 'thief', owner = 'thief',"
+                    + " lease_until = now() + interval '1 hour', abandoned_run_id = 88, abandoned_run_head = 'b'");
+            ended.countDown();
+            return Outcome.done(ReviewResult.of(ReviewResult.Status.REVIEWED, ""), "a");
+        }, settings(1, 3, Duration.ofSeconds(60)), "loser").start();
+        await(ended);
+        q.stop(Duration.ofSeconds(30)); // waits for the batch's end
+        assertThat(one("select state || ' ' || owner || ' ' || abandoned_run_id || ' ' || abandoned_run_head"
+                + " from work_job")).isEqualTo("running thief 88 b");
+        assertThat(one("select count(*) from work_request")).isEqualTo(1L);
+        assertThat(one("select count(*) from delivery")).isEqualTo(0L);
+    }
 }
