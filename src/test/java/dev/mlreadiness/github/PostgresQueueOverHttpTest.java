@@ -312,7 +312,9 @@ class PostgresQueueOverHttpTest extends QueueOverHttpTest {
                 assertThat(GitHubJournal.of(server).matching("PATCH", ".*/check-runs/" + runId)).hasSize(1);
                 com.fasterxml.jackson.databind.JsonNode run = GitHubState.RUNS.get(runId);
                 assertThat(run.path("status").asText()).isEqualTo("completed");
-                assertThat(run.path("conclusion").asText()).isEqualTo("skipped");
+                // fails closed: completed after the new owner's run, a skipped run would pass a required check that
+                // the new owner's run failed
+                assertThat(run.path("conclusion").asText()).isEqualTo("failure");
                 assertThat(run.at("/output/title").asText()).isEqualTo("Evaluated by another instance");
                 assertThat(run.at("/output/summary").asText()).contains("Another instance of ML readiness");
             } finally {

@@ -97,12 +97,15 @@ public class CheckRunPublisher {
 
     /**
      * A run whose evaluation another instance of the app took over (this one's lease on the job expired): that
-     * instance's run on the commit has the result.
+     * instance's run on the commit has the result. Both runs are on the same commit with the same name, and this one
+     * may be completed last, so GitHub may take it for the check's result: it ends as a run without a result does
+     * ({@code ml-readiness.on-error}, failure by default), never as {@code skipped}, which passes a required check
+     * that the other run may have failed.
      */
     CheckRunOutput takenOverOutput() {
-        return new CheckRunOutput(GHCheckRun.Conclusion.SKIPPED, "Evaluated by another instance",
+        return new CheckRunOutput(onError, "Evaluated by another instance",
                 "Another instance of ML readiness took this evaluation over; its check run on this commit has the "
-                        + "result.",
+                        + "result. If GitHub shows this run as the check's result, use **Re-run** on this check.",
                 List.of());
     }
 

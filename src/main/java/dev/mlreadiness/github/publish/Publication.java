@@ -192,7 +192,8 @@ public class Publication {
     }
 
     /**
-     * Completes a run whose evaluation another instance of the app took over, as skipped, unless it is completed
+     * Completes a run whose evaluation another instance of the app took over, as a run without a result (never
+     * skipped), unless it is completed
      * already (the new owner may have taken it for a run left in progress); never throws.
      */
     public boolean takenOver(GHRepository repo, GHCheckRun run) {
