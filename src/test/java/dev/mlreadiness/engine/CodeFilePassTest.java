@@ -20,9 +20,11 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 import dev.mlreadiness.engine.code.CodeFile;
+import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.config.ReadinessConfig;
 import dev.mlreadiness.engine.rule.CodeFilePass;
 import dev.mlreadiness.engine.rule.CodeFileRule;
+import dev.mlreadiness.engine.rule.CodeFileTally;
 import dev.mlreadiness.engine.rule.CodeFilesToScan;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
@@ -64,6 +66,12 @@ class CodeFilePassTest {
                 py.append("# readiness: ignore-file[reproducibility/absolute-path]\n");
             }
             py.append("DATA = \"/home/me/data/").append(i).append(".csv\"\n");
+            py.append("\n\ndef load_").append(i).append("(path):\n");
+            if (i % 3 == 0) {
+                py.append("    \"\"\"Loads it.\"\"\"\n");
+            }
+            py.append("    return path\n\n\nclass Model").append(i)
+                    .append(":\n    def fit(self, x):\n        return x\n");
             repo.file(String.format("pkg%d/mod_%03d.py", i % 4, i), py.toString());
             if (i % 30 == 0) {
                 repo.file(String.format("notebooks/nb_%03d.ipynb", i), notebook(i));
@@ -80,11 +88,81 @@ class CodeFilePassTest {
     }
 
     private static List<Rule> passRules() {
-        return List.of(new RandomSeedRule(), new AbsolutePathRule(), new UndeclaredDependencyRule());
+        return List.of(new RandomSeedRule(), new AbsolutePathRule(), new UndeclaredDependencyRule(), CALLS);
     }
 
-    /** The rule as a plain rule: the checklist runs it alone, its own loop over the files, one after the other. */
+    /**
+     * A tally of the calls of the Python files outside {@code pkg3}: per folder, on the first file with a call, how
+     * many calls the folder's files make and which file comes first; per file too in a pull request.
+     */
+    static final CodeFileTally<Integer> CALLS = new CodeFileTally<>() {
+        private final FileSelector python = FileSelector.toScan(f -> f.path().endsWith(".py")
+                && !f.path().startsWith("pkg3/"));
+
+        @Override
+        public RuleInfo info() {
+            return new RuleInfo("reproducibility/test-calls", "Calls", Severity.NOTICE, Scope.LINE,
+                    TestRules.doc("Counts calls."));
+        }
+
+        @Override
+        public FileSelector reads() {
+            return python;
+        }
+
+        @Override
+        public Integer read(RuleContext ctx, CodeFile file) {
+            int calls = file.module().calls().size();
+            return calls == 0 ? null : calls;
+        }
+
+        @Override
+        public Tally<Integer> tally(RuleContext ctx, Findings out) {
+            Map<String, String> first = new java.util.LinkedHashMap<>();
+            Map<String, Integer> calls = new HashMap<>();
+            return new Tally<>() {
+                @Override
+                public void add(CodeFile file, Integer read) {
+                    String folder = file.path().substring(0, file.path().lastIndexOf('/') + 1);
+                    first.putIfAbsent(folder, file.path());
+                    calls.merge(folder, read, Integer::sum);
+                    if (ctx.isPullRequest()) {
+                        out.line(file.path(), 1, read + " calls.", file.path());
+                    }
+                }
+
+                @Override
+                public void finish() {
+                    first.forEach((folder, path) -> out.line(path, 1, calls.get(folder) + " calls in " + folder
+                            + ", the first in " + path + ".", folder));
+                }
+            };
+        }
+    };
+
+    /**
+     * The rule as a plain rule: the checklist runs it alone, its own loop over the files, one after the other (a
+     * tally: its read and tally of each file it selects, one after the other).
+     */
     private static Rule alone(Rule rule) {
+        if (rule instanceof CodeFileTally<?> tally) {
+            return plain(rule, (ctx, out) -> tallyOneAfterTheOther(tally, ctx, out));
+        }
+        return plain(rule, rule::check);
+    }
+
+    private static <T> void tallyOneAfterTheOther(CodeFileTally<T> rule, RuleContext ctx, Findings out) {
+        CodeFileTally.Tally<T> tally = rule.tally(ctx, out);
+        for (CodeFile file : CodeFiles.readAll(ctx, rule.reads().entries(ctx))) {
+            T read = rule.read(ctx, file);
+            if (read != null) {
+                tally.add(file, read);
+            }
+        }
+        tally.finish();
+    }
+
+    private static Rule plain(Rule rule, java.util.function.BiConsumer<RuleContext, Findings> check) {
         return new Rule() {
             @Override
             public RuleInfo info() {
@@ -98,7 +176,7 @@ class CodeFilePassTest {
 
             @Override
             public void check(RuleContext ctx, Findings out) {
-                rule.check(ctx, out);
+                check.accept(ctx, out);
             }
         };
     }
@@ -111,7 +189,7 @@ class CodeFilePassTest {
 
         assertThat(parallel.findings()).hasSizeGreaterThan(1_000).isEqualTo(sequential.findings());
         assertThat(parallel.findings()).extracting(Finding::ruleId).contains("reproducibility/random-seed",
-                "reproducibility/absolute-path", "reproducibility/undeclared-dependency");
+                "reproducibility/absolute-path", "reproducibility/undeclared-dependency", "reproducibility/test-calls");
         assertThat(parallel.suppressed()).isPositive().isEqualTo(sequential.suppressed());
         assertThat(parallel.skipped()).isNotEmpty().isEqualTo(sequential.skipped());
         assertThat(parallel.scores()).isEqualTo(sequential.scores());
@@ -126,6 +204,20 @@ class CodeFilePassTest {
 
         assertThat(parallel.findings()).hasSizeGreaterThan(1_000).isEqualTo(sequential.findings());
         assertThat(parallel.suppressed()).isEqualTo(sequential.suppressed());
+    }
+
+    @Test
+    void aTallyAloneReadsTheFilesItSelectsOnly() {
+        TestRepo repo = repository();
+        Report alone = repo.scan(CALLS);
+        Report sequential = repo.scan(alone(CALLS));
+
+        assertThat(alone.findings()).hasSize(3).isEqualTo(sequential.findings());
+        assertThat(alone.findings()).extracting(Finding::message).containsExactly(
+                sequential.findings().stream().map(Finding::message).toArray(String[]::new));
+        // the notebooks and pkg3 are not read: no notebook is skipped, the binary files outside pkg3 are
+        assertThat(alone.skipped()).extracting(s -> s.path()).isNotEmpty()
+                .noneMatch(p -> p.startsWith("pkg3/") || p.endsWith(".ipynb"));
     }
 
     @Test

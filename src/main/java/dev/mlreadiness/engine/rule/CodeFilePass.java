@@ -1,9 +1,11 @@
 package dev.mlreadiness.engine.rule;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
 import dev.mlreadiness.engine.code.CodeFile;
@@ -94,7 +96,12 @@ public final class CodeFilePass {
         for (CodeFileTally<?> t : tallied) {
             tallies.add(Tallying.of(t, ctx, out.get(t.info().id())));
         }
-        try (OrderedWork<FileEntry, Checked<R>> files = OrderedWork.of(CodeFilesToScan.entries(ctx),
+        // the code file rules read every code file to scan; tallies alone read what they select
+        List<FileEntry> entries = apart.isEmpty() && inOrder.isEmpty()
+                ? CodeFilesToScan.CODE.entries(ctx).stream().filter(f -> tallies.stream().anyMatch(t -> t.reads(f)))
+                        .toList()
+                : CodeFilesToScan.entries(ctx);
+        try (OrderedWork<FileEntry, Checked<R>> files = OrderedWork.of(entries,
                 f -> CodeFiles.read(ctx, f).map(file -> check(apart, tallies, ctx, file, steps)).orElse(null),
                 FileEntry::size, WINDOW, BUDGET)) {
             while (files.hasNext()) {
@@ -137,15 +144,20 @@ public final class CodeFilePass {
         return new Checked<>(file, steps.apart(file, found), reads);
     }
 
-    /** A tally of one pass, with the rule that reads for it. */
-    private record Tallying<T>(CodeFileTally<T> rule, CodeFileTally.Tally<T> tally) {
+    /** A tally of one pass, with the rule that reads for it and the files it reads. */
+    private record Tallying<T>(CodeFileTally<T> rule, CodeFileTally.Tally<T> tally, Set<String> selected) {
 
         static <T> Tallying<T> of(CodeFileTally<T> rule, RuleContext ctx, Findings out) {
-            return new Tallying<>(rule, rule.tally(ctx, out));
+            return new Tallying<>(rule, rule.tally(ctx, out), new HashSet<>(rule.reads().select(ctx)));
         }
 
+        boolean reads(FileEntry file) {
+            return selected.contains(file.path());
+        }
+
+        /** What the file shows the rule, null when the rule does not read it. */
         Object read(RuleContext ctx, CodeFile file) {
-            return rule.read(ctx, file);
+            return selected.contains(file.path()) ? rule.read(ctx, file) : null;
         }
 
         @SuppressWarnings("unchecked") // what read answered for the same rule

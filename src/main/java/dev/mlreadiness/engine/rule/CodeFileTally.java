@@ -6,7 +6,8 @@ import java.util.Map;
 import dev.mlreadiness.engine.code.CodeFile;
 
 /**
- * A rule that reads the code files to scan ({@link CodeFilesToScan#read}) one at a time, in two steps: what each file
+ * A rule that reads code files to scan one at a time (those of {@link CodeFilesToScan#CODE} its {@link #reads()}
+ * selects), in two steps: what each file
  * shows, read apart from every other file ({@link #read}: the heavy part, on any thread, several files at once), then
  * a tally of what the files showed, in their order, that reports once it has seen them all ({@link #tally}: on one
  * thread). The checklist runs it in its pass over the code files with the {@link CodeFileRule}s ({@link CodeFilePass}),
