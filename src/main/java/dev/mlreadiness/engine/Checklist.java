@@ -2,7 +2,6 @@ package dev.mlreadiness.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 
 import dev.mlreadiness.engine.code.CodeEvidence;
+import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.config.ReadinessConfig;
+import dev.mlreadiness.engine.rule.CodeFilePass;
 import dev.mlreadiness.engine.rule.CodeFileRule;
+import dev.mlreadiness.engine.rule.CodeFileTally;
 import dev.mlreadiness.engine.rule.Findings;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleContext;
@@ -86,14 +87,12 @@ public final class Checklist {
         Newness newness;
         if (mode == Mode.FULL_SCAN) {
             // a full scan's newness does not depend on the findings: the code file pass's findings (up to one per
-            // line of every code file) are converted as soon as the pass is done, not kept raw while the other
+            // line of every code file) are converted during the pass, file by file, not kept raw while the other
             // rules run
             newness = Newness.of(mode, in.changes(), active, Map.of(), baseCtx);
-            Newness known = newness;
-            headResults = run(active, headCtx, (rule, out) -> conversion.convert(rule, out, known));
+            headResults = run(active, headCtx, new Converting(conversion, newness));
         } else {
-            headResults = run(active, headCtx, (rule, out) -> {
-            });
+            headResults = run(active, headCtx);
             newness = Newness.of(mode, in.changes(), active, headResults, baseCtx);
         }
         for (Rule rule : active) {
@@ -106,7 +105,7 @@ public final class Checklist {
         int suppressed = conversion.suppressed;
         Set<String> applied = new LinkedHashSet<>();
         for (Rule rule : active) {
-            if (!conversion.notApplicable.contains(rule.info().id())) {
+            if (!conversion.notApplicable(rule.info().id())) {
                 applied.add(rule.info().id());
             }
         }
@@ -123,40 +122,101 @@ public final class Checklist {
 
     /**
      * Turns rules' raw findings into findings, one rule at a time and, within a rule, one file at a time (see
-     * {@link #byPath}); the raw findings are let go as they are converted.
+     * {@link #byPath}); the raw findings are let go as they are converted. The code file pass hands it one rule's
+     * findings in one file at a time ({@link #convertFile}, on any thread, then {@link #add} in the files' order).
      */
     private static final class Conversion {
         private final ReadinessConfig config;
-        private final FindingLines lines;
-        private final InlineSuppression suppression;
-        private final Fingerprints fingerprints = new Fingerprints();
+        private final Snapshot head;
         final List<Finding> findings = new ArrayList<>();
-        final Set<String> notApplicable = new HashSet<>();
+        /** Per rule: whether a part of its findings said it does not apply, and how many gaps it reported. */
+        private final Map<String, Tally> tallies = new HashMap<>();
         int suppressed;
 
         Conversion(ReadinessConfig config, Snapshot head) {
             this.config = config;
-            this.lines = new FindingLines(head);
-            this.suppression = new InlineSuppression(head, lines);
+            this.head = head;
         }
 
         void convert(Rule rule, Findings out, Newness newness) {
-            RuleInfo info = rule.info();
-            if (out.isNotApplicable()) {
-                notApplicable.add(info.id());
-            }
+            Converted converted = convert(rule.info(), out, newness, true);
+            add(converted);
+        }
+
+        /** One rule's findings in one file, on the calling thread: nothing shared with other files is touched. */
+        Converted convertFile(Rule rule, Findings out, Newness newness) {
+            return convert(rule.info(), out, newness, false);
+        }
+
+        /** Adds a converted part of a rule's findings; parts of a rule come in the order of its raw findings. */
+        void add(Converted converted) {
+            findings.addAll(converted.findings());
+            suppressed += converted.suppressed();
+            tallies.computeIfAbsent(converted.ruleId(), id -> new Tally()).add(converted);
+        }
+
+        /**
+         * True when the rule said it does not apply and reported nothing ({@link Findings#isNotApplicable()} of all
+         * its findings together).
+         */
+        boolean notApplicable(String ruleId) {
+            Tally t = tallies.get(ruleId);
+            return t != null && t.notApplicable && t.raw == 0;
+        }
+
+        /**
+         * @param letGo whether to let the raw findings go as they are converted (the caller does not keep them)
+         */
+        private Converted convert(RuleInfo info, Findings out, Newness newness, boolean letGo) {
             Severity severity = config.severityOf(info.id(), info.defaultSeverity()).orElseThrow();
+            int raw = out.raw().size();
+            boolean notApplicable = out.isNotApplicable();
             List<List<Findings.Raw>> byFile = byPath(out.raw());
-            out.raw().clear(); // the groups hold them now, each let go once its file is converted
-            for (List<Findings.Raw> file : byFile) {
-                // what is kept for counting and looking up lines holds the path: forget it between files
-                lines.forget();
-                suppression.forget();
-                fingerprints.forget();
-                suppressed += Checklist.convert(file, info, severity, newness, lines, suppression, fingerprints,
-                        findings);
-                file.clear();
+            if (letGo) {
+                out.raw().clear(); // the groups hold them now, each let go once its file is converted
             }
+            List<Finding> converted = new ArrayList<>(raw);
+            int suppressedHere = 0;
+            for (List<Findings.Raw> file : byFile) {
+                // what is kept for counting and looking up lines holds the path: nothing of it is kept between files
+                FindingLines lines = new FindingLines(head);
+                suppressedHere += Checklist.convert(file, info, severity, newness, lines,
+                        new InlineSuppression(head, lines), new Fingerprints(), converted);
+                if (letGo) {
+                    file.clear();
+                }
+            }
+            return new Converted(info.id(), converted, suppressedHere, notApplicable, raw);
+        }
+    }
+
+    /** A part of one rule's findings converted: how many raw findings it had, whether they said "not applicable". */
+    private record Converted(String ruleId, List<Finding> findings, int suppressed, boolean notApplicable, int raw) {
+    }
+
+    /** See {@link Conversion#notApplicable}. */
+    private static final class Tally {
+        boolean notApplicable;
+        long raw;
+
+        void add(Converted part) {
+            notApplicable |= part.notApplicable();
+            raw += part.raw();
+        }
+    }
+
+    /**
+     * The code file pass of a full scan that comes first: the findings of the rules checking files apart converted
+     * file by file as they are found, the code evidence computed along (each file's read on the pass's threads,
+     * joined in order).
+     */
+    private static final class Converting {
+        final Conversion conversion;
+        final Newness newness;
+
+        Converting(Conversion conversion, Newness newness) {
+            this.conversion = conversion;
+            this.newness = newness;
         }
     }
 
@@ -214,27 +274,26 @@ public final class Checklist {
 
     /**
      * Each rule's findings on one side, by rule id. The rules that look at code files one at a time
-     * ({@link CodeFileRule}) run together in one pass over the code files, where the first of them stands in the
-     * list, so each file is parsed once for all of them; in a full scan the pass comes first and computes the code
-     * evidence ({@link CodeEvidence#alongPass}) too.
+     * ({@link CodeFileRule}, {@link CodeFileTally}) run together in one pass over the code files
+     * ({@link CodeFilePass}), where the first of
+     * them stands in the list, so each file is parsed once for all of them; in a full scan the pass comes first and
+     * computes the code evidence ({@link CodeEvidence#alongPass}) too.
      */
     static Map<String, Findings> run(List<Rule> rules, RuleContext ctx) {
-        return run(rules, ctx, (rule, findings) -> {
-        });
+        return run(rules, ctx, null);
     }
 
     /**
-     * {@link #run(List, RuleContext)}, handing the code file pass's rules with their findings to {@code afterPass}
-     * when the pass comes first (a full scan), before the other rules run: what it takes from the map is taken
-     * from the answer.
+     * {@link #run(List, RuleContext)}; when the pass comes first (a full scan) and {@code converting} is given, the
+     * pass's findings are converted there and then: the answer holds none of the pass's rules.
      */
-    static Map<String, Findings> run(List<Rule> rules, RuleContext ctx, BiConsumer<Rule, Findings> afterPass) {
+    private static Map<String, Findings> run(List<Rule> rules, RuleContext ctx, Converting converting) {
         Map<String, Findings> out = new HashMap<>();
-        List<CodeFileRule> perFile = new ArrayList<>();
+        List<Rule> perFile = new ArrayList<>();
         for (Rule r : rules) {
             out.put(r.info().id(), new Findings());
-            if (r instanceof CodeFileRule c) {
-                perFile.add(c);
+            if (inPass(r)) {
+                perFile.add(r);
             }
         }
         boolean passDone = false;
@@ -244,21 +303,69 @@ public final class Checklist {
             // a full scan: the pass comes first and computes the code evidence too, which rules before it would
             // otherwise compute by parsing up to 2,000 of the same files again (the rules' findings do not depend
             // on where the pass runs)
-            CodeFileRule.checkEach(perFile, ctx, out, evidence.get()::read);
+            CodeFilePass.run(perFile, ctx, out, new FirstPass(perFile, evidence.get(), converting, out));
             evidence.get().finish();
             passDone = true;
-            for (CodeFileRule r : perFile) {
-                afterPass.accept(r, out.remove(r.info().id()));
+            if (converting != null) {
+                for (Rule r : perFile) {
+                    // the findings of the rules checking files in order, and whether the others apply
+                    converting.conversion.convert(r, out.remove(r.info().id()), converting.newness);
+                }
             }
         }
         for (Rule r : rules) {
-            if (!(r instanceof CodeFileRule)) {
+            if (!inPass(r)) {
                 r.check(ctx, out.get(r.info().id()));
             } else if (!passDone) {
-                CodeFileRule.checkEach(perFile, ctx, out);
+                CodeFilePass.run(perFile, ctx, out);
                 passDone = true;
             }
         }
         return out;
+    }
+
+    /** Whether the rule runs in the pass over the code files. */
+    private static boolean inPass(Rule rule) {
+        return rule instanceof CodeFileRule || rule instanceof CodeFileTally;
+    }
+
+    /** See {@link #run(List, RuleContext, Converting)}. */
+    private static final class FirstPass implements CodeFilePass.Steps<FirstPass.Handed> {
+        private final Map<String, Rule> rules = new HashMap<>();
+        private final CodeEvidence.AlongPass evidence;
+        private final Converting converting;
+        private final Map<String, Findings> out;
+
+        /** One file's evidence, and the findings of the rules checking files apart: converted, or raw. */
+        record Handed(CodeEvidence.Part evidence, List<Converted> converted, Map<String, Findings> raw) {
+        }
+
+        FirstPass(List<Rule> rules, CodeEvidence.AlongPass evidence, Converting converting,
+                Map<String, Findings> out) {
+            rules.forEach(r -> this.rules.put(r.info().id(), r));
+            this.evidence = evidence;
+            this.converting = converting;
+            this.out = out;
+        }
+
+        @Override
+        public Handed apart(CodeFile file, Map<String, Findings> found) {
+            CodeEvidence.Part part = evidence.read(file);
+            if (converting == null) {
+                return new Handed(part, List.of(), found);
+            }
+            List<Converted> converted = new ArrayList<>(found.size());
+            found.forEach((id, f) -> converted.add(
+                    converting.conversion.convertFile(rules.get(id), f, converting.newness)));
+            return new Handed(part, converted, Map.of());
+        }
+
+        @Override
+        public void inOrder(CodeFile file, Handed handed) {
+            evidence.add(file, handed.evidence());
+            handed.converted().forEach(converting == null ? c -> {
+            } : converting.conversion::add);
+            handed.raw().forEach((id, f) -> out.get(id).addAll(f));
+        }
     }
 }

@@ -11,7 +11,9 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 /**
  * The text of the line a finding points at, for one evaluation of the head snapshot: decodes that one line, not the
  * file (a notebook can be 20 MB), splits each file into lines once however many findings it holds, and decodes each
- * line once however many findings sit on it. A line longer than {@link InputLimits#MAX_HASHED_LINE_BYTES} is given
+ * line once however many findings sit on it (the checklist uses one instance per rule and file, so that an evaluation
+ * with findings in thousands of files does not keep every file's lines). A line longer than
+ * {@link InputLimits#MAX_HASHED_LINE_BYTES} is given
  * by its start and length: a notebook saved without indentation is one 6.8 MB line holding 50,000 findings, and
  * decoding it for each took minutes.
  */
@@ -55,16 +57,6 @@ final class FindingLines {
             return Optional.empty();
         }
         return files.computeIfAbsent(raw.path(), p -> head.bytes(p).flatMap(TextLines::of));
-    }
-
-    /**
-     * Drops what was kept of the files seen so far: the checklist calls it between files, so that an evaluation
-     * with findings in thousands of files does not keep every file's lines (the answers stay the same).
-     */
-    void forget() {
-        files.clear();
-        lines.clear();
-        marked.clear();
     }
 
     private static String key(Findings.Raw raw) {

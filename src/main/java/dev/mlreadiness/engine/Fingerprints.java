@@ -14,7 +14,9 @@ import dev.mlreadiness.engine.snapshot.InputLimits;
 /**
  * The stable fingerprints of one evaluation's findings: rule, path and the line's text (not its number, which
  * shifts when lines are added above), with an occurrence count for identical lines; the message for findings
- * without a line. Hashed with SHA-256, the first 8 bytes in hex.
+ * without a line. Hashed with SHA-256, the first 8 bytes in hex. Occurrences are counted per rule, path and subject,
+ * so the checklist uses one instance per rule and file (an evaluation with 172,000 findings kept a digest for each
+ * when one instance counted them all).
  */
 final class Fingerprints {
 
@@ -50,17 +52,6 @@ final class Fingerprints {
         } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE, and clones", e);
         }
-    }
-
-    /**
-     * Drops the counts and digests kept so far. Occurrences are counted per rule, path and subject, so the checklist
-     * calls it between files, once every finding of a rule in a file has its fingerprint (an evaluation with 172,000
-     * findings kept a digest for each).
-     */
-    void forget() {
-        seen.clear();
-        prefixes.clear();
-        subjects.clear();
     }
 
     /**

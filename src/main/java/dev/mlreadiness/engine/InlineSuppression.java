@@ -10,7 +10,8 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 /**
  * Whether a finding is suppressed by a comment in the head snapshot: {@code readiness: ignore-file[rule]} anywhere
  * in its file, or {@code readiness: ignore[rule]} on its line (the syntax is {@link Suppressions}'). Looks only in
- * files the rules already read, and decides each file and rule once.
+ * files the rules already read, and decides each file and rule once (the checklist uses one instance per rule and
+ * file).
  */
 final class InlineSuppression {
 
@@ -45,12 +46,6 @@ final class InlineSuppression {
             String line = lines.markedLine(raw);
             return line != null && Suppressions.suppressesLine(line, ruleId);
         });
-    }
-
-    /** Drops the answers kept so far (the checklist calls it between files; keys hold the path). */
-    void forget() {
-        fileSuppressed.clear();
-        lineSuppressed.clear();
     }
 
     /**

@@ -84,11 +84,42 @@ public final class CodeEvidence {
     }
 
     private void read(CodeFile code) {
+        add(code, part(code));
+    }
+
+    /**
+     * What one file shows, read apart from every other file (the readers keep nothing between files) so that files
+     * can be read on several threads; {@link #add} joins it in the files' order. {@link ServingEvidence}'s reader
+     * keeps its state between files and reads in {@code add}.
+     */
+    private static CodeEvidence part(CodeFile code) {
+        CodeEvidence part = new CodeEvidence();
+        EvidenceReader.read(code, part);
+        HeldOutReader.read(code, part);
+        TrainingReader.read(code, part);
+        return part;
+    }
+
+    /** The next file's evidence ({@link #part}) after the files read so far: the same as reading it here. */
+    private void add(CodeFile code, CodeEvidence part) {
         filesRead++;
-        EvidenceReader.read(code, this);
-        HeldOutReader.read(code, this);
-        TrainingReader.read(code, this);
+        List<List<?>> mine = lists();
+        List<List<?>> its = part.lists();
+        for (int i = 0; i < mine.size(); i++) {
+            addAll(mine.get(i), its.get(i));
+        }
         serving.read(code);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void addAll(List<T> to, List<?> from) {
+        to.addAll((List<T>) from);
+    }
+
+    /** Every list the readers of {@link #part} fill. */
+    private List<List<?>> lists() {
+        return List.of(classifierTraining, modelTraining, metrics, heldOutSplits, heldOutEvaluation,
+                trainingDataScoring, dataLoading, experimentTrackers, monitoring, estimators, seeds);
     }
 
     /**
@@ -109,7 +140,8 @@ public final class CodeEvidence {
 
     /**
      * See {@link #alongPass}: hand it every code file of the pass ({@link CodeFiles#readAll} of the readable code
-     * files in tree order, as the pass reads them), then {@link #finish()}. The evidence reads the same files in the
+     * files in tree order, as the pass reads them), each first to {@link #read} (on any thread) and then what that
+     * answered to {@link #add} in the files' order, then {@link #finish()}. The evidence reads the same files in the
      * same order as when it reads them itself, so it is the same.
      */
     public static final class AlongPass {
@@ -125,10 +157,18 @@ public final class CodeEvidence {
             }
         }
 
-        /** Reads the file when it is one of the evidence's. */
-        public void read(CodeFile file) {
-            if (paths.contains(file.path())) {
-                evidence.read(file);
+        /**
+         * What the file shows, read on the calling thread (files may be read on several at once): null when the file
+         * is not one of the evidence's.
+         */
+        public Part read(CodeFile file) {
+            return paths.contains(file.path()) ? new Part(part(file)) : null;
+        }
+
+        /** Adds what {@link #read} answered for {@code file} (null: nothing), in the order of the pass's files. */
+        public void add(CodeFile file, Part part) {
+            if (part != null) {
+                evidence.add(file, part.evidence);
             }
         }
 
@@ -136,6 +176,15 @@ public final class CodeEvidence {
         public void finish() {
             HeldOutReader.readDvc(ctx, evidence);
             ctx.fact(CodeEvidence.class, c -> evidence);
+        }
+    }
+
+    /** What one file of a pass shows, until it is added to the evidence in the files' order. */
+    public static final class Part {
+        private final CodeEvidence evidence;
+
+        private Part(CodeEvidence evidence) {
+            this.evidence = evidence;
         }
     }
 

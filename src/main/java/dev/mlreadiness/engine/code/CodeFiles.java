@@ -1,21 +1,17 @@
 package dev.mlreadiness.engine.code;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 
 import dev.mlreadiness.engine.notebook.NotebookFormatException;
 import dev.mlreadiness.engine.notebook.NotebookParser;
 import dev.mlreadiness.engine.python.TooManyTokensException;
 import dev.mlreadiness.engine.rule.FileParser;
+import dev.mlreadiness.engine.rule.OrderedWork;
 import dev.mlreadiness.engine.rule.RuleContext;
 import dev.mlreadiness.engine.snapshot.FileEntry;
 import dev.mlreadiness.engine.snapshot.Snapshot;
@@ -40,6 +36,10 @@ public final class CodeFiles {
      * for the evaluation's parse cache; measured on generated numpy-heavy modules.
      */
     private static final long BYTES_PER_CODE_CHAR = 16;
+
+    /** Files parsed ahead by {@link #readAll}, and at most this many bytes of them (beyond one, whatever its size). */
+    private static final int AHEAD = 4;
+    private static final long AHEAD_BYTES = 8L * 1024 * 1024;
 
     /** Reads a {@code .py} file (UTF-8, a byte-order mark dropped, malformed bytes replaced). */
     public static final FileParser<CodeFile> PYTHON = weighed((path, content) -> {
@@ -118,79 +118,34 @@ public final class CodeFiles {
 
     /**
      * The files read as code (see {@link #read}), one at a time as the caller iterates, the next few parsed ahead
-     * on the common pool when the machine has more than one core: rules and evidence loop over thousands of
-     * files, and parsing is most of their time. Results are the same as reading one after the other; nothing holds
-     * all the files.
+     * on the common pool when the machine has more than one core ({@link OrderedWork}): rules and evidence loop over
+     * thousands of files, and parsing is most of their time. Results are the same as reading one after the other;
+     * nothing holds all the files.
      */
     public static Iterable<CodeFile> readAll(RuleContext ctx, List<FileEntry> files) {
-        return () -> new ReadAhead(ctx, files);
-    }
+        return () -> new Iterator<>() {
+            private final OrderedWork<FileEntry, Optional<CodeFile>> ahead = OrderedWork.of(files, f -> read(ctx, f),
+                    FileEntry::size, AHEAD, AHEAD_BYTES);
+            private CodeFile next;
 
-    /** See {@link #readAll}: a window of parse tasks that the pool or the caller runs, whichever comes first. */
-    private static final class ReadAhead implements Iterator<CodeFile> {
-
-        private static final int AHEAD = 4;
-        private static final boolean PARALLEL = Runtime.getRuntime().availableProcessors() > 1;
-
-        private final RuleContext ctx;
-        private final List<FileEntry> files;
-        private final Deque<FutureTask<Optional<CodeFile>>> window = new ArrayDeque<>();
-        private int submitted;
-        private CodeFile next;
-
-        ReadAhead(RuleContext ctx, List<FileEntry> files) {
-            this.ctx = ctx;
-            this.files = files;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && (!window.isEmpty() || submitted < files.size())) {
-                fill();
-                FutureTask<Optional<CodeFile>> task = window.poll();
-                task.run(); // does nothing when the pool has run it or is running it
-                next = result(task).orElse(null);
-            }
-            return next != null;
-        }
-
-        @Override
-        public CodeFile next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            CodeFile out = next;
-            next = null;
-            return out;
-        }
-
-        private void fill() {
-            while (window.size() < AHEAD && submitted < files.size()) {
-                FileEntry f = files.get(submitted++);
-                FutureTask<Optional<CodeFile>> task = new FutureTask<>(() -> read(ctx, f));
-                window.add(task);
-                if (PARALLEL) {
-                    ForkJoinPool.commonPool().execute(task);
+            @Override
+            public boolean hasNext() {
+                while (next == null && ahead.hasNext()) {
+                    next = ahead.next().orElse(null);
                 }
+                return next != null;
             }
-        }
 
-        private static Optional<CodeFile> result(FutureTask<Optional<CodeFile>> task) {
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading code", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
+            @Override
+            public CodeFile next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
                 }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
+                CodeFile out = next;
+                next = null;
+                return out;
             }
-        }
+        };
     }
 
     private static long limit(String path) {

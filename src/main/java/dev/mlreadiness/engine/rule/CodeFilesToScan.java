@@ -1,5 +1,6 @@
 package dev.mlreadiness.engine.rule;
 
+import java.util.List;
 import java.util.stream.StreamSupport;
 
 import dev.mlreadiness.engine.code.CodeFile;
@@ -39,12 +40,24 @@ public final class CodeFilesToScan {
         return () -> StreamSupport.stream(read.spliterator(), false).filter(f -> f.notebook().isPresent()).iterator();
     }
 
+    /**
+     * The files {@link #CODE} selects, not read: what {@link #read} reads (those over the size limit are listed as
+     * skipped, as {@link #read} lists them).
+     */
+    static List<FileEntry> entries(RuleContext ctx) {
+        return entries(ctx, CODE);
+    }
+
     private static Iterable<CodeFile> read(RuleContext ctx, FileSelector files) {
+        return CodeFiles.readAll(ctx, entries(ctx, files));
+    }
+
+    private static List<FileEntry> entries(RuleContext ctx, FileSelector files) {
         for (FileEntry f : ctx.filesToScan()) {
             if (CodeFiles.isCode(f.path()) && !CodeFiles.isReadable(f)) {
                 CodeFiles.read(ctx, f); // over the size limit: not read, only listed as skipped
             }
         }
-        return CodeFiles.readAll(ctx, files.entries(ctx));
+        return files.entries(ctx);
     }
 }

@@ -126,6 +126,12 @@ public final class Findings {
         }
     }
 
+    /** Adds what {@code other} holds after what this holds: its gaps in their order, and its not-applicable mark. */
+    public void addAll(Findings other) {
+        raw.addAll(other.raw);
+        notApplicable |= other.notApplicable;
+    }
+
     public List<Raw> raw() {
         return raw;
     }

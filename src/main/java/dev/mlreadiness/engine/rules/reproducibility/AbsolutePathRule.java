@@ -68,6 +68,12 @@ public final class AbsolutePathRule extends AbstractRule implements CodeFileRule
         }
     }
 
+    /** Each file on its own: nothing is kept between files, gaps are reported in the file checked. */
+    @Override
+    public boolean checksFilesApart() {
+        return true;
+    }
+
     @Override
     public void check(RuleContext ctx, CodeFile file, Findings out) {
         for (StringLiteral s : file.module().strings()) {

@@ -143,6 +143,12 @@ public final class RandomSeedRule extends AbstractRule implements CodeFileRule {
         }
     }
 
+    /** Each file on its own: nothing is kept between files, gaps are reported in the file checked. */
+    @Override
+    public boolean checksFilesApart() {
+        return true;
+    }
+
     @Override
     public void check(RuleContext ctx, CodeFile file, Findings out) {
         PythonModule module = file.module();
