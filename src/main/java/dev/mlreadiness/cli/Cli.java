@@ -149,7 +149,7 @@ public final class Cli {
 
     private Evaluation evaluate(CheckOptions o) throws InputException {
         try (LocalRepository repo = LocalRepository.open(o.dir())) {
-            ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules.ids());
+            ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules::ids);
             ReadinessConfig config = o.failOn() == null ? loaded.config()
                     : ConfigFiles.withFailOn(loaded.config(), o.failOn());
             EvaluationInput input;
@@ -162,7 +162,8 @@ public final class Cli {
             RepositoryAnchor anchor = RepositoryAnchor
                     .of(input.head().stream().map(FileEntry::path).collect(Collectors.toSet()));
             try {
-                return new Evaluation(rules.checklist().evaluate(input), anchor);
+                // a folder that is not an ML project is told so before any rule is built
+                return new Evaluation(rules.evaluate(input), anchor);
             } catch (SnapshotReadException e) {
                 throw new InputException(e.getMessage(), e);
             }

@@ -88,6 +88,46 @@ class CliJarIT {
                 .contains("::warning file=split.py,line=3,title=ml-readiness reproducibility/random-seed::");
     }
 
+    /**
+     * What a short run loads: a check of a folder that is not an ML project (and {@code --version}) decides before
+     * any rule class is loaded, and without a config file nothing of the YAML parser; {@code rules} loads them all.
+     */
+    @Test
+    void aFolderThatIsNotAnMlProjectLoadsNoRuleAndNoYamlParser(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        CliJar.Run check = CliJar.run(classLog(tmp, "check"), empty, Map.of(), "check", ".");
+        assertThat(check.err()).isEmpty();
+        assertThat(check.exit()).isEqualTo(Cli.OK);
+        assertThat(check.out()).isEqualTo("Not checked: not an ML project: no notebook, no ML library in a dependency "
+                + "manifest and no .github/ml-readiness.yml\nResult: skipped\n");
+        assertThat(loaded(tmp, "check"))
+                .contains("dev.mlreadiness.cli.Main", "dev.mlreadiness.engine.MlProjectDetector")
+                .noneMatch(c -> c.startsWith("dev.mlreadiness.engine.rules.") || c.startsWith("com.fasterxml.")
+                        || c.startsWith("org.yaml."));
+
+        CliJar.Run version = CliJar.run(classLog(tmp, "version"), empty, Map.of(), "--version");
+        assertThat(version.exit()).isZero();
+        assertThat(loaded(tmp, "version")).contains("dev.mlreadiness.cli.Main")
+                .noneMatch(c -> c.startsWith("dev.mlreadiness.engine.rules."));
+
+        CliJar.Run rules = CliJar.run(classLog(tmp, "rules"), empty, Map.of(), "rules");
+        assertThat(rules.exit()).isZero();
+        assertThat(loaded(tmp, "rules")).contains("dev.mlreadiness.engine.rules.structure.ReadmeRule",
+                "dev.mlreadiness.engine.rules.production.EnvironmentParityRule");
+    }
+
+    /** The JVM option that logs the classes a run loads into {@code dir/NAME.txt}. */
+    private static List<String> classLog(Path dir, String name) {
+        return List.of("-Xlog:class+load=info:file=" + dir.resolve(name + ".txt"));
+    }
+
+    /** The classes a run logged with {@code -Xlog:class+load}, by name. */
+    private static List<String> loaded(Path dir, String name) throws java.io.IOException {
+        return Files.readAllLines(dir.resolve(name + ".txt")).stream().filter(l -> l.contains("[class,load]"))
+                .map(l -> l.substring(l.indexOf("[class,load]") + "[class,load]".length()).strip().split(" ")[0])
+                .toList();
+    }
+
     @Test
     void theJarHoldsTheCliAndItsLibrariesOnly() throws Exception {
         try (JarFile zip = new JarFile(CliJar.JAR.toFile())) {
