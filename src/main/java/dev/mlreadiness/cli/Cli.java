@@ -159,8 +159,10 @@ public final class Cli {
                 LocalRepository.Change c = o.staged() ? repo.staged() : repo.change(o.base());
                 input = EvaluationInput.change(c.base(), c.head(), c.changes(), config, loaded.present());
             }
-            RepositoryAnchor anchor = RepositoryAnchor
-                    .of(input.head().stream().map(FileEntry::path).collect(Collectors.toSet()));
+            // only SARIF anchors findings about the whole repository on a file: the other formats need no set of every
+            // path (nor the stream that builds it, on a short run)
+            RepositoryAnchor anchor = o.format() != OutputFormat.SARIF ? RepositoryAnchor.NONE
+                    : RepositoryAnchor.of(input.head().stream().map(FileEntry::path).collect(Collectors.toSet()));
             try {
                 // a folder that is not an ML project is told so before any rule is built
                 return new Evaluation(rules.evaluate(input), anchor);
