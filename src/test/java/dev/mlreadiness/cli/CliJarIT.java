@@ -116,6 +116,33 @@ class CliJarIT {
                 "dev.mlreadiness.engine.rules.production.EnvironmentParityRule");
     }
 
+    /**
+     * The launcher's class-data-sharing archive, made by the training run, holds every class of ours (lambdas
+     * included) that a check of a folder that is not an ML project loads, and a check of the example too.
+     */
+    @Test
+    void theTrainingRunArchivesWhatAnEmptyFolderAndTheExampleLoad(@TempDir Path tmp) throws Exception {
+        Path archive = tmp.resolve("cli.jsa");
+        CliJar.Run training = CliJar.exec(List.of(CliJar.java(), "@" + CliJar.OPTIONS,
+                "-XX:ArchiveClassesAtExit=" + archive, "-cp", CliJar.JAR.toString(),
+                ArchiveTraining.class.getName(), EXAMPLE.toString()), tmp, Map.of());
+        assertThat(training.exit()).isZero();
+        assertThat(training.out()).isEmpty();
+        assertThat(archive).isNotEmptyFile();
+
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        for (Path dir : List.of(empty, EXAMPLE)) {
+            String name = dir.getFileName().toString();
+            List<String> options = new java.util.ArrayList<>(classLog(tmp, name));
+            options.add("-XX:SharedArchiveFile=" + archive);
+            CliJar.Run check = CliJar.run(options, dir, Map.of(), "check", ".");
+            assertThat(check.err()).isEmpty();
+            List<String> ours = Files.readAllLines(tmp.resolve(name + ".txt")).stream()
+                    .filter(l -> l.contains("] dev.mlreadiness.")).toList();
+            assertThat(ours).isNotEmpty().allMatch(l -> l.contains("source: shared objects file"));
+        }
+    }
+
     /** The JVM option that logs the classes a run loads into {@code dir/NAME.txt}. */
     private static List<String> classLog(Path dir, String name) {
         return List.of("-Xlog:class+load=info:file=" + dir.resolve(name + ".txt"));
