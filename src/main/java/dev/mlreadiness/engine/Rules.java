@@ -69,16 +69,19 @@ public final class Rules {
      * {@link Checklist#skipReason}) gets its report without the rules being built when they are not yet.
      */
     public Report evaluate(EvaluationInput in) {
-        synchronized (this) {
-            if (checklist == null) {
-                Optional<String> skip = new Applicability(detector).skipReason(in);
-                if (skip.isPresent()) {
-                    Mode mode = in.changes().isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
-                    return Report.notApplicable(mode, skip.get(), in.config());
-                }
+        if (!built()) {
+            // the same decision Checklist.evaluate makes first (reading files, so outside the lock)
+            Optional<String> skip = new Applicability(detector).skipReason(in);
+            if (skip.isPresent()) {
+                Mode mode = in.changes().isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
+                return Report.notApplicable(mode, skip.get(), in.config());
             }
         }
         return checklist().evaluate(in);
+    }
+
+    private synchronized boolean built() {
+        return checklist != null;
     }
 
     /** In the order reports list them. */
