@@ -11,7 +11,6 @@ import dev.mlreadiness.engine.config.ClosestNames;
 import dev.mlreadiness.engine.rule.Rule;
 import dev.mlreadiness.engine.rule.RuleInfo;
 import dev.mlreadiness.engine.snapshot.EvaluationInput;
-import dev.mlreadiness.engine.snapshot.Mode;
 
 /**
  * The rules a program runs and what callers ask of them: the checklist that evaluates them, their ids (so a config
@@ -53,7 +52,12 @@ public final class Rules {
      * number of threads asking).
      */
     public static Rules detectingMlProjects(Supplier<List<Rule>> rules) {
-        return new Rules(rules, new MlProjectDetector());
+        return lazy(rules, new MlProjectDetector());
+    }
+
+    /** Rules built by {@code rules} when first needed, with {@code detector}'s detection. */
+    static Rules lazy(Supplier<List<Rule>> rules, ProjectDetector detector) {
+        return new Rules(rules, detector);
     }
 
     public synchronized Checklist checklist() {
@@ -66,18 +70,16 @@ public final class Rules {
 
     /**
      * {@code checklist().evaluate(in)}, except that an input the checklist does not apply to (see
-     * {@link Checklist#skipReason}) gets its report without the rules being built when they are not yet.
+     * {@link Checklist#skipReason}) gets its report without the rules being built when they are not yet; either way
+     * applicability is decided once.
      */
     public Report evaluate(EvaluationInput in) {
-        if (!built()) {
-            // the same decision Checklist.evaluate makes first (reading files, so outside the lock)
-            Optional<String> skip = new Applicability(detector).skipReason(in);
-            if (skip.isPresent()) {
-                Mode mode = in.changes().isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
-                return Report.notApplicable(mode, skip.get(), in.config());
-            }
+        if (built()) {
+            return checklist().evaluate(in);
         }
-        return checklist().evaluate(in);
+        // decided outside the lock: it reads files (manifests)
+        Optional<String> skip = new Applicability(detector).skipReason(in);
+        return skip.isPresent() ? Checklist.notApplicable(in, skip.get()) : checklist().evaluate(in, skip);
     }
 
     private synchronized boolean built() {

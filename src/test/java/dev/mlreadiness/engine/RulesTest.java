@@ -6,6 +6,7 @@ import static dev.mlreadiness.engine.TestRules.TODO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -109,5 +110,19 @@ class RulesTest {
         assertThat(report).isEqualTo(eager.checklist().evaluate(ml));
         assertThat(eager.evaluate(ml)).isEqualTo(report);
         assertThat(supplier.asked).hasValue(1);
+    }
+
+    @Test
+    void applicabilityIsDecidedOnceWhenTheRulesAreBuiltForIt() {
+        AtomicInteger decisions = new AtomicInteger();
+        Rules counted = Rules.lazy(supplier, ctx -> {
+            decisions.incrementAndGet();
+            return ctx.snapshot().exists("model.py") ? Optional.of("has model.py") : Optional.empty();
+        });
+        EvaluationInput ml = TestRepo.create().noConfig().file("model.py", "# TODO\n").scanInput(eager.checklist());
+        assertThat(counted.evaluate(ml).applicable()).isTrue();
+        assertThat(decisions).as("once before the rules were built, not again inside the checklist").hasValue(1);
+        assertThat(counted.evaluate(ml).applicable()).isTrue();
+        assertThat(decisions).hasValue(2);
     }
 }
