@@ -129,6 +129,18 @@ class LauncherTest {
                 + root.toRealPath().resolve("target/ml-readiness-cli.jar") + " --version");
     }
 
+    @Test
+    void worksThroughSymbolicLinksInAnotherFolder() throws Exception {
+        Path bin = Files.createDirectories(root.resolve("elsewhere/bin"));
+        Files.createSymbolicLink(bin.resolve("relative"), Path.of("../../readiness"));
+        Files.createSymbolicLink(bin.resolve("readiness"), bin.resolve("relative")); // a link to a link
+        CliJar.Run run = CliJar.exec(List.of("sh", bin.resolve("readiness").toString(), "--version"),
+                bin.getParent(), env());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(calls)).last().asString().endsWith(" -jar "
+                + root.toRealPath().resolve("target/ml-readiness-cli.jar") + " --version");
+    }
+
     private CliJar.Run launch(String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("sh", root.resolve("readiness").toString()));
         cmd.addAll(List.of(args));
