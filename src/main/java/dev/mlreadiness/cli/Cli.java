@@ -149,7 +149,7 @@ public final class Cli {
 
     private Evaluation evaluate(CheckOptions o) throws InputException {
         try (LocalRepository repo = LocalRepository.open(o.dir())) {
-            ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules.ids());
+            ConfigFiles.Loaded loaded = ConfigFiles.load(repo.dir(), o.config(), rules::ids);
             ReadinessConfig config = o.failOn() == null ? loaded.config()
                     : ConfigFiles.withFailOn(loaded.config(), o.failOn());
             EvaluationInput input;
@@ -159,10 +159,13 @@ public final class Cli {
                 LocalRepository.Change c = o.staged() ? repo.staged() : repo.change(o.base());
                 input = EvaluationInput.change(c.base(), c.head(), c.changes(), config, loaded.present());
             }
-            RepositoryAnchor anchor = RepositoryAnchor
-                    .of(input.head().stream().map(FileEntry::path).collect(Collectors.toSet()));
+            // only SARIF anchors findings about the whole repository on a file: the other formats need no set of every
+            // path (nor the stream that builds it, on a short run)
+            RepositoryAnchor anchor = o.format() != OutputFormat.SARIF ? RepositoryAnchor.NONE
+                    : RepositoryAnchor.of(input.head().stream().map(FileEntry::path).collect(Collectors.toSet()));
             try {
-                return new Evaluation(rules.checklist().evaluate(input), anchor);
+                // a folder that is not an ML project is told so before any rule is built
+                return new Evaluation(rules.evaluate(input), anchor);
             } catch (SnapshotReadException e) {
                 throw new InputException(e.getMessage(), e);
             }

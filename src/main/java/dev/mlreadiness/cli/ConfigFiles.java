@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.mlreadiness.engine.config.ConfigException;
 import dev.mlreadiness.engine.config.ConfigLoader;
@@ -25,9 +26,10 @@ public final class ConfigFiles {
 
     /**
      * @param explicit the {@code --config} file, or null for {@code DIR/.github/ml-readiness.yml} when it exists
-     * @param ruleIds the rule ids the checklist knows, so misspelt ids under {@code rules:} are errors
+     * @param ruleIds the rule ids the checklist knows, so misspelt ids under {@code rules:} are errors: asked only
+     *        when there is a file to read
      */
-    public static Loaded load(Path dir, Path explicit, Set<String> ruleIds) throws InputException {
+    public static Loaded load(Path dir, Path explicit, Supplier<Set<String>> ruleIds) throws InputException {
         Path file = explicit != null ? explicit : dir.resolve(ConfigLoader.PATH);
         String source = explicit != null ? explicit.toString() : ConfigLoader.PATH;
         if (!Files.isRegularFile(file)) {
@@ -46,7 +48,7 @@ public final class ConfigFiles {
             throw new InputException(e.getMessage(), e);
         }
         try {
-            return new Loaded(new ConfigLoader(ruleIds).load(text, source), true);
+            return new Loaded(new ConfigLoader(ruleIds.get()).load(text, source), true);
         } catch (ConfigException e) {
             throw new InputException(e.getMessage(), e);
         }

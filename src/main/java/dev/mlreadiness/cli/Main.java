@@ -1,5 +1,7 @@
 package dev.mlreadiness.cli;
 
+import java.io.PrintStream;
+
 import dev.mlreadiness.engine.RuleCatalog;
 
 /**
@@ -12,6 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(RuleCatalog.standard(), System.out, System.err).run(args));
+        System.exit(cli(System.out, System.err).run(args));
+    }
+
+    /** The command line as {@code main} runs it, onto the given streams (also what {@link ArchiveTraining} runs). */
+    static Cli cli(PrintStream out, PrintStream err) {
+        return new Cli(RuleCatalog.standard(), out, err);
     }
 }

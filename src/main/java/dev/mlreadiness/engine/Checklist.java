@@ -68,12 +68,19 @@ public final class Checklist {
     }
 
     public Report evaluate(EvaluationInput in) {
-        ReadinessConfig config = in.config();
-        Mode mode = in.changes().isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
-        Optional<String> skip = skipReason(in);
+        return evaluate(in, skipReason(in));
+    }
+
+    /**
+     * {@link #evaluate} with {@link #skipReason} already decided by the caller ({@link Rules}, which decides before
+     * it builds the rules), so that it is decided once.
+     */
+    Report evaluate(EvaluationInput in, Optional<String> skip) {
         if (skip.isPresent()) {
-            return Report.notApplicable(mode, skip.get(), config);
+            return notApplicable(in, skip.get());
         }
+        ReadinessConfig config = in.config();
+        Mode mode = mode(in);
         Snapshot head = ReadPlan.visible(in.head(), config);
         RuleContext baseCtx = in.base() == null ? null : ReadPlan.side(in, in.base(), RuleContext.Side.BASE);
         RuleContext headCtx = new RuleContext(head, in.changes(), config, RuleContext.Side.HEAD,
@@ -118,6 +125,15 @@ public final class Checklist {
                 Scores.conclusion(findings, mode, config, unchecked),
                 Scores.of(active, applied, findings), active.stream().map(Rule::info).toList(), skipped, notes,
                 new TreeSet<>(in.ignoredRules()), suppressed, config);
+    }
+
+    /** The report of an input the checklist does not apply to, {@code reason} being its {@link #skipReason}. */
+    static Report notApplicable(EvaluationInput in, String reason) {
+        return Report.notApplicable(mode(in), reason, in.config());
+    }
+
+    private static Mode mode(EvaluationInput in) {
+        return in.changes().isFullScan() ? Mode.FULL_SCAN : Mode.PULL_REQUEST;
     }
 
     /**

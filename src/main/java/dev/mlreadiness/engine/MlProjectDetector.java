@@ -1,6 +1,7 @@
 package dev.mlreadiness.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,11 +61,24 @@ public final class MlProjectDetector implements ProjectDetector {
 
     /** The first notebook of the tree: evidence enough without reading any file. */
     public static Optional<String> notebook(Snapshot tree) {
-        return tree.stream().map(FileEntry::path).filter(p -> p.endsWith(".ipynb")).findFirst();
+        // loops rather than streams here and below: detection is all a check of a folder that is not an ML project
+        // runs, and a stream pipeline's classes and lambdas are a measurable part of such a short run
+        for (FileEntry f : tree.files()) {
+            if (f.path().endsWith(".ipynb")) {
+                return Optional.of(f.path());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The dependency manifests of the tree, in path order: all that detection reads, for one batched fetch. */
     public static List<String> manifests(Snapshot tree) {
-        return tree.stream().map(FileEntry::path).filter(ManifestFiles::isManifest).toList();
+        List<String> manifests = new ArrayList<>();
+        for (FileEntry f : tree.files()) {
+            if (ManifestFiles.isManifest(f.path())) {
+                manifests.add(f.path());
+            }
+        }
+        return Collections.unmodifiableList(manifests);
     }
 }

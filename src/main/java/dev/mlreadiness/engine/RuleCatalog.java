@@ -41,55 +41,68 @@ import dev.mlreadiness.engine.rules.versioning.SecretRule;
 
 /**
  * Every rule of the checklist, in the order reports list them. Adding a rule is one class plus one line here.
+ *
+ * <p>
+ * The rules are built when first needed, not when this class is: {@link #standard()} answers at once, and a command
+ * that needs no rule (a check of a folder that is not an ML project, {@code --version}) never loads and initialises
+ * the rules' classes, their documentation text, patterns and tables (most of the CLI's start-up otherwise).
  */
 public final class RuleCatalog {
 
-    /** Array syntax so every line ends with a comma: adding a rule touches one line. */
-    private static final Rule[] ALL = {
-            // structure/
-            new ReadmeRule(),
-            new DependencyManifestRule(),
-            new LayoutRule(),
-            new NotebookLocationRule(),
-            new FileNamingRule(),
-            // docs/
-            new PurposeRule(),
-            new UsageRule(),
-            new DeploymentRule(),
-            new DataSourcesRule(),
-            new DataSchemaRule(),
-            new DataSchemaMeasurementRule(),
-            new LabelingRule(),
-            new ExperimentsRule(),
-            new TrainingEnvironmentRule(),
-            new ModelPseudocodeRule(),
-            new StaleDocsRule(),
-            new ModelCardRule(),
-            new ProjectStructureRule(),
-            new CodeDocstringsRule(),
-            // reproducibility/
-            new UnpinnedDependencyRule(),
-            new PythonVersionRule(),
-            new RandomSeedRule(),
-            new NotebookExecutionOrderRule(),
-            new NotebookErrorOutputRule(),
-            new AbsolutePathRule(),
-            new UndeclaredDependencyRule(),
-            // versioning/
-            new LargeArtifactRule(),
-            new SecretRule(),
-            // production/
-            new TestsRule(),
-            new EvaluationRule(),
-            new MonitoringRule(),
-            new CiRule(),
-            new ContainerRule(),
-            new EnvironmentParityRule(),
-    };
-
-    private static final Rules STANDARD = Rules.detectingMlProjects(List.of(ALL));
+    private static final Rules STANDARD = Rules.detectingMlProjects(All::rules);
 
     private RuleCatalog() {
+    }
+
+    /** The rules, in a class of their own: the JVM builds them when it first initialises this class. */
+    private static final class All {
+
+        /** Array syntax so every line ends with a comma: adding a rule touches one line. */
+        private static final Rule[] ALL = {
+                // structure/
+                new ReadmeRule(),
+                new DependencyManifestRule(),
+                new LayoutRule(),
+                new NotebookLocationRule(),
+                new FileNamingRule(),
+                // docs/
+                new PurposeRule(),
+                new UsageRule(),
+                new DeploymentRule(),
+                new DataSourcesRule(),
+                new DataSchemaRule(),
+                new DataSchemaMeasurementRule(),
+                new LabelingRule(),
+                new ExperimentsRule(),
+                new TrainingEnvironmentRule(),
+                new ModelPseudocodeRule(),
+                new StaleDocsRule(),
+                new ModelCardRule(),
+                new ProjectStructureRule(),
+                new CodeDocstringsRule(),
+                // reproducibility/
+                new UnpinnedDependencyRule(),
+                new PythonVersionRule(),
+                new RandomSeedRule(),
+                new NotebookExecutionOrderRule(),
+                new NotebookErrorOutputRule(),
+                new AbsolutePathRule(),
+                new UndeclaredDependencyRule(),
+                // versioning/
+                new LargeArtifactRule(),
+                new SecretRule(),
+                // production/
+                new TestsRule(),
+                new EvaluationRule(),
+                new MonitoringRule(),
+                new CiRule(),
+                new ContainerRule(),
+                new EnvironmentParityRule(),
+        };
+
+        static List<Rule> rules() {
+            return List.of(ALL);
+        }
     }
 
     /** Every rule with the spec's ML-project detection: what the CLI and the app run. */

@@ -174,7 +174,7 @@ public final class ScanBenchmark {
         Checklist checklist = timed(clock);
         try (LocalRepository repo = LocalRepository.open(dir)) {
             tree = repo.workTree();
-            config = ConfigFiles.load(repo.dir(), null, RuleCatalog.ids());
+            config = ConfigFiles.load(repo.dir(), null, RuleCatalog::ids);
         }
         long t1 = System.nanoTime();
         Report report = checklist.evaluate(EvaluationInput.fullScan(tree, config.config(), config.present()));

@@ -27,10 +27,18 @@ final class CliJar {
     }
 
     static Run run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return run(List.of(), workDir, env, args);
+    }
+
+    /** {@link #run(Path, Map, String...)} with JVM options after those of the options file. */
+    static Run run(List<String> jvmOptions, Path workDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run ./mvnw package (failsafe runs this after it)");
         }
-        List<String> cmd = new ArrayList<>(List.of(java(), "@" + OPTIONS, "-jar", JAR.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java(), "@" + OPTIONS));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         return exec(cmd, workDir, env);
     }

@@ -88,6 +88,91 @@ class CliJarIT {
                 .contains("::warning file=split.py,line=3,title=ml-readiness reproducibility/random-seed::");
     }
 
+    /**
+     * What a short run loads: a check of a folder that is not an ML project (and {@code --version}) decides before
+     * any rule class is loaded, and without a config file nothing of the YAML parser; {@code rules} loads them all.
+     */
+    @Test
+    void aFolderThatIsNotAnMlProjectLoadsNoRuleAndNoYamlParser(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        CliJar.Run check = CliJar.run(classLog(tmp, "check"), empty, Map.of(), "check", ".");
+        assertThat(check.err()).isEmpty();
+        assertThat(check.exit()).isEqualTo(Cli.OK);
+        assertThat(check.out()).isEqualTo("Not checked: not an ML project: no notebook, no ML library in a dependency "
+                + "manifest and no .github/ml-readiness.yml\nResult: skipped\n");
+        assertThat(loaded(tmp, "check"))
+                .contains("dev.mlreadiness.cli.Main", "dev.mlreadiness.engine.MlProjectDetector")
+                .noneMatch(c -> c.startsWith("dev.mlreadiness.engine.rules.") || c.startsWith("com.fasterxml.")
+                        || c.startsWith("org.yaml."));
+
+        CliJar.Run version = CliJar.run(classLog(tmp, "version"), empty, Map.of(), "--version");
+        assertThat(version.exit()).isZero();
+        assertThat(loaded(tmp, "version")).contains("dev.mlreadiness.cli.Main")
+                .noneMatch(c -> c.startsWith("dev.mlreadiness.engine.rules."));
+
+        CliJar.Run rules = CliJar.run(classLog(tmp, "rules"), empty, Map.of(), "rules");
+        assertThat(rules.exit()).isZero();
+        assertThat(loaded(tmp, "rules")).contains("dev.mlreadiness.engine.rules.structure.ReadmeRule",
+                "dev.mlreadiness.engine.rules.production.EnvironmentParityRule");
+    }
+
+    /**
+     * The launcher's class-data-sharing archive, made by the training run, holds every class of ours (lambdas
+     * included) that a check of a folder that is not an ML project loads, and a check of the example too.
+     */
+    @Test
+    void theTrainingRunArchivesWhatAnEmptyFolderAndTheExampleLoad(@TempDir Path tmp) throws Exception {
+        Path archive = tmp.resolve("cli.jsa");
+        CliJar.Run training = CliJar.exec(List.of(CliJar.java(), "@" + CliJar.OPTIONS,
+                "-XX:ArchiveClassesAtExit=" + archive, "-cp", CliJar.JAR.toString(),
+                ArchiveTraining.class.getName(), EXAMPLE.toString()), tmp, Map.of());
+        assertThat(training.exit()).isZero();
+        assertThat(training.out()).isEmpty();
+        assertThat(archive).isNotEmptyFile();
+
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        for (Path dir : List.of(empty, EXAMPLE)) {
+            String name = dir.getFileName().toString();
+            List<String> options = new java.util.ArrayList<>(classLog(tmp, name));
+            options.add("-XX:SharedArchiveFile=" + archive);
+            CliJar.Run check = CliJar.run(options, dir, Map.of(), "check", ".");
+            assertThat(check.err()).isEmpty();
+            // the example's rules link some lambdas on the parse-ahead pool's threads as well as on the main one: a
+            // call site linked by two threads at once may be generated at run time, so only its classes are asked
+            List<String> ours = Files.readAllLines(tmp.resolve(name + ".txt")).stream()
+                    .filter(l -> l.contains("] dev.mlreadiness.") && (dir == empty || !l.contains("$$Lambda")))
+                    .toList();
+            assertThat(ours).isNotEmpty().allMatch(l -> l.contains("source: shared objects file"));
+        }
+    }
+
+    /** Without a temporary folder for the empty check, the training still archives the example's classes. */
+    @Test
+    void theTrainingRunWithoutATemporaryFolderStillArchivesTheExample(@TempDir Path tmp) throws Exception {
+        Path archive = tmp.resolve("cli.jsa");
+        CliJar.Run training = CliJar.exec(List.of(CliJar.java(), "@" + CliJar.OPTIONS,
+                "-Djava.io.tmpdir=" + tmp.resolve("missing"), "-XX:ArchiveClassesAtExit=" + archive, "-cp",
+                CliJar.JAR.toString(), ArchiveTraining.class.getName(), EXAMPLE.toString()), tmp, Map.of());
+        assertThat(training.exit()).as(training.err()).isZero();
+        List<String> options = new java.util.ArrayList<>(classLog(tmp, "example"));
+        options.add("-XX:SharedArchiveFile=" + archive);
+        CliJar.run(options, EXAMPLE, Map.of(), "check", ".");
+        assertThat(Files.readAllLines(tmp.resolve("example.txt")))
+                .anyMatch(l -> l.contains("] dev.mlreadiness.engine.rules.structure.ReadmeRule source: shared"));
+    }
+
+    /** The JVM option that logs the classes a run loads into {@code dir/NAME.txt}. */
+    private static List<String> classLog(Path dir, String name) {
+        return List.of("-Xlog:class+load=info:file=" + dir.resolve(name + ".txt"));
+    }
+
+    /** The classes a run logged with {@code -Xlog:class+load}, by name. */
+    private static List<String> loaded(Path dir, String name) throws java.io.IOException {
+        return Files.readAllLines(dir.resolve(name + ".txt")).stream().filter(l -> l.contains("[class,load]"))
+                .map(l -> l.substring(l.indexOf("[class,load]") + "[class,load]".length()).strip().split(" ")[0])
+                .toList();
+    }
+
     @Test
     void theJarHoldsTheCliAndItsLibrariesOnly() throws Exception {
         try (JarFile zip = new JarFile(CliJar.JAR.toFile())) {
