@@ -180,13 +180,22 @@ public final class Cli {
             // print stream sees a few large pieces
             try (Writer w = new BufferedWriter(new PrintStreamWriter(out), 1 << 16)) {
                 report.to(w);
+            } catch (StandardOutputFailed e) {
+                // the rest of the report is not written: handled below
             } catch (IOException e) {
                 throw new IllegalStateException("a print stream reports no errors", e);
             }
             if (out.checkError()) {
-                // a print stream keeps its write errors (a full disk, a closed pipe) to itself: a report that did not
-                // reach its reader must not pass for one that did
-                throw new InputException("could not write the report to standard output");
+                // a print stream keeps its write errors to itself; StandardOutput (Main's) keeps the cause. A reader
+                // that closed the pipe (check . | head) has all it wanted: stop quietly with the check's own exit
+                // code, as tools killed by SIGPIPE do. Any other error (a full disk) means a report that did not
+                // reach its reader, which must not pass for one that did.
+                Optional<IOException> cause = out instanceof StandardOutput s ? s.failure() : Optional.empty();
+                if (cause.filter(Cli::isBrokenPipe).isPresent()) {
+                    return;
+                }
+                throw new InputException("could not write the report to standard output"
+                        + cause.map(e -> ": " + e.getMessage()).orElse(""));
             }
             return;
         }
@@ -202,6 +211,16 @@ public final class Cli {
         }
     }
 
+    /** Standard output failed while the report was rendered; the print stream and its cause tell why. */
+    private static final class StandardOutputFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** EPIPE: the reader closed the pipe ("Broken pipe" on Linux and macOS). */
+    private static boolean isBrokenPipe(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
+    }
+
     /**
      * A writer onto a print stream that leaves it open (standard output), flushing it when closed. A high surrogate
      * that ends a piece waits for the next one, so a pair is never encoded in two halves.
@@ -215,11 +234,15 @@ public final class Cli {
         }
 
         @Override
-        public void write(char[] chars, int offset, int length) {
+        public void write(char[] chars, int offset, int length) throws StandardOutputFailed {
             piece.append(chars, offset, length);
             int keep = piece.length() > 0 && Character.isHighSurrogate(piece.charAt(piece.length() - 1)) ? 1 : 0;
             out.print(piece.substring(0, piece.length() - keep));
             piece.delete(0, piece.length() - keep);
+            if (out.checkError()) {
+                // nobody reads the rest (a closed pipe) or it cannot be kept (a full disk): stop rendering
+                throw new StandardOutputFailed();
+            }
         }
 
         @Override

@@ -12,6 +12,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(new Cli(RuleCatalog.standard(), System.out, System.err).run(args));
+        System.exit(new Cli(RuleCatalog.standard(), StandardOutput.open(), System.err).run(args));
     }
 }
