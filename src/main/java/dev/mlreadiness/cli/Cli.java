@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -170,7 +176,7 @@ public final class Cli {
     }
 
     /** Writes a report onto a writer. */
-    private interface Rendering {
+    interface Rendering {
         void to(Writer w) throws IOException;
     }
 
@@ -204,10 +210,73 @@ public final class Cli {
             // as other tools do: a mistyped folder is an error, not a tree of new folders
             throw new InputException("cannot write " + output + ": the folder " + parent + " does not exist");
         }
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            report.to(w);
+        try {
+            writeFile(report, output);
         } catch (IOException e) {
             throw new InputException("could not write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a report file whole or not at all: into a new file beside it, moved over it once complete (atomically
+     * where the file system can), so a failed write (a full disk) keeps the previous report and leaves no half one
+     * and no temporary file. A file that is not a regular file ({@code /dev/stderr}, a named pipe) is written in
+     * place, as it cannot be replaced; a link is followed, so the file it points to gets the report.
+     */
+    static void writeFile(Rendering report, Path output) throws IOException {
+        Path target = Files.exists(output) ? output.toRealPath() : output.toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                report.to(w);
+            }
+            return;
+        }
+        Path temp = newFileBeside(target);
+        try {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                report.to(w);
+            }
+            keepPermissions(target, temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A new empty file {@code .NAME.RANDOM.tmp} beside {@code target}, created as the report itself would be (its
+     * permissions follow the umask, unlike those of {@link Files#createTempFile}, which are the owner's only).
+     */
+    private static Path newFileBeside(Path target) throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0;; attempt++) {
+            Path temp = target
+                    .resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(random.nextLong(), 36)
+                            + ".tmp");
+            try {
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A report that replaces one keeps its permissions, as it did when the file was rewritten in place. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (Files.exists(target) && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
         }
     }
 
