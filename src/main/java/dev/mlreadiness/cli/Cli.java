@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -173,7 +179,7 @@ public final class Cli {
     }
 
     /** Writes a report onto a writer. */
-    private interface Rendering {
+    interface Rendering {
         void to(Writer w) throws IOException;
     }
 
@@ -183,13 +189,22 @@ public final class Cli {
             // print stream sees a few large pieces
             try (Writer w = new BufferedWriter(new PrintStreamWriter(out), 1 << 16)) {
                 report.to(w);
+            } catch (StandardOutputFailed e) {
+                // the rest of the report is not written: handled below
             } catch (IOException e) {
                 throw new IllegalStateException("a print stream reports no errors", e);
             }
             if (out.checkError()) {
-                // a print stream keeps its write errors (a full disk, a closed pipe) to itself: a report that did not
-                // reach its reader must not pass for one that did
-                throw new InputException("could not write the report to standard output");
+                // a print stream keeps its write errors to itself; StandardOutput (Main's) keeps the cause. A reader
+                // that closed the pipe (check . | head) has all it wanted: stop quietly with the check's own exit
+                // code, as tools killed by SIGPIPE do. Any other error (a full disk) means a report that did not
+                // reach its reader, which must not pass for one that did.
+                Optional<IOException> cause = out instanceof StandardOutput s ? s.failure() : Optional.empty();
+                if (cause.filter(Cli::isBrokenPipe).isPresent()) {
+                    return;
+                }
+                throw new InputException("could not write the report to standard output"
+                        + cause.map(e -> ": " + e.getMessage()).orElse(""));
             }
             return;
         }
@@ -198,11 +213,84 @@ public final class Cli {
             // as other tools do: a mistyped folder is an error, not a tree of new folders
             throw new InputException("cannot write " + output + ": the folder " + parent + " does not exist");
         }
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            report.to(w);
+        try {
+            writeFile(report, output);
         } catch (IOException e) {
             throw new InputException("could not write " + output + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes a report file whole or not at all: into a new file beside it, moved over it once complete (atomically
+     * where the file system can), so a failed write (a full disk) keeps the previous report and leaves no half one
+     * and no temporary file. A file that is not a regular file ({@code /dev/stderr}, a named pipe) is written in
+     * place, as it cannot be replaced; a link is followed, so the file it points to gets the report.
+     */
+    static void writeFile(Rendering report, Path output) throws IOException {
+        Path target = Files.exists(output) ? output.toRealPath() : output.toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                report.to(w);
+            }
+            return;
+        }
+        Path temp = newFileBeside(target);
+        try {
+            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                report.to(w);
+            }
+            keepPermissions(target, temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A new empty file {@code .NAME.RANDOM.tmp} beside {@code target}, created as the report itself would be (its
+     * permissions follow the umask, unlike those of {@link Files#createTempFile}, which are the owner's only).
+     */
+    private static Path newFileBeside(Path target) throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0;; attempt++) {
+            Path temp = target
+                    .resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(random.nextLong(), 36)
+                            + ".tmp");
+            try {
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A report that replaces one keeps its permissions, as it did when the file was rewritten in place. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (Files.exists(target) && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
+    }
+
+    /** Standard output failed while the report was rendered; the print stream and its cause tell why. */
+    private static final class StandardOutputFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** EPIPE: the reader closed the pipe ("Broken pipe" on Linux and macOS). */
+    private static boolean isBrokenPipe(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
     }
 
     /**
@@ -218,11 +306,15 @@ public final class Cli {
         }
 
         @Override
-        public void write(char[] chars, int offset, int length) {
+        public void write(char[] chars, int offset, int length) throws StandardOutputFailed {
             piece.append(chars, offset, length);
             int keep = piece.length() > 0 && Character.isHighSurrogate(piece.charAt(piece.length() - 1)) ? 1 : 0;
             out.print(piece.substring(0, piece.length() - keep));
             piece.delete(0, piece.length() - keep);
+            if (out.checkError()) {
+                // nobody reads the rest (a closed pipe) or it cannot be kept (a full disk): stop rendering
+                throw new StandardOutputFailed();
+            }
         }
 
         @Override

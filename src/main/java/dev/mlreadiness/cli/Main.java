@@ -14,7 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(cli(System.out, System.err).run(args));
+        System.exit(cli(StandardOutput.open(), System.err).run(args));
     }
 
     /** The command line as {@code main} runs it, onto the given streams (also what {@link ArchiveTraining} runs). */

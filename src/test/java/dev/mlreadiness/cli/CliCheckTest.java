@@ -4,12 +4,15 @@ import static dev.mlreadiness.engine.TestRules.LICENSE;
 import static dev.mlreadiness.engine.TestRules.SPACES;
 import static dev.mlreadiness.engine.TestRules.TODO;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -252,6 +255,49 @@ class CliCheckTest {
         assertThat(r.exit()).isEqualTo(Cli.OK);
         assertThat(r.out()).isEmpty();
         assertThat(new ObjectMapper().readTree(out.toFile()).get("version").asText()).isEqualTo("2.1.0");
+    }
+
+    /** A report file is replaced whole or not at all: a write that fails half-way keeps the previous report. */
+    @Test
+    void aReportFileThatFailsHalfWayKeepsThePreviousOneAndLeavesNoTemporaryFile() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("reports"));
+        Path out = dir.resolve("out.json");
+        Files.writeString(out, "{\"previous\": \"good report\"}\n");
+        IOException full = new IOException("No space left on device");
+        Cli.Rendering failing = w -> {
+            w.write("{\"findings\": [" + "x".repeat(100_000));
+            w.flush();
+            throw full;
+        };
+        assertThatThrownBy(() -> Cli.writeFile(failing, out)).isSameAs(full);
+        assertThat(Files.readString(out)).isEqualTo("{\"previous\": \"good report\"}\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    /** A report that succeeds replaces the previous one, keeps its permissions, and goes through a link. */
+    @Test
+    void aReportFileReplacesThePreviousOneInPlace() throws Exception {
+        write(tmp.resolve("LICENSE"), "MIT\n");
+        Path dir = Files.createDirectories(tmp.resolve("reports"));
+        Path out = dir.resolve("out.sarif");
+        Files.writeString(out, "previous report, longer than nothing\n");
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.sarif"), out.getFileName());
+        CliRun r = run("check", tmp.toString(), "--format", "sarif", "--output", link.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isEqualTo(Cli.OK);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(new ObjectMapper().readTree(out.toFile()).get("version").asText()).isEqualTo("2.1.0");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r-----");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(out, link);
+        }
+        // a file that cannot be replaced (a device, a named pipe) is written in place
+        CliRun device = run("check", tmp.toString(), "--output", "/dev/null");
+        assertThat(device.err()).isEmpty();
+        assertThat(device.exit()).isEqualTo(Cli.OK);
     }
 
     /** Issue #10: a mistyped folder used to be created silently, as a tree of new folders. */

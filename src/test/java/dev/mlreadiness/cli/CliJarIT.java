@@ -3,11 +3,13 @@ package dev.mlreadiness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
@@ -171,6 +173,27 @@ class CliJarIT {
         return Files.readAllLines(dir.resolve(name + ".txt")).stream().filter(l -> l.contains("[class,load]"))
                 .map(l -> l.substring(l.indexOf("[class,load]") + "[class,load]".length()).strip().split(" ")[0])
                 .toList();
+    }
+
+    /**
+     * {@code readiness check . | head}: a reader that closes the pipe is not an error, the exit code is the check's
+     * own and stderr stays empty. The pipe is closed before the report is written (the JVM takes far longer to start
+     * than this takes), so the write surely meets EPIPE; closing it after reading a line would not, as the example's
+     * whole report goes into the pipe's buffer in one write.
+     */
+    @Test
+    void aReaderThatClosesThePipeIsNoError() throws Exception {
+        List<String> cmd = List.of(CliJar.java(), "@" + CliJar.OPTIONS, "-jar", CliJar.JAR.toString(), "check", ".");
+        Process p = new ProcessBuilder(cmd).directory(EXAMPLE.toFile()).start();
+        p.getOutputStream().close();
+        p.getInputStream().close();
+        String err;
+        try (InputStream in = p.getErrorStream()) {
+            err = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(err).isEmpty();
+        assertThat(p.exitValue()).as("findings at fail-on error").isEqualTo(Cli.FINDINGS);
     }
 
     @Test

@@ -92,7 +92,67 @@ class CliStagedAndOutputTest {
             assertThat(exit).as(format).isEqualTo(Cli.ERROR);
             assertThat(err.toString(StandardCharsets.UTF_8)).as(format)
                     .isEqualTo("readiness: could not write the report to standard output\n");
+
+            // Main's standard output keeps the cause, and the message says it
+            err.reset();
+            exit = new Cli(RuleCatalog.standard(), StandardOutput.over(failingAfter(20, "No space left on device"),
+                    StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run("check",
+                            tmp.toString(), "--format", format);
+            assertThat(exit).as(format).isEqualTo(Cli.ERROR);
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(format)
+                    .isEqualTo("readiness: could not write the report to standard output: No space left on device\n");
         }
+    }
+
+    /**
+     * {@code readiness check . | head}: the reader closed the pipe on purpose. Not an error: the report stops quietly
+     * and the exit code is the check's own, as for tools that die quietly on SIGPIPE.
+     */
+    @Test
+    void aReaderThatClosesThePipeEndsTheReportQuietlyWithTheChecksExitCode() throws Exception {
+        GitFixture g = committed();
+        g.write("train.py", UNSEEDED).commit("unseeded");
+        for (String format : List.of("text", "json", "sarif")) {
+            CliRun whole = CliRun.of(RuleCatalog.standard(), "check", tmp.toString(), "--format", format,
+                    "--fail-on", "warning");
+            assertThat(whole.exit()).as(format).isEqualTo(Cli.FINDINGS);
+            assertThat(whole.out().length()).as(format).isGreaterThan(20);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new Cli(RuleCatalog.standard(),
+                    StandardOutput.over(failingAfter(20, "Broken pipe"), StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)).run("check", tmp.toString(), "--format",
+                            format, "--fail-on", "warning");
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(format).isEmpty();
+            assertThat(exit).as(format).isEqualTo(whole.exit());
+        }
+        // and the same with nothing to report at or above fail-on: 0, not 2
+        int exit = new Cli(RuleCatalog.standard(),
+                StandardOutput.over(failingAfter(0, "Broken pipe"), StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run("check",
+                        tmp.toString(), "--fail-on", "never");
+        assertThat(exit).isEqualTo(Cli.OK);
+    }
+
+    /** A sink that takes {@code limit} bytes, then fails every write with {@code message}. */
+    private static OutputStream failingAfter(int limit, String message) {
+        return new OutputStream() {
+            private int taken;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (taken >= limit) {
+                    throw new IOException(message);
+                }
+                taken++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                for (int i = 0; i < len; i++) {
+                    write(b[off + i]);
+                }
+            }
+        };
     }
 
     @Test
