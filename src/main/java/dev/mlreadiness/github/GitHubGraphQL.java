@@ -62,8 +62,10 @@ public class GitHubGraphQL {
                 Optional<Duration> pause = e.execution && !retryExecutionErrors ? Optional.empty()
                         : policy.pause(failed, null, deadline);
                 if (pause.isEmpty()) {
-                    throw new IOException("GitHub GraphQL request failed after " + failed
-                            + (failed == 1 ? " try: " : " tries: ") + e.getMessage(), e.getCause());
+                    String message = "GitHub GraphQL request failed after " + failed
+                            + (failed == 1 ? " try: " : " tries: ") + e.getMessage();
+                    throw e.execution ? new GraphQLQuery.ExecutionFailed(message, e.getCause())
+                            : new IOException(message, e.getCause());
                 }
                 LOG.infof("GitHub GraphQL: %s; try %d in %d ms", e.getMessage(), failed + 1, pause.get().toMillis());
                 RetryPolicy.sleep(pause.get());

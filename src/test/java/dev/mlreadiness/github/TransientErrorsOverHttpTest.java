@@ -327,14 +327,20 @@ class TransientErrorsOverHttpTest {
     /**
      * Bounded: at most {@code max-attempts} tries of the same request (the test profile's budget of 10 s is not what
      * ends them), then a clean failure: the contents are read once the run exists, which ends "Could not evaluate",
-     * failure, saying GitHub's message; the config is read before anything is written, so nothing is.
+     * failure (each file alone fails too, and so does its REST read here); the config is read before anything is
+     * written, so nothing is.
      */
     @ParameterizedTest(name = "{0} answers \"Something went wrong\" with {1} 20 times")
     @MethodSource("graphqlRequestsAndExecutionFailures")
     void somethingWentWrongAgainAndAgainEndsCleanlyAfterBoundedTries(String request, ExecutionFailure failure)
             throws Exception {
-        Delivered d = deliverFailing(request, failure.response, 20);
-        PullRequestFixture pr = d.pr();
+        PullRequestFixture pr = pullRequest(GAPS);
+        failTimes(request, pr, failure.response, 20);
+        if (request.equals("GraphQL contents query")) {
+            // a file GitHub fails on is read over REST: failing too here
+            alwaysAnswer(get(urlPathMatching(pr.api() + "/git/blobs/.*")), Fault.BAD_GATEWAY.response, pr);
+        }
+        Delivered d = new Delivered(pr, deliver(pr));
 
         int attempts = 5; // ml-readiness.retry.max-attempts
         for (ObjectNode run : GitHubState.RUNS.values()) {
@@ -343,14 +349,14 @@ class TransientErrorsOverHttpTest {
         assertThat(GitHubState.REVIEWS).isEmpty();
         assertThat(GitHubState.ISSUE_COMMENTS).isEmpty();
         if (request.equals("GraphQL contents query")) {
-            assertThat(tries(request, pr)).isEqualTo(attempts);
+            // the README's base and head: max-attempts tries of both, then each alone once, then over REST
+            assertThat(tries(request, pr)).isEqualTo(attempts + 2);
+            assertThat(d.journal().matching("GET", ".*/git/blobs/.*")).hasSize(2 * attempts);
             ObjectNode run = onlyRun(pr);
             assertThat(run.path("conclusion").asText()).isEqualTo("failure");
             assertThat(run.at("/output/title").asText()).isEqualTo("Could not evaluate");
             assertThat(run.at("/output/summary").asText())
-                    .contains("a GitHub request failed").contains("GitHub GraphQL request failed after " + attempts
-                            + " tries: Something went wrong while executing your query")
-                    .contains("Re-run");
+                    .contains("a GitHub request failed").contains("Re-run");
         } else {
             // the combined request once, then the config alone
             assertThat(tries(request, pr)).isEqualTo(1 + attempts);
@@ -359,8 +365,92 @@ class TransientErrorsOverHttpTest {
         assertWritesValid(d.journal());
     }
 
+    /**
+     * A contents batch too heavy for GitHub: the query of 100 files (a full batch) fails to execute on
+     * every try, its halves do not. The batch is tried max-attempts times, then read in two halves: every file read,
+     * none over REST.
+     */
+    @Test
+    void aContentsBatchGitHubFailsOnEveryTimeIsReadInHalves() throws Exception {
+        PullRequestFixture pr = pullRequest(GAPS, 50); // and the README's base and head: 102 texts
+        String full = "f99: object";
+        alwaysAnswer(post(urlPathEqualTo("/graphql")).withRequestBody(containing(full)),
+                ExecutionFailure.PARTIAL_DATA.response, pr);
+
+        GitHubJournal journal = deliver(pr);
+
+        assertFullResult(pr, GAPS);
+        List<String> contents = contentsQueries(pr);
+        int attempts = 5; // ml-readiness.retry.max-attempts
+        assertThat(contents.stream().filter(q -> q.contains(full))).hasSize(attempts);
+        List<String> answered = contents.stream().filter(q -> !q.contains(full)).toList();
+        // the two halves of the first batch, and the batch of the files beyond the first 100
+        assertThat(answered).hasSize(3);
+        // the added files are rebuilt from their patches; the others are read, base and head
+        for (String path : pr.base.keySet()) {
+            for (String ref : List.of(pr.baseSha, pr.headSha)) {
+                assertThat(answered).as("a query answered for %s:%s", ref, path)
+                        .anyMatch(q -> q.contains(ref + ":" + path + "\\\""));
+            }
+        }
+        assertThat(journal.matching("GET", ".*/git/blobs/.*")).isEmpty();
+        assertWritesValid(journal);
+    }
+
+    /**
+     * One file GitHub fails on even alone: its batch is tried max-attempts times, then halved down to that file
+     * (each half tried once), which is read over REST, as a truncated blob is.
+     */
+    @Test
+    void aFileGitHubFailsOnEveryTimeIsReadOverRest() throws Exception {
+        PullRequestFixture pr = pullRequest(GAPS, 1);
+        String bad = "src/mod_00.py";
+        alwaysAnswer(post(urlPathEqualTo("/graphql")).withRequestBody(containing(pr.headSha + ":" + bad + "\\\"")),
+                ExecutionFailure.NO_DATA.response, pr);
+        String text = pr.head.get(bad);
+        String blob = pr.api() + "/git/blobs/" + PullRequestFixture.blobSha(text);
+        WireMockGitHubResource.server.stubFor(get(urlPathEqualTo(blob)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", WireMockGitHubResource.JSON)
+                .withBody("{\"sha\":\"" + PullRequestFixture.blobSha(text) + "\",\"size\":" + text.length()
+                        + ",\"encoding\":\"base64\",\"content\":\"" + java.util.Base64.getEncoder()
+                                .encodeToString(text.getBytes(StandardCharsets.UTF_8))
+                        + "\"}")));
+
+        GitHubJournal journal = deliver(pr);
+
+        assertFullResult(pr, GAPS);
+        List<String> contents = contentsQueries(pr);
+        // 4 texts (this file and the README, base and head): the 4 max-attempts times, its halves, then the half with
+        // the file in two: the file alone fails, over REST
+        assertThat(contents).hasSize(5 + 2 + 2);
+        assertThat(contents).filteredOn(q -> !q.contains("f1: object")).hasSize(2)
+                .anyMatch(q -> q.contains(pr.headSha + ":" + bad + "\\\""));
+        assertThat(journal.matching("GET", ".*/git/blobs/.*")).singleElement()
+                .satisfies(r -> assertThat(r.getUrl()).endsWith(PullRequestFixture.blobSha(text)));
+        assertWritesValid(journal);
+    }
+
+    /** {@code request} answers {@code answer} every time, for this test only. */
+    private static void alwaysAnswer(MappingBuilder request, ResponseDefinitionBuilder answer, PullRequestFixture pr) {
+        WireMockGitHubResource.server.stubFor(request.atPriority(1).inScenario("fault always #" + pr.number)
+                .willReturn(answer));
+    }
+
+    /** The bodies of the GraphQL contents queries the app sent for the pull request, in order. */
+    private static List<String> contentsQueries(PullRequestFixture pr) {
+        return WireMockGitHubResource.server
+                .findRequestsMatching(REQUESTS.get("GraphQL contents query").apply(pr).build().getRequest())
+                .getRequests().stream().sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(LoggedRequest::getBodyAsString).toList();
+    }
+
     /** A machine-learning pull request with {@code gaps} new line findings in a file of the diff. */
     private static PullRequestFixture pullRequest(int gaps) {
+        return pullRequest(gaps, 0);
+    }
+
+    /** ... and {@code modified} more Python files changed, whose base and head texts are read (2 per file). */
+    private static PullRequestFixture pullRequest(int gaps, int modified) {
         StringBuilder code = new StringBuilder("import numpy\n");
         for (int i = 0; i < gaps; i++) {
             code.append("x").append(i).append(" = ").append(i).append("  # GAP-HERE\n");
@@ -370,6 +460,11 @@ class TransientErrorsOverHttpTest {
         PullRequestFixture pr = PullRequestFixture.pr(number)
                 .unchanged("README.md", "# Churn " + number + "\n\nPredicts churn.\n\n## Usage\n\nRun it.\n")
                 .add("notebooks/eda.ipynb", ReviewOverHttpTest.NOTEBOOK).add("src/train.py", code.toString());
+        for (int i = 0; i < modified; i++) {
+            // texts of this pull request's own: a blob cached by an earlier test would need no query
+            String before = "a = " + i + "  # " + number + "\n";
+            pr.modify(String.format("src/mod_%02d.py", i), before, before + "b = " + i + "\n");
+        }
         pr.stub(WireMockGitHubResource.server);
         GitHubState.install(WireMockGitHubResource.server, pr);
         return pr;

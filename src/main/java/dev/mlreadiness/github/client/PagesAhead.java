@@ -27,9 +27,10 @@ import org.kohsuke.github.connector.GitHubConnectorResponse;
  *
  * <p>
  * The listing's thread runs a page itself when no lane has started it yet, so a busy pool never holds it up; a page
- * that failed fails when github-api asks for it, as its own request would have; pages asked and not wanted (the
- * count was larger than the list) are closed with the expectation. Each page is a GET, tried again by the
- * connector below like any other, within the listing thread's retry budget.
+ * that failed fails when github-api asks for it, as its own request would have, and a page it asks again (its own
+ * retry) is asked again; pages asked and not wanted (the count was larger than the list) are closed with the
+ * expectation. Each page is a GET, tried again by the connector below like any other, within the listing thread's
+ * retry budget.
  */
 public final class PagesAhead implements GitHubConnector {
 
@@ -81,8 +82,10 @@ public final class PagesAhead implements GitHubConnector {
             listing.start(request, this.delegate);
             return delegate.send(request);
         }
+        // answered from what came back only the first time: a page github-api sends again (its own retry of a
+        // connection error) is a new request, not the old failure or an answer it already read and closed
         Page ahead = listing.page(page);
-        return ahead != null ? ahead.take() : delegate.send(request);
+        return ahead != null && ahead.taken.compareAndSet(false, true) ? ahead.take() : delegate.send(request);
     }
 
     /** The {@code page} query parameter; 1 when absent. */
@@ -182,7 +185,6 @@ public final class PagesAhead implements GitHubConnector {
 
         GitHubConnectorResponse take() throws IOException {
             run(); // not started by a lane yet: asked here
-            taken.set(true);
             try {
                 return result.join();
             } catch (CompletionException e) {

@@ -70,6 +70,12 @@ public class RetryBudget {
         return l != null ? l.deadline() : System.nanoTime() + fallback.toNanos();
     }
 
+    /** Whether this thread's evaluation has used up its budget (false outside one). */
+    public static boolean spent() {
+        Limits l = DEADLINE.get();
+        return l != null && System.nanoTime() - l.deadline() > 0;
+    }
+
     /** The tries a request may make here: a {@link #lastResort}'s, or {@code policy}'s. */
     public static int attempts(int policy) {
         Limits l = DEADLINE.get();

@@ -21,10 +21,12 @@ import jakarta.json.JsonValue;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHRepository;
 
+import dev.mlreadiness.github.client.RetryBudget;
+
 /**
  * Reads many files in one GraphQL request ({@code object(expression: "<sha>:<path>")} per file, with aliases),
- * because the REST API needs one request per file. Binary and truncated blobs (GraphQL gives no text for them)
- * fall back to REST, one request each, side by side.
+ * because the REST API needs one request per file. Binary and truncated blobs (GraphQL gives no text for them),
+ * and a file whose query GitHub fails to execute even alone, fall back to REST, one request each, side by side.
  */
 public final class GraphQLBlobSource implements BlobSource {
 
@@ -102,9 +104,36 @@ public final class GraphQLBlobSource implements BlobSource {
     }
 
     private void readBatch(List<BlobKey> batch, Read got) throws IOException {
+        readBatch(batch, got, graphql);
+    }
+
+    /**
+     * A batch GitHub fails to execute on every try (too heavy to assemble within its time limit: it would fail so
+     * every time) is read in two halves, each tried once ({@code graphql} failing fast), and so on down: at most 7
+     * halvings for {@link #BATCH} files, about two queries per file at worst. A single file GitHub still fails on is
+     * read over REST, as a truncated one is. Once the evaluation's retry budget is spent, the failure stands.
+     */
+    private void readBatch(List<BlobKey> batch, Read got, GraphQLQuery graphql) throws IOException {
+        JsonObject data;
+        try {
+            data = graphql.run(query(owner, name, batch));
+        } catch (GraphQLQuery.ExecutionFailed e) {
+            if (RetryBudget.spent()) {
+                throw e;
+            }
+            if (batch.size() == 1) {
+                got.viaRest().add(batch.get(0));
+                return;
+            }
+            GraphQLQuery once = graphql.failingFastOnExecutionErrors();
+            int half = (batch.size() + 1) / 2;
+            readBatch(batch.subList(0, half), got, once);
+            readBatch(batch.subList(half, batch.size()), got, once);
+            return;
+        }
         // GitHub nulls the repository (with errors) when it cannot serve it: renamed, access revoked, SAML. That
         // is a failed read: taken as "no such files", unreadable files would be reviewed as missing
-        if (!(graphql.run(query(owner, name, batch)).get("repository") instanceof JsonObject repository)) {
+        if (!(data.get("repository") instanceof JsonObject repository)) {
             throw new IOException("GitHub GraphQL answered no repository for " + owner + "/" + name + "'s contents");
         }
         for (int i = 0; i < batch.size(); i++) {

@@ -19,6 +19,19 @@ public interface GraphQLQuery {
         return this;
     }
 
+    /**
+     * GitHub answered the query with a failure of its own execution ("Something went wrong while executing your
+     * query", often a timeout) on its last try: a query too heavy for GitHub fails so every time, a smaller one may
+     * not.
+     */
+    final class ExecutionFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public ExecutionFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A GraphQL string literal (GraphQL strings escape like JSON strings). */
     static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");

@@ -226,4 +226,19 @@ class PagesAheadTest {
         assertThat(fake.asked).hasSize(30).doesNotHaveDuplicates();
         assertThat(fake.mostInFlight.get()).isLessThanOrEqualTo(PagesAhead.LANES + 1);
     }
+
+    /**
+     * github-api sends a page again (its own retry of a connection error): a new request, not the cached failure
+     * (nor, after a success, the answer it already read and closed).
+     */
+    @Test
+    void aPageAskedAgainIsAskedAgain() throws Exception {
+        fake.failing.add("&page=2");
+        try (PagesAhead.Scope s = PagesAhead.expect("/pulls/5/files", 2, pool)) {
+            connector.send(get(FILES));
+            assertThatThrownBy(() -> connector.send(get(LINKED + 2))).isInstanceOf(GitHubRequestFailed.class);
+            fake.failing.clear(); // GitHub is fine again
+            assertThat(body(connector.send(get(LINKED + 2)))).isEqualTo(LINKED + 2);
+        }
+    }
 }

@@ -102,6 +102,31 @@ class GraphQLBlobSourceTest {
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("repository");
     }
 
+    /**
+     * A batch GitHub fails to execute on every try, down to each file alone: halved down to single files (199
+     * queries for 100 files, none smaller than one file), each of which is read over REST.
+     */
+    @Test
+    void aBatchGitHubFailsToExecuteIsHalvedDownToFilesReadOverRest() throws Exception {
+        List<BlobKey> keys = java.util.stream.IntStream.range(0, GraphQLBlobSource.BATCH)
+                .mapToObj(i -> new BlobKey("abc", "f" + i + ".py", null)).toList();
+        List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GraphQLQuery graphql = q -> {
+            sizes.add(q.split("object\\(expression").length - 1);
+            throw new GraphQLQuery.ExecutionFailed("Something went wrong while executing your query", null);
+        };
+        AtomicInteger rest = new AtomicInteger();
+        Map<BlobKey, byte[]> read = new GraphQLBlobSource(graphql, "acme", "churn", key -> {
+            rest.incrementAndGet();
+            return key.path().getBytes(StandardCharsets.UTF_8);
+        }, Runnable::run).read(keys);
+
+        assertThat(read).hasSize(keys.size());
+        assertThat(new String(read.get(keys.get(42)), StandardCharsets.UTF_8)).isEqualTo("f42.py");
+        assertThat(sizes).hasSize(2 * keys.size() - 1).startsWith(100, 50, 25, 13, 7, 4, 2, 1);
+        assertThat(rest.get()).isEqualTo(keys.size());
+    }
+
     /** More files than one request takes: the requests go side by side, each waiting for the other here. */
     @Test
     void batchesAreReadSideBySide() throws Exception {
