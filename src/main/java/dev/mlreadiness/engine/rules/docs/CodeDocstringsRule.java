@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mlreadiness.engine.code.CodeFile;
 import dev.mlreadiness.engine.code.CodeFiles;
 import dev.mlreadiness.engine.markdown.InlineCode;
 import dev.mlreadiness.engine.python.Definitions;
@@ -14,6 +15,7 @@ import dev.mlreadiness.engine.python.Definitions.Outline;
 import dev.mlreadiness.engine.python.TooManyTokensException;
 import dev.mlreadiness.engine.repo.TestFiles;
 import dev.mlreadiness.engine.rule.AbstractRule;
+import dev.mlreadiness.engine.rule.CodeFileTally;
 import dev.mlreadiness.engine.rule.FileParser;
 import dev.mlreadiness.engine.rule.FileSelector;
 import dev.mlreadiness.engine.rule.Findings;
@@ -28,9 +30,10 @@ import dev.mlreadiness.engine.snapshot.Snapshot;
 
 /**
  * {@code docs/code-docstrings}: the public modules, classes and functions a pull request adds have docstrings; a
- * full scan reports the packages where most public definitions have none.
+ * full scan reports the packages where most public definitions have none. Each file's outline is read in the pass
+ * over the code files ({@link CodeFileTally}: several files at once), the findings tallied in the files' order.
  */
-public final class CodeDocstringsRule extends AbstractRule {
+public final class CodeDocstringsRule extends AbstractRule implements CodeFileTally<CodeDocstringsRule.Read> {
 
     /** A full scan reports a package when fewer than this share of its public definitions have docstrings. */
     static final double COVERAGE_THRESHOLD = 0.5;
@@ -119,37 +122,52 @@ public final class CodeDocstringsRule extends AbstractRule {
         super(INFO, PYTHON);
     }
 
+    /** A file's outline and its definitions asked for docstrings (read apart from every other file). */
+    record Read(Outline outline, List<Definition> asked) {
+    }
+
     @Override
-    public void check(RuleContext ctx, Findings out) {
+    public Read read(RuleContext ctx, CodeFile file) {
+        Outline outline = ctx.parse(file.path(), OUTLINE).orElse(null);
+        if (outline == null) {
+            return null;
+        }
+        boolean moduleDocumented = outline.moduleDocstring();
+        return new Read(outline, outline.definitions().stream().filter(CodeDocstringsRule::isAsked)
+                .filter(d -> !(moduleDocumented && isScriptMain(d))).toList());
+    }
+
+    @Override
+    public Tally<Read> tally(RuleContext ctx, Findings out) {
         if (ctx.snapshot().stream().noneMatch(f -> CodeFiles.isPython(f.path()))) {
             out.notApplicable();
-            return;
         }
         Map<String, Package> packages = new LinkedHashMap<>();
-        for (var entry : PYTHON.entries(ctx)) {
-            String path = entry.path();
-            Outline outline = ctx.parse(path, OUTLINE).orElse(null);
-            if (outline == null) {
-                continue;
-            }
-            boolean moduleDocumented = outline.moduleDocstring();
-            List<Definition> asked = outline.definitions().stream().filter(CodeDocstringsRule::isAsked)
-                    .filter(d -> !(moduleDocumented && isScriptMain(d))).toList();
-            if (ctx.isPullRequest()) {
-                pullRequest(ctx, path, outline, asked, out);
-            } else if (ctx.side() == RuleContext.Side.BASE) {
-                List<String> names = asked.stream().filter(d -> !d.hasDocstring()).map(Definition::qualifiedName)
-                        .toList();
-                if (!names.isEmpty()) {
-                    report(out, path, asked.stream().filter(d -> !d.hasDocstring()).findFirst().get().line(), names,
-                            false);
+        return new Tally<>() {
+            @Override
+            public void add(CodeFile file, Read read) {
+                String path = file.path();
+                List<Definition> asked = read.asked();
+                if (ctx.isPullRequest()) {
+                    pullRequest(ctx, path, read.outline(), asked, out);
+                } else if (ctx.side() == RuleContext.Side.BASE) {
+                    List<String> names = asked.stream().filter(d -> !d.hasDocstring())
+                            .map(Definition::qualifiedName).toList();
+                    if (!names.isEmpty()) {
+                        report(out, path, asked.stream().filter(d -> !d.hasDocstring()).findFirst().get().line(),
+                                names, false);
+                    }
+                } else {
+                    String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+                    packages.computeIfAbsent(folder, f -> new Package()).add(path, asked);
                 }
-            } else {
-                String folder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-                packages.computeIfAbsent(folder, f -> new Package()).add(path, asked);
             }
-        }
-        packages.forEach((folder, p) -> p.report(folder, out));
+
+            @Override
+            public void finish() {
+                packages.forEach((folder, p) -> p.report(folder, out));
+            }
+        };
     }
 
     private static void pullRequest(RuleContext ctx, String path, Outline outline, List<Definition> asked,

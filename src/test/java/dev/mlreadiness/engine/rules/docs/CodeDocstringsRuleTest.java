@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
 import dev.mlreadiness.engine.TestRepo;
+import dev.mlreadiness.engine.rule.CodeFileTally;
+import dev.mlreadiness.engine.rules.reproducibility.RandomSeedRule;
 import dev.mlreadiness.engine.snapshot.SkippedFile;
 
 class CodeDocstringsRuleTest {
@@ -170,5 +172,54 @@ class CodeDocstringsRuleTest {
         assertThat(r.findings()).extracting(Finding::path, Finding::line, Finding::message, Finding::isNew)
                 .containsExactly(tuple("src/pkg/a.py", 1, "1 of 6 public classes and functions in src/pkg/ have "
                         + "docstrings: document `f0`, `f1`, `f2`, `f3`, `f4`.", false));
+    }
+
+    /** Many files in a few packages, a quarter of them documented, and a few binary ones. */
+    private static TestRepo manyPackages() {
+        TestRepo repo = TestRepo.create().file("requirements.txt", "numpy==1.26.4\n");
+        for (int i = 0; i < 120; i++) {
+            repo.file(path(i), module(i));
+            if (i % 40 == 0) {
+                repo.file(String.format("pkg%d/bin_%03d.py", i % 5, i), "\0binary");
+            }
+        }
+        return repo;
+    }
+
+    private static String path(int i) {
+        return String.format("pkg%d/mod_%03d.py", i % 5, i);
+    }
+
+    private static String module(int i) {
+        String doc = i % 4 == 0 ? "    \"\"\"Documented.\"\"\"\n" : "";
+        return "import numpy as np\nx = np.random.rand(3)\n\n\ndef load_" + i + "(path):\n" + doc
+                + "    return path\n\n\nclass Model" + i + ":\n" + doc + "    def fit(self, x):\n        return x\n";
+    }
+
+    @Test
+    void readsItsFilesInThePassOverTheCodeFilesAndReportsAsWhenAlone() {
+        assertThat(rule).isInstanceOf(CodeFileTally.class);
+        TestRepo repo = manyPackages();
+        Report alone = repo.scan(rule);
+        Report inPass = repo.scan(new RandomSeedRule(), rule);
+        assertThat(alone.findings()).hasSize(5)
+                .allMatch(f -> f.message().startsWith("12 of 72 public classes and functions in pkg"));
+        assertThat(inPass.findings()).filteredOn(f -> f.ruleId().equals(rule.info().id()))
+                .isEqualTo(alone.findings());
+        assertThat(inPass.skipped()).isEqualTo(alone.skipped()).extracting(SkippedFile::reason)
+                .containsOnly("binary content, not Python source");
+
+        TestRepo.Change change = manyPackages().change();
+        for (int i = 0; i < 120; i++) {
+            change.modify(path(i), module(i) + "\n\ndef added_" + i + "(x):\n    return x\n");
+            if (i % 10 == 0) {
+                change.add(String.format("pkg%d/new_%03d.py", i % 5, i), module(i));
+            }
+        }
+        Report prAlone = change.evaluate(rule);
+        Report prInPass = change.evaluate(new RandomSeedRule(), rule);
+        assertThat(prAlone.findings()).hasSize(132).extracting(Finding::path).startsWith("pkg0/mod_000.py");
+        assertThat(prInPass.findings()).filteredOn(f -> f.ruleId().equals(rule.info().id()))
+                .isEqualTo(prAlone.findings());
     }
 }
