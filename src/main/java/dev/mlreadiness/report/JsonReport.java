@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.CategoryScore;
 import dev.mlreadiness.engine.Finding;
@@ -42,11 +41,6 @@ public final class JsonReport {
     /** {@link #render} onto {@code out} as it is generated: finding by finding, never as one string or tree. */
     public static void write(Report report, DocsLinks links, Writer out) throws IOException {
         JsonText.write(g -> write(report, links, g), out);
-    }
-
-    /** The report as a tree of JSON nodes, from the same writer as {@link #render}: for small reports. */
-    public static ObjectNode toJson(Report report, DocsLinks links) {
-        return JsonText.tree(g -> write(report, links, g));
     }
 
     private static void write(Report report, DocsLinks links, JsonGenerator g) throws IOException {

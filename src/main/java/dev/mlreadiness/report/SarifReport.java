@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.mlreadiness.engine.Finding;
 import dev.mlreadiness.engine.Report;
@@ -57,16 +56,6 @@ public final class SarifReport {
      */
     public static void write(Report report, DocsLinks links, RepositoryAnchor anchor, Writer out) throws IOException {
         JsonText.write(g -> write(report, links, anchor, g), out);
-    }
-
-    /** The log as a tree of JSON nodes, from the same writer as {@link #render}: for small reports. */
-    public static ObjectNode toJson(Report report, DocsLinks links) {
-        return toJson(report, links, RepositoryAnchor.NONE);
-    }
-
-    /** The log as a tree of JSON nodes, from the same writer as {@link #render}: for small reports. */
-    public static ObjectNode toJson(Report report, DocsLinks links, RepositoryAnchor anchor) {
-        return JsonText.tree(g -> write(report, links, anchor, g));
     }
 
     private static void write(Report report, DocsLinks links, RepositoryAnchor anchor, JsonGenerator g)
