@@ -2,6 +2,7 @@ package dev.mlreadiness.engine.docs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -50,11 +51,20 @@ public record SectionCheck(List<String> words, String heading, String says, Stri
 
     /** Searches and reports the gap when no matching section has content; true when one has. */
     public boolean require(RuleContext ctx, String ruleId, Findings out) {
+        return found(ctx, ruleId, out).isPresent();
+    }
+
+    /**
+     * Searches and reports the gap when no matching section has content; the search when one has, for rules that
+     * look further into the sections found.
+     */
+    public Optional<SectionSearch> found(RuleContext ctx, String ruleId, Findings out) {
         SectionSearch search = search(ctx, ruleId);
         if (!search.isFound()) {
             reportGap(ctx, search, out);
+            return Optional.empty();
         }
-        return search.isFound();
+        return Optional.of(search);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mlreadiness.engine.rules.docs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.mlreadiness.engine.docs.DocSection;
 import dev.mlreadiness.engine.docs.SectionCheck;
@@ -76,11 +77,11 @@ public final class ModelPseudocodeRule extends SectionRule {
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        SectionSearch search = SECTION.search(ctx, INFO.id());
-        if (!search.isFound()) {
-            SECTION.reportGap(ctx, search, out);
+        Optional<SectionSearch> found = SECTION.found(ctx, INFO.id(), out);
+        if (found.isEmpty()) {
             return;
         }
+        SectionSearch search = found.get();
         boolean steps = search.found().stream().anyMatch(ModelPseudocodeRule::hasSteps);
         boolean example = search.found().stream().anyMatch(ModelPseudocodeRule::hasExample);
         if (steps && example) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,11 +102,11 @@ public final class TrainingEnvironmentRule extends SectionRule {
 
     @Override
     public void check(RuleContext ctx, Findings out) {
-        SectionSearch search = SECTION.search(ctx, INFO.id());
-        if (!search.isFound()) {
-            SECTION.reportGap(ctx, search, out);
+        Optional<SectionSearch> found = SECTION.found(ctx, INFO.id(), out);
+        if (found.isEmpty()) {
             return;
         }
+        SectionSearch search = found.get();
         CodeEvidence code = CodeEvidence.of(ctx);
         List<String> subjects = new ArrayList<>();
         List<String> missing = new ArrayList<>();
